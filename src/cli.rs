@@ -1,0 +1,177 @@
+//! The command line: what `kredskort --help` shows. Parsing only; each command lives in `commands/`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::locale::Locale;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kredskort",
+    version,
+    about = "Funding rounds in the terminal: district map, allocation bars, drill-down panes",
+    long_about = "Funding rounds in the terminal: district map, allocation bars, drill-down panes.\n\n\
+                  Without a command, opens the dashboard on the configured data (by default the \
+                  built-in 2014 round of the Danish police's crime-prevention pool)."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Data files to open in the dashboard, one tab each (same as repeated --data)
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+/// Options every command takes.
+#[derive(Debug, Clone, Default, Args)]
+pub struct GlobalArgs {
+    /// Configuration file (default: ./config.toml, then $XDG_CONFIG_HOME/kredskort/config.toml)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Data file to use instead of the configured one; repeat to open several
+    #[arg(long = "data", global = true, value_name = "FILE")]
+    pub data: Vec<PathBuf>,
+
+    /// Language of the UI and number format: da or en
+    #[arg(long, global = true, value_name = "da|en", value_parser = parse_locale)]
+    pub locale: Option<Locale>,
+
+    /// Do not capture the mouse, so that the terminal's own text selection works
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
+
+    /// ASCII only: no box-drawing or block characters (screen readers, limited terminals)
+    #[arg(long, global = true)]
+    pub plain: bool,
+}
+
+fn parse_locale(s: &str) -> Result<Locale, String> {
+    s.parse()
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate data files and print a summary of each (exit 1 if any is invalid)
+    Check {
+        /// Files to check (default: the configured data)
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Write the data as CSV, JSON, Markdown or an SVG map (to stdout unless --output)
+    Export(ExportArgs),
+    /// Draw one screen of the dashboard to stdout, after typing KEYS
+    Render(RenderArgs),
+    /// Generate a large synthetic data file (for benchmarks)
+    #[command(hide = true)]
+    Gen(GenArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+    Markdown,
+    Svg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportBy {
+    Project,
+    District,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: ExportFormat,
+    /// One row per project, or per district (every district, also those without projects)
+    #[arg(long, value_enum, default_value = "project")]
+    pub by: ExportBy,
+    /// Write to this file (atomically) instead of stdout
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite --output if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// Screen size
+    #[arg(long, default_value = "100x30", value_name = "COLSxROWS", value_parser = parse_size)]
+    pub size: (u16, u16),
+    /// Keys to type first: text, and <Enter> <Esc> <Tab> <BackTab> <Up> <Down> <Left> <Right>
+    /// <Backspace> <Home> <End> <PageUp> <PageDown> <C-c>
+    #[arg(long, default_value = "", value_name = "KEYS")]
+    pub keys: String,
+    /// Keep colours and styles (ANSI escape sequences)
+    #[arg(long)]
+    pub color: bool,
+}
+
+fn parse_size(s: &str) -> Result<(u16, u16), String> {
+    let (c, r) = s
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("\"{s}\" is not COLSxROWS, e.g. 100x30"))?;
+    let parse = |v: &str, what: &str| -> Result<u16, String> {
+        match v.trim().parse::<u16>() {
+            Ok(n) if (1..=1000).contains(&n) => Ok(n),
+            _ => Err(format!(
+                "{what} must be a whole number from 1 to 1000, not \"{v}\""
+            )),
+        }
+    };
+    Ok((parse(c, "COLS")?, parse(r, "ROWS")?))
+}
+
+#[derive(Debug, Args)]
+pub struct GenArgs {
+    #[arg(long, default_value_t = 1000)]
+    pub districts: usize,
+    #[arg(long, default_value_t = 100)]
+    pub projects_per_district: usize,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn sizes_parse() {
+        assert_eq!(parse_size("80x24"), Ok((80, 24)));
+        assert!(parse_size("0x24").is_err());
+        assert!(parse_size("80").is_err());
+        assert!(parse_size("80x99999").is_err());
+    }
+
+    #[test]
+    fn files_and_subcommands_coexist() {
+        let cli = Cli::try_parse_from(["kredskort", "a.toml", "b.toml"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.files.len(), 2);
+        let cli =
+            Cli::try_parse_from(["kredskort", "--data", "x.toml", "check", "a.toml"]).unwrap();
+        assert!(matches!(cli.command, Some(Command::Check { ref files }) if files.len() == 1));
+        assert_eq!(cli.global.data.len(), 1);
+        let cli =
+            Cli::try_parse_from(["kredskort", "export", "--format", "json", "--locale", "en"])
+                .unwrap();
+        assert_eq!(cli.global.locale, Some(Locale::En));
+    }
+}

@@ -1,0 +1,116 @@
+//! The validated, immutable funding round: what every view reads.
+//!
+//! A `Dataset` is built only by the loader (`data::load`), which sanitises every piece of text from the
+//! file and computes the derived figures once. Nothing in here knows about terminals or TOML.
+
+use rust_decimal::Decimal;
+
+/// One funding round, validated, with derived figures filled in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    /// Where the data came from, for titles and messages (a path, or the built-in name).
+    pub origin: String,
+    pub meta: Meta,
+    /// In file order.
+    pub districts: Vec<District>,
+    /// In file order.
+    pub projects: Vec<Project>,
+    /// Sum of all project amounts (exact).
+    pub allocated: Decimal,
+    /// `pool − allocated` when the file has a pool; never negative (validation rejects that).
+    pub not_itemised: Option<Decimal>,
+}
+
+/// The `[dataset]` table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    pub title: String,
+    pub pool: Option<Decimal>,
+    /// ISO 4217 code, upper case; `DKK` when the file does not say.
+    pub currency: String,
+    pub source: Option<String>,
+    /// TOML local date as written (`2014-01-13`).
+    pub published: Option<String>,
+    pub period: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// A `[row, col]` position on the tile map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Tile {
+    pub row: u16,
+    pub col: u16,
+}
+
+/// One `[[district]]`, with its derived figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct District {
+    pub id: String,
+    pub name: String,
+    pub short: Option<String>,
+    /// Resolved map position: the file's `tile`, or one the loader laid out when the file had none.
+    pub tile: Tile,
+    /// Whether `tile` came from the file (false: laid out automatically).
+    pub tile_given: bool,
+    pub hq: Option<String>,
+    pub municipalities: Vec<String>,
+    pub population: Option<u64>,
+    /// Derived: sum of this district's project amounts.
+    pub total: Decimal,
+    /// Derived: `total / pool` when the dataset has a pool (a ratio, 0..=1, not a percentage).
+    pub share_of_pool: Option<Decimal>,
+    /// Derived: indices into `Dataset::projects`, in file order.
+    pub projects: Vec<usize>,
+}
+
+impl District {
+    /// The name for tight spaces: `short` when given, else `name`.
+    pub fn short_name(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.name)
+    }
+
+    pub fn has_projects(&self) -> bool {
+        !self.projects.is_empty()
+    }
+}
+
+/// One `[[project]]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Project {
+    pub id: Option<String>,
+    /// Index into `Dataset::districts`.
+    pub district: usize,
+    pub name: String,
+    pub amount: Decimal,
+    pub partners: Vec<String>,
+    pub target: Option<String>,
+    pub themes: Vec<String>,
+    pub summary: Option<String>,
+}
+
+impl Dataset {
+    pub fn district_of(&self, project: &Project) -> &District {
+        &self.districts[project.district]
+    }
+
+    /// The projects of one district, in file order.
+    pub fn projects_of(&self, district: usize) -> impl Iterator<Item = &Project> + '_ {
+        self.districts
+            .get(district)
+            .into_iter()
+            .flat_map(|d| d.projects.iter().map(|&p| &self.projects[p]))
+    }
+
+    /// Districts that got nothing in this round.
+    pub fn districts_without_projects(&self) -> impl Iterator<Item = &District> + '_ {
+        self.districts.iter().filter(|d| !d.has_projects())
+    }
+
+    /// `amount / pool`, when there is a pool and it is not zero.
+    pub fn share_of_pool(&self, amount: Decimal) -> Option<Decimal> {
+        match self.meta.pool {
+            Some(pool) if !pool.is_zero() => amount.checked_div(pool),
+            _ => None,
+        }
+    }
+}

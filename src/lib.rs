@@ -1,0 +1,12 @@
+//! kredskort: funding rounds in the terminal.
+//!
+//! The shape (see `docs/` and the README): `data` loads and validates a TOML file into an immutable
+//! `Dataset`; the app state and its single `update` live in `app`; `ui` draws a frame as a pure
+//! function of that state; `commands` holds the command-line entry points.
+
+pub mod cli;
+pub mod commands;
+pub mod data;
+pub mod locale;
+pub mod money;
+pub mod text;

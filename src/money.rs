@@ -1,0 +1,363 @@
+//! Money: parsing amounts exactly and formatting them for a locale. The one place amounts become text.
+//!
+//! Amounts are `rust_decimal::Decimal` all the way; nothing here goes through `f64`.
+//! Rounding is half away from zero everywhere (`2.875.000` → `2,9 mio.`).
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::locale::Locale;
+
+/// The largest amount a file may hold: 10^15 (a thousand billion), far beyond any budget, and small
+/// enough that sums of a million of them stay exact in a `Decimal`.
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xA4C6_8000, 0x38D7E, 0, false, 0);
+
+/// Why an amount was rejected. The loader turns these into located messages with hints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AmountError {
+    Empty,
+    NotANumber,
+    Negative,
+    TooManyDecimals,
+    TooLarge,
+}
+
+/// Parses an amount written as text: plain digits with an optional `.` and at most two decimals,
+/// `_` allowed between digits as in TOML (`"2875000.50"`, `"2_875_000"`). No sign, exponent or
+/// thousands separators: those are ambiguous between locales.
+pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(AmountError::Empty);
+    }
+    let (negative, t) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let (int, frac) = match t.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (t, None),
+    };
+    let digits_ok = |s: &str| {
+        !s.is_empty()
+            && s.bytes().all(|b| b.is_ascii_digit() || b == b'_')
+            && !s.starts_with('_')
+            && !s.ends_with('_')
+            && !s.contains("__")
+    };
+    if !digits_ok(int) || frac.is_some_and(|f| !digits_ok(f)) {
+        return Err(AmountError::NotANumber);
+    }
+    let int: String = int.chars().filter(|&c| c != '_').collect();
+    let frac: String = frac.unwrap_or("").chars().filter(|&c| c != '_').collect();
+    if negative && (int.bytes().any(|b| b != b'0') || frac.bytes().any(|b| b != b'0')) {
+        return Err(AmountError::Negative);
+    }
+    if frac.trim_end_matches('0').len() > 2 {
+        return Err(AmountError::TooManyDecimals);
+    }
+    let int = int.trim_start_matches('0');
+    // 16 integer digits is already above MAX_AMOUNT; checking length first keeps huge inputs cheap.
+    if int.len() > 16 {
+        return Err(AmountError::TooLarge);
+    }
+    let frac = frac.trim_end_matches('0');
+    let joined = format!("{}{}", if int.is_empty() { "0" } else { int }, frac);
+    let mantissa: i64 = joined.parse().map_err(|_| AmountError::TooLarge)?;
+    // frac has at most two digits here, so the scale is 0..=2.
+    let value = Decimal::new(mantissa, frac.len() as u32);
+    check_amount(value)
+}
+
+/// Checks a whole-number amount given as a TOML integer.
+pub fn amount_from_integer(value: i64) -> Result<Decimal, AmountError> {
+    if value < 0 {
+        return Err(AmountError::Negative);
+    }
+    check_amount(Decimal::from(value))
+}
+
+fn check_amount(value: Decimal) -> Result<Decimal, AmountError> {
+    if value > MAX_AMOUNT {
+        Err(AmountError::TooLarge)
+    } else {
+        Ok(value.normalize())
+    }
+}
+
+/// Groups the digits of a non-negative integer string: `2875000` → `2.875.000` (Danish).
+fn group_digits(digits: &str, sep: char) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A number with grouped thousands and exactly `decimals` decimals, rounded half away from zero.
+pub fn format_number(value: Decimal, decimals: u32, locale: Locale) -> String {
+    let (thousands, mark) = locale.separators();
+    let rounded = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    let negative = rounded.is_sign_negative() && !rounded.is_zero();
+    let abs = rounded.abs();
+    let int = abs.trunc();
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.push_str(&group_digits(&int.to_string(), thousands));
+    if decimals > 0 {
+        let frac = (abs - int) * Decimal::from(10u64.pow(decimals));
+        let frac = frac.round().to_string();
+        out.push(mark);
+        for _ in frac.len()..decimals as usize {
+            out.push('0');
+        }
+        out.push_str(&frac);
+    }
+    out
+}
+
+/// The currency as written next to an amount: `kr.` for DKK in Danish, else the ISO code.
+fn currency_label(currency: &str, locale: Locale) -> &str {
+    match (locale, currency) {
+        (Locale::Da, "DKK") => "kr.",
+        _ => currency,
+    }
+}
+
+fn with_currency(number: &str, currency: &str, locale: Locale) -> String {
+    let label = currency_label(currency, locale);
+    match locale {
+        Locale::Da => format!("{number} {label}"),
+        Locale::En => format!("{label} {number}"),
+    }
+}
+
+/// The full amount: `2.875.000 kr.`, `1.999.999,99 kr.`; English `DKK 2,875,000`. Whole amounts are
+/// shown without decimals, others with two.
+pub fn format_money(amount: Decimal, currency: &str, locale: Locale) -> String {
+    let decimals = if amount.fract().is_zero() { 0 } else { 2 };
+    with_currency(&format_number(amount, decimals, locale), currency, locale)
+}
+
+/// The amount without the currency: `2.875.000`; used in tight columns under a currency heading.
+pub fn format_amount(amount: Decimal, locale: Locale) -> String {
+    let decimals = if amount.fract().is_zero() { 0 } else { 2 };
+    format_number(amount, decimals, locale)
+}
+
+/// The compact amount: `2,9 mio. kr.`, `30 mio. kr.`, `1,2 mia. kr.`; English `DKK 2.9m`, `DKK 1.2bn`.
+/// Below a million the full amount is shown (`875.000 kr.`), as Danish reports do.
+pub fn format_money_compact(amount: Decimal, currency: &str, locale: Locale) -> String {
+    const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+    const BILLION: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+    let abs = amount.abs();
+    // Choose the unit after rounding, so 999.950.000 becomes "1 mia." and not "1.000 mio.".
+    let in_billions =
+        (abs / BILLION).round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+    let in_millions =
+        (abs / MILLION).round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+    let (scaled, unit) = if in_billions >= Decimal::ONE {
+        (amount / BILLION, 2)
+    } else if in_millions >= Decimal::ONE {
+        (amount / MILLION, 1)
+    } else {
+        return format_money(amount, currency, locale);
+    };
+    let rounded = scaled.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+    let decimals = if rounded.fract().is_zero() { 0 } else { 1 };
+    let number = format_number(rounded, decimals, locale);
+    let label = currency_label(currency, locale);
+    match (locale, unit) {
+        (Locale::Da, 1) => format!("{number} mio. {label}"),
+        (Locale::Da, _) => format!("{number} mia. {label}"),
+        (Locale::En, 1) => format!("{label} {number}m"),
+        (Locale::En, _) => format!("{label} {number}bn"),
+    }
+}
+
+/// A ratio (0.214…) as a percentage with one decimal: Danish `21,4 %`, English `21.4%`.
+pub fn format_percent(ratio: Decimal, locale: Locale) -> String {
+    let number = format_number(ratio * Decimal::ONE_HUNDRED, 1, locale);
+    match locale {
+        Locale::Da => format!("{number} %"),
+        Locale::En => format!("{number}%"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn max_amount_is_ten_to_the_fifteen() {
+        assert_eq!(MAX_AMOUNT, d("1000000000000000"));
+    }
+
+    #[test]
+    fn parses_plain_and_decimal_amounts() {
+        assert_eq!(parse_amount("2875000"), Ok(d("2875000")));
+        assert_eq!(parse_amount("2875000.50"), Ok(d("2875000.5")));
+        assert_eq!(parse_amount("1999999.99"), Ok(d("1999999.99")));
+        assert_eq!(parse_amount("2_875_000"), Ok(d("2875000")));
+        assert_eq!(parse_amount(" 7 "), Ok(d("7")));
+        assert_eq!(parse_amount("0"), Ok(Decimal::ZERO));
+        assert_eq!(parse_amount("-0"), Ok(Decimal::ZERO));
+        assert_eq!(
+            parse_amount("1.500"),
+            Ok(d("1.5")),
+            "trailing zeros are not extra decimals"
+        );
+        assert_eq!(parse_amount("000123"), Ok(d("123")));
+    }
+
+    #[test]
+    fn rejects_bad_amounts() {
+        assert_eq!(parse_amount(""), Err(AmountError::Empty));
+        assert_eq!(parse_amount("   "), Err(AmountError::Empty));
+        assert_eq!(parse_amount("abc"), Err(AmountError::NotANumber));
+        assert_eq!(parse_amount("2.875.000"), Err(AmountError::NotANumber));
+        assert_eq!(parse_amount("2,5"), Err(AmountError::NotANumber));
+        assert_eq!(parse_amount("9.5e6"), Err(AmountError::NotANumber));
+        assert_eq!(parse_amount("1."), Err(AmountError::NotANumber));
+        assert_eq!(parse_amount(".5"), Err(AmountError::NotANumber));
+        assert_eq!(parse_amount("_1"), Err(AmountError::NotANumber));
+        assert_eq!(parse_amount("1__0"), Err(AmountError::NotANumber));
+        assert_eq!(parse_amount("-5"), Err(AmountError::Negative));
+        assert_eq!(parse_amount("1.005"), Err(AmountError::TooManyDecimals));
+        assert_eq!(parse_amount("1000000000000001"), Err(AmountError::TooLarge));
+        assert_eq!(parse_amount(&"9".repeat(5000)), Err(AmountError::TooLarge));
+        assert_eq!(parse_amount("1000000000000000"), Ok(MAX_AMOUNT));
+    }
+
+    #[test]
+    fn integers_are_checked() {
+        assert_eq!(amount_from_integer(30_000_000), Ok(d("30000000")));
+        assert_eq!(amount_from_integer(-1), Err(AmountError::Negative));
+        assert_eq!(amount_from_integer(i64::MAX), Err(AmountError::TooLarge));
+    }
+
+    #[test]
+    fn formats_full_amounts() {
+        assert_eq!(
+            format_money(d("2875000"), "DKK", Locale::Da),
+            "2.875.000 kr."
+        );
+        assert_eq!(
+            format_money(d("2875000"), "DKK", Locale::En),
+            "DKK 2,875,000"
+        );
+        assert_eq!(
+            format_money(d("1999999.99"), "DKK", Locale::Da),
+            "1.999.999,99 kr."
+        );
+        assert_eq!(
+            format_money(d("1999999.5"), "DKK", Locale::Da),
+            "1.999.999,50 kr."
+        );
+        assert_eq!(format_money(d("0"), "DKK", Locale::Da), "0 kr.");
+        assert_eq!(format_money(d("999"), "DKK", Locale::Da), "999 kr.");
+        assert_eq!(format_money(d("1000"), "DKK", Locale::Da), "1.000 kr.");
+        assert_eq!(
+            format_money(d("140000000"), "EUR", Locale::Da),
+            "140.000.000 EUR"
+        );
+        assert_eq!(
+            format_money(d("140000000"), "EUR", Locale::En),
+            "EUR 140,000,000"
+        );
+        assert_eq!(
+            format_money(d("-74025000"), "DKK", Locale::Da),
+            "-74.025.000 kr."
+        );
+        assert_eq!(format_amount(d("74025000"), Locale::Da), "74.025.000");
+    }
+
+    #[test]
+    fn formats_compact_amounts() {
+        assert_eq!(
+            format_money_compact(d("9500000"), "DKK", Locale::Da),
+            "9,5 mio. kr."
+        );
+        assert_eq!(
+            format_money_compact(d("2875000"), "DKK", Locale::Da),
+            "2,9 mio. kr."
+        );
+        assert_eq!(
+            format_money_compact(d("30000000"), "DKK", Locale::Da),
+            "30 mio. kr."
+        );
+        assert_eq!(
+            format_money_compact(d("13600000"), "DKK", Locale::En),
+            "DKK 13.6m"
+        );
+        assert_eq!(
+            format_money_compact(d("1250000000"), "DKK", Locale::Da),
+            "1,3 mia. kr."
+        );
+        assert_eq!(
+            format_money_compact(d("1250000000"), "DKK", Locale::En),
+            "DKK 1.3bn"
+        );
+        assert_eq!(
+            format_money_compact(d("875000"), "DKK", Locale::Da),
+            "875.000 kr."
+        );
+        // Half away from zero at the edge of a unit.
+        assert_eq!(
+            format_money_compact(d("1050000"), "DKK", Locale::Da),
+            "1,1 mio. kr."
+        );
+        assert_eq!(
+            format_money_compact(d("1049999"), "DKK", Locale::Da),
+            "1 mio. kr."
+        );
+        assert_eq!(
+            format_money_compact(d("999950"), "DKK", Locale::Da),
+            "1 mio. kr."
+        );
+        assert_eq!(
+            format_money_compact(d("949999"), "DKK", Locale::Da),
+            "949.999 kr."
+        );
+        assert_eq!(
+            format_money_compact(d("999950000"), "DKK", Locale::Da),
+            "1 mia. kr."
+        );
+        assert_eq!(
+            format_money_compact(d("-2875000"), "DKK", Locale::Da),
+            "-2,9 mio. kr."
+        );
+    }
+
+    #[test]
+    fn formats_percentages() {
+        assert_eq!(format_percent(d("0.2142857"), Locale::Da), "21,4 %");
+        assert_eq!(format_percent(d("0.2142857"), Locale::En), "21.4%");
+        assert_eq!(format_percent(d("0.00025"), Locale::Da), "0,0 %");
+        assert_eq!(format_percent(d("0.00050"), Locale::Da), "0,1 %");
+        assert_eq!(format_percent(Decimal::ONE, Locale::Da), "100,0 %");
+    }
+
+    #[test]
+    fn rounds_half_away_from_zero() {
+        assert_eq!(format_number(d("0.05"), 1, Locale::Da), "0,1");
+        assert_eq!(format_number(d("0.15"), 1, Locale::Da), "0,2");
+        assert_eq!(format_number(d("-0.05"), 1, Locale::Da), "-0,1");
+        assert_eq!(format_number(d("2.5"), 0, Locale::Da), "3");
+        assert_eq!(format_number(d("-2.5"), 0, Locale::Da), "-3");
+        assert_eq!(format_number(d("-0.04"), 1, Locale::Da), "0,0");
+        assert_eq!(
+            format_number(d("1234567.891"), 2, Locale::En),
+            "1,234,567.89"
+        );
+    }
+}

@@ -1,0 +1,177 @@
+//! Display-safe text: sanitising untrusted strings once, and every width computation (truncate, pad)
+//! by display columns with `unicode-width`, never by bytes or chars.
+
+use std::borrow::Cow;
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// The ellipsis that marks truncated text.
+pub const ELLIPSIS: char = '…';
+
+/// What a character from a data file becomes before it can reach the terminal, or `None` to keep it.
+///
+/// C0 controls become their visible Control Pictures (ESC → `␛`), DEL `␡`, C1 controls and the
+/// bidirectional overrides/isolates (which can reorder what a reader sees) become `�`.
+fn replacement(c: char) -> Option<char> {
+    match c {
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
+        '\u{7f}' => Some('␡'),
+        '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => {
+            Some('\u{fffd}')
+        }
+        _ => None,
+    }
+}
+
+/// Makes a one-line string display-safe: every control character is replaced visibly; tabs and
+/// newlines become a space (a name never spans lines).
+pub fn sanitize_line(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => ' ',
+            c => replacement(c).unwrap_or(c),
+        })
+        .collect()
+}
+
+/// Like [`sanitize_line`], but keeps line breaks (`\n`; `\r\n` becomes `\n`) for multi-line text such
+/// as summaries and notes; tabs become four spaces.
+pub fn sanitize_block(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' => out.push('\n'),
+            '\t' => out.push_str("    "),
+            c => out.push(replacement(c).unwrap_or(c)),
+        }
+    }
+    out
+}
+
+/// Display width in terminal columns.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+fn char_width(c: char) -> usize {
+    UnicodeWidthChar::width(c).unwrap_or(0)
+}
+
+/// Cuts `s` to at most `max` columns, ending in `…` when anything was cut. A wide character that would
+/// straddle the limit is left out whole; zero-width (combining) characters stay with their base.
+pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let budget = max - 1; // one column for the ellipsis
+    let mut used = 0;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        let w = char_width(c);
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        end = i + c.len_utf8();
+    }
+    let mut out = String::with_capacity(end + 3);
+    out.push_str(&s[..end]);
+    out.push(ELLIPSIS);
+    Cow::Owned(out)
+}
+
+/// Like [`truncate`] but without the ellipsis: the longest prefix of at most `max` columns.
+pub fn take_width(s: &str, max: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        let w = char_width(c);
+        if used + w > max {
+            return &s[..i];
+        }
+        used += w;
+    }
+    s
+}
+
+/// `s` truncated to `cols` columns and padded with spaces on the right to exactly `cols`.
+pub fn pad_right(s: &str, cols: usize) -> String {
+    let t = truncate(s, cols);
+    let w = width(&t);
+    let mut out = t.into_owned();
+    out.extend(std::iter::repeat_n(' ', cols.saturating_sub(w)));
+    out
+}
+
+/// `s` truncated to `cols` columns and padded with spaces on the left to exactly `cols`.
+pub fn pad_left(s: &str, cols: usize) -> String {
+    let t = truncate(s, cols);
+    let w = width(&t);
+    let mut out: String = std::iter::repeat_n(' ', cols.saturating_sub(w)).collect();
+    out.push_str(&t);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_replaced_visibly() {
+        assert_eq!(sanitize_line("a\u{1b}[31mb"), "a␛[31mb");
+        assert_eq!(sanitize_line("x\u{7}y\u{7f}"), "x␇y␡");
+        assert_eq!(sanitize_line("c1\u{9b}31m"), "c1\u{fffd}31m");
+        assert_eq!(sanitize_line("two\nlines\tand\rtab"), "two lines and tab");
+        assert_eq!(sanitize_line("evil\u{202e}txt"), "evil\u{fffd}txt");
+        assert_eq!(sanitize_line("Københavns Politi"), "Københavns Politi");
+        assert_eq!(sanitize_block("a\r\nb\n\u{1b}]0;x\u{7}"), "a\nb\n␛]0;x␇");
+        for s in [
+            sanitize_line("\u{1b}\u{9b}\u{0}"),
+            sanitize_block("\u{1b}\u{9b}\u{0}\r"),
+        ] {
+            assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn widths_are_display_columns() {
+        assert_eq!(width("Ærø"), 3);
+        assert_eq!(width("東京"), 4);
+        assert_eq!(width("e\u{301}"), 1, "combining accent takes no column");
+    }
+
+    #[test]
+    fn truncates_by_display_width() {
+        assert_eq!(truncate("Københavns Politi", 100), "Københavns Politi");
+        assert_eq!(truncate("Københavns Politi", 10), "København…");
+        assert_eq!(truncate("東京東京", 4), "東…");
+        assert_eq!(truncate("東京東京", 5), "東京…");
+        assert_eq!(
+            truncate("東京東京", 6),
+            "東京…",
+            "a wide char never straddles the limit"
+        );
+        assert_eq!(truncate("abc", 0), "");
+        assert_eq!(truncate("abc", 1), "…");
+        assert_eq!(truncate("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");
+        for s in ["Syd- og Sønderjylland", "東京東京x", "e\u{301}xyz"] {
+            for max in 0..12 {
+                assert!(width(&truncate(s, max)) <= max, "{s} {max}");
+            }
+        }
+    }
+
+    #[test]
+    fn pads_to_exact_width() {
+        assert_eq!(pad_right("Fyn", 6), "Fyn   ");
+        assert_eq!(pad_left("Fyn", 6), "   Fyn");
+        assert_eq!(width(&pad_right("東京東京", 5)), 5);
+        assert_eq!(width(&pad_left("東京東京", 6)), 6);
+        assert_eq!(take_width("東京東", 3), "東");
+    }
+}
