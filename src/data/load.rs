@@ -121,6 +121,7 @@ pub fn load_str(text: &str, origin: &str, _base_dir: Option<&Path>) -> Result<Da
             tile_given: d.tile.is_some(),
             hq: opt(&d.hq),
             municipalities: d.municipalities.iter().map(line).collect(),
+            shapes: Vec::new(),
             population: d.population,
             total: Decimal::ZERO,
             share_of_pool: None,
@@ -173,5 +174,6 @@ pub fn load_str(text: &str, origin: &str, _base_dir: Option<&Path>) -> Result<Da
         projects,
         allocated,
         not_itemised: pool.map(|p| p - allocated),
+        map: None,
     })
 }

@@ -5,4 +5,4 @@ pub mod load;
 pub mod model;
 
 pub use load::{EMBEDDED_NAME, LoadError, load_embedded, load_file, load_str};
-pub use model::{Dataset, District, Meta, Project, Tile};
+pub use model::{Dataset, District, MapInset, MapSpec, Meta, Project, Tile};

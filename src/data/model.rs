@@ -19,6 +19,27 @@ pub struct Dataset {
     pub allocated: Decimal,
     /// `pool − allocated` when the file has a pool; never negative (validation rejects that).
     pub not_itemised: Option<Decimal>,
+    /// The optional `[map]` section: which outlines to draw the districts with.
+    pub map: Option<MapSpec>,
+}
+
+/// The `[map]` section, as written (the geometry itself is loaded by the geo layer).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapSpec {
+    /// A built-in geometry name (`dk-kommuner-2014`) or a path, relative to the data file.
+    pub geometry: String,
+    /// The feature property that names a shape; `name` when the file does not say.
+    pub key: String,
+    /// `[west, south, east, north]` in degrees; coordinates, not money, so `f64`.
+    pub bbox: Option<[f64; 4]>,
+    pub insets: Vec<MapInset>,
+}
+
+/// One `[[map.inset]]`: a box drawn in a corner at its own scale.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapInset {
+    pub name: String,
+    pub bbox: [f64; 4],
 }
 
 /// The `[dataset]` table.
@@ -54,6 +75,8 @@ pub struct District {
     pub tile_given: bool,
     pub hq: Option<String>,
     pub municipalities: Vec<String>,
+    /// Names of the geometry features that make up this district; empty: use `municipalities`.
+    pub shapes: Vec<String>,
     pub population: Option<u64>,
     /// Derived: sum of this district's project amounts.
     pub total: Decimal,
