@@ -4,9 +4,16 @@
 //! `Dataset`; the app state and its single `update` live in `app`; `ui` draws a frame as a pure
 //! function of that state; `commands` holds the command-line entry points.
 
+pub mod action;
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod data;
+pub mod i18n;
+pub mod keymap;
 pub mod locale;
 pub mod money;
+pub mod term;
 pub mod text;
+pub mod theme;
+pub mod ui;

@@ -1,11 +1,177 @@
-//! The interactive dashboard (no subcommand).
+//! The interactive dashboard (no subcommand): load the data, take over the terminal, and run a
+//! blocking event loop. Terminal input and signals arrive through one channel as `AppEvent`s; the
+//! main thread sleeps in `recv()` and redraws only after an event that changed the state, so an idle
+//! dashboard uses no CPU.
 
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::mpsc;
+use std::thread;
 
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+use crate::action::Action;
+use crate::app::App;
 use crate::cli::GlobalArgs;
+use crate::data::{self, Dataset};
+use crate::keymap::Key;
+use crate::locale::Locale;
+use crate::term::TerminalGuard;
+use crate::theme::Theme;
+use crate::ui;
 
-pub fn run(_global: &GlobalArgs, _files: &[PathBuf]) -> ExitCode {
-    eprintln!("kredskort: the dashboard is not built yet");
-    ExitCode::FAILURE
+/// What the dashboard needs to know from the command line (and, later, the config file).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Settings {
+    pub locale: Locale,
+    pub mouse: bool,
+    /// Data files; empty: the built-in dataset.
+    pub data: Vec<PathBuf>,
+    pub plain: bool,
+    pub no_color: bool,
+}
+
+/// Resolves the settings from the command line. The one place to swap for the config module
+/// (`--config`, `config.toml`): everything below reads `Settings` only.
+pub fn settings_from_args(global: &GlobalArgs, files: &[PathBuf]) -> Settings {
+    let mut data = global.data.clone();
+    data.extend(files.iter().cloned());
+    Settings {
+        locale: global.locale.unwrap_or_default(),
+        mouse: !global.no_mouse,
+        data,
+        plain: global.plain,
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    }
+}
+
+/// Loads the first data file (several files will become tabs), or the built-in dataset.
+pub fn load_data(settings: &Settings) -> Result<Dataset, String> {
+    match settings.data.first() {
+        Some(path) => data::load_file(path).map_err(|e| e.to_string()),
+        None => Ok(data::load_embedded()),
+    }
+}
+
+/// The app for these settings at a terminal size.
+pub fn app_from(data: Dataset, settings: &Settings, size: (u16, u16)) -> App {
+    let mut app = App::new(data, settings.locale, size);
+    app.theme = Theme::select(settings.plain, settings.no_color);
+    app
+}
+
+/// Everything that can wake the event loop.
+#[derive(Debug)]
+pub enum AppEvent {
+    Input(Event),
+    /// The input thread could not read the terminal any more.
+    InputFailed(String),
+    /// SIGTERM, SIGHUP or SIGINT.
+    Signal(i32),
+}
+
+/// The action a terminal event asks for, if any.
+pub fn action_of(app: &App, ev: &Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) => Key::from_event(k).and_then(|k| app.keymap.action(k)),
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            MouseEventKind::ScrollDown => Some(Action::Scroll(m.column, m.row, true)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(m.column, m.row, false)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+pub fn run(global: &GlobalArgs, files: &[PathBuf]) -> ExitCode {
+    let settings = settings_from_args(global, files);
+    let data = match load_data(&settings) {
+        Ok(d) => d,
+        Err(report) => {
+            eprintln!("{report}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        eprintln!(
+            "kredskort: the dashboard needs a terminal; for a screen as text use `kredskort render`"
+        );
+        return ExitCode::FAILURE;
+    }
+    match run_loop(data, &settings) {
+        Ok(None) => ExitCode::SUCCESS,
+        Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
+        Err(e) => {
+            eprintln!("kredskort: terminal error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs the dashboard until quit (`Ok(None)`) or a terminating signal (`Ok(Some(signal))`).
+fn run_loop(data: Dataset, settings: &Settings) -> io::Result<Option<i32>> {
+    let (tx, rx) = mpsc::channel::<AppEvent>();
+    // Signals first, so a SIGTERM during start-up already goes through the restore path.
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let sig_tx = tx.clone();
+    thread::spawn(move || {
+        for sig in signals.forever() {
+            if sig_tx.send(AppEvent::Signal(sig)).is_err() {
+                break;
+            }
+        }
+    });
+    let guard = TerminalGuard::enter(settings.mouse)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    let mut app = app_from(data, settings, (size.width, size.height));
+    let input_tx = tx;
+    thread::spawn(move || {
+        loop {
+            let msg = match event::read() {
+                Ok(ev) => AppEvent::Input(ev),
+                Err(e) => AppEvent::InputFailed(e.to_string()),
+            };
+            let failed = matches!(msg, AppEvent::InputFailed(_));
+            if input_tx.send(msg).is_err() || failed {
+                break;
+            }
+        }
+    });
+    terminal.draw(|f| ui::draw(f, &app))?;
+    let mut outcome = Ok(None);
+    while let Ok(ev) = rx.recv() {
+        match ev {
+            AppEvent::Signal(sig) => {
+                outcome = Ok(Some(sig));
+                break;
+            }
+            AppEvent::InputFailed(e) => {
+                outcome = Err(io::Error::other(e));
+                break;
+            }
+            AppEvent::Input(ev) => {
+                let Some(action) = action_of(&app, &ev) else {
+                    continue;
+                };
+                let changed = app.update(action);
+                if app.quit {
+                    break;
+                }
+                if changed {
+                    terminal.draw(|f| ui::draw(f, &app))?;
+                }
+            }
+        }
+    }
+    drop(terminal);
+    drop(guard);
+    outcome
 }

@@ -1,0 +1,106 @@
+//! What the user can ask the app to do. Keys and mouse events become `Action`s (through the keymap
+//! and the mouse hit-test); `App::update` is the only consumer.
+
+/// A direction on the map or in a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dir {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+/// One step of user intent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Leave the app.
+    Quit,
+    /// Arrow or h/j/k/l: spatial on the map, up/down in lists.
+    Move(Dir),
+    /// Focus the next / previous visible pane.
+    FocusNext,
+    FocusPrev,
+    /// Drill in: district → projects → project detail.
+    Enter,
+    /// Back out one level (or close the help overlay).
+    Back,
+    /// First / last row of the focused list.
+    First,
+    Last,
+    PageUp,
+    PageDown,
+    /// Show or hide the help overlay.
+    ToggleHelp,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// A left click at a screen cell (column, row).
+    Click(u16, u16),
+    /// The mouse wheel at a screen cell: `true` scrolls down.
+    Scroll(u16, u16, bool),
+}
+
+impl Action {
+    /// Every action a key can be bound to, in the order the help overlay lists them.
+    pub const BINDABLE: [Action; 14] = [
+        Action::Move(Dir::Up),
+        Action::Move(Dir::Down),
+        Action::Move(Dir::Left),
+        Action::Move(Dir::Right),
+        Action::Enter,
+        Action::Back,
+        Action::FocusNext,
+        Action::FocusPrev,
+        Action::First,
+        Action::Last,
+        Action::PageUp,
+        Action::PageDown,
+        Action::ToggleHelp,
+        Action::Quit,
+    ];
+
+    /// The stable name used in a config `[keys]` table (`up = ["k", "<Up>"]`); `None` for actions
+    /// that are not bound to keys (resize, mouse).
+    pub fn config_name(self) -> Option<&'static str> {
+        Some(match self {
+            Action::Quit => "quit",
+            Action::Move(Dir::Up) => "up",
+            Action::Move(Dir::Down) => "down",
+            Action::Move(Dir::Left) => "left",
+            Action::Move(Dir::Right) => "right",
+            Action::FocusNext => "focus_next",
+            Action::FocusPrev => "focus_prev",
+            Action::Enter => "enter",
+            Action::Back => "back",
+            Action::First => "first",
+            Action::Last => "last",
+            Action::PageUp => "page_up",
+            Action::PageDown => "page_down",
+            Action::ToggleHelp => "help",
+            Action::Resize(..) | Action::Click(..) | Action::Scroll(..) => return None,
+        })
+    }
+
+    /// The action a `[keys]` table names, if any.
+    pub fn from_config_name(name: &str) -> Option<Action> {
+        Action::BINDABLE
+            .into_iter()
+            .find(|a| a.config_name() == Some(name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_names_round_trip_and_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for a in Action::BINDABLE {
+            let name = a.config_name().unwrap();
+            assert!(seen.insert(name), "duplicate name {name}");
+            assert_eq!(Action::from_config_name(name), Some(a));
+        }
+        assert_eq!(Action::from_config_name("nope"), None);
+        assert_eq!(Action::Resize(1, 1).config_name(), None);
+    }
+}

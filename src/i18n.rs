@@ -1,0 +1,263 @@
+//! Every word the dashboard shows, in Danish (the default) and English. Formatted messages are
+//! functions here, so word order can differ between languages.
+
+use crate::action::{Action, Dir};
+use crate::locale::Locale;
+
+/// The fixed UI words of one language.
+#[derive(Debug)]
+pub struct Strings {
+    pub overview: &'static str,
+    pub pool: &'static str,
+    pub allocated: &'static str,
+    pub not_itemised: &'static str,
+    pub source: &'static str,
+    pub period: &'static str,
+    pub map: &'static str,
+    pub bars: &'static str,
+    pub detail: &'static str,
+    pub hq: &'static str,
+    pub municipalities: &'static str,
+    pub total: &'static str,
+    pub of_pool: &'static str,
+    pub share: &'static str,
+    pub of_district: &'static str,
+    pub projects: &'static str,
+    pub no_projects: &'static str,
+    pub legend_empty: &'static str,
+    pub amount: &'static str,
+    pub district: &'static str,
+    pub partners: &'static str,
+    pub target: &'static str,
+    pub themes: &'static str,
+    pub summary: &'static str,
+    pub none: &'static str,
+    pub help_title: &'static str,
+    pub help_footer: &'static str,
+    pub help_keys: &'static str,
+    pub help_action: &'static str,
+    pub help_mouse: &'static str,
+    pub hint_move: &'static str,
+    pub hint_open: &'static str,
+    pub hint_back: &'static str,
+    pub hint_focus: &'static str,
+    pub hint_help: &'static str,
+    pub hint_quit: &'static str,
+    pub hint_scroll: &'static str,
+}
+
+static DA: Strings = Strings {
+    overview: "Oversigt",
+    pool: "Pulje",
+    allocated: "Fordelt",
+    not_itemised: "Ikke specificeret",
+    source: "Kilde",
+    period: "Periode",
+    map: "Kort",
+    bars: "Fordeling",
+    detail: "Detaljer",
+    hq: "Hovedsæde",
+    municipalities: "Kommuner",
+    total: "I alt",
+    of_pool: "af puljen",
+    share: "Andel",
+    of_district: "af kredsen",
+    projects: "Projekter",
+    no_projects: "Ingen projekter i denne runde",
+    legend_empty: "uden projekter",
+    amount: "Beløb",
+    district: "Kreds",
+    partners: "Partnere",
+    target: "Målgruppe",
+    themes: "Temaer",
+    summary: "Beskrivelse",
+    none: "–",
+    help_title: "Hjælp – taster",
+    help_footer: "? eller Esc lukker",
+    help_keys: "Taster",
+    help_action: "Handling",
+    help_mouse: "Mus: klik vælger, klik igen åbner, hjulet ruller. --no-mouse slår musen fra.",
+    hint_move: "flyt",
+    hint_open: "åbn",
+    hint_back: "tilbage",
+    hint_focus: "panel",
+    hint_help: "hjælp",
+    hint_quit: "afslut",
+    hint_scroll: "rul",
+};
+
+static EN: Strings = Strings {
+    overview: "Overview",
+    pool: "Pool",
+    allocated: "Allocated",
+    not_itemised: "Not itemised",
+    source: "Source",
+    period: "Period",
+    map: "Map",
+    bars: "Allocation",
+    detail: "Detail",
+    hq: "Headquarters",
+    municipalities: "Municipalities",
+    total: "Total",
+    of_pool: "of the pool",
+    share: "Share",
+    of_district: "of the district",
+    projects: "Projects",
+    no_projects: "No projects in this round",
+    legend_empty: "no projects",
+    amount: "Amount",
+    district: "District",
+    partners: "Partners",
+    target: "Target group",
+    themes: "Themes",
+    summary: "Summary",
+    none: "–",
+    help_title: "Help – keys",
+    help_footer: "? or Esc closes",
+    help_keys: "Keys",
+    help_action: "Action",
+    help_mouse: "Mouse: click selects, click again opens, the wheel scrolls. --no-mouse turns it off.",
+    hint_move: "move",
+    hint_open: "open",
+    hint_back: "back",
+    hint_focus: "pane",
+    hint_help: "help",
+    hint_quit: "quit",
+    hint_scroll: "scroll",
+};
+
+/// The words of a language.
+pub fn strings(locale: Locale) -> &'static Strings {
+    match locale {
+        Locale::Da => &DA,
+        Locale::En => &EN,
+    }
+}
+
+/// What an action does, for the help overlay.
+pub fn describe(action: Action, locale: Locale) -> &'static str {
+    let da = locale == Locale::Da;
+    match action {
+        Action::Move(Dir::Up) => {
+            if da {
+                "op (kort: nærmeste kreds mod nord)"
+            } else {
+                "up (map: nearest district north)"
+            }
+        }
+        Action::Move(Dir::Down) => {
+            if da {
+                "ned (kort: nærmeste kreds mod syd)"
+            } else {
+                "down (map: nearest district south)"
+            }
+        }
+        Action::Move(Dir::Left) => {
+            if da {
+                "venstre (kort: mod vest)"
+            } else {
+                "left (map: west)"
+            }
+        }
+        Action::Move(Dir::Right) => {
+            if da {
+                "højre (kort: mod øst)"
+            } else {
+                "right (map: east)"
+            }
+        }
+        Action::Enter => {
+            if da {
+                "åbn: kreds → projekter → projekt"
+            } else {
+                "open: district → projects → project"
+            }
+        }
+        Action::Back => {
+            if da {
+                "tilbage et niveau"
+            } else {
+                "back one level"
+            }
+        }
+        Action::FocusNext => {
+            if da {
+                "næste panel"
+            } else {
+                "next pane"
+            }
+        }
+        Action::FocusPrev => {
+            if da {
+                "forrige panel"
+            } else {
+                "previous pane"
+            }
+        }
+        Action::First => {
+            if da {
+                "første i listen"
+            } else {
+                "first in the list"
+            }
+        }
+        Action::Last => {
+            if da {
+                "sidste i listen"
+            } else {
+                "last in the list"
+            }
+        }
+        Action::PageUp => {
+            if da {
+                "en side op"
+            } else {
+                "page up"
+            }
+        }
+        Action::PageDown => {
+            if da {
+                "en side ned"
+            } else {
+                "page down"
+            }
+        }
+        Action::ToggleHelp => {
+            if da {
+                "vis/skjul denne hjælp"
+            } else {
+                "show/hide this help"
+            }
+        }
+        Action::Quit => {
+            if da {
+                "afslut"
+            } else {
+                "quit"
+            }
+        }
+        Action::Resize(..) | Action::Click(..) | Action::Scroll(..) => "",
+    }
+}
+
+/// The message of the too-small screen.
+pub fn too_small(need: (u16, u16), have: (u16, u16), locale: Locale) -> String {
+    match locale {
+        Locale::Da => format!(
+            "Terminalen er for lille: mindst {}×{} kræves, den er {}×{}.",
+            need.0, need.1, have.0, have.1
+        ),
+        Locale::En => format!(
+            "The terminal is too small: it must be at least {}×{}, it is {}×{}.",
+            need.0, need.1, have.0, have.1
+        ),
+    }
+}
+
+/// `12 af 40` / `12 of 40`: a scroll position.
+pub fn position(at: usize, of: usize, locale: Locale) -> String {
+    match locale {
+        Locale::Da => format!("{at} af {of}"),
+        Locale::En => format!("{at} of {of}"),
+    }
+}

@@ -1,0 +1,207 @@
+//! The allocation bars: one horizontal bar per district (in `App::bar_order`) and one for the part of
+//! the pool that is not itemised. Our own widget: values are `Decimal`, bars have eighth-cell
+//! precision, names are truncated by display width, and only the visible rows are drawn.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::app::App;
+use crate::i18n;
+use crate::money;
+use crate::text;
+use crate::ui::{fill, pane, put};
+
+fn framed(area: Rect) -> Rect {
+    if area.width < 3 || area.height < 3 {
+        area
+    } else {
+        Rect::new(area.x + 1, area.y + 1, area.width - 2, area.height - 2)
+    }
+}
+
+/// Rows that fit in the pane `area`.
+pub fn visible_rows(area: Rect) -> usize {
+    usize::from(framed(area).height)
+}
+
+/// Whether the dataset has a "not itemised" row.
+fn has_rest(app: &App) -> bool {
+    app.data.not_itemised.is_some()
+}
+
+/// All rows: districts plus the not-itemised row.
+pub fn row_count(app: &App) -> usize {
+    app.bar_order.len() + usize::from(has_rest(app))
+}
+
+/// The bar's cells: whole blocks then one partial eighth block; `cells` columns at most.
+pub fn bar_text(
+    value: Decimal,
+    max: Decimal,
+    cells: usize,
+    eighths: &[&str; 8],
+    fine: bool,
+) -> String {
+    if cells == 0 || max <= Decimal::ZERO || value <= Decimal::ZERO {
+        return String::new();
+    }
+    // The one place a ratio becomes a float: the length of a bar at draw time.
+    let ratio = (value / max).to_f64().unwrap_or(0.0).clamp(0.0, 1.0);
+    let units = if fine { 8.0 } else { 1.0 };
+    let total = ((ratio * cells as f64 * units).round() as usize).max(1);
+    let (full, part) = if fine {
+        (total / 8, total % 8)
+    } else {
+        (total, 0)
+    };
+    let mut s = eighths[7].repeat(full.min(cells));
+    if part > 0 && full < cells {
+        s.push_str(eighths[part - 1]);
+    }
+    s
+}
+
+pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
+    let words = i18n::strings(app.locale);
+    let rows = row_count(app);
+    let vis = visible_rows(area);
+    let mut title = words.bars.to_string();
+    if rows > vis && vis > 0 {
+        let first = app.bars_offset.min(rows) + 1;
+        let last = (app.bars_offset + vis).min(rows);
+        title.push_str(&format!(" {}", i18n::position(first, rows, app.locale)));
+        if last < rows {
+            title.push_str(&format!(" {}", app.theme.scroll_down));
+        }
+    }
+    let inner = pane(buf, area, &title, focused, app);
+    if inner.is_empty() {
+        return;
+    }
+    let t = &app.theme;
+    let cur = &app.data.meta.currency;
+    let rest = app.data.not_itemised;
+    let max = app
+        .data
+        .districts
+        .iter()
+        .map(|d| d.total)
+        .chain(rest)
+        .max()
+        .unwrap_or_default();
+    // Column widths from the visible rows only.
+    let visible: Vec<Option<usize>> = (app.bars_offset..rows.min(app.bars_offset + vis))
+        .map(|r| app.bar_order.get(r).copied())
+        .collect();
+    let label = |row: &Option<usize>| -> (String, String, Decimal) {
+        match row {
+            Some(d) => {
+                let d = &app.data.districts[*d];
+                let v = if d.has_projects() {
+                    money::format_money_compact(d.total, cur, app.locale)
+                } else {
+                    words.none.to_string()
+                };
+                (d.short_name().to_string(), v, d.total)
+            }
+            None => {
+                let amount = rest.unwrap_or_default();
+                (
+                    words.not_itemised.to_string(),
+                    money::format_money_compact(amount, cur, app.locale),
+                    amount,
+                )
+            }
+        }
+    };
+    let labels: Vec<(String, String, Decimal)> = visible.iter().map(label).collect();
+    let w = usize::from(inner.width);
+    let name_max = labels.iter().map(|l| text::width(&l.0)).max().unwrap_or(0);
+    let val_max = labels.iter().map(|l| text::width(&l.1)).max().unwrap_or(0);
+    let mut name_w = name_max.min(w * 2 / 5).max(4.min(w));
+    let mut val_w = val_max;
+    let mut bar_w = w.saturating_sub(name_w + val_w + 3);
+    if bar_w < 4 {
+        val_w = 0;
+        bar_w = w.saturating_sub(name_w + 2);
+    }
+    if bar_w < 2 {
+        bar_w = 0;
+        name_w = w.saturating_sub(1);
+    }
+    let fine = t.fine_bars();
+    for (k, ((name, value, amount), row)) in labels.iter().zip(&visible).enumerate() {
+        let y = inner.y + u16::try_from(k).unwrap_or(u16::MAX);
+        let line = Rect::new(inner.x, y, inner.width, 1);
+        let selected = row.is_some_and(|d| d == app.selected);
+        let (style, bar_style) = match (row, selected) {
+            (None, _) => (t.dim, t.bar_rest),
+            (Some(_), true) if focused => (
+                t.selected,
+                t.bar_selected.bg(t.selected.bg.unwrap_or_default()),
+            ),
+            (Some(_), true) => (t.selected_unfocused, t.bar_selected),
+            (Some(_), false) => (t.text, t.bar),
+        };
+        if selected {
+            fill(buf, line, " ", style);
+        }
+        let mut x = inner.x;
+        if w > name_w {
+            put(
+                buf,
+                line,
+                x,
+                y,
+                if selected { t.marker } else { " " },
+                style,
+            );
+            x += 1;
+        }
+        x = put(buf, line, x, y, &text::pad_right(name, name_w), style);
+        if bar_w > 0 {
+            x += 1;
+            let bar = bar_text(*amount, max, bar_w, &t.eighths, fine);
+            put(buf, line, x, y, &bar, bar_style);
+            x += u16::try_from(bar_w).unwrap_or(u16::MAX);
+        }
+        if val_w > 0 {
+            x += 1;
+            put(buf, line, x, y, &text::pad_left(value, val_w), style);
+        }
+    }
+}
+
+/// The district whose bar row is at `pos` (the not-itemised row is not a district).
+pub fn hit(area: Rect, app: &App, pos: Position) -> Option<usize> {
+    let inner = framed(area);
+    if !inner.contains(pos) {
+        return None;
+    }
+    let row = usize::from(pos.y - inner.y) + app.bars_offset;
+    app.bar_order.get(row).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::theme::Theme;
+
+    #[test]
+    fn bars_have_eighth_precision_and_fit() {
+        let e = Theme::colour().eighths;
+        let max = Decimal::from(80);
+        assert_eq!(bar_text(max, max, 10, &e, true), "██████████");
+        assert_eq!(bar_text(Decimal::from(1), max, 10, &e, true), "▏");
+        assert_eq!(bar_text(Decimal::from(44), max, 10, &e, true), "█████▌");
+        assert_eq!(bar_text(Decimal::ZERO, max, 10, &e, true), "");
+        assert_eq!(bar_text(Decimal::from(44), max, 10, &e, false), "██████");
+        for v in 0..=80 {
+            let b = bar_text(Decimal::from(v), max, 7, &e, true);
+            assert!(text::width(&b) <= 7, "{v}: {b}");
+        }
+        assert_eq!(bar_text(max, Decimal::ZERO, 10, &e, true), "");
+    }
+}

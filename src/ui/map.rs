@@ -1,0 +1,352 @@
+//! The tile map: each district a rectangle at its `tile` [row, col], shaded by its total on a
+//! sequential scale. Tile rectangles are computed arithmetically; when the grid does not fit, the pane
+//! shows a window of it (`App::map_offset`) that follows the selection.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::app::App;
+use crate::i18n;
+use crate::money;
+use crate::text;
+use crate::theme::HEAT_STEPS;
+use crate::ui::{fill, pane, put};
+
+const MIN_TILE_W: u16 = 5;
+const MAX_TILE_W: u16 = 24;
+const MIN_TILE_H: u16 = 1;
+const MAX_TILE_H: u16 = 6;
+
+/// The grid's placement in a pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MapGeom {
+    /// Where tiles go (inside the frame, above the legend).
+    pub grid: Rect,
+    pub min_row: u16,
+    pub min_col: u16,
+    /// Extent of the grid in tiles.
+    pub rows: u16,
+    pub cols: u16,
+    /// Size of one tile cell, gaps included.
+    pub tile_w: u16,
+    pub tile_h: u16,
+    pub visible_rows: u16,
+    pub visible_cols: u16,
+    /// Whether there is a row for the legend under the grid.
+    pub legend: bool,
+}
+
+fn framed(area: Rect) -> Rect {
+    if area.width < 3 || area.height < 3 {
+        area
+    } else {
+        Rect::new(area.x + 1, area.y + 1, area.width - 2, area.height - 2)
+    }
+}
+
+/// Tile size and visible window for a pane `area` (the pane including its frame).
+pub fn geometry(area: Rect, app: &App) -> MapGeom {
+    let inner = framed(area);
+    let ds = &app.data.districts;
+    if ds.is_empty() || inner.is_empty() {
+        return MapGeom::default();
+    }
+    let (mut r0, mut r1, mut c0, mut c1) = (u16::MAX, 0, u16::MAX, 0);
+    for d in ds {
+        r0 = r0.min(d.tile.row);
+        r1 = r1.max(d.tile.row);
+        c0 = c0.min(d.tile.col);
+        c1 = c1.max(d.tile.col);
+    }
+    let rows = r1 - r0 + 1;
+    let cols = c1 - c0 + 1;
+    let legend = inner.height >= rows * 2 + 2;
+    let grid_h = inner.height - u16::from(legend);
+    let tile_w = (inner.width / cols).clamp(MIN_TILE_W, MAX_TILE_W);
+    let tile_h = (grid_h / rows).clamp(MIN_TILE_H, MAX_TILE_H);
+    let visible_cols = (inner.width / tile_w).clamp(1, cols);
+    let visible_rows = (grid_h / tile_h).clamp(1, rows);
+    // Centre the grid horizontally when the tiles hit their maximum size.
+    let used_w = (visible_cols * tile_w).min(inner.width);
+    let used_h = (visible_rows * tile_h).min(grid_h);
+    let grid = Rect::new(
+        inner.x + (inner.width - used_w) / 2,
+        inner.y + (grid_h - used_h) / 2,
+        used_w,
+        used_h,
+    );
+    MapGeom {
+        grid,
+        min_row: r0,
+        min_col: c0,
+        rows,
+        cols,
+        tile_w,
+        tile_h,
+        visible_rows,
+        visible_cols,
+        legend,
+    }
+}
+
+/// The rectangle a district's tile is drawn in (gaps excluded), or `None` when scrolled out of view.
+fn tile_rect(g: &MapGeom, app: &App, row: u16, col: u16) -> Option<Rect> {
+    let vr = row.checked_sub(g.min_row)?.checked_sub(app.map_offset.0)?;
+    let vc = col.checked_sub(g.min_col)?.checked_sub(app.map_offset.1)?;
+    if vr >= g.visible_rows || vc >= g.visible_cols {
+        return None;
+    }
+    let gap_x = u16::from(g.tile_w > MIN_TILE_W);
+    let gap_y = u16::from(g.tile_h >= 3);
+    let r = Rect::new(
+        g.grid.x + vc * g.tile_w,
+        g.grid.y + vr * g.tile_h,
+        g.tile_w - gap_x,
+        g.tile_h - gap_y,
+    );
+    Some(r.intersection(g.grid))
+}
+
+/// Heat step `1..HEAT_STEPS` of an amount relative to the largest total (0 is never used for a district
+/// with projects, so the lightest shade still differs from an empty tile).
+pub fn heat_step(total: Decimal, max: Decimal) -> usize {
+    if max <= Decimal::ZERO || total <= Decimal::ZERO {
+        return 1;
+    }
+    let steps = Decimal::from(HEAT_STEPS - 1);
+    let scaled = (total * steps / max).ceil();
+    let step = scaled.to_usize().unwrap_or(HEAT_STEPS - 1);
+    step.clamp(1, HEAT_STEPS - 1)
+}
+
+pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
+    let words = i18n::strings(app.locale);
+    let g = geometry(area, app);
+    let mut title = words.map.to_string();
+    if g.visible_rows < g.rows || g.visible_cols < g.cols {
+        title.push_str(&format!(
+            " {}–{}/{} × {}–{}/{}",
+            app.map_offset.0 + 1,
+            app.map_offset.0 + g.visible_rows,
+            g.rows,
+            app.map_offset.1 + 1,
+            app.map_offset.1 + g.visible_cols,
+            g.cols
+        ));
+    }
+    let inner = pane(buf, area, &title, focused, app);
+    if g.grid.is_empty() {
+        return;
+    }
+    let t = &app.theme;
+    let max = app
+        .data
+        .districts
+        .iter()
+        .map(|d| d.total)
+        .max()
+        .unwrap_or_default();
+    let cur = &app.data.meta.currency;
+    // One format for every tile: money when all visible amounts fit, else the share of the pool.
+    let text_w_of = |r: Rect| usize::from(r.width.saturating_sub(2 * u16::from(r.width >= 16)));
+    let money_fits = app.data.districts.iter().all(|d| {
+        tile_rect(&g, app, d.tile.row, d.tile.col).is_none_or(|r| {
+            !d.has_projects()
+                || text::width(&money::format_money_compact(d.total, cur, app.locale))
+                    <= text_w_of(r)
+        })
+    });
+    for (i, d) in app.data.districts.iter().enumerate() {
+        let Some(r) = tile_rect(&g, app, d.tile.row, d.tile.col) else {
+            continue;
+        };
+        if r.is_empty() {
+            continue;
+        }
+        let selected = i == app.selected;
+        let (style, fill_sym) = if selected {
+            (
+                if focused {
+                    t.tile_selected
+                } else {
+                    t.tile_selected_unfocused
+                },
+                " ",
+            )
+        } else if d.has_projects() {
+            let s = heat_step(d.total, max);
+            (t.heat[s], t.heat_fill[s])
+        } else {
+            (t.tile_empty, t.tile_empty_fill)
+        };
+        fill(buf, r, fill_sym, style);
+        let pad = u16::from(r.width >= 16);
+        let text_w = text_w_of(r);
+        let x = r.x + pad;
+        let mut lines: Vec<String> = Vec::with_capacity(4);
+        // The name takes two lines when the tile is tall and wide enough, else one, truncated.
+        let name_lines = if r.height >= 4 && text_w >= 9 { 2 } else { 1 };
+        lines.extend(fit_name(d.short_name(), text_w, name_lines));
+        if selected {
+            if pad > 0 {
+                put(
+                    buf,
+                    r,
+                    r.x,
+                    r.y + u16::from(r.height >= 5 && lines.len() < usize::from(r.height)),
+                    t.marker,
+                    style,
+                );
+            } else if let Some(first) = lines.first_mut() {
+                *first = text::truncate(&format!("{}{first}", t.marker), text_w).into_owned();
+            }
+        }
+        let name_count = lines.len();
+        if r.height >= 2 {
+            if d.has_projects() {
+                let full = money::format_money_compact(d.total, cur, app.locale);
+                let share = d
+                    .share_of_pool
+                    .map(|s| money::format_percent(s, app.locale));
+                if money_fits {
+                    lines.push(full);
+                    if usize::from(r.height) > lines.len() {
+                        lines.extend(share.filter(|s| text::width(s) <= text_w));
+                    }
+                } else if let Some(s) = share.filter(|s| text::width(s) <= text_w) {
+                    lines.push(s);
+                }
+            } else {
+                lines.push(words.none.to_string());
+            }
+        }
+        let top = r.y + u16::from(r.height >= 5 && lines.len() < usize::from(r.height));
+        for (k, line) in lines.iter().enumerate() {
+            let y = top + u16::try_from(k).unwrap_or(u16::MAX);
+            let st = if k < name_count {
+                style.add_modifier(ratatui::style::Modifier::BOLD)
+            } else {
+                style
+            };
+            put(buf, r, x, y, line, st);
+        }
+    }
+    if g.legend {
+        legend(buf, inner, app, max);
+    }
+}
+
+fn legend(buf: &mut Buffer, inner: Rect, app: &App, max: Decimal) {
+    let t = &app.theme;
+    let words = i18n::strings(app.locale);
+    let y = inner.bottom() - 1;
+    let row = Rect::new(inner.x, y, inner.width, 1);
+    let mut x = put(buf, row, inner.x + 1, y, "0 ", t.dim);
+    for s in 1..HEAT_STEPS {
+        x = put(buf, row, x, y, &t.heat_fill[s].repeat(2), t.heat[s]);
+    }
+    x = put(
+        buf,
+        row,
+        x,
+        y,
+        &format!(
+            " {}",
+            money::format_money_compact(max, &app.data.meta.currency, app.locale)
+        ),
+        t.dim,
+    );
+    let empty_label = format!(" {}", words.legend_empty);
+    let need = u16::try_from(5 + text::width(&empty_label)).unwrap_or(u16::MAX);
+    if app.data.districts.iter().any(|d| !d.has_projects()) && x.saturating_add(need) <= row.right()
+    {
+        x = put(buf, row, x, y, "   ", t.dim);
+        x = put(buf, row, x, y, &t.tile_empty_fill.repeat(2), t.tile_empty);
+        put(buf, row, x, y, &empty_label, t.dim);
+    }
+}
+
+/// A name in at most `max_lines` lines of `width` columns: whole words per line, a word too long for a
+/// line truncated with `…`, and `…` at the end when words are left over.
+pub fn fit_name(name: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut words = name.split(' ').filter(|w| !w.is_empty()).peekable();
+    while let Some(word) = words.next() {
+        let last_line = lines.len() + 1 >= max_lines;
+        let mut line = text::truncate(word, width).into_owned();
+        while let Some(next) = words.peek() {
+            if text::width(&line) + 1 + text::width(next) > width {
+                break;
+            }
+            line.push(' ');
+            line.push_str(next);
+            words.next();
+        }
+        if last_line {
+            if words.peek().is_some() {
+                let rest: Vec<&str> = words.collect();
+                line = text::truncate(&format!("{line} {}", rest.join(" ")), width).into_owned();
+            }
+            lines.push(line);
+            break;
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// The district whose tile is at `pos`.
+pub fn hit(area: Rect, app: &App, pos: Position) -> Option<usize> {
+    let g = geometry(area, app);
+    app.data
+        .districts
+        .iter()
+        .position(|d| tile_rect(&g, app, d.tile.row, d.tile.col).is_some_and(|r| r.contains(pos)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_fit_their_tiles() {
+        assert_eq!(fit_name("Sydøstjylland", 12, 2), vec!["Sydøstjylla…"]);
+        assert_eq!(
+            fit_name("Midt- og Vestjylland", 12, 2),
+            vec!["Midt- og", "Vestjylland"]
+        );
+        assert_eq!(
+            fit_name("Sydsjælland og Lolland-Falster", 12, 2),
+            vec!["Sydsjælland", "og Lolland-…"]
+        );
+        assert_eq!(
+            fit_name("Midt- og Vestjylland", 12, 1),
+            vec!["Midt- og Ve…"]
+        );
+        assert_eq!(fit_name("Fyn", 2, 1), vec!["F…"]);
+        assert!(fit_name("", 5, 2).is_empty());
+        for w in 0..20 {
+            for l in fit_name("Syd- og Sønderjylland 漢字漢字", w, 2) {
+                assert!(text::width(&l) <= w, "{w}: {l}");
+            }
+        }
+    }
+
+    #[test]
+    fn heat_steps_are_monotone_and_never_empty() {
+        let max = Decimal::from(30_000_000);
+        let mut last = 0;
+        for m in [
+            1, 2_875_000, 3_000_000, 7_000_000, 9_500_000, 13_600_000, 30_000_000,
+        ] {
+            let s = heat_step(Decimal::from(m), max);
+            assert!((1..HEAT_STEPS).contains(&s));
+            assert!(s >= last);
+            last = s;
+        }
+        assert_eq!(heat_step(max, max), HEAT_STEPS - 1);
+        assert_eq!(heat_step(Decimal::ZERO, Decimal::ZERO), 1);
+    }
+}

@@ -1,0 +1,337 @@
+//! Drawing: a pure function of `&App`. `layout` decides where the panes go (arithmetically, no
+//! constraint solver); `draw`/`render` paint them; `hit_test` maps a mouse position back to what is
+//! drawn there, using the same layout.
+//!
+//! Every write goes through [`put`], which clips to the rectangle it is given, so no pane can draw
+//! outside its area whatever the terminal size.
+
+pub mod bars;
+pub mod detail;
+pub mod header;
+pub mod help;
+pub mod map;
+pub mod status;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+
+use crate::app::{App, Focus, View};
+use crate::i18n;
+use crate::text;
+
+/// The smallest screen that shows anything but the too-small message.
+pub const MIN_SIZE: (u16, u16) = (30, 8);
+
+/// Where everything goes on one screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ScreenLayout {
+    /// The terminal is below [`MIN_SIZE`]: only the message is drawn.
+    pub too_small: bool,
+    pub header: Rect,
+    pub crumb: Rect,
+    pub map: Option<Rect>,
+    pub bars: Option<Rect>,
+    pub detail: Option<Rect>,
+    pub hints: Rect,
+    pub help: Option<Rect>,
+}
+
+/// What is under a mouse position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    Tile(usize),
+    Bar(usize),
+    /// A row of the open district's project list (position in that list).
+    Project(usize),
+    Pane(Focus),
+    /// A breadcrumb segment: the stack level it leads back to.
+    Crumb(usize),
+}
+
+/// Splits the screen. Tiers, from large to small:
+/// - tall (≥ 64 columns, ≥ 24 body rows): the map across the top; below it bars and detail side by
+///   side from 140 columns, else the bars, which give way to the detail once drilled in;
+/// - side by side (≥ 64 columns, ≥ 10 body rows): map left, bars or detail right;
+/// - compact: one pane, the bars list (overview) or the detail (drilled in);
+/// - below [`MIN_SIZE`]: a message.
+pub fn layout(area: Rect, app: &App) -> ScreenLayout {
+    let (w, h) = (area.width, area.height);
+    if w < MIN_SIZE.0 || h < MIN_SIZE.1 {
+        return ScreenLayout {
+            too_small: true,
+            ..ScreenLayout::default()
+        };
+    }
+    let header_h = if h >= 20 { 2 } else { 1 };
+    let hints_h = if h >= 12 { 1 } else { 0 };
+    let header = Rect::new(area.x, area.y, w, header_h);
+    let crumb = Rect::new(area.x, area.y + header_h, w, 1);
+    let hints = Rect::new(area.x, area.bottom() - hints_h, w, hints_h);
+    let body_y = crumb.bottom();
+    let body = Rect::new(area.x, body_y, w, hints.y.saturating_sub(body_y));
+    let drilled = *app.view() != View::Overview;
+    let (mut map, mut bars, mut detail) = (None, None, None);
+    if w >= 64 && body.height >= 24 {
+        // Map across the top; below it the bars and the detail side by side when wide, else the bars
+        // in the overview and the detail once drilled in. The map keeps its place when drilling in.
+        let wanted = u16::try_from(bars::row_count(app) + 2).unwrap_or(u16::MAX);
+        let below_h = wanted.min(body.height * 3 / 5).max(body.height * 2 / 5);
+        let map_h = body.height - below_h;
+        map = Some(Rect::new(body.x, body.y, w, map_h));
+        let below = Rect::new(body.x, body.y + map_h, w, below_h);
+        if w >= 140 {
+            let bars_w = w * 11 / 20;
+            bars = Some(Rect::new(below.x, below.y, bars_w, below_h));
+            detail = Some(Rect::new(below.x + bars_w, below.y, w - bars_w, below_h));
+        } else if drilled {
+            detail = Some(below);
+        } else {
+            bars = Some(below);
+        }
+    } else if w >= 64 && body.height >= 10 {
+        // Side by side: the map on the left, the bars (or, drilled in, the detail) on the right.
+        let left_w = w * 11 / 20;
+        map = Some(Rect::new(body.x, body.y, left_w, body.height));
+        let right = Rect::new(body.x + left_w, body.y, w - left_w, body.height);
+        if drilled {
+            detail = Some(right);
+        } else {
+            bars = Some(right);
+        }
+    } else if drilled {
+        detail = Some(body);
+    } else {
+        bars = Some(body);
+    }
+    let help = app.help.then(|| {
+        let hw = w.saturating_sub(4).min(76);
+        let want = u16::try_from(help::line_count(app) + 4).unwrap_or(u16::MAX);
+        let hh = want.min(h.saturating_sub(2));
+        Rect::new(area.x + (w - hw) / 2, area.y + (h - hh) / 2, hw, hh)
+    });
+    ScreenLayout {
+        too_small: false,
+        header,
+        crumb,
+        map,
+        bars,
+        detail,
+        hints,
+        help,
+    }
+}
+
+/// Draws the whole screen into a frame.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    render(area, frame.buffer_mut(), app);
+}
+
+/// Draws the whole screen into `area` of a buffer, touching nothing outside `area`.
+pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
+    let area = area.intersection(buf.area);
+    let l = layout(area, app);
+    if l.too_small {
+        status::too_small(area, buf, app);
+        return;
+    }
+    let focus = app.focus();
+    header::render(l.header, buf, app);
+    status::crumb(l.crumb, buf, app);
+    if let Some(r) = l.map {
+        map::render(r, buf, app, focus == Focus::Map);
+    }
+    if let Some(r) = l.bars {
+        bars::render(r, buf, app, focus == Focus::Bars);
+    }
+    if let Some(r) = l.detail {
+        detail::render(r, buf, app, focus == Focus::Detail);
+    }
+    status::hints(l.hints, buf, app);
+    if let Some(r) = l.help {
+        help::render(r, buf, app);
+    }
+}
+
+/// What is at `pos`.
+pub fn hit_test(l: &ScreenLayout, app: &App, pos: Position) -> Option<Hit> {
+    if l.too_small || l.help.is_some() {
+        return None;
+    }
+    if l.crumb.contains(pos) {
+        return status::crumb_hit(l.crumb, app, pos.x).map(Hit::Crumb);
+    }
+    if let Some(r) = l.map.filter(|r| r.contains(pos)) {
+        return Some(map::hit(r, app, pos).map_or(Hit::Pane(Focus::Map), Hit::Tile));
+    }
+    if let Some(r) = l.bars.filter(|r| r.contains(pos)) {
+        return Some(bars::hit(r, app, pos).map_or(Hit::Pane(Focus::Bars), Hit::Bar));
+    }
+    if let Some(r) = l.detail.filter(|r| r.contains(pos)) {
+        return Some(detail::hit(r, app, pos).map_or(Hit::Pane(Focus::Detail), Hit::Project));
+    }
+    None
+}
+
+/// Writes `s` at (x, y), clipped to `clip`; returns the column after the last character written.
+/// The only way drawing code puts text into the buffer.
+pub fn put(buf: &mut Buffer, clip: Rect, x: u16, y: u16, s: &str, style: Style) -> u16 {
+    let clip = clip.intersection(buf.area);
+    if y < clip.top() || y >= clip.bottom() || x >= clip.right() || x < clip.left() {
+        return x;
+    }
+    let max = usize::from(clip.right() - x);
+    let fitted = text::take_width(s, max);
+    buf.set_stringn(x, y, fitted, max, style).0
+}
+
+/// Fills a rectangle (clipped) with a style and a repeated one-column symbol.
+pub fn fill(buf: &mut Buffer, area: Rect, symbol: &str, style: Style) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                cell.set_symbol(symbol).set_style(style);
+            }
+        }
+    }
+}
+
+/// Draws a pane frame with a title and returns the inner area. Without room for a frame (fewer than
+/// 3 rows or columns) the whole area is returned unframed.
+pub fn pane(buf: &mut Buffer, area: Rect, title: &str, focused: bool, app: &App) -> Rect {
+    if area.width < 3 || area.height < 3 {
+        return area;
+    }
+    let t = &app.theme;
+    let style = if focused { t.border_focused } else { t.border };
+    let [tl, tr, bl, br, hz, vt] = t.frame;
+    let (l, r, top, bot) = (area.left(), area.right() - 1, area.top(), area.bottom() - 1);
+    for x in l + 1..r {
+        put(buf, area, x, top, hz, style);
+        put(buf, area, x, bot, hz, style);
+    }
+    for y in top + 1..bot {
+        put(buf, area, l, y, vt, style);
+        put(buf, area, r, y, vt, style);
+    }
+    put(buf, area, l, top, tl, style);
+    put(buf, area, r, top, tr, style);
+    put(buf, area, l, bot, bl, style);
+    put(buf, area, r, bot, br, style);
+    if !title.is_empty() && area.width > 6 {
+        let title_style = if focused {
+            t.pane_title_focused
+        } else {
+            t.pane_title
+        };
+        let label = format!(" {} ", text::truncate(title, usize::from(area.width - 6)));
+        put(
+            buf,
+            Rect::new(l, top, area.width - 2, 1),
+            l + 2,
+            top,
+            &label,
+            title_style,
+        );
+    }
+    Rect::new(l + 1, top + 1, area.width - 2, area.height - 2)
+}
+
+/// Word-wraps `s` to lines of at most `width` columns (by display width); words longer than a line
+/// are cut. Keeps explicit line breaks.
+pub fn wrap(s: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for para in s.split('\n') {
+        let para_start = out.len();
+        let mut line = String::new();
+        let mut used = 0;
+        for word in para.split(' ').filter(|w| !w.is_empty()) {
+            let mut word = word;
+            let mut ww = text::width(word);
+            if used > 0 && used + 1 + ww > width {
+                out.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            while ww > width {
+                // A word longer than the line: cut it in line-sized pieces.
+                let piece = text::take_width(
+                    word,
+                    width.saturating_sub(used + usize::from(used > 0)).max(1),
+                );
+                let piece = if piece.is_empty() {
+                    first_char(word)
+                } else {
+                    piece
+                };
+                if used > 0 {
+                    line.push(' ');
+                }
+                line.push_str(piece);
+                out.push(std::mem::take(&mut line));
+                used = 0;
+                word = &word[piece.len()..];
+                ww = text::width(word);
+            }
+            if word.is_empty() {
+                continue;
+            }
+            if used > 0 {
+                line.push(' ');
+                used += 1;
+            }
+            line.push_str(word);
+            used += ww;
+        }
+        if !line.is_empty() || out.len() == para_start {
+            out.push(line);
+        }
+    }
+    out
+}
+
+fn first_char(s: &str) -> &str {
+    s.char_indices().nth(1).map_or(s, |(i, _)| &s[..i])
+}
+
+/// The breadcrumb labels, root first: the i18n word for the overview, then the open district and
+/// project names.
+pub fn crumb_labels(app: &App) -> Vec<String> {
+    let words = i18n::strings(app.locale);
+    app.stack
+        .iter()
+        .map(|f| match f.view {
+            View::Overview => words.overview.to_string(),
+            View::District { district, .. } => app
+                .data
+                .districts
+                .get(district)
+                .map_or_else(String::new, |d| d.name.clone()),
+            View::Project { project, .. } => app
+                .data
+                .projects
+                .get(project)
+                .map_or_else(String::new, |p| p.name.clone()),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_respects_width_and_words() {
+        assert_eq!(wrap("a bb ccc dddd", 6), vec!["a bb", "ccc", "dddd"]);
+        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        assert_eq!(wrap("x\n\ny", 5), vec!["x", "", "y"]);
+        for line in wrap("Københavns Vestegns Politi og 漢字漢字漢字 ting", 7) {
+            assert!(text::width(&line) <= 7, "{line}");
+        }
+        assert_eq!(wrap("", 4), vec![""]);
+        assert!(wrap("漢字", 1).iter().all(|l| !l.is_empty()));
+    }
+}

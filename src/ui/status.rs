@@ -1,0 +1,164 @@
+//! The breadcrumb, the key-hint line and the too-small message.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::action::{Action, Dir};
+use crate::app::{App, View};
+use crate::i18n;
+use crate::keymap::{Key, format_key};
+use crate::text;
+use crate::ui::{MIN_SIZE, crumb_labels, put, wrap};
+
+/// The breadcrumb's segments as (x, width, text); earlier segments are shortened first when the line
+/// is too narrow.
+fn crumb_segments(area: Rect, app: &App) -> Vec<(u16, usize, String)> {
+    let labels = crumb_labels(app);
+    let sep = app.theme.crumb_sep;
+    let sep_w = text::width(sep);
+    let avail = usize::from(area.width.saturating_sub(2));
+    let n = labels.len();
+    let mut widths: Vec<usize> = labels.iter().map(|l| text::width(l)).collect();
+    let total = |ws: &[usize]| ws.iter().sum::<usize>() + sep_w * n.saturating_sub(1);
+    // Shorten from the left, keeping at least 6 columns of each earlier segment.
+    for i in 0..n {
+        let over = total(&widths).saturating_sub(avail);
+        if over == 0 {
+            break;
+        }
+        let min = if i + 1 == n { 1 } else { 6 };
+        widths[i] = widths[i].saturating_sub(over).max(min.min(widths[i]));
+    }
+    let mut x = area.x + u16::from(area.width > 2);
+    let mut out = Vec::with_capacity(n);
+    for (label, w) in labels.iter().zip(widths) {
+        let s = text::truncate(label, w).into_owned();
+        let sw = text::width(&s);
+        out.push((x, sw, s));
+        x = x.saturating_add(u16::try_from(sw + sep_w).unwrap_or(u16::MAX));
+    }
+    out
+}
+
+pub fn crumb(area: Rect, buf: &mut Buffer, app: &App) {
+    let t = &app.theme;
+    let segs = crumb_segments(area, app);
+    let last = segs.len().saturating_sub(1);
+    for (k, (x, w, s)) in segs.iter().enumerate() {
+        let style = if k == last { t.accent } else { t.label };
+        let end = put(buf, area, *x, area.y, s, style);
+        if k < last {
+            put(
+                buf,
+                area,
+                end.max(x + u16::try_from(*w).unwrap_or(0)),
+                area.y,
+                t.crumb_sep,
+                t.dim,
+            );
+        }
+    }
+}
+
+/// The stack level of the breadcrumb segment at column `x`.
+pub fn crumb_hit(area: Rect, app: &App, x: u16) -> Option<usize> {
+    crumb_segments(area, app)
+        .iter()
+        .position(|(sx, w, _)| x >= *sx && usize::from(x - sx) < *w)
+}
+
+/// How a key is shown in the hint line: arrows as the theme draws them, others by name.
+fn key_label(app: &App, key: Key) -> String {
+    use ratatui::crossterm::event::KeyCode;
+    let a = app.theme.arrows;
+    match key.code {
+        KeyCode::Up if key.mods.is_empty() => a[0].to_string(),
+        KeyCode::Down if key.mods.is_empty() => a[1].to_string(),
+        KeyCode::Left if key.mods.is_empty() => a[2].to_string(),
+        KeyCode::Right if key.mods.is_empty() => a[3].to_string(),
+        _ => format_key(key)
+            .trim_start_matches('<')
+            .trim_end_matches('>')
+            .to_string(),
+    }
+}
+
+fn first_key(app: &App, action: Action) -> Option<String> {
+    app.keymap
+        .keys_for(action)
+        .first()
+        .map(|&k| key_label(app, k))
+}
+
+/// The hints for the current view, as (keys, what) pairs, from the keymap.
+fn hint_items(app: &App) -> Vec<(String, &'static str)> {
+    let words = i18n::strings(app.locale);
+    let mut out = Vec::new();
+    if app.help {
+        out.extend(first_key(app, Action::Back).map(|k| (k, words.hint_back)));
+        out.extend(first_key(app, Action::Move(Dir::Down)).map(|k| (k, words.hint_scroll)));
+        out.extend(first_key(app, Action::Quit).map(|k| (k, words.hint_quit)));
+        return out;
+    }
+    let arrows: String = [Dir::Up, Dir::Down, Dir::Left, Dir::Right]
+        .iter()
+        .filter_map(|&d| first_key(app, Action::Move(d)))
+        .collect();
+    out.push((arrows, words.hint_move));
+    if !matches!(app.view(), View::Project { .. }) {
+        out.extend(first_key(app, Action::Enter).map(|k| (k, words.hint_open)));
+    }
+    if app.stack.len() > 1 {
+        out.extend(first_key(app, Action::Back).map(|k| (k, words.hint_back)));
+    }
+    if app.focusable().len() > 1 {
+        out.extend(first_key(app, Action::FocusNext).map(|k| (k, words.hint_focus)));
+    }
+    out.extend(first_key(app, Action::ToggleHelp).map(|k| (k, words.hint_help)));
+    out.extend(first_key(app, Action::Quit).map(|k| (k, words.hint_quit)));
+    out
+}
+
+pub fn hints(area: Rect, buf: &mut Buffer, app: &App) {
+    if area.is_empty() {
+        return;
+    }
+    let t = &app.theme;
+    let mut x = area.x + u16::from(area.width > 2);
+    for (keys, what) in hint_items(app) {
+        let need = u16::try_from(text::width(&keys) + text::width(what) + 3).unwrap_or(u16::MAX);
+        if x.saturating_add(need) > area.right() {
+            break;
+        }
+        x = put(buf, area, x, area.y, &keys, t.hint_key);
+        x = put(buf, area, x + 1, area.y, what, t.hint_text);
+        x += 2;
+    }
+}
+
+/// The message for a terminal below the minimum size, in the UI language, wrapped and centred.
+pub fn too_small(area: Rect, buf: &mut Buffer, app: &App) {
+    if area.is_empty() {
+        return;
+    }
+    let msg = i18n::too_small(MIN_SIZE, (area.width, area.height), app.locale);
+    let lines = wrap(&msg, usize::from(area.width));
+    let h = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let y0 = area.y + (area.height - h) / 2;
+    for (k, line) in lines.iter().take(usize::from(h)).enumerate() {
+        let lw = u16::try_from(text::width(line))
+            .unwrap_or(u16::MAX)
+            .min(area.width);
+        let x = area.x + (area.width - lw) / 2;
+        put(
+            buf,
+            area,
+            x,
+            y0 + u16::try_from(k).unwrap_or(0),
+            line,
+            app.theme.warning,
+        );
+    }
+}
