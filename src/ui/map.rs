@@ -187,7 +187,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         let x = r.x + pad;
         let mut lines: Vec<String> = Vec::with_capacity(4);
         // The name takes two lines when the tile is tall and wide enough, else one, truncated.
-        let name_lines = if r.height >= 4 && text_w >= 9 { 2 } else { 1 };
+        let name_lines = if r.height >= 3 && text_w >= 9 { 2 } else { 1 };
         lines.extend(fit_name(d.short_name(), text_w, name_lines));
         if selected {
             if pad > 0 {

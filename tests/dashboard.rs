@@ -1,0 +1,499 @@
+//! The dashboard as a state machine and as screens: update-level tests of navigation, drill-down,
+//! back, help, resize and mouse; snapshots of whole screens; property tests over sizes and keys.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use kredskort::action::{Action, Dir};
+use kredskort::app::{App, Focus, View};
+use kredskort::commands::render::{draw_buffer, draw_terminal, screen, to_plain};
+use kredskort::data::{Dataset, load_embedded, load_str};
+use kredskort::keymap::parse_key_sequence;
+use kredskort::locale::Locale;
+use kredskort::ui;
+use proptest::prelude::*;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+fn app_at(w: u16, h: u16) -> App {
+    App::new(load_embedded(), Locale::Da, (w, h))
+}
+
+fn typed(app: &mut App, keys: &str) {
+    for k in parse_key_sequence(keys).unwrap() {
+        app.handle_key(k);
+    }
+}
+
+fn district_name(app: &App) -> &str {
+    &app.data.districts[app.selected].name
+}
+
+fn shot(w: u16, h: u16, keys: &str) -> String {
+    let mut app = app_at(w, h);
+    typed(&mut app, keys);
+    screen(&app, false)
+}
+
+// ---------------------------------------------------------------- snapshots
+
+#[test]
+fn snapshot_overview() {
+    insta::assert_snapshot!("overview_80x24", shot(80, 24, ""));
+    insta::assert_snapshot!("overview_120x40", shot(120, 40, ""));
+}
+
+#[test]
+fn snapshot_district() {
+    // From København one step west: Københavns Vestegn (three partners' project).
+    insta::assert_snapshot!("district_80x24", shot(80, 24, "h<Enter>"));
+    insta::assert_snapshot!("district_120x40", shot(120, 40, "h<Enter>"));
+}
+
+#[test]
+fn snapshot_project() {
+    insta::assert_snapshot!("project_80x24", shot(80, 24, "h<Enter><Enter>"));
+    insta::assert_snapshot!("project_120x40", shot(120, 40, "h<Enter><Enter>"));
+}
+
+#[test]
+fn snapshot_help() {
+    insta::assert_snapshot!("help_80x24", shot(80, 24, "?"));
+    insta::assert_snapshot!("help_120x40", shot(120, 40, "?"));
+}
+
+#[test]
+fn snapshot_too_small() {
+    insta::assert_snapshot!("too_small_29x7", shot(29, 7, ""));
+    insta::assert_snapshot!("too_small_80x5", shot(80, 5, ""));
+    let mut en = App::new(load_embedded(), Locale::En, (20, 6));
+    en.update(Action::Resize(20, 6));
+    insta::assert_snapshot!("too_small_20x6_en", screen(&en, false));
+}
+
+#[test]
+fn snapshot_english_overview() {
+    let en = App::new(load_embedded(), Locale::En, (100, 30));
+    insta::assert_snapshot!("overview_100x30_en", screen(&en, false));
+}
+
+#[test]
+fn snapshots_are_the_same_through_a_terminal() {
+    let mut app = app_at(120, 40);
+    typed(&mut app, "h<Enter>");
+    let via_terminal = draw_terminal(&app).unwrap();
+    assert_eq!(to_plain(&via_terminal), to_plain(&draw_buffer(&app)));
+}
+
+// ---------------------------------------------------------------- update-level
+
+#[test]
+fn starts_on_the_largest_district_with_the_map_focused() {
+    let app = app_at(100, 30);
+    assert_eq!(district_name(&app), "Københavns Politi");
+    assert_eq!(app.focus(), Focus::Map);
+    assert_eq!(*app.view(), View::Overview);
+}
+
+#[test]
+fn arrows_and_hjkl_move_spatially_on_the_map() {
+    let mut app = app_at(100, 30);
+    typed(&mut app, "<Left>");
+    assert_eq!(district_name(&app), "Københavns Vestegns Politi");
+    typed(&mut app, "k");
+    assert_eq!(district_name(&app), "Nordsjællands Politi");
+    typed(&mut app, "j<Right><Right>");
+    assert_eq!(district_name(&app), "Bornholms Politi");
+    assert!(
+        !app.update(Action::Move(Dir::Right)),
+        "nothing east of Bornholm: no change, no redraw"
+    );
+}
+
+#[test]
+fn drill_down_and_back_restore_exactly_where_you_were() {
+    let mut app = app_at(100, 30);
+    typed(&mut app, "h<Enter>");
+    assert!(matches!(app.view(), View::District { selected: 0, .. }));
+    assert_eq!(app.focus(), Focus::Detail);
+    typed(&mut app, "<Enter>");
+    let View::Project { project, .. } = *app.view() else {
+        panic!("{:?}", app.view())
+    };
+    assert_eq!(
+        app.data.projects[project].name,
+        "Projekt partnerskabsaftaler"
+    );
+    typed(&mut app, "<Esc>");
+    assert!(matches!(app.view(), View::District { selected: 0, .. }));
+    typed(&mut app, "<Backspace>");
+    assert_eq!(*app.view(), View::Overview);
+    assert_eq!(app.focus(), Focus::Map);
+    assert_eq!(district_name(&app), "Københavns Vestegns Politi");
+    assert!(
+        !app.update(Action::Back),
+        "back at the overview changes nothing"
+    );
+}
+
+#[test]
+fn moving_on_the_map_while_drilled_in_follows_with_the_detail() {
+    let mut app = app_at(100, 30);
+    typed(&mut app, "<Enter><Enter>"); // København → Pin-point
+    typed(&mut app, "<Tab>"); // focus back to the map
+    assert_eq!(app.focus(), Focus::Map);
+    typed(&mut app, "h");
+    let View::District { district, .. } = *app.view() else {
+        panic!("{:?}", app.view())
+    };
+    assert_eq!(
+        app.data.districts[district].name,
+        "Københavns Vestegns Politi"
+    );
+    assert_eq!(app.stack.len(), 2);
+}
+
+#[test]
+fn bars_list_keys_follow_the_bar_order() {
+    let mut app = app_at(100, 30);
+    typed(&mut app, "<Tab>");
+    assert_eq!(app.focus(), Focus::Bars);
+    typed(&mut app, "j");
+    assert_eq!(district_name(&app), "Københavns Vestegns Politi");
+    typed(&mut app, "G");
+    assert_eq!(app.selected, *app.bar_order.last().unwrap());
+    typed(&mut app, "g");
+    assert_eq!(app.selected, app.bar_order[0]);
+    typed(&mut app, "<PageDown>");
+    assert!(
+        app.bar_order
+            .iter()
+            .position(|&d| d == app.selected)
+            .unwrap()
+            > 1
+    );
+    typed(&mut app, "<End><Home>");
+    assert_eq!(app.selected, app.bar_order[0]);
+    typed(&mut app, "<S-Tab>");
+    assert_eq!(app.focus(), Focus::Map);
+}
+
+#[test]
+fn help_toggles_without_touching_the_view() {
+    let mut app = app_at(100, 30);
+    typed(&mut app, "<Enter>?");
+    assert!(app.help);
+    assert_eq!(app.stack.len(), 2);
+    typed(&mut app, "<Esc>");
+    assert!(!app.help);
+    assert_eq!(
+        app.stack.len(),
+        2,
+        "Esc closes the overlay, it does not go back"
+    );
+    typed(&mut app, "??");
+    assert!(!app.help);
+    let s = shot(100, 30, "?");
+    for a in Action::BINDABLE {
+        let text = kredskort::i18n::describe(a, Locale::Da);
+        assert!(s.contains(text), "help lacks {a:?}: {text}");
+    }
+}
+
+#[test]
+fn quit_by_q_and_ctrl_c() {
+    let mut app = app_at(100, 30);
+    typed(&mut app, "q");
+    assert!(app.quit);
+    let mut app = app_at(100, 30);
+    typed(&mut app, "<C-c>");
+    assert!(app.quit);
+}
+
+#[test]
+fn resize_keeps_selection_and_drill_down() {
+    let mut app = app_at(100, 30);
+    typed(&mut app, "h<Enter><Enter>");
+    let stack = app.stack.clone();
+    let selected = app.selected;
+    for (w, h) in [(10, 3), (40, 12), (80, 24), (200, 60), (100, 30)] {
+        assert!(app.update(Action::Resize(w, h)));
+        assert_eq!(app.stack, stack);
+        assert_eq!(app.selected, selected);
+    }
+    typed(&mut app, "<Esc><Esc>");
+    assert_eq!(app.selected, selected);
+}
+
+#[test]
+fn focus_falls_back_when_a_pane_is_hidden_and_returns() {
+    let mut app = app_at(100, 30);
+    typed(&mut app, "<Tab>");
+    assert_eq!(app.focus(), Focus::Bars);
+    app.update(Action::Resize(40, 12)); // compact: the bars list only
+    assert_eq!(app.focus(), Focus::Bars);
+    assert_eq!(app.focusable(), vec![Focus::Bars]);
+    typed(&mut app, "<Enter>");
+    assert_eq!(app.focus(), Focus::Detail);
+    app.update(Action::Resize(100, 30));
+    assert_eq!(app.focus(), Focus::Detail);
+}
+
+#[test]
+fn mouse_click_selects_then_drills_and_the_wheel_scrolls() {
+    let mut app = app_at(100, 30);
+    let layout = app.layout();
+    let bars = layout.bars.unwrap();
+    // Second bar row (inside the frame): Københavns Vestegn.
+    assert!(app.update(Action::Click(bars.x + 3, bars.y + 2)));
+    assert_eq!(district_name(&app), "Københavns Vestegns Politi");
+    assert_eq!(app.focus(), Focus::Bars);
+    app.update(Action::Click(bars.x + 3, bars.y + 2));
+    assert!(
+        matches!(app.view(), View::District { .. }),
+        "a second click drills in"
+    );
+    // Back, then click a tile: find one on screen by hit-testing every cell of the map.
+    typed(&mut app, "<Esc>");
+    let map = app.layout().map.unwrap();
+    let mut hit = None;
+    'outer: for y in map.top()..map.bottom() {
+        for x in map.left()..map.right() {
+            if let Some(ui::Hit::Tile(d)) = ui::hit_test(&app.layout(), &app, (x, y).into())
+                && app.data.districts[d].name == "Fyns Politi"
+            {
+                hit = Some((x, y));
+                break 'outer;
+            }
+        }
+    }
+    let (x, y) = hit.expect("Fyn's tile is on screen");
+    app.update(Action::Click(x, y));
+    assert_eq!(district_name(&app), "Fyns Politi");
+    assert_eq!(app.focus(), Focus::Map);
+    app.update(Action::Click(x, y));
+    assert!(matches!(app.view(), View::District { .. }));
+    // Clicking the breadcrumb root goes back to the overview.
+    let crumb = app.layout().crumb;
+    app.update(Action::Click(crumb.x + 2, crumb.y));
+    assert_eq!(*app.view(), View::Overview);
+}
+
+/// A round with many districts on a 20-column grid and many projects in one district.
+fn big_dataset(districts: usize, projects: usize) -> Dataset {
+    let mut s = String::from("[dataset]\ntitle = \"Stor runde\"\npool = 1_000_000_000\n\n");
+    for i in 0..districts {
+        s.push_str(&format!(
+            "[[district]]\nid = \"d{i}\"\nname = \"Distrikt nummer {i} med et meget langt navn\"\ntile = [{}, {}]\n\n",
+            i / 20,
+            i % 20
+        ));
+    }
+    for j in 0..projects {
+        s.push_str(&format!(
+            "[[project]]\ndistrict = \"d{}\"\nname = \"Projekt {j}\"\namount = {}\n\n",
+            if j % 2 == 0 { 0 } else { j % districts },
+            1000 + j
+        ));
+    }
+    load_str(&s, "big.toml", None).unwrap()
+}
+
+#[test]
+fn many_districts_keep_the_selection_visible() {
+    let mut app = App::new(big_dataset(300, 400), Locale::Da, (100, 30));
+    typed(&mut app, "<Tab>G");
+    let last = *app.bar_order.last().unwrap();
+    assert_eq!(app.selected, last);
+    let s = screen(&app, false);
+    let name = &app.data.districts[last].short_name().to_string();
+    assert!(s.contains(&name[..10]), "selected bar not visible:\n{s}");
+    // On the map: walk east and south to the far corner; the map window follows.
+    typed(&mut app, "<S-Tab>");
+    for _ in 0..30 {
+        typed(&mut app, "l");
+    }
+    for _ in 0..30 {
+        typed(&mut app, "j");
+    }
+    let tile = app.data.districts[app.selected].tile;
+    assert_eq!((tile.row, tile.col), (14, 19));
+    let map = app.layout().map.unwrap();
+    let mut visible = false;
+    for y in map.top()..map.bottom() {
+        for x in map.left()..map.right() {
+            visible |= ui::hit_test(&app.layout(), &app, (x, y).into())
+                == Some(ui::Hit::Tile(app.selected));
+        }
+    }
+    assert!(visible, "the selected tile is scrolled into view");
+    // A district with 200 projects: End goes to the last, and it is drawn.
+    typed(&mut app, "<Home>");
+    let d0 = app
+        .data
+        .districts
+        .iter()
+        .position(|d| d.id == "d0")
+        .unwrap();
+    while app.selected != d0 {
+        let before = app.selected;
+        typed(&mut app, "k");
+        if app.selected == before {
+            typed(&mut app, "h");
+        }
+    }
+    typed(&mut app, "<Enter><End>");
+    let View::District { selected, .. } = *app.view() else {
+        panic!()
+    };
+    assert_eq!(selected, 199);
+    assert!(screen(&app, false).contains("Projekt 398"));
+}
+
+#[test]
+fn irregular_layout_without_projects_draws_and_navigates() {
+    let toml = r#"
+[dataset]
+title = "Øer"
+[[district]]
+id = "a"
+name = "Alfa"
+tile = [0, 0]
+[[district]]
+id = "b"
+name = "Beta"
+tile = [5, 9]
+[[district]]
+id = "c"
+name = "Gamma"
+tile = [2, 30]
+"#;
+    let data = load_str(toml, "irregular.toml", None).unwrap();
+    let mut app = App::new(data, Locale::En, (100, 30));
+    typed(&mut app, "l");
+    assert_eq!(district_name(&app), "Beta");
+    typed(&mut app, "l");
+    assert_eq!(district_name(&app), "Gamma");
+    typed(&mut app, "<Enter>");
+    let s = screen(&app, false);
+    assert!(s.contains("No projects in this round"), "{s}");
+    assert!(s.contains("Overview › Gamma"), "{s}");
+}
+
+// ---------------------------------------------------------------- properties
+
+const KEYS: &[&str] = &[
+    "h",
+    "j",
+    "k",
+    "l",
+    "g",
+    "G",
+    "?",
+    "<Enter>",
+    "<Esc>",
+    "<Tab>",
+    "<S-Tab>",
+    "<Up>",
+    "<Down>",
+    "<Left>",
+    "<Right>",
+    "<Backspace>",
+    "<Home>",
+    "<End>",
+    "<PageUp>",
+    "<PageDown>",
+    "x",
+];
+
+fn action_strategy() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        6 => proptest::sample::select(KEYS).prop_map(|k| {
+            let key = parse_key_sequence(k).unwrap()[0];
+            kredskort::keymap::Keymap::default().action(key).unwrap_or(Action::Move(Dir::Up))
+        }),
+        1 => (1u16..300, 1u16..120).prop_map(|(w, h)| Action::Resize(w, h)),
+        1 => (0u16..300, 0u16..120).prop_map(|(x, y)| Action::Click(x, y)),
+        1 => (0u16..300, 0u16..120, any::<bool>()).prop_map(|(x, y, d)| Action::Scroll(x, y, d)),
+    ]
+}
+
+/// Draws into the middle of a larger buffer filled with a sentinel and checks nothing outside the
+/// area was touched.
+fn draws_inside(app: &App, w: u16, h: u16) -> Result<(), TestCaseError> {
+    let outer = Rect::new(0, 0, w + 2, h + 2);
+    let mut buf = Buffer::empty(outer);
+    for cell in buf.content.iter_mut() {
+        cell.set_symbol("¤");
+    }
+    let area = Rect::new(1, 1, w, h);
+    ui::render(area, &mut buf, app);
+    for y in 0..outer.height {
+        for x in 0..outer.width {
+            if !area.contains((x, y).into()) {
+                prop_assert_eq!(
+                    buf[(x, y)].symbol(),
+                    "¤",
+                    "drawn outside at {},{} for {}x{}",
+                    x,
+                    y,
+                    w,
+                    h
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_size_draws_inside_its_area(w in 1u16..=500, h in 1u16..=200, keys in proptest::collection::vec(0usize..KEYS.len(), 0..6)) {
+        let mut app = app_at(w, h);
+        for k in keys {
+            typed(&mut app, KEYS[k]);
+        }
+        app.quit = false;
+        draws_inside(&app, w, h)?;
+    }
+
+    #[test]
+    fn any_action_sequence_keeps_state_valid(actions in proptest::collection::vec(action_strategy(), 0..40)) {
+        let mut app = app_at(100, 30);
+        for a in actions {
+            app.update(a);
+            prop_assert!(!app.stack.is_empty());
+            prop_assert_eq!(&app.stack[0].view, &View::Overview);
+            prop_assert!(app.selected < app.data.districts.len());
+            if let View::District { district, selected, .. } = *app.view() {
+                let n = app.data.districts[district].projects.len();
+                prop_assert!(selected < n.max(1));
+            }
+        }
+        let (w, h) = app.size;
+        draws_inside(&app, w, h)?;
+    }
+}
+
+#[test]
+fn tiny_and_huge_sizes_do_not_panic() {
+    for (w, h) in [
+        (1, 1),
+        (1, 200),
+        (500, 1),
+        (2, 2),
+        (29, 8),
+        (30, 7),
+        (30, 8),
+        (63, 11),
+        (64, 12),
+        (500, 200),
+    ] {
+        for keys in ["", "<Enter>", "<Enter><Enter>", "?", "<Tab><Enter>"] {
+            let mut app = app_at(w, h);
+            typed(&mut app, keys);
+            draws_inside(&app, w, h).unwrap();
+            let _ = draw_terminal(&app).unwrap();
+        }
+    }
+}
