@@ -1,0 +1,208 @@
+//! Drives the real binary in a pseudo-terminal (portable-pty) and reads its screen through a terminal
+//! emulator (vt100): keys change the screen, `q` exits 0, SIGTERM exits 143, and both leave the
+//! terminal restored (alternate screen left, cursor shown, mouse capture off).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).unwrap()
+}
+
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Session {
+    fn start(args: &[&str]) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 30,
+                cols: 100,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kredskort"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(30), nz(100), 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (p, r) = (parser.clone(), raw.clone());
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Session {
+            child,
+            writer,
+            parser,
+            raw,
+            _master: pair.master,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits (up to 10 s) until the screen satisfies `pred`; returns the screen.
+    fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if pred(&s) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "timed out waiting for {what}; screen:\n{s}"
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader drain what the process wrote last.
+                thread::sleep(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "process did not exit"
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn raw(&self) -> String {
+        String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned()
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+fn assert_restored(raw: &str, mouse: bool) {
+    assert!(
+        raw.contains("\x1b[?1049h"),
+        "never entered the alternate screen"
+    );
+    let entered = raw.rfind("\x1b[?1049h").unwrap();
+    let tail = &raw[entered..];
+    assert!(tail.contains("\x1b[?1049l"), "alternate screen not left");
+    assert!(tail.contains("\x1b[?25h"), "cursor not shown again");
+    if mouse {
+        assert!(raw.contains("\x1b[?1000h"), "mouse capture never enabled");
+        assert!(tail.contains("\x1b[?1000l"), "mouse capture not disabled");
+    } else {
+        assert!(
+            !raw.contains("\x1b[?1000h"),
+            "--no-mouse still captured the mouse"
+        );
+    }
+}
+
+#[test]
+fn keys_drive_the_real_binary_and_q_restores_the_terminal() {
+    let mut s = Session::start(&["--locale", "da"]);
+    let first = s.wait_for("the overview", |s| {
+        s.contains("Oversigt") && s.contains("Fordeling")
+    });
+    assert!(!first.contains("Københavns Vestegns Politi"));
+    assert!(s.parser.lock().unwrap().screen().alternate_screen());
+    // West of København, then drill in: the breadcrumb and detail show the district.
+    s.send("h\r");
+    let drilled = s.wait_for("the district", |s| {
+        s.contains("Oversigt › Københavns Vestegns Politi")
+    });
+    assert!(drilled.contains("Glostrup"), "{drilled}");
+    s.send("\r");
+    s.wait_for("the project", |s| {
+        s.contains("Projekt partnerskabsaftaler") && s.contains("Gladsaxe Kommune")
+    });
+    s.send("?");
+    s.wait_for("the help overlay", |s| s.contains("Hjælp – taster"));
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s.raw(), true);
+    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    let mut s = Session::start(&["--no-mouse", "--locale", "en"]);
+    s.wait_for("the overview", |s| s.contains("Overview"));
+    let pid = s.child.process_id().unwrap();
+    let ok = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    assert_eq!(s.wait_exit(), 128 + 15);
+    assert_restored(&s.raw(), false);
+}
+
+#[test]
+fn resize_redraws_at_the_new_size() {
+    let mut s = Session::start(&["--locale", "en"]);
+    s.wait_for("the overview", |s| s.contains("Allocation"));
+    s._master
+        .resize(PtySize {
+            rows: 6,
+            cols: 20,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    s.parser.lock().unwrap().set_size(nz(6), nz(20));
+    s.wait_for("the too-small message", |s| {
+        s.contains("The terminal is too")
+    });
+    s._master
+        .resize(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    s.parser.lock().unwrap().set_size(nz(30), nz(100));
+    s.wait_for("the overview again", |s| s.contains("Allocation"));
+    s.send("\x03"); // Ctrl-C quits like q
+    assert_eq!(s.wait_exit(), 0);
+}

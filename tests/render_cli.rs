@@ -1,0 +1,76 @@
+//! `kredskort render` as a command: plain and coloured output, key sequences, clear key errors.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::process::Command;
+
+fn render(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_kredskort"))
+        .arg("render")
+        .args(args)
+        .env_remove("NO_COLOR")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn plain_render_has_no_escapes_and_no_trailing_spaces() {
+    let (code, out, err) = render(&["--size", "100x30", "--keys", "h<Enter><Enter>"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains('\x1b'));
+    assert_eq!(out.lines().count(), 30);
+    assert!(out.lines().all(|l| !l.ends_with(' ')));
+    assert!(out.contains("Oversigt › Københavns Vestegns Politi › Projekt partnerskabsaftaler"));
+}
+
+#[test]
+fn color_render_has_sgr_sequences_reset_at_line_ends() {
+    let (code, out, _) = render(&["--size", "80x24", "--color"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("\x1b[0;"), "no SGR sequences");
+    assert!(
+        out.contains(";48;5;"),
+        "no 256-colour backgrounds (map shading)"
+    );
+    for line in out.lines().filter(|l| l.contains('\x1b')) {
+        let last_sgr = line.rfind("\x1b[").unwrap();
+        assert!(
+            line[last_sgr..].starts_with("\x1b[0m") || !line[last_sgr..].contains(';'),
+            "{line:?}"
+        );
+    }
+}
+
+#[test]
+fn english_and_plain_switches() {
+    let (_, out, _) = render(&["--locale", "en", "--plain", "--size", "100x30"]);
+    assert!(out.contains("Not itemised"));
+    assert!(
+        out.is_ascii() || !out.contains('█'),
+        "--plain draws no block characters"
+    );
+    assert!(!out.contains('╭'));
+}
+
+#[test]
+fn bad_key_names_are_clear_errors_with_a_hint() {
+    let (code, out, err) = render(&["--keys", "<Right><Rigth>"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("<Rigth>") && err.contains("hint:"), "{err}");
+    let (code, _, err) = render(&["--keys", "<Enter"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("closing"), "{err}");
+}
+
+#[test]
+fn missing_data_file_is_an_error_not_a_crash() {
+    let (code, _, err) = render(&["--data", "does/not/exist.toml"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("does/not/exist.toml"), "{err}");
+}
