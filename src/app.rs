@@ -2,16 +2,18 @@
 //! `App::update(Action)` is the only place the state changes, so every screen is a function of the
 //! actions that led to it (the live loop and `render --keys` run the same code).
 
+mod lists;
+mod mouse;
 pub mod nav;
 
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 
 use crate::action::{Action, Dir};
 use crate::data::Dataset;
 use crate::keymap::{Key, Keymap};
 use crate::locale::Locale;
 use crate::theme::Theme;
-use crate::ui::{self, Hit, ScreenLayout};
+use crate::ui::{self, ScreenLayout};
 
 /// A pane that can have the keyboard focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -151,7 +153,7 @@ impl App {
         }
     }
 
-    fn set_focus(&mut self, focus: Focus) {
+    pub(super) fn set_focus(&mut self, focus: Focus) {
         if let Some(top) = self.stack.last_mut() {
             top.focus = focus;
         }
@@ -226,10 +228,10 @@ impl App {
             }
             Action::Enter => self.enter(),
             Action::Move(dir) => self.move_in_focus(dir),
-            Action::First => self.jump(Jump::First),
-            Action::Last => self.jump(Jump::Last),
-            Action::PageUp => self.jump(Jump::PageUp),
-            Action::PageDown => self.jump(Jump::PageDown),
+            Action::First => self.jump(lists::Jump::First),
+            Action::Last => self.jump(lists::Jump::Last),
+            Action::PageUp => self.jump(lists::Jump::PageUp),
+            Action::PageDown => self.jump(lists::Jump::PageDown),
             Action::Click(x, y) => self.click(x, y),
             Action::Scroll(x, y, down) => self.scroll(x, y, down),
         }
@@ -260,7 +262,7 @@ impl App {
     }
 
     /// Selects a district; when a district or project is open, the drill-down follows the selection.
-    fn select_district(&mut self, district: usize) {
+    pub(super) fn select_district(&mut self, district: usize) {
         if district >= self.data.districts.len() || district == self.selected {
             return;
         }
@@ -279,7 +281,7 @@ impl App {
         }
     }
 
-    fn enter(&mut self) {
+    pub(super) fn enter(&mut self) {
         let focus = self.focus();
         match (self.view().clone(), focus) {
             (View::Overview, _) => {
@@ -328,275 +330,21 @@ impl App {
                 }
             }
             Focus::Bars => match dir {
-                Dir::Up => self.jump(Jump::By(-1)),
-                Dir::Down => self.jump(Jump::By(1)),
+                Dir::Up => self.jump(lists::Jump::By(-1)),
+                Dir::Down => self.jump(lists::Jump::By(1)),
                 Dir::Left | Dir::Right => {}
             },
             Focus::Detail => match dir {
-                Dir::Up => self.jump(Jump::By(-1)),
-                Dir::Down => self.jump(Jump::By(1)),
+                Dir::Up => self.jump(lists::Jump::By(-1)),
+                Dir::Down => self.jump(lists::Jump::By(1)),
                 Dir::Left | Dir::Right => {}
             },
         }
     }
 
-    /// Moves within the focused list (bars, project list) or scrolls the project text.
-    fn jump(&mut self, jump: Jump) {
-        let layout = self.layout();
-        match (self.focus(), self.view().clone()) {
-            (Focus::Map | Focus::Bars, _) => {
-                let page = layout.bars.map_or(1, |r| ui::bars::visible_rows(r).max(1));
-                let pos = self
-                    .bar_order
-                    .iter()
-                    .position(|&d| d == self.selected)
-                    .unwrap_or(0);
-                let next = jump.apply(pos, self.bar_order.len(), page);
-                if let Some(&d) = self.bar_order.get(next) {
-                    self.select_district(d);
-                }
-            }
-            (
-                Focus::Detail,
-                View::District {
-                    district,
-                    selected,
-                    offset,
-                },
-            ) => {
-                let n = self
-                    .data
-                    .districts
-                    .get(district)
-                    .map_or(0, |d| d.projects.len());
-                let page = layout.detail.map_or(1, |r| {
-                    usize::from(ui::detail::district_list_area(r, self, district).height).max(1)
-                });
-                let selected = jump.apply(selected, n, page);
-                self.replace_top(View::District {
-                    district,
-                    selected,
-                    offset,
-                });
-            }
-            (Focus::Detail, View::Project { project, scroll }) => {
-                let (lines, height) = layout.detail.map_or((0, 1), |r| {
-                    (
-                        ui::detail::project_line_count(self, r),
-                        ui::detail::inner(r).height,
-                    )
-                });
-                let max = lines.saturating_sub(usize::from(height));
-                let scroll = match jump {
-                    Jump::First => 0,
-                    Jump::Last => max,
-                    Jump::PageUp => scroll.saturating_sub(usize::from(height).max(1)),
-                    Jump::PageDown => scroll + usize::from(height).max(1),
-                    Jump::By(d) => scroll.saturating_add_signed(d),
-                }
-                .min(max);
-                self.replace_top(View::Project { project, scroll });
-            }
-            (Focus::Detail, View::Overview) => {}
-        }
-    }
-
-    fn replace_top(&mut self, view: View) {
+    pub(super) fn replace_top(&mut self, view: View) {
         if let Some(top) = self.stack.last_mut() {
             top.view = view;
-        }
-    }
-
-    fn click(&mut self, x: u16, y: u16) {
-        let layout = self.layout();
-        let focus_before = self.focus();
-        match ui::hit_test(&layout, self, Position::new(x, y)) {
-            Some(Hit::Tile(d)) | Some(Hit::Bar(d)) => {
-                let pane = if layout.map.is_some_and(|r| r.contains(Position::new(x, y))) {
-                    Focus::Map
-                } else {
-                    Focus::Bars
-                };
-                if d == self.selected && focus_before == pane {
-                    self.enter();
-                } else {
-                    self.set_focus(pane);
-                    self.select_district(d);
-                }
-            }
-            Some(Hit::Project(row)) => {
-                if let View::District {
-                    district,
-                    selected,
-                    offset,
-                } = self.view().clone()
-                {
-                    if row == selected && focus_before == Focus::Detail {
-                        self.enter();
-                    } else {
-                        self.set_focus(Focus::Detail);
-                        self.replace_top(View::District {
-                            district,
-                            selected: row,
-                            offset,
-                        });
-                    }
-                }
-            }
-            Some(Hit::Pane(pane)) if self.focusable().contains(&pane) => self.set_focus(pane),
-            Some(Hit::Crumb(level)) => self.stack.truncate(level + 1),
-            Some(Hit::Pane(_)) | None => {}
-        }
-    }
-
-    fn scroll(&mut self, x: u16, y: u16, down: bool) {
-        let layout = self.layout();
-        let p = Position::new(x, y);
-        let step: isize = if down { 3 } else { -3 };
-        if let Some(r) = layout.bars.filter(|r| r.contains(p)) {
-            let rows = ui::bars::row_count(self);
-            let max = rows.saturating_sub(ui::bars::visible_rows(r));
-            self.bars_offset = self.bars_offset.saturating_add_signed(step).min(max);
-        } else if let Some(r) = layout.detail.filter(|r| r.contains(p)) {
-            match self.view().clone() {
-                View::District {
-                    district,
-                    selected,
-                    offset,
-                } => {
-                    let n = self
-                        .data
-                        .districts
-                        .get(district)
-                        .map_or(0, |d| d.projects.len());
-                    let vis = usize::from(ui::detail::district_list_area(r, self, district).height);
-                    let offset = offset
-                        .saturating_add_signed(step)
-                        .min(n.saturating_sub(vis));
-                    self.replace_top(View::District {
-                        district,
-                        selected,
-                        offset,
-                    });
-                }
-                View::Project { project, scroll } => {
-                    let max = ui::detail::project_line_count(self, r)
-                        .saturating_sub(usize::from(ui::detail::inner(r).height));
-                    let scroll = scroll.saturating_add_signed(step).min(max);
-                    self.replace_top(View::Project { project, scroll });
-                }
-                View::Overview => {}
-            }
-        } else if layout.map.is_some_and(|r| r.contains(p)) {
-            let g = ui::map::geometry(layout.map.unwrap_or_default(), self);
-            let max = g.rows.saturating_sub(g.visible_rows);
-            let row = if down {
-                self.map_offset.0.saturating_add(1).min(max)
-            } else {
-                self.map_offset.0.saturating_sub(1)
-            };
-            self.map_offset.0 = row;
-        }
-    }
-
-    /// Scrolls the bars list, the project list and the map so the selection is visible. Runs after
-    /// every action except wheel scrolling (which may scroll the selection out of view on purpose).
-    fn keep_visible(&mut self) {
-        let layout = self.layout();
-        if let Some(r) = layout.bars {
-            let vis = ui::bars::visible_rows(r).max(1);
-            let pos = self
-                .bar_order
-                .iter()
-                .position(|&d| d == self.selected)
-                .unwrap_or(0);
-            let rows = ui::bars::row_count(self);
-            self.bars_offset = follow(self.bars_offset, pos, vis).min(rows.saturating_sub(vis));
-        }
-        if let Some(r) = layout.map {
-            let g = ui::map::geometry(r, self);
-            if let Some(d) = self.data.districts.get(self.selected) {
-                let t = d.tile;
-                self.map_offset = (
-                    follow16(
-                        self.map_offset.0,
-                        t.row.saturating_sub(g.min_row),
-                        g.visible_rows,
-                    )
-                    .min(g.rows.saturating_sub(g.visible_rows)),
-                    follow16(
-                        self.map_offset.1,
-                        t.col.saturating_sub(g.min_col),
-                        g.visible_cols,
-                    )
-                    .min(g.cols.saturating_sub(g.visible_cols)),
-                );
-            }
-        }
-        if let (
-            Some(r),
-            View::District {
-                district,
-                selected,
-                offset,
-            },
-        ) = (layout.detail, self.view().clone())
-        {
-            let vis = usize::from(ui::detail::district_list_area(r, self, district).height).max(1);
-            let n = self
-                .data
-                .districts
-                .get(district)
-                .map_or(0, |d| d.projects.len());
-            let offset = follow(offset, selected, vis).min(n.saturating_sub(vis));
-            self.replace_top(View::District {
-                district,
-                selected,
-                offset,
-            });
-        }
-    }
-}
-
-/// The smallest change to `offset` that keeps `pos` within `offset..offset + visible`.
-fn follow(offset: usize, pos: usize, visible: usize) -> usize {
-    if pos < offset {
-        pos
-    } else if pos >= offset + visible {
-        pos + 1 - visible.max(1)
-    } else {
-        offset
-    }
-}
-
-fn follow16(offset: u16, pos: u16, visible: u16) -> u16 {
-    u16::try_from(follow(
-        usize::from(offset),
-        usize::from(pos),
-        usize::from(visible),
-    ))
-    .unwrap_or(u16::MAX)
-}
-
-#[derive(Debug, Clone, Copy)]
-enum Jump {
-    First,
-    Last,
-    PageUp,
-    PageDown,
-    By(isize),
-}
-
-impl Jump {
-    /// The new position in a list of `len` rows with `page` rows visible.
-    fn apply(self, pos: usize, len: usize, page: usize) -> usize {
-        let last = len.saturating_sub(1);
-        match self {
-            Jump::First => 0,
-            Jump::Last => last,
-            Jump::PageUp => pos.saturating_sub(page),
-            Jump::PageDown => pos.saturating_add(page).min(last),
-            Jump::By(d) => pos.saturating_add_signed(d).min(last),
         }
     }
 }

@@ -60,7 +60,7 @@ impl Theme {
         // Dark text on the light half of the scale, white on the dark half.
         let mut heat = [Style::new(); HEAT_STEPS];
         for (k, (slot, bg)) in heat.iter_mut().zip(heat_bg).enumerate() {
-            let fg = if k >= HEAT_STEPS / 2 { 231 } else { 16 };
+            let fg = if k > HEAT_STEPS / 2 { 231 } else { 16 };
             *slot = Style::new().bg(Color::Indexed(bg)).fg(Color::Indexed(fg));
         }
         Theme {

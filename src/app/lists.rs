@@ -1,0 +1,169 @@
+//! Moving within lists (bars, a district's projects) and scrolling text, and keeping the selection
+//! in view after every action.
+
+use super::{App, Focus, View};
+use crate::ui;
+
+impl App {
+    /// Moves within the focused list (bars, project list) or scrolls the project text.
+    pub(super) fn jump(&mut self, jump: Jump) {
+        let layout = self.layout();
+        match (self.focus(), self.view().clone()) {
+            (Focus::Map | Focus::Bars, _) => {
+                let page = layout.bars.map_or(1, |r| ui::bars::visible_rows(r).max(1));
+                let pos = self
+                    .bar_order
+                    .iter()
+                    .position(|&d| d == self.selected)
+                    .unwrap_or(0);
+                let next = jump.apply(pos, self.bar_order.len(), page);
+                if let Some(&d) = self.bar_order.get(next) {
+                    self.select_district(d);
+                }
+            }
+            (
+                Focus::Detail,
+                View::District {
+                    district,
+                    selected,
+                    offset,
+                },
+            ) => {
+                let n = self
+                    .data
+                    .districts
+                    .get(district)
+                    .map_or(0, |d| d.projects.len());
+                let page = layout.detail.map_or(1, |r| {
+                    usize::from(ui::detail::district_list_area(r, self, district).height).max(1)
+                });
+                let selected = jump.apply(selected, n, page);
+                self.replace_top(View::District {
+                    district,
+                    selected,
+                    offset,
+                });
+            }
+            (Focus::Detail, View::Project { project, scroll }) => {
+                let (lines, height) = layout.detail.map_or((0, 1), |r| {
+                    (
+                        ui::detail::project_line_count(self, r),
+                        ui::detail::inner(r).height,
+                    )
+                });
+                let max = lines.saturating_sub(usize::from(height));
+                let scroll = match jump {
+                    Jump::First => 0,
+                    Jump::Last => max,
+                    Jump::PageUp => scroll.saturating_sub(usize::from(height).max(1)),
+                    Jump::PageDown => scroll + usize::from(height).max(1),
+                    Jump::By(d) => scroll.saturating_add_signed(d),
+                }
+                .min(max);
+                self.replace_top(View::Project { project, scroll });
+            }
+            (Focus::Detail, View::Overview) => {}
+        }
+    }
+
+    /// Scrolls the bars list, the project list and the map so the selection is visible. Runs after
+    /// every action except wheel scrolling (which may scroll the selection out of view on purpose).
+    pub(super) fn keep_visible(&mut self) {
+        let layout = self.layout();
+        if let Some(r) = layout.bars {
+            let vis = ui::bars::visible_rows(r).max(1);
+            let pos = self
+                .bar_order
+                .iter()
+                .position(|&d| d == self.selected)
+                .unwrap_or(0);
+            let rows = ui::bars::row_count(self);
+            self.bars_offset = follow(self.bars_offset, pos, vis).min(rows.saturating_sub(vis));
+        }
+        if let Some(r) = layout.map {
+            let g = ui::map::geometry(r, self);
+            if let Some(d) = self.data.districts.get(self.selected) {
+                let t = d.tile;
+                self.map_offset = (
+                    follow16(
+                        self.map_offset.0,
+                        t.row.saturating_sub(g.min_row),
+                        g.visible_rows,
+                    )
+                    .min(g.rows.saturating_sub(g.visible_rows)),
+                    follow16(
+                        self.map_offset.1,
+                        t.col.saturating_sub(g.min_col),
+                        g.visible_cols,
+                    )
+                    .min(g.cols.saturating_sub(g.visible_cols)),
+                );
+            }
+        }
+        if let (
+            Some(r),
+            View::District {
+                district,
+                selected,
+                offset,
+            },
+        ) = (layout.detail, self.view().clone())
+        {
+            let vis = usize::from(ui::detail::district_list_area(r, self, district).height).max(1);
+            let n = self
+                .data
+                .districts
+                .get(district)
+                .map_or(0, |d| d.projects.len());
+            let offset = follow(offset, selected, vis).min(n.saturating_sub(vis));
+            self.replace_top(View::District {
+                district,
+                selected,
+                offset,
+            });
+        }
+    }
+}
+
+/// The smallest change to `offset` that keeps `pos` within `offset..offset + visible`.
+fn follow(offset: usize, pos: usize, visible: usize) -> usize {
+    if pos < offset {
+        pos
+    } else if pos >= offset + visible {
+        pos + 1 - visible.max(1)
+    } else {
+        offset
+    }
+}
+
+fn follow16(offset: u16, pos: u16, visible: u16) -> u16 {
+    u16::try_from(follow(
+        usize::from(offset),
+        usize::from(pos),
+        usize::from(visible),
+    ))
+    .unwrap_or(u16::MAX)
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Jump {
+    First,
+    Last,
+    PageUp,
+    PageDown,
+    By(isize),
+}
+
+impl Jump {
+    /// The new position in a list of `len` rows with `page` rows visible.
+    pub(super) fn apply(self, pos: usize, len: usize, page: usize) -> usize {
+        let last = len.saturating_sub(1);
+        match self {
+            Jump::First => 0,
+            Jump::Last => last,
+            Jump::PageUp => pos.saturating_sub(page),
+            Jump::PageDown => pos.saturating_add(page).min(last),
+            Jump::By(d) => pos.saturating_add_signed(d).min(last),
+        }
+    }
+}
