@@ -497,3 +497,71 @@ fn tiny_and_huge_sizes_do_not_panic() {
         }
     }
 }
+
+// ---------------------------------------------------------------- output volume
+
+/// Bytes the real terminal backend writes for one arrow-key step after the first frame (the issue on
+/// performance budgets 4 KB). Also prints the figure for the report.
+#[test]
+fn one_arrow_step_writes_little_to_the_terminal() {
+    use ratatui::Terminal;
+    use ratatui::backend::CrosstermBackend;
+    for (w, h) in [(80u16, 24u16), (160, 50), (200, 60)] {
+        let mut app = app_at(w, h);
+        let sink = Sink::default();
+        let backend = CrosstermBackend::new(sink.clone());
+        let mut term = Terminal::with_options(
+            backend,
+            ratatui::TerminalOptions {
+                viewport: ratatui::Viewport::Fixed(Rect::new(0, 0, w, h)),
+            },
+        )
+        .unwrap();
+        term.draw(|f| ui::draw(f, &app)).unwrap();
+        let first = sink.0.lock().unwrap().len();
+        sink.0.lock().unwrap().clear();
+        assert!(app.update(Action::Move(Dir::Left)));
+        term.draw(|f| ui::draw(f, &app)).unwrap();
+        let step = sink.0.lock().unwrap().len();
+        println!("{w}x{h}: first frame {first} bytes, one arrow step {step} bytes");
+        assert!(step <= 4096, "{w}x{h}: {step} bytes for one step");
+    }
+}
+
+/// A writer that keeps what was written, shared with the test.
+#[derive(Clone, Default)]
+struct Sink(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Sink {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Prints the time of one frame (draw into a buffer) and one keypress (update + draw); no assertion
+/// because the figure depends on the build profile and the machine.
+#[test]
+fn frame_and_keypress_times_are_reported() {
+    let mut app = app_at(200, 60);
+    let n = 50u32;
+    let t = std::time::Instant::now();
+    for _ in 0..n {
+        std::hint::black_box(draw_buffer(&app));
+    }
+    let frame = t.elapsed() / n;
+    let t = std::time::Instant::now();
+    for i in 0..n {
+        app.update(Action::Move(if i % 2 == 0 {
+            Dir::Left
+        } else {
+            Dir::Right
+        }));
+        std::hint::black_box(draw_buffer(&app));
+    }
+    let key = t.elapsed() / n;
+    println!("200x60: one frame {frame:?}, one keypress (update + frame) {key:?}");
+}
