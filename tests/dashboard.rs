@@ -367,6 +367,19 @@ name = "Gamma"
 tile = [2, 30]
 "#;
     let data = load_str(toml, "irregular.toml", None).unwrap();
+    // The far corners of the coordinate range draw and navigate too.
+    let far = format!("{toml}[[district]]\nid = \"z\"\nname = \"Zeta\"\ntile = [65535, 65535]\n");
+    let mut far_app = App::new(
+        load_str(&far, "far.toml", None).unwrap(),
+        Locale::En,
+        (100, 30),
+    );
+    typed(&mut far_app, "jjjlll");
+    assert_eq!(district_name(&far_app), "Zeta");
+    for (w, h) in [(100, 30), (30, 8), (500, 200)] {
+        far_app.update(Action::Resize(w, h));
+        draws_inside(&far_app, w, h).unwrap();
+    }
     let mut app = App::new(data, Locale::En, (100, 30));
     typed(&mut app, "l");
     assert_eq!(district_name(&app), "Beta");

@@ -74,3 +74,26 @@ fn missing_data_file_is_an_error_not_a_crash() {
     assert_eq!(code, 1);
     assert!(err.contains("does/not/exist.toml"), "{err}");
 }
+
+#[test]
+fn no_color_uses_reverse_video_and_patterns_instead_of_colours() {
+    let out = Command::new(env!("CARGO_BIN_EXE_kredskort"))
+        .args(["render", "--size", "100x30", "--color"])
+        .env("NO_COLOR", "1")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !out.contains(";38;5;") && !out.contains(";48;5;"),
+        "colours despite NO_COLOR"
+    );
+    assert!(
+        out.contains("\x1b[0;1;7m"),
+        "the selection is not in reverse video"
+    );
+    assert!(
+        out.contains('▓') || out.contains('▒'),
+        "no shading patterns on the map"
+    );
+}

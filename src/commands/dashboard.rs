@@ -46,7 +46,8 @@ pub fn settings_from_args(global: &GlobalArgs, files: &[PathBuf]) -> Settings {
         mouse: !global.no_mouse,
         data,
         plain: global.plain,
-        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        // Issue: "NO_COLOR (any value) turns colour off".
+        no_color: std::env::var_os("NO_COLOR").is_some(),
     }
 }
 

@@ -60,9 +60,10 @@ pub fn geometry(area: Rect, app: &App) -> MapGeom {
         c0 = c0.min(d.tile.col);
         c1 = c1.max(d.tile.col);
     }
-    let rows = r1 - r0 + 1;
-    let cols = c1 - c0 + 1;
-    let legend = inner.height >= rows * 2 + 2;
+    // Extents saturate: a file may put tiles anywhere in 0..=65535.
+    let rows = (r1 - r0).saturating_add(1);
+    let cols = (c1 - c0).saturating_add(1);
+    let legend = inner.height >= rows.saturating_mul(2).saturating_add(2);
     let grid_h = inner.height - u16::from(legend);
     let tile_w = (inner.width / cols).clamp(MIN_TILE_W, MAX_TILE_W);
     let tile_h = (grid_h / rows).clamp(MIN_TILE_H, MAX_TILE_H);
