@@ -93,7 +93,7 @@ fn no_color_uses_reverse_video_and_patterns_instead_of_colours() {
         "the selection is not in reverse video"
     );
     assert!(
-        out.contains('▓') || out.contains('▒'),
+        out.contains('░') && out.contains('·'),
         "no shading patterns on the map"
     );
 }
