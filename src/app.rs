@@ -171,7 +171,10 @@ impl App {
     pub fn update(&mut self, action: Action) -> bool {
         let before = self.snapshot();
         self.apply(action);
-        self.keep_visible();
+        // The wheel may scroll the selection out of view on purpose; everything else brings it back.
+        if !matches!(action, Action::Scroll(..)) {
+            self.keep_visible();
+        }
         before != self.snapshot()
     }
 

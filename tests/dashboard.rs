@@ -306,6 +306,12 @@ fn many_districts_keep_the_selection_visible() {
     let s = screen(&app, false);
     let name = &app.data.districts[last].short_name().to_string();
     assert!(s.contains(&name[..10]), "selected bar not visible:\n{s}");
+    // The wheel scrolls the bars list without moving the selection.
+    let bars = app.layout().bars.unwrap();
+    let before = app.bars_offset;
+    assert!(app.update(Action::Scroll(bars.x + 2, bars.y + 2, false)));
+    assert_eq!(app.bars_offset, before - 3);
+    assert_eq!(app.selected, last);
     // On the map: walk east and south to the far corner; the map window follows.
     typed(&mut app, "<S-Tab>");
     for _ in 0..30 {
