@@ -105,18 +105,6 @@ impl App {
         self.stack.last().map_or(&View::Overview, |f| &f.view)
     }
 
-    /// The district whose detail is shown: the one drilled into, else the selected one.
-    pub fn detail_district(&self) -> usize {
-        self.stack
-            .iter()
-            .rev()
-            .find_map(|f| match f.view {
-                View::District { district, .. } => Some(district),
-                _ => None,
-            })
-            .unwrap_or(self.selected)
-    }
-
     pub fn area(&self) -> Rect {
         Rect::new(0, 0, self.size.0, self.size.1)
     }
