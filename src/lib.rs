@@ -6,7 +6,9 @@
 
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod data;
+pub mod export;
 pub mod locale;
 pub mod money;
 pub mod text;
