@@ -522,3 +522,25 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod shipped {
+    use super::*;
+
+    #[test]
+    fn the_shipped_config_parses_and_points_at_the_dataset() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let s = load_config_file(&dir.join("config.toml")).unwrap();
+        assert_eq!(
+            s.data_sources,
+            vec![DataSource::File(
+                dir.join("assets").join("forebyggelse-2014.toml")
+            )]
+        );
+        assert_eq!(s.locale, Locale::Da);
+        assert!(s.mouse);
+        assert_eq!(s.map_mode, None);
+        let ds = s.data_sources[0].load().unwrap();
+        assert_eq!(ds.projects.len(), 6);
+    }
+}

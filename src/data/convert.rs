@@ -63,10 +63,23 @@ impl Cx {
         self.push(
             Problem::new(
                 span,
-                format!("`{key}` must be {expected}, not {}", kind(v.get_ref())),
+                format!(
+                    "{} must be {expected}, not {}",
+                    quoted_key(key),
+                    kind(v.get_ref())
+                ),
             )
             .label(format!("{} here", kind(v.get_ref()))),
         );
+    }
+}
+
+/// `amount` → "`amount`"; a description ("each entry of `themes`") stays as it is.
+fn quoted_key(key: &str) -> String {
+    if key.contains(' ') {
+        key.to_string()
+    } else {
+        format!("`{key}`")
     }
 }
 
@@ -124,11 +137,16 @@ pub fn unknown_key<'k>(
 ) -> Option<&'k str> {
     let name = key.get_ref().as_ref();
     let shown = sanitize_line(name);
-    let suggestion = closest(name, known.iter().copied());
+    let suggestion = closest(name, known.iter().copied()).or_else(|| {
+        let english = danish_key(name)?;
+        known.iter().copied().find(|k| *k == english)
+    });
     let hint = if let Some(k) = suggestion {
         format!("did you mean `{k}`?")
     } else if let Some(home) = home_of(name).filter(|h| *h != table) {
         format!("`{shown}` belongs in {home}")
+    } else if table == "the top level" {
+        "a data file has the tables [dataset], [[district]], [[project]] and [map]".to_string()
     } else {
         format!("the keys of {table} are: {}", known.join(", "))
     };
@@ -139,6 +157,36 @@ pub fn unknown_key<'k>(
             .hint(hint),
     );
     suggestion
+}
+
+/// The English key for a Danish one, since Danish users may write keys in Danish.
+fn danish_key(key: &str) -> Option<&'static str> {
+    let k = key.to_lowercase();
+    Some(match k.as_str() {
+        "titel" | "overskrift" => "title",
+        "pulje" | "puljen" => "pool",
+        "valuta" => "currency",
+        "kilde" => "source",
+        "udgivet" | "dato" | "offentliggjort" => "published",
+        "periode" => "period",
+        "noter" | "note" | "bemærkninger" => "notes",
+        "navn" => "name",
+        "kort" | "kortnavn" => "short",
+        "felt" | "placering" | "position" => "tile",
+        "hovedsæde" | "hovedkvarter" => "hq",
+        "kommuner" => "municipalities",
+        "former" | "figurer" => "shapes",
+        "indbyggere" | "befolkning" => "population",
+        "kreds" | "politikreds" => "district",
+        "beløb" | "beloeb" | "belob" => "amount",
+        "partnere" | "samarbejdspartnere" => "partners",
+        "målgruppe" | "maalgruppe" => "target",
+        "temaer" | "tema" => "themes",
+        "resumé" | "resume" | "beskrivelse" | "sammendrag" => "summary",
+        "nøgle" | "noegle" => "key",
+        "geometri" => "geometry",
+        _ => return None,
+    })
 }
 
 /// The table a known key belongs to, for hints on keys written in the wrong place.
@@ -978,6 +1026,9 @@ pub struct RawFile {
     pub districts: Vec<RawDistrict>,
     pub projects: Vec<RawProject>,
     pub map: Option<RawMap>,
+    /// A top-level `district` key was written but was not a list of tables (already reported), so
+    /// "no districts" would be a second message for one mistake.
+    pub districts_miswritten: bool,
 }
 
 impl RawFile {
@@ -989,6 +1040,7 @@ impl RawFile {
         if self.map.is_none() {
             self.map = later.map.take();
         }
+        self.districts_miswritten |= later.districts_miswritten;
         self.districts.append(&mut later.districts);
         self.projects.append(&mut later.projects);
     }
@@ -1023,6 +1075,7 @@ pub fn convert_document(cx: &mut Cx, root: &DeTable<'_>) -> RawFile {
                 }
             }
             ("district" | "project", DeValue::Table(_)) => {
+                raw.districts_miswritten |= key == "district";
                 let span = cx.span(v.span());
                 cx.push(
                     Problem::new(
@@ -1047,6 +1100,7 @@ pub fn convert_document(cx: &mut Cx, root: &DeTable<'_>) -> RawFile {
                 );
             }
             ("dataset" | "map" | "district" | "project", other) => {
+                raw.districts_miswritten |= key == "district";
                 let span = cx.span(v.span());
                 cx.push(
                     Problem::new(

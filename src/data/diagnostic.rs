@@ -348,7 +348,12 @@ impl fmt::Display for Diagnostic {
             if self.at.is_some() {
                 writeln!(f, "{pad} |")?;
             }
-            writeln!(f, "{pad} = hint: {h}")?;
+            // Lines after the first (an example to copy) are indented under the hint's text.
+            let mut lines = h.lines();
+            writeln!(f, "{pad} = hint: {}", lines.next().unwrap_or(""))?;
+            for l in lines {
+                writeln!(f, "{pad}         {l}")?;
+            }
         }
         for n in &self.notes {
             match &n.at {
@@ -379,18 +384,26 @@ pub fn render_all(diagnostics: &[Diagnostic], f: &mut fmt::Formatter<'_>) -> fmt
     Ok(())
 }
 
-/// Edit distance (Levenshtein, by characters), for "did you mean" hints.
+/// Edit distance by characters (optimal string alignment: insertions, deletions, substitutions and
+/// swaps of neighbours each count 1), for "did you mean" hints.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+    let mut two: Vec<usize> = vec![0; b.len() + 1]; // row i-2
+    let mut prev: Vec<usize> = (0..=b.len()).collect(); // row i-1
+    let mut cur: Vec<usize> = vec![0; b.len() + 1]; // row i
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(two[j - 2] + 1);
+            }
+            cur[j] = d;
         }
-        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(&mut two, &mut prev); // two = old prev
+        std::mem::swap(&mut prev, &mut cur); // prev = this row; cur = scratch
     }
     prev[b.len()]
 }
@@ -531,5 +544,8 @@ mod tests {
         assert_eq!(closest("amout", ["amount", "name"]), Some("amount"));
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("nrod", "nord"), 1, "a swap counts once");
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(closest("nrod", ["nord", "syd"]), Some("nord"));
     }
 }

@@ -155,7 +155,7 @@ pub fn parse_toml<'t>(text: &'t str, cx: &mut Cx) -> DeTable<'t> {
         let span = e.span().unwrap_or(0..0);
         let span = cx.span(span);
         let message = e.message().trim().to_string();
-        let hint = syntax_hint(&message);
+        let hint = bare_word_hint(text, span.start).or_else(|| syntax_hint(&message));
         cx.push(
             Problem::new(span, format!("invalid TOML: {message}"))
                 .label("here")
@@ -163,6 +163,24 @@ pub fn parse_toml<'t>(text: &'t str, cx: &mut Cx) -> DeTable<'t> {
         );
     }
     root.into_inner()
+}
+
+/// `name = Nord` (text without quotes): the parser says something about floats; say what is meant.
+fn bare_word_hint(text: &str, at: usize) -> Option<String> {
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let end = text.get(at..)?.find('\n').map_or(text.len(), |i| at + i);
+    let line = text.get(start..end)?;
+    let (key, value) = line.split_once('=')?;
+    let (key, value) = (key.trim(), value.trim());
+    let first = value.chars().next()?;
+    let keyword = ["true", "false", "inf", "nan"].contains(&value);
+    if first.is_alphabetic() && !keyword && !key.is_empty() && !key.contains(['[', '"']) {
+        Some(format!(
+            "text is written in double quotes: {key} = \"{value}\""
+        ))
+    } else {
+        None
+    }
 }
 
 fn syntax_hint(message: &str) -> Option<String> {
@@ -201,8 +219,28 @@ pub fn load_with_spans(
     let mut cx = Cx::new(0);
     let root = parse_toml(text, &mut cx);
     let syntax_ok = cx.problems.is_empty();
+    let syntax_lines: Vec<usize> = if syntax_ok {
+        Vec::new()
+    } else {
+        let map = SourceMap::new(text, origin);
+        cx.problems
+            .iter()
+            .map(|p| map.line_col(p.span.start).0)
+            .collect()
+    };
+    let n_syntax = cx.problems.len();
     let raw = convert::convert_document(&mut cx, &root);
     let mut problems = cx.problems;
+    if !syntax_lines.is_empty() {
+        // What the parser recovered on a broken line is a guess: type errors about it would only
+        // repeat the syntax error.
+        let map = SourceMap::new(text, origin);
+        let mut i = 0;
+        problems.retain(|p| {
+            i += 1;
+            i <= n_syntax || !syntax_lines.contains(&map.line_col(p.span.start).0)
+        });
+    }
     let Some((dataset, spans)) = super::validate::validate(raw, origin, syntax_ok, &mut problems)
     else {
         if problems.is_empty() {

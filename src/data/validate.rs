@@ -52,6 +52,7 @@ pub fn validate(
         districts,
         projects,
         map,
+        districts_miswritten,
     } = raw;
 
     let Some(meta) = meta else {
@@ -64,7 +65,7 @@ pub fn validate(
         }
         return None;
     };
-    if districts.is_empty() && syntax_ok {
+    if districts.is_empty() && syntax_ok && !districts_miswritten {
         problems.push(
             Problem::new(meta.header.clone(), "the file has no districts")
                 .label("a dataset needs at least one [[district]]")
