@@ -173,3 +173,21 @@ fn districts_without_tiles_are_laid_out_around_given_ones() {
             .all(|x| x.tile.col < 39 && x.tile.row < 40)
     );
 }
+
+#[test]
+fn the_example_in_docs_format_md_loads() {
+    let doc = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/format.md"),
+    )
+    .unwrap();
+    let start = doc.find("```toml\n").unwrap() + "```toml\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    let ds = load_str(&doc[start..end], "format.md", None).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ds.districts.len(), 2);
+    assert_eq!(ds.projects.len(), 1);
+    assert!(!ds.districts[1].tile_given);
+    assert_ne!(ds.districts[1].tile, ds.districts[0].tile);
+    let map = ds.map.unwrap();
+    assert_eq!(map.key, "navn");
+    assert_eq!(map.insets.len(), 1);
+}
