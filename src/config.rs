@@ -48,7 +48,7 @@ impl DataSource {
     pub fn name(&self) -> String {
         match self {
             DataSource::Embedded => crate::data::EMBEDDED_NAME.to_string(),
-            DataSource::File(p) => p.display().to_string(),
+            DataSource::File(p) => crate::data::load::display_path(p),
         }
     }
 }
@@ -174,11 +174,13 @@ pub fn resolve_in(
         Some(p) => Some(p.clone()),
         None => env.find(),
     };
+    let files: Vec<PathBuf> = global.data.iter().chain(positional).cloned().collect();
+    // Data files on the command line replace the configured ones, so a configured file that is gone
+    // is then no reason to fail.
     let mut settings = match &path {
-        Some(p) => load_config_file(p)?,
+        Some(p) => load_config(p, files.is_empty())?,
         None => Settings::default(),
     };
-    let files: Vec<PathBuf> = global.data.iter().chain(positional).cloned().collect();
     if !files.is_empty() {
         settings.data_sources = files.into_iter().map(DataSource::File).collect();
     }
@@ -193,14 +195,14 @@ pub fn resolve_in(
 
 /// Reads and checks one config file.
 pub fn load_config_file(path: &Path) -> Result<Settings, ConfigError> {
+    load_config(path, true)
+}
+
+fn load_config(path: &Path, check_data: bool) -> Result<Settings, ConfigError> {
     let text = read_text(path)?;
     let base = path.parent().map(Path::to_path_buf);
-    parse_config(
-        &text,
-        &path.display().to_string(),
-        base.as_deref(),
-        Some(path),
-    )
+    let origin = crate::data::load::display_path(path);
+    parse_config_with(&text, &origin, base.as_deref(), Some(path), check_data)
 }
 
 pub const CONFIG_KEYS: &[&str] = &["data", "locale", "mouse", "map", "theme", "keys"];
@@ -213,6 +215,18 @@ pub fn parse_config(
     base_dir: Option<&Path>,
     config_path: Option<&Path>,
 ) -> Result<Settings, ConfigError> {
+    parse_config_with(text, origin, base_dir, config_path, true)
+}
+
+/// [`parse_config`]; `check_data`: whether `data` files must exist (not when the command line
+/// replaces them).
+fn parse_config_with(
+    text: &str,
+    origin: &str,
+    base_dir: Option<&Path>,
+    config_path: Option<&Path>,
+    check_data: bool,
+) -> Result<Settings, ConfigError> {
     let mut cx = Cx::new(0);
     let root = parse_toml(text, &mut cx);
     let mut settings = Settings {
@@ -223,7 +237,7 @@ pub fn parse_config(
     for (k, v) in root.iter() {
         match k.get_ref().as_ref() {
             "data" => {
-                if let Some(sources) = data_paths(&mut cx, v, base_dir) {
+                if let Some(sources) = data_paths(&mut cx, v, base_dir, check_data) {
                     settings.data_sources = sources;
                 }
             }
@@ -311,6 +325,7 @@ fn data_paths(
     cx: &mut Cx,
     v: &Spanned<DeValue<'_>>,
     base_dir: Option<&Path>,
+    check_data: bool,
 ) -> Option<Vec<DataSource>> {
     let resolve = |p: &str| -> PathBuf {
         let p = Path::new(p);
@@ -365,7 +380,7 @@ fn data_paths(
             continue;
         }
         let full = resolve(&p);
-        if !full.is_file() {
+        if check_data && !full.is_file() {
             let what = if full.is_dir() {
                 "is a directory, not a file"
             } else {

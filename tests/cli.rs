@@ -395,3 +395,14 @@ fn export_bad_data_and_svg() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("not available yet"), "{}", stderr(&o));
 }
+
+#[test]
+fn data_on_the_command_line_replaces_a_configured_file_that_is_gone() {
+    let t = TempDir::new("cfg-gone");
+    t.write("config.toml", "data = \"deleted.toml\"\n");
+    let o = run_in(t.path(), &["check", repo(SHIPPED).to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run_in(t.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("config.toml:1:8"), "{}", stderr(&o));
+}

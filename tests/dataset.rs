@@ -191,3 +191,51 @@ fn the_example_in_docs_format_md_loads() {
     assert_eq!(map.key, "navn");
     assert_eq!(map.insets.len(), 1);
 }
+
+/// The chunked loader's contract: converting pieces of a file at their offsets and finishing gives
+/// exactly the whole-file result, errors and locations included.
+#[test]
+fn pieces_converted_at_their_offsets_equal_the_whole_file() {
+    use kredskort::data::load::{convert_text, finish};
+    for name in [
+        "many.toml",
+        "duplicate_project.toml",
+        "over_pool.toml",
+        "valid.toml",
+        "syntax.toml",
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let whole = load_str(&text, name, None);
+        // Split before every top-level [[ header.
+        let mut cuts: Vec<usize> = text.match_indices("\n[[").map(|(i, _)| i + 1).collect();
+        cuts.insert(0, 0);
+        cuts.push(text.len());
+        let mut raw = kredskort::data::convert::RawFile::default();
+        let mut problems = Vec::new();
+        let mut syntax_ok = true;
+        for w in cuts.windows(2) {
+            let (r, p, ok) = convert_text(&text[w[0]..w[1]], w[0]);
+            problems.extend(p);
+            raw.append(r, &mut problems);
+            syntax_ok &= ok;
+        }
+        let pieces = finish(&text, name, None, raw, problems, syntax_ok).map(|(d, _)| d);
+        assert_eq!(whole, pieces, "{name}");
+    }
+    // A second [dataset] in a later piece is rejected, as the whole-file parse rejects it.
+    let text = "[dataset]\ntitle = \"A\"\n[[district]]\nid = \"a\"\nname = \"A\"\n[dataset]\ntitle = \"B\"\n";
+    assert!(load_str(text, "t.toml", None).is_err());
+    let cut = text.rfind("[dataset]").unwrap();
+    let (mut raw, mut problems, _) = convert_text(&text[..cut], 0);
+    let (r2, p2, _) = convert_text(&text[cut..], cut);
+    problems.extend(p2);
+    raw.append(r2, &mut problems);
+    let e = finish(text, "t.toml", None, raw, problems, true).unwrap_err();
+    assert_eq!(
+        e.first().unwrap().one_line(),
+        "t.toml:6:1: [dataset] is defined twice"
+    );
+}

@@ -1032,8 +1032,31 @@ pub struct RawFile {
 }
 
 impl RawFile {
-    /// Adds the entries of a later part of the same file.
-    pub fn append(&mut self, mut later: RawFile) {
+    /// Adds the entries of a later part of the same file. A second `[dataset]` or `[map]` (which the
+    /// whole-file parse rejects as a table defined twice) is reported, so that chunking never accepts
+    /// what the whole file would not.
+    pub fn append(&mut self, mut later: RawFile, problems: &mut Vec<Problem>) {
+        for (mine, theirs, name) in [
+            (
+                self.meta.as_ref().map(|m| m.header.clone()),
+                later.meta.as_ref().map(|m| m.header.clone()),
+                "[dataset]",
+            ),
+            (
+                self.map.as_ref().map(|m| m.header.clone()),
+                later.map.as_ref().map(|m| m.header.clone()),
+                "[map]",
+            ),
+        ] {
+            if let (Some(first), Some(again)) = (mine, theirs) {
+                problems.push(
+                    Problem::new(again, format!("{name} is defined twice"))
+                        .label("defined again here")
+                        .hint(format!("a file has one {name} table; merge the two"))
+                        .note(Some(first), "first defined here"),
+                );
+            }
+        }
         if self.meta.is_none() {
             self.meta = later.meta.take();
         }

@@ -7,7 +7,9 @@ use std::path::Path;
 
 use toml::de::DeTable;
 
-use super::convert::{self, Cx};
+use std::collections::HashSet;
+
+use super::convert::{self, Cx, RawFile};
 use super::diagnostic::{self, Diagnostic, Problem, SourceMap};
 use super::model::Dataset;
 pub use super::validate::{DistrictSpans, SourceSpans};
@@ -71,7 +73,7 @@ impl std::error::Error for LoadError {}
 /// Reads a file as UTF-8 text, with a clear error for a missing path, a directory, an unreadable file
 /// and bytes that are not UTF-8 (located at the first bad byte). Shared with the config loader.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
-    let origin = path.display().to_string();
+    let origin = display_path(path);
     if path.is_dir() {
         return Err(LoadError::whole_file(
             &origin,
@@ -125,7 +127,12 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
 /// Reads and validates a data file.
 pub fn load_file(path: &Path) -> Result<Dataset, LoadError> {
     let text = read_text(path)?;
-    load_str(&text, &path.display().to_string(), path.parent())
+    load_str(&text, &display_path(path), path.parent())
+}
+
+/// A path as shown in messages: display-safe (a file name can hold control characters too).
+pub fn display_path(path: &Path) -> String {
+    crate::text::sanitize_line(&path.display().to_string())
 }
 
 /// The dataset shipped inside the binary.
@@ -152,10 +159,10 @@ pub fn load_str(text: &str, origin: &str, base_dir: Option<&Path>) -> Result<Dat
 pub fn parse_toml<'t>(text: &'t str, cx: &mut Cx) -> DeTable<'t> {
     let (root, errors) = DeTable::parse_recoverable(text);
     for e in errors {
-        let span = e.span().unwrap_or(0..0);
-        let span = cx.span(span);
+        let local = e.span().unwrap_or(0..0);
         let message = e.message().trim().to_string();
-        let hint = bare_word_hint(text, span.start).or_else(|| syntax_hint(&message));
+        let hint = bare_word_hint(text, local.start).or_else(|| syntax_hint(&message));
+        let span = cx.span(local);
         cx.push(
             Problem::new(span, format!("invalid TOML: {message}"))
                 .label("here")
@@ -202,13 +209,6 @@ pub fn load_with_spans(
     origin: &str,
     base_dir: Option<&Path>,
 ) -> Result<(Dataset, SourceSpans), LoadError> {
-    let fail = |problems: Vec<Problem>| {
-        let map = SourceMap::new(text, origin);
-        LoadError {
-            origin: origin.to_string(),
-            diagnostics: map.resolve_all(problems),
-        }
-    };
     if is_blank(text) {
         return Err(LoadError::whole_file(
             origin,
@@ -216,31 +216,66 @@ pub fn load_with_spans(
             Some("a data file needs a [dataset] table with a title and at least one [[district]]; see docs/format.md".into()),
         ));
     }
-    let mut cx = Cx::new(0);
-    let root = parse_toml(text, &mut cx);
+    let (raw, problems, syntax_ok) = convert_text(text, 0);
+    finish(text, origin, base_dir, raw, problems, syntax_ok)
+}
+
+/// Parses and converts one piece of a data file: the whole file (`offset` 0), or a chunk of it that
+/// starts at byte `offset` and holds whole top-level entries. Returns the entries, the problems (spans
+/// in whole-file bytes) and whether the piece was free of TOML syntax errors. A chunked loader calls
+/// this per chunk (in parallel), joins the `RawFile`s in file order with `RawFile::append`, and hands
+/// everything to [`finish`].
+pub fn convert_text(piece: &str, offset: usize) -> (RawFile, Vec<Problem>, bool) {
+    let mut cx = Cx::new(offset);
+    let root = parse_toml(piece, &mut cx);
     let syntax_ok = cx.problems.is_empty();
-    let syntax_lines: Vec<usize> = if syntax_ok {
-        Vec::new()
-    } else {
-        let map = SourceMap::new(text, origin);
-        cx.problems
-            .iter()
-            .map(|p| map.line_col(p.span.start).0)
-            .collect()
-    };
     let n_syntax = cx.problems.len();
     let raw = convert::convert_document(&mut cx, &root);
     let mut problems = cx.problems;
-    if !syntax_lines.is_empty() {
+    if !syntax_ok {
         // What the parser recovered on a broken line is a guess: type errors about it would only
-        // repeat the syntax error.
-        let map = SourceMap::new(text, origin);
+        // repeat the syntax error. Lines are counted in this piece only (newline offsets, searched).
+        let newlines: Vec<usize> = piece
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'\n')
+            .map(|(i, _)| i)
+            .collect();
+        let line_of = |at: usize| {
+            let local = at.saturating_sub(offset);
+            newlines.partition_point(|&n| n < local)
+        };
+        let syntax_lines: HashSet<usize> = problems
+            .iter()
+            .take(n_syntax)
+            .map(|p| line_of(p.span.start))
+            .collect();
         let mut i = 0;
         problems.retain(|p| {
             i += 1;
-            i <= n_syntax || !syntax_lines.contains(&map.line_col(p.span.start).0)
+            i <= n_syntax || !syntax_lines.contains(&line_of(p.span.start))
         });
     }
+    (raw, problems, syntax_ok)
+}
+
+/// The common end of every loader: cross-entry checks and derived figures (`validate`), the
+/// geometry hook, and the located report when anything is wrong. `text` is the whole file.
+pub fn finish(
+    text: &str,
+    origin: &str,
+    base_dir: Option<&Path>,
+    raw: RawFile,
+    mut problems: Vec<Problem>,
+    syntax_ok: bool,
+) -> Result<(Dataset, SourceSpans), LoadError> {
+    let fail = |problems: Vec<Problem>| {
+        let map = SourceMap::new(text, origin);
+        LoadError {
+            origin: origin.to_string(),
+            diagnostics: map.resolve_all(problems),
+        }
+    };
     let Some((dataset, spans)) = super::validate::validate(raw, origin, syntax_ok, &mut problems)
     else {
         if problems.is_empty() {

@@ -121,6 +121,7 @@ pub fn validate(
     // Duplicate project ids; unknown districts.
     let every_district_has_id = districts.iter().all(|d| d.id.is_some());
     let mut project_ids: HashMap<&str, &Range<usize>> = HashMap::new();
+    let mut suggestions: HashMap<&str, Option<String>> = HashMap::new();
     for p in &projects {
         if let Some(id) = &p.id {
             if let Some(first) = project_ids.get(id.value.as_str()) {
@@ -142,15 +143,20 @@ pub fn validate(
             && every_district_has_id
         {
             let shown = crate::text::sanitize_line(&dref.value);
-            let hint = did_you_mean(&dref.value, index.keys().copied()).unwrap_or_else(|| {
-                let mut ids: Vec<&str> = index.keys().copied().collect();
-                ids.sort_unstable();
-                if ids.len() <= 12 {
-                    format!("the district ids of this file are: {}", ids.join(", "))
-                } else {
-                    "use the `id` of one of the [[district]] entries".to_string()
-                }
-            });
+            // Many projects may name the same wrong id (a renamed district): compute each hint once.
+            let hint = suggestions
+                .entry(dref.value.as_str())
+                .or_insert_with(|| did_you_mean(&dref.value, index.keys().copied()))
+                .clone()
+                .unwrap_or_else(|| {
+                    let mut ids: Vec<&str> = index.keys().copied().collect();
+                    ids.sort_unstable();
+                    if ids.len() <= 12 {
+                        format!("the district ids of this file are: {}", ids.join(", "))
+                    } else {
+                        "use the `id` of one of the [[district]] entries".to_string()
+                    }
+                });
             problems.push(
                 Problem::new(dref.span.clone(), format!("unknown district \"{shown}\""))
                     .label("not a district id of this file")
