@@ -307,7 +307,7 @@ fn parse_config_with(
             "theme" => settings.theme_entries = string_table(&mut cx, &map, v, "theme"),
             "keys" => settings.key_entries = string_table(&mut cx, &map, v, "keys"),
             _ => {
-                convert::unknown_key(&mut cx, k, "config.toml", CONFIG_KEYS);
+                convert::unknown_key(&mut cx, k, "config.toml", CONFIG_KEYS, &root);
             }
         }
     }

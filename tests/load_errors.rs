@@ -483,3 +483,20 @@ fn all_errors_are_reported_in_file_order() {
             .ends_with(&format!("3 errors in {}\n", fixture("many.toml").display()))
     );
 }
+
+#[test]
+fn a_typo_of_a_key_already_present_says_so() {
+    let text = "\u{feff}[dataset]\r\ntitle = \"T\"\r\n[[district]]\r\nid = \"a\"\r\nname = \"A\"\r\nnavn = \"B\"\r\n";
+    let e = kredskort::data::load_str(text, "t.toml", None).unwrap_err();
+    let d = e.first().unwrap();
+    assert_eq!(
+        d.one_line(),
+        "t.toml:6:1: unknown key `navn` in [[district]]"
+    );
+    assert!(d.hint.as_deref().unwrap().contains("already set"), "{e}");
+    assert_eq!(
+        d.at.as_ref().unwrap().source_line,
+        "navn = \"B\"",
+        "CR is not shown"
+    );
+}

@@ -134,15 +134,22 @@ pub fn unknown_key<'k>(
     key: &Spanned<std::borrow::Cow<'_, str>>,
     table: &str,
     known: &[&'k str],
+    present: &DeTable<'_>,
 ) -> Option<&'k str> {
     let name = key.get_ref().as_ref();
     let shown = sanitize_line(name);
-    let suggestion = closest(name, known.iter().copied()).or_else(|| {
+    // Only keys not already written in this table are plausible corrections.
+    let free = || known.iter().copied().filter(|k| !present.contains_key(*k));
+    let suggestion = closest(name, free()).or_else(|| {
         let english = danish_key(name)?;
-        known.iter().copied().find(|k| *k == english)
+        free().find(|k| *k == english)
     });
+    let taken = closest(name, known.iter().copied())
+        .or_else(|| danish_key(name).and_then(|e| known.iter().copied().find(|k| *k == e)));
     let hint = if let Some(k) = suggestion {
         format!("did you mean `{k}`?")
+    } else if let Some(k) = taken {
+        format!("did you mean `{k}`? It is already set in this table: remove one of the two")
     } else if let Some(home) = home_of(name).filter(|h| *h != table) {
         format!("`{shown}` belongs in {home}")
     } else if table == "the top level" {
@@ -741,7 +748,7 @@ pub fn convert_dataset(cx: &mut Cx, table: &DeTable<'_>, header: Range<usize>) -
             "published" => m.published = date(cx, v, "published"),
             "period" => m.period = line_text(cx, v, "period"),
             "notes" => m.notes = block_text(cx, v, "notes"),
-            _ => typos.extend(unknown_key(cx, k, "[dataset]", DATASET_KEYS)),
+            _ => typos.extend(unknown_key(cx, k, "[dataset]", DATASET_KEYS, table)),
         }
     }
     if !table.contains_key("title") && !typos.contains(&"title") {
@@ -790,7 +797,7 @@ pub fn convert_district(cx: &mut Cx, table: &DeTable<'_>, header: Range<usize>) 
             "municipalities" => d.municipalities = string_list(cx, v, "municipalities"),
             "shapes" => d.shapes = string_list(cx, v, "shapes"),
             "population" => d.population = positive_int(cx, v, "population"),
-            _ => typos.extend(unknown_key(cx, k, "[[district]]", DISTRICT_KEYS)),
+            _ => typos.extend(unknown_key(cx, k, "[[district]]", DISTRICT_KEYS, table)),
         }
     }
     if !table.contains_key("id") && !typos.contains(&"id") {
@@ -843,7 +850,7 @@ pub fn convert_project(cx: &mut Cx, table: &DeTable<'_>, header: Range<usize>) -
             "target" => p.target = line_text(cx, v, "target"),
             "themes" => p.themes = values(string_list(cx, v, "themes")),
             "summary" => p.summary = block_text(cx, v, "summary"),
-            _ => typos.extend(unknown_key(cx, k, "[[project]]", PROJECT_KEYS)),
+            _ => typos.extend(unknown_key(cx, k, "[[project]]", PROJECT_KEYS, table)),
         }
     }
     if !table.contains_key("district") && !typos.contains(&"district") {
@@ -989,7 +996,7 @@ pub fn convert_map(cx: &mut Cx, table: &DeTable<'_>, header: Range<usize>) -> Ra
                         match ik.get_ref().as_ref() {
                             "name" => iname = name(cx, iv, "name"),
                             "bbox" => ibbox = bbox(cx, iv, "bbox"),
-                            _ => typos.extend(unknown_key(cx, ik, "[[map.inset]]", INSET_KEYS)),
+                            _ => typos.extend(unknown_key(cx, ik, "[[map.inset]]", INSET_KEYS, t)),
                         }
                     }
                     if !t.contains_key("name") && !typos.contains(&"name") {
@@ -1009,7 +1016,7 @@ pub fn convert_map(cx: &mut Cx, table: &DeTable<'_>, header: Range<usize>) -> Ra
                     }
                 }
             }
-            _ => typos.extend(unknown_key(cx, k, "[map]", MAP_KEYS)),
+            _ => typos.extend(unknown_key(cx, k, "[map]", MAP_KEYS, table)),
         }
     }
     if !table.contains_key("geometry") && !typos.contains(&"geometry") {
@@ -1135,7 +1142,7 @@ pub fn convert_document(cx: &mut Cx, root: &DeTable<'_>) -> RawFile {
                 );
             }
             _ => {
-                unknown_key(cx, k, "the top level", TOP_KEYS);
+                unknown_key(cx, k, "the top level", TOP_KEYS, root);
             }
         }
     }
