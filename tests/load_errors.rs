@@ -500,3 +500,9 @@ fn a_typo_of_a_key_already_present_says_so() {
         "CR is not shown"
     );
 }
+
+#[test]
+fn a_byte_order_mark_does_not_shift_columns() {
+    let e = kredskort::data::load_str("\u{feff}tittle = 1\n", "t.toml", None).unwrap_err();
+    assert_eq!(e.first_location(), Some(("t.toml", 1, 1)));
+}

@@ -200,7 +200,8 @@ impl<'t> SourceMap<'t> {
         let col = self
             .text
             .get(range.start..offset.max(range.start))
-            .map_or(0, |s| s.chars().count());
+            // A byte-order mark is not a column anyone sees.
+            .map_or(0, |s| s.trim_start_matches('\u{feff}').chars().count());
         (line + 1, col + 1)
     }
 
