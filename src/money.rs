@@ -239,6 +239,27 @@ mod tests {
     }
 
     #[test]
+    fn parse_edges_found_by_the_loader() {
+        // Full-width or other non-ASCII digits are not digits here.
+        assert_eq!(parse_amount("１２３"), Err(AmountError::NotANumber));
+        assert_eq!(parse_amount("1 000"), Err(AmountError::NotANumber));
+        assert_eq!(parse_amount("0.001"), Err(AmountError::TooManyDecimals));
+        assert_eq!(parse_amount("1e3"), Err(AmountError::NotANumber));
+        assert_eq!(parse_amount("-0.50"), Err(AmountError::Negative));
+        assert_eq!(parse_amount("1_000.5_0"), Ok(d("1000.5")));
+        // Current behaviour, noted for review: a leading '+' and surrounding spaces are accepted.
+        assert_eq!(parse_amount("+5"), Ok(d("5")));
+        assert_eq!(
+            parse_amount("999999999999999.99"),
+            Ok(d("999999999999999.99"))
+        );
+        assert_eq!(
+            parse_amount("1000000000000000.01"),
+            Err(AmountError::TooLarge)
+        );
+    }
+
+    #[test]
     fn integers_are_checked() {
         assert_eq!(amount_from_integer(30_000_000), Ok(d("30000000")));
         assert_eq!(amount_from_integer(-1), Err(AmountError::Negative));

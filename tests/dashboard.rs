@@ -373,8 +373,8 @@ name = "Gamma"
 tile = [2, 30]
 "#;
     let data = load_str(toml, "irregular.toml", None).unwrap();
-    // The far corners of the coordinate range draw and navigate too.
-    let far = format!("{toml}[[district]]\nid = \"z\"\nname = \"Zeta\"\ntile = [65535, 65535]\n");
+    // The far corner of the coordinate range the loader accepts (0..=999) draws and navigates too.
+    let far = format!("{toml}[[district]]\nid = \"z\"\nname = \"Zeta\"\ntile = [999, 999]\n");
     let mut far_app = App::new(
         load_str(&far, "far.toml", None).unwrap(),
         Locale::En,

@@ -1,11 +1,110 @@
-//! `kredskort check`: validate files, print a summary of each.
+//! `kredskort check`: validate files, print a summary of each (stdout), errors to stderr.
+//! Exit 0 when every file is valid, 1 otherwise.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::cli::GlobalArgs;
+use crate::config::{self, DataSource};
+use crate::data::Dataset;
+use crate::locale::Locale;
+use crate::money::{format_money, format_number};
 
-pub fn run(_global: &GlobalArgs, _files: &[PathBuf]) -> ExitCode {
-    eprintln!("kredskort check: not built yet");
-    ExitCode::FAILURE
+pub fn run(global: &GlobalArgs, files: &[PathBuf]) -> ExitCode {
+    let settings = match config::resolve(global, files) {
+        Ok(s) => s,
+        Err(e) => {
+            eprint!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut ok = true;
+    for (i, source) in settings.data_sources.iter().enumerate() {
+        if i > 0 {
+            println!();
+        }
+        match source.load() {
+            Ok(ds) => print!("{}", summary(&ds, source, settings.locale)),
+            Err(e) => {
+                ok = false;
+                eprint!("{e}");
+                if i + 1 < settings.data_sources.len() {
+                    eprintln!();
+                }
+            }
+        }
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// The summary printed for a valid file.
+pub fn summary(ds: &Dataset, source: &DataSource, locale: Locale) -> String {
+    let cur = ds.meta.currency.as_str();
+    let money = |d| format_money(d, cur, locale);
+    let count = |n: usize| format_number(n.into(), 0, locale);
+    let without: Vec<&str> = ds
+        .districts_without_projects()
+        .map(|d| d.short_name())
+        .collect();
+    let municipalities: usize = ds.districts.iter().map(|d| d.municipalities.len()).sum();
+    let (l_ok, l_districts, l_mun, l_projects, l_alloc, l_pool, l_rest, l_without, none) =
+        match locale {
+            Locale::Da => (
+                "ok",
+                "Politikredse",
+                "Kommuner",
+                "Projekter",
+                "Fordelt",
+                "Pulje",
+                "Ikke specificeret",
+                "Uden projekter",
+                "ingen",
+            ),
+            Locale::En => (
+                "ok",
+                "Districts",
+                "Municipalities",
+                "Projects",
+                "Allocated",
+                "Pool",
+                "Not itemised",
+                "Without projects",
+                "none",
+            ),
+        };
+    let mut s = String::new();
+    let _ = writeln!(s, "{l_ok}: {} — {}", source.name(), ds.meta.title);
+    let mut row = |label: &str, value: String| {
+        let _ = writeln!(
+            s,
+            "  {} {value}",
+            crate::text::pad_right(&format!("{label}:"), 19)
+        );
+    };
+    row(l_districts, count(ds.districts.len()));
+    if municipalities > 0 {
+        row(l_mun, count(municipalities));
+    }
+    row(l_projects, count(ds.projects.len()));
+    row(l_alloc, money(ds.allocated));
+    if let Some(pool) = ds.meta.pool {
+        row(l_pool, money(pool));
+    }
+    if let Some(rest) = ds.not_itemised {
+        row(l_rest, money(rest));
+    }
+    row(
+        l_without,
+        if without.is_empty() {
+            none.to_string()
+        } else {
+            format!("{} ({})", count(without.len()), without.join(", "))
+        },
+    );
+    s
 }

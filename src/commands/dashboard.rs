@@ -18,6 +18,7 @@ use signal_hook::iterator::Signals;
 use crate::action::Action;
 use crate::app::App;
 use crate::cli::GlobalArgs;
+use crate::config::{self, DataSource, MapMode};
 use crate::data::{self, Dataset};
 use crate::keymap::Key;
 use crate::locale::Locale;
@@ -25,36 +26,38 @@ use crate::term::TerminalGuard;
 use crate::theme::Theme;
 use crate::ui;
 
-/// What the dashboard needs to know from the command line (and, later, the config file).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// What the dashboard needs to know: the resolved configuration (config file, then command line)
+/// plus the display switches that only the command line and environment set.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Settings {
     pub locale: Locale,
     pub mouse: bool,
-    /// Data files; empty: the built-in dataset.
-    pub data: Vec<PathBuf>,
+    /// At least one data source (the built-in dataset when nothing is configured).
+    pub data: Vec<DataSource>,
+    pub map_mode: Option<MapMode>,
     pub plain: bool,
     pub no_color: bool,
 }
 
-/// Resolves the settings from the command line. The one place to swap for the config module
-/// (`--config`, `config.toml`): everything below reads `Settings` only.
-pub fn settings_from_args(global: &GlobalArgs, files: &[PathBuf]) -> Settings {
-    let mut data = global.data.clone();
-    data.extend(files.iter().cloned());
-    Settings {
-        locale: global.locale.unwrap_or_default(),
-        mouse: !global.no_mouse,
-        data,
+/// Resolves the settings: `--config` or the looked-up `config.toml`, overridden by the command line.
+/// A bad config file is an error report (path:line:col), as for data files.
+pub fn settings_from_args(global: &GlobalArgs, files: &[PathBuf]) -> Result<Settings, String> {
+    let config = config::resolve(global, files).map_err(|e| e.to_string())?;
+    Ok(Settings {
+        locale: config.locale,
+        mouse: config.mouse,
+        data: config.data_sources,
+        map_mode: config.map_mode,
         plain: global.plain,
         // Issue: "NO_COLOR (any value) turns colour off".
         no_color: std::env::var_os("NO_COLOR").is_some(),
-    }
+    })
 }
 
-/// Loads the first data file (several files will become tabs), or the built-in dataset.
+/// Loads the first data source (several will become tabs), or the built-in dataset.
 pub fn load_data(settings: &Settings) -> Result<Dataset, String> {
     match settings.data.first() {
-        Some(path) => data::load_file(path).map_err(|e| e.to_string()),
+        Some(source) => source.load().map_err(|e| e.to_string()),
         None => Ok(data::load_embedded()),
     }
 }
@@ -92,7 +95,13 @@ pub fn action_of(app: &App, ev: &Event) -> Option<Action> {
 }
 
 pub fn run(global: &GlobalArgs, files: &[PathBuf]) -> ExitCode {
-    let settings = settings_from_args(global, files);
+    let settings = match settings_from_args(global, files) {
+        Ok(s) => s,
+        Err(report) => {
+            eprintln!("{report}");
+            return ExitCode::FAILURE;
+        }
+    };
     let data = match load_data(&settings) {
         Ok(d) => d,
         Err(report) => {

@@ -18,7 +18,13 @@ use crate::text;
 use crate::ui;
 
 pub fn run(global: &GlobalArgs, args: &RenderArgs) -> ExitCode {
-    let settings = settings_from_args(global, &[]);
+    let settings = match settings_from_args(global, &[]) {
+        Ok(s) => s,
+        Err(report) => {
+            eprintln!("{report}");
+            return ExitCode::FAILURE;
+        }
+    };
     let keys = match parse_key_sequence(&args.keys) {
         Ok(k) => k,
         Err(e) => {

@@ -1,43 +1,138 @@
-//! TOML → `Dataset`.
-//!
-//! PROVISIONAL: a plain serde loader so the UI can be built against real data. The data-layer work
-//! replaces it with the span-aware loader (all errors, path:line:col, hints); the public functions
-//! below keep their signatures.
+//! Reading a data file: bytes → text → span-carrying TOML tree → entries (`convert`) → cross-checks and
+//! derived figures (`validate`) → `Dataset`. Every problem of a file is collected and reported with
+//! `path:line:col`, the offending line and a hint; nothing here panics on any input.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
-use rust_decimal::Decimal;
-use serde::Deserialize;
+use toml::de::DeTable;
 
-use super::model::{Dataset, District, Meta, Project, Tile};
-use crate::text::{sanitize_block, sanitize_line};
+use std::collections::HashSet;
+
+use super::convert::{self, Cx, RawFile};
+use super::diagnostic::{self, Diagnostic, Problem, SourceMap};
+use super::model::Dataset;
+pub use super::validate::{DistrictSpans, SourceSpans};
 
 /// The built-in dataset's name, shown where a path would be.
 pub const EMBEDDED_NAME: &str = "forebyggelse-2014.toml (indbygget)";
 const EMBEDDED: &str = include_str!("../../assets/forebyggelse-2014.toml");
 
-/// Everything wrong with one file. `Display` prints the full report.
-#[derive(Debug, Clone, PartialEq)]
+/// Everything wrong with one file: the located diagnostics, sorted by position. `Display` prints them
+/// all, like a compiler.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
-    pub report: String,
+    /// The file (a path as given, or a built-in name).
+    pub origin: String,
+    /// Never empty.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadError {
+    /// An error about the file as a whole (missing, a directory, unreadable).
+    pub fn whole_file(origin: &str, message: impl Into<String>, hint: Option<String>) -> Self {
+        LoadError {
+            origin: origin.to_string(),
+            diagnostics: vec![Diagnostic::whole_file(origin, message, hint)],
+        }
+    }
+
+    /// The first (earliest) diagnostic.
+    pub fn first(&self) -> Option<&Diagnostic> {
+        self.diagnostics.first()
+    }
+
+    /// `(path, line, col)` of the first error, when it has a position.
+    pub fn first_location(&self) -> Option<(&str, usize, usize)> {
+        let s = self.first()?.at.as_ref()?;
+        Some((s.path.as_str(), s.line, s.col))
+    }
+
+    /// One line for a banner: `path:line:col: message (and 2 more errors)`.
+    pub fn summary(&self) -> String {
+        let Some(first) = self.first() else {
+            return format!("{}: invalid", self.origin);
+        };
+        let more = self.diagnostics.len().saturating_sub(1);
+        match more {
+            0 => first.one_line(),
+            1 => format!("{} (and 1 more error)", first.one_line()),
+            n => format!("{} (and {n} more errors)", first.one_line()),
+        }
+    }
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.report)
+        diagnostic::render_all(&self.diagnostics, f)
     }
 }
 
 impl std::error::Error for LoadError {}
 
+/// Reads a file as UTF-8 text, with a clear error for a missing path, a directory, an unreadable file
+/// and bytes that are not UTF-8 (located at the first bad byte). Shared with the config loader.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let origin = display_path(path);
+    if path.is_dir() {
+        return Err(LoadError::whole_file(
+            &origin,
+            "this is a directory, not a file",
+            Some("give the path of a .toml file".into()),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        let (message, hint) = match e.kind() {
+            std::io::ErrorKind::NotFound => (
+                "no such file".to_string(),
+                Some(
+                    "check the path; relative paths are resolved from the current directory"
+                        .to_string(),
+                ),
+            ),
+            std::io::ErrorKind::PermissionDenied => (
+                "permission denied: the file cannot be read".to_string(),
+                Some("check the file's permissions".to_string()),
+            ),
+            _ => (format!("cannot read the file: {e}"), None),
+        };
+        LoadError::whole_file(&origin, message, hint)
+    })?;
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            let good = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let bad = bytes.get(good).copied().unwrap_or(0);
+            // Locate within the valid prefix, then show the line with the bad bytes replaced.
+            let lossy = String::from_utf8_lossy(&bytes).into_owned();
+            let prefix = String::from_utf8_lossy(bytes.get(..good).unwrap_or(&[])).into_owned();
+            let map = SourceMap::new(&lossy, &origin);
+            let d = map.resolve(
+                Problem::new(
+                    prefix.len()..prefix.len() + '\u{fffd}'.len_utf8(),
+                    format!("the file is not UTF-8 text: byte 0x{bad:02X} is not valid UTF-8"),
+                )
+                .label("invalid byte")
+                .hint("save the file as UTF-8 (Latin-1 or Windows-1252 files show this for æ, ø and å)"),
+            );
+            Err(LoadError {
+                origin,
+                diagnostics: vec![d],
+            })
+        }
+    }
+}
+
 /// Reads and validates a data file.
 pub fn load_file(path: &Path) -> Result<Dataset, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|e| LoadError {
-        report: format!("{}: {e}", path.display()),
-    })?;
-    load_str(&text, &path.display().to_string(), path.parent())
+    let text = read_text(path)?;
+    load_str(&text, &display_path(path), path.parent())
+}
+
+/// A path as shown in messages: display-safe (a file name can hold control characters too).
+pub fn display_path(path: &Path) -> String {
+    crate::text::sanitize_line(&path.display().to_string())
 }
 
 /// The dataset shipped inside the binary.
@@ -49,131 +144,223 @@ pub fn load_embedded() -> Dataset {
     }
 }
 
-#[derive(Deserialize)]
-struct RawFile {
-    dataset: RawMeta,
-    #[serde(default)]
-    district: Vec<RawDistrict>,
-    #[serde(default)]
-    project: Vec<RawProject>,
-}
-
-#[derive(Deserialize)]
-struct RawMeta {
-    title: String,
-    pool: Option<i64>,
-    currency: Option<String>,
-    source: Option<String>,
-    published: Option<toml::value::Datetime>,
-    period: Option<String>,
-    notes: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct RawDistrict {
-    id: String,
-    name: String,
-    short: Option<String>,
-    tile: Option<[u16; 2]>,
-    hq: Option<String>,
-    #[serde(default)]
-    municipalities: Vec<String>,
-    population: Option<u64>,
-}
-
-#[derive(Deserialize)]
-struct RawProject {
-    id: Option<String>,
-    district: String,
-    name: String,
-    amount: i64,
-    #[serde(default)]
-    partners: Vec<String>,
-    target: Option<String>,
-    #[serde(default)]
-    themes: Vec<String>,
-    summary: Option<String>,
+/// The embedded dataset's text (for `check` without a file, and tests).
+pub fn embedded_text() -> &'static str {
+    EMBEDDED
 }
 
 /// Parses and validates a data file's text. `origin` names it in messages; `base_dir` is where
 /// relative paths inside it are resolved from.
-pub fn load_str(text: &str, origin: &str, _base_dir: Option<&Path>) -> Result<Dataset, LoadError> {
-    let raw: RawFile = toml::from_str(text).map_err(|e| LoadError {
-        report: format!("{origin}: {e}"),
-    })?;
-    let line = |s: &String| sanitize_line(s);
-    let opt = |s: &Option<String>| s.as_ref().map(|s| sanitize_line(s));
-    let mut districts: Vec<District> = raw
-        .district
-        .iter()
-        .enumerate()
-        .map(|(i, d)| District {
-            id: d.id.clone(),
-            name: line(&d.name),
-            short: opt(&d.short),
-            tile: d.tile.map_or(
-                Tile {
-                    row: 0,
-                    col: i as u16,
-                },
-                |[row, col]| Tile { row, col },
-            ),
-            tile_given: d.tile.is_some(),
-            hq: opt(&d.hq),
-            municipalities: d.municipalities.iter().map(line).collect(),
-            shapes: Vec::new(),
-            population: d.population,
-            total: Decimal::ZERO,
-            share_of_pool: None,
-            projects: Vec::new(),
-        })
-        .collect();
-    let index: HashMap<&str, usize> = raw
-        .district
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.as_str(), i))
-        .collect();
-    let mut projects = Vec::new();
-    for p in &raw.project {
-        let Some(&di) = index.get(p.district.as_str()) else {
-            return Err(LoadError {
-                report: format!("{origin}: unknown district \"{}\"", p.district),
-            });
+pub fn load_str(text: &str, origin: &str, base_dir: Option<&Path>) -> Result<Dataset, LoadError> {
+    load_with_spans(text, origin, base_dir).map(|(d, _)| d)
+}
+
+/// Parses a TOML text with the span-carrying parser, collecting syntax errors as problems.
+pub fn parse_toml<'t>(text: &'t str, cx: &mut Cx) -> DeTable<'t> {
+    let (root, errors) = DeTable::parse_recoverable(text);
+    for e in errors {
+        let local = e.span().unwrap_or(0..0);
+        let message = e.message().trim().to_string();
+        let hint = bare_word_hint(text, local.start).or_else(|| syntax_hint(&message));
+        let span = cx.span(local);
+        cx.push(
+            Problem::new(span, format!("invalid TOML: {message}"))
+                .label("here")
+                .maybe_hint(hint),
+        );
+    }
+    root.into_inner()
+}
+
+/// `name = Nord` (text without quotes): the parser says something about floats; say what is meant.
+fn bare_word_hint(text: &str, at: usize) -> Option<String> {
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let end = text.get(at..)?.find('\n').map_or(text.len(), |i| at + i);
+    let line = text.get(start..end)?;
+    let (key, value) = line.split_once('=')?;
+    let (key, value) = (key.trim(), value.trim());
+    let first = value.chars().next()?;
+    let keyword = ["true", "false", "inf", "nan"].contains(&value);
+    if first.is_alphabetic() && !keyword && !key.is_empty() && !key.contains(['[', '"']) {
+        Some(format!(
+            "text is written in double quotes: {key} = \"{value}\""
+        ))
+    } else {
+        None
+    }
+}
+
+fn syntax_hint(message: &str) -> Option<String> {
+    let m = message.to_ascii_lowercase();
+    if m.contains("must be quoted") {
+        Some("put text in double quotes: name = \"Fyns Politi\"".into())
+    } else if m.contains("duplicate key") {
+        Some("each key may appear once per table; remove or rename one of them".into())
+    } else if m.contains("invalid") && m.contains("date") {
+        Some("write dates as YYYY-MM-DD: published = 2014-01-13".into())
+    } else {
+        None
+    }
+}
+
+/// Like [`load_str`], also returning the spans later checks (the geometry) point their errors at.
+pub fn load_with_spans(
+    text: &str,
+    origin: &str,
+    base_dir: Option<&Path>,
+) -> Result<(Dataset, SourceSpans), LoadError> {
+    if is_blank(text) {
+        return Err(LoadError::whole_file(
+            origin,
+            "the file is empty",
+            Some("a data file needs a [dataset] table with a title and at least one [[district]]; see docs/format.md".into()),
+        ));
+    }
+    let (raw, problems, syntax_ok) = convert_text(text, 0);
+    finish(text, origin, base_dir, raw, problems, syntax_ok)
+}
+
+/// Parses and converts one piece of a data file: the whole file (`offset` 0), or a chunk of it that
+/// starts at byte `offset` and holds whole top-level entries. Returns the entries, the problems (spans
+/// in whole-file bytes) and whether the piece was free of TOML syntax errors. A chunked loader calls
+/// this per chunk (in parallel), joins the `RawFile`s in file order with `RawFile::append`, and hands
+/// everything to [`finish`].
+pub fn convert_text(piece: &str, offset: usize) -> (RawFile, Vec<Problem>, bool) {
+    let mut cx = Cx::new(offset);
+    let root = parse_toml(piece, &mut cx);
+    let syntax_ok = cx.problems.is_empty();
+    let n_syntax = cx.problems.len();
+    let raw = convert::convert_document(&mut cx, &root);
+    let mut problems = cx.problems;
+    if !syntax_ok {
+        // What the parser recovered on a broken line is a guess: type errors about it would only
+        // repeat the syntax error. Lines are counted in this piece only (newline offsets, searched).
+        let newlines: Vec<usize> = piece
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'\n')
+            .map(|(i, _)| i)
+            .collect();
+        let line_of = |at: usize| {
+            let local = at.saturating_sub(offset);
+            newlines.partition_point(|&n| n < local)
         };
-        districts[di].projects.push(projects.len());
-        districts[di].total += Decimal::from(p.amount);
-        projects.push(Project {
-            id: p.id.clone(),
-            district: di,
-            name: line(&p.name),
-            amount: Decimal::from(p.amount),
-            partners: p.partners.iter().map(line).collect(),
-            target: opt(&p.target),
-            themes: p.themes.iter().map(line).collect(),
-            summary: p.summary.as_ref().map(|s| sanitize_block(s)),
+        let syntax_lines: HashSet<usize> = problems
+            .iter()
+            .take(n_syntax)
+            .map(|p| line_of(p.span.start))
+            .collect();
+        let mut i = 0;
+        problems.retain(|p| {
+            i += 1;
+            i <= n_syntax || !syntax_lines.contains(&line_of(p.span.start))
         });
     }
-    let pool = raw.dataset.pool.map(Decimal::from);
-    let allocated: Decimal = projects.iter().map(|p: &Project| p.amount).sum();
-    for d in &mut districts {
-        d.share_of_pool = pool.filter(|p| !p.is_zero()).map(|p| d.total / p);
+    (raw, problems, syntax_ok)
+}
+
+/// The common end of every loader: cross-entry checks and derived figures (`validate`), the
+/// geometry hook, and the located report when anything is wrong. `text` is the whole file.
+pub fn finish(
+    text: &str,
+    origin: &str,
+    base_dir: Option<&Path>,
+    raw: RawFile,
+    mut problems: Vec<Problem>,
+    syntax_ok: bool,
+) -> Result<(Dataset, SourceSpans), LoadError> {
+    let fail = |problems: Vec<Problem>| {
+        let map = SourceMap::new(text, origin);
+        LoadError {
+            origin: origin.to_string(),
+            diagnostics: map.resolve_all(problems),
+        }
+    };
+    let Some((dataset, spans)) = super::validate::validate(raw, origin, syntax_ok, &mut problems)
+    else {
+        if problems.is_empty() {
+            // validate only fails without a problem when an invariant broke; say so rather than
+            // returning an empty report.
+            problems.push(Problem::new(0..0, "the file could not be loaded"));
+        }
+        return Err(fail(problems));
+    };
+
+    // ---- HOOK(geo): geometry checks ------------------------------------------------------------
+    // The geo layer checks `dataset.map` and every district's shapes/municipalities against the
+    // GeoJSON (resolved from `base_dir`) and returns `GeoIssue`s; `locate_geo_issue` turns each
+    // into a located problem using `spans`. Until then there is nothing to check.
+    let geo_issues: Vec<GeoIssue> = check_geometry(&dataset, base_dir);
+    if !geo_issues.is_empty() {
+        let problems = geo_issues
+            .into_iter()
+            .map(|i| locate_geo_issue(&spans, i))
+            .collect();
+        return Err(fail(problems));
     }
-    Ok(Dataset {
-        origin: origin.to_string(),
-        meta: Meta {
-            title: sanitize_line(&raw.dataset.title),
-            pool,
-            currency: raw.dataset.currency.unwrap_or_else(|| "DKK".into()),
-            source: raw.dataset.source.as_ref().map(|s| sanitize_line(s)),
-            published: raw.dataset.published.map(|d| d.to_string()),
-            period: raw.dataset.period.as_ref().map(|s| sanitize_line(s)),
-            notes: raw.dataset.notes.as_ref().map(|s| sanitize_block(s)),
-        },
-        districts,
-        projects,
-        allocated,
-        not_itemised: pool.map(|p| p - allocated),
-        map: None,
+    // ---------------------------------------------------------------------------------------------
+    Ok((dataset, spans))
+}
+
+/// Only whitespace and comments.
+fn is_blank(text: &str) -> bool {
+    text.lines().all(|l| {
+        let t = l.trim_start_matches('\u{feff}').trim();
+        t.is_empty() || t.starts_with('#')
     })
+}
+
+/// Where in a data file a geometry problem lies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GeoPlace {
+    /// `[map].geometry` (unknown built-in name, missing or invalid GeoJSON file).
+    Geometry,
+    /// `[map].key`.
+    Key,
+    /// Entry `shape` of district `district`'s `shapes` list.
+    Shape { district: usize, shape: usize },
+    /// Entry `index` of district `district`'s `municipalities` list (used as shapes).
+    Municipality { district: usize, index: usize },
+    /// A district as a whole.
+    District(usize),
+}
+
+/// A problem the geometry check found, to be located in the data file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeoIssue {
+    pub place: GeoPlace,
+    pub message: String,
+    pub hint: Option<String>,
+    /// Another place worth pointing at (e.g. the district that claimed a shape first).
+    pub note: Option<(GeoPlace, String)>,
+}
+
+fn geo_span(spans: &SourceSpans, place: &GeoPlace) -> std::ops::Range<usize> {
+    let district = |i: usize| spans.districts.get(i);
+    match place {
+        GeoPlace::Geometry => spans.map_geometry.clone(),
+        GeoPlace::Key => spans.map_key.clone(),
+        GeoPlace::Shape { district: d, shape } => {
+            district(*d).and_then(|s| s.shapes.get(*shape).cloned())
+        }
+        GeoPlace::Municipality { district: d, index } => {
+            district(*d).and_then(|s| s.municipalities.get(*index).cloned())
+        }
+        GeoPlace::District(d) => district(*d).map(|s| s.header.clone()),
+    }
+    .unwrap_or(0..0)
+}
+
+/// Turns a geometry issue into a located problem.
+pub fn locate_geo_issue(spans: &SourceSpans, issue: GeoIssue) -> Problem {
+    let mut p = Problem::new(geo_span(spans, &issue.place), issue.message).maybe_hint(issue.hint);
+    if let Some((place, msg)) = issue.note {
+        p = p.note(Some(geo_span(spans, &place)), msg);
+    }
+    p
+}
+
+/// The geometry check: not built yet (the geo layer provides it); returns no issues.
+fn check_geometry(_dataset: &Dataset, _base_dir: Option<&Path>) -> Vec<GeoIssue> {
+    Vec::new()
 }

@@ -1,0 +1,394 @@
+//! Cross-entry checks and derived figures: the step after every entry has been converted on its own.
+//!
+//! Duplicate district/project ids, duplicate tiles, projects naming an unknown district, projects
+//! summing to more than the pool, no districts. When nothing is wrong it builds the `Dataset` with its
+//! derived figures (district totals, shares, the not-itemised rest, per-district project lists,
+//! automatic tiles) computed once, and the [`SourceSpans`] later checks (geometry) need.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+
+use super::convert::{RawFile, Sp};
+use super::diagnostic::{Problem, did_you_mean};
+use super::model::{Dataset, District, MapInset, MapSpec, Meta, Project, Tile};
+use crate::locale::Locale;
+use crate::money::format_money;
+
+/// Spans of a loaded dataset that checks done after loading (the geometry) point their errors at.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceSpans {
+    /// `[map].geometry`'s value.
+    pub map_geometry: Option<Range<usize>>,
+    /// `[map].key`'s value (or the `[map]` header when the key is left to its default).
+    pub map_key: Option<Range<usize>>,
+    /// Per district (same index as `Dataset::districts`).
+    pub districts: Vec<DistrictSpans>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DistrictSpans {
+    pub header: Range<usize>,
+    pub id: Range<usize>,
+    /// One per entry of `District::shapes`.
+    pub shapes: Vec<Range<usize>>,
+    /// One per entry of `District::municipalities`.
+    pub municipalities: Vec<Range<usize>>,
+}
+
+/// Checks the entries against each other. `complete` is false when the file had syntax errors or
+/// entries that could not be converted: then checks whose result would be misleading (sums, unknown
+/// districts when a district failed) are skipped. Returns the dataset only when no problem at all was
+/// found (including the ones already in `problems`).
+pub fn validate(
+    raw: RawFile,
+    origin: &str,
+    syntax_ok: bool,
+    problems: &mut Vec<Problem>,
+) -> Option<(Dataset, SourceSpans)> {
+    let RawFile {
+        meta,
+        districts,
+        projects,
+        map,
+        districts_miswritten,
+    } = raw;
+
+    let Some(meta) = meta else {
+        if syntax_ok {
+            problems.push(
+                Problem::new(0..0, "the file has no [dataset] table")
+                    .label("expected [dataset] here")
+                    .hint("start the file with:\n[dataset]\ntitle = \"…\""),
+            );
+        }
+        return None;
+    };
+    if districts.is_empty() && syntax_ok && !districts_miswritten {
+        problems.push(
+            Problem::new(meta.header.clone(), "the file has no districts")
+                .label("a dataset needs at least one [[district]]")
+                .hint("add one:\n[[district]]\nid = \"koebenhavn\"\nname = \"Københavns Politi\""),
+        );
+    }
+
+    // Duplicate district ids.
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(districts.len());
+    for (i, d) in districts.iter().enumerate() {
+        let Some(id) = &d.id else { continue };
+        if let Some(&first) = index.get(id.value.as_str()) {
+            let first_span = districts
+                .get(first)
+                .and_then(|f| f.id.as_ref())
+                .map(|s| s.span.clone());
+            problems.push(
+                Problem::new(
+                    id.span.clone(),
+                    format!("duplicate district id \"{}\"", id.value),
+                )
+                .label("used again here")
+                .hint("every district needs its own id")
+                .note(first_span, "first used here"),
+            );
+        } else {
+            index.insert(id.value.as_str(), i);
+        }
+    }
+
+    // Duplicate tiles.
+    let mut tiles: HashMap<Tile, &Sp<Tile>> = HashMap::new();
+    for d in &districts {
+        let Some(t) = &d.tile else { continue };
+        if let Some(first) = tiles.get(&t.value) {
+            problems.push(
+                Problem::new(
+                    t.span.clone(),
+                    format!(
+                        "two districts on the same tile [{}, {}]",
+                        t.value.row, t.value.col
+                    ),
+                )
+                .label("tile already taken")
+                .hint("give each district its own [row, col], or leave `tile` out to have it laid out automatically")
+                .note(Some(first.span.clone()), "first used here"),
+            );
+        } else {
+            tiles.insert(t.value, t);
+        }
+    }
+
+    // Duplicate project ids; unknown districts.
+    let every_district_has_id = districts.iter().all(|d| d.id.is_some());
+    let mut project_ids: HashMap<&str, &Range<usize>> = HashMap::new();
+    let mut suggestions: HashMap<&str, Option<String>> = HashMap::new();
+    for p in &projects {
+        if let Some(id) = &p.id {
+            if let Some(first) = project_ids.get(id.value.as_str()) {
+                problems.push(
+                    Problem::new(
+                        id.span.clone(),
+                        format!("duplicate project id \"{}\"", id.value),
+                    )
+                    .label("used again here")
+                    .hint("project ids are optional, but unique when given")
+                    .note(Some((*first).clone()), "first used here"),
+                );
+            } else {
+                project_ids.insert(id.value.as_str(), &id.span);
+            }
+        }
+        if let Some(dref) = &p.district
+            && !index.contains_key(dref.value.as_str())
+            && every_district_has_id
+        {
+            let shown = crate::text::sanitize_line(&dref.value);
+            // Many projects may name the same wrong id (a renamed district): compute each hint once.
+            let hint = suggestions
+                .entry(dref.value.as_str())
+                .or_insert_with(|| did_you_mean(&dref.value, index.keys().copied()))
+                .clone()
+                .unwrap_or_else(|| {
+                    let mut ids: Vec<&str> = index.keys().copied().collect();
+                    ids.sort_unstable();
+                    if ids.len() <= 12 {
+                        format!("the district ids of this file are: {}", ids.join(", "))
+                    } else {
+                        "use the `id` of one of the [[district]] entries".to_string()
+                    }
+                });
+            problems.push(
+                Problem::new(dref.span.clone(), format!("unknown district \"{shown}\""))
+                    .label("not a district id of this file")
+                    .hint(hint),
+            );
+        }
+    }
+
+    // Sum against the pool: exact, only when every amount could be read.
+    let amounts_ok = projects.iter().all(|p| p.amount.is_some());
+    let currency = meta
+        .currency
+        .as_ref()
+        .map_or("DKK", |c| c.value.as_str())
+        .to_string();
+    if let Some(pool) = &meta.pool
+        && amounts_ok
+    {
+        let mut sum = Decimal::ZERO;
+        let mut crossed: Option<Range<usize>> = None;
+        for a in projects.iter().filter_map(|p| p.amount.as_ref()) {
+            sum += a.value;
+            if crossed.is_none() && sum > pool.value {
+                crossed = Some(a.span.clone());
+            }
+        }
+        if sum > pool.value {
+            let over = sum - pool.value;
+            problems.push(
+                Problem::new(
+                    pool.span.clone(),
+                    format!(
+                        "the projects add up to {}, {} more than the pool of {}",
+                        format_money(sum, &currency, Locale::Da),
+                        format_money(over, &currency, Locale::Da),
+                        format_money(pool.value, &currency, Locale::Da),
+                    ),
+                )
+                .label("pool exceeded")
+                .hint("check the amounts, or raise the pool if it really was larger")
+                .note(crossed, "the running sum passes the pool at this project"),
+            );
+        }
+    }
+
+    if !problems.is_empty() || !syntax_ok {
+        return None;
+    }
+
+    // Nothing is wrong: build the dataset. Every required field is present here, because a missing
+    // one was reported as a problem; the `?`s below only guard that invariant.
+    let pool = meta.pool.as_ref().map(|p| p.value);
+    let model_meta = Meta {
+        title: meta.title.as_ref()?.value.clone(),
+        pool,
+        currency,
+        source: meta.source,
+        published: meta.published,
+        period: meta.period,
+        notes: meta.notes,
+    };
+    let auto = auto_tiles(
+        &districts
+            .iter()
+            .map(|d| d.tile.as_ref().map(|t| t.value))
+            .collect::<Vec<_>>(),
+    );
+    let mut spans = SourceSpans {
+        map_geometry: map
+            .as_ref()
+            .and_then(|m| m.geometry.as_ref().map(|g| g.span.clone())),
+        map_key: map
+            .as_ref()
+            .map(|m| m.key.as_ref().map_or(m.header.clone(), |k| k.span.clone())),
+        districts: Vec::with_capacity(districts.len()),
+    };
+    let mut out_districts = Vec::with_capacity(districts.len());
+    for (d, tile) in districts.into_iter().zip(auto) {
+        let id = d.id?;
+        spans.districts.push(DistrictSpans {
+            header: d.header,
+            id: id.span,
+            shapes: d.shapes.iter().map(|s| s.span.clone()).collect(),
+            municipalities: d.municipalities.iter().map(|s| s.span.clone()).collect(),
+        });
+        out_districts.push(District {
+            id: id.value,
+            name: d.name?,
+            short: d.short,
+            tile,
+            tile_given: d.tile.is_some(),
+            hq: d.hq,
+            municipalities: d.municipalities.into_iter().map(|s| s.value).collect(),
+            shapes: d.shapes.into_iter().map(|s| s.value).collect(),
+            population: d.population,
+            total: Decimal::ZERO,
+            share_of_pool: None,
+            projects: Vec::new(),
+        });
+    }
+    let by_id: HashMap<&str, usize> = out_districts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    let mut out_projects = Vec::with_capacity(projects.len());
+    let mut links = Vec::with_capacity(projects.len());
+    for p in projects {
+        let district = *by_id.get(p.district.as_ref()?.value.as_str())?;
+        let amount = p.amount?.value;
+        links.push((district, amount));
+        out_projects.push(Project {
+            id: p.id.map(|s| s.value),
+            district,
+            name: p.name?,
+            amount,
+            partners: p.partners,
+            target: p.target,
+            themes: p.themes,
+            summary: p.summary,
+        });
+    }
+    let mut allocated = Decimal::ZERO;
+    for (pi, (di, amount)) in links.into_iter().enumerate() {
+        allocated += amount;
+        if let Some(d) = out_districts.get_mut(di) {
+            d.total += amount;
+            d.projects.push(pi);
+        }
+    }
+    let share = |amount: Decimal| match pool {
+        Some(p) if !p.is_zero() => amount.checked_div(p),
+        _ => None,
+    };
+    for d in &mut out_districts {
+        d.share_of_pool = share(d.total);
+    }
+    let map = map.and_then(|m| {
+        Some(MapSpec {
+            geometry: m.geometry?.value,
+            key: m.key.map_or_else(|| "name".to_string(), |k| k.value),
+            bbox: m.bbox,
+            insets: m
+                .insets
+                .into_iter()
+                .map(|(name, bbox, _)| MapInset { name, bbox })
+                .collect(),
+        })
+    });
+    let dataset = Dataset {
+        origin: origin.to_string(),
+        meta: model_meta,
+        districts: out_districts,
+        projects: out_projects,
+        allocated,
+        not_itemised: pool.map(|p| p - allocated),
+        map,
+    };
+    Some((dataset, spans))
+}
+
+/// Map positions for every district: the given tile where there is one, otherwise the next free cell
+/// of a near-square grid, row by row. Linear in the number of districts.
+pub fn auto_tiles(given: &[Option<Tile>]) -> Vec<Tile> {
+    let n = given.len();
+    // Columns of a near-square grid for all districts (at least 1).
+    let cols = {
+        let mut c = (n as f64).sqrt().ceil() as usize;
+        // Guard the float estimate: smallest c with c*c >= n.
+        while c * c < n {
+            c += 1;
+        }
+        while c > 1 && (c - 1) * (c - 1) >= n {
+            c -= 1;
+        }
+        c.max(1)
+    };
+    let taken: HashSet<Tile> = given.iter().flatten().copied().collect();
+    let mut next = 0usize; // next cell index to try, row-major
+    let mut out = Vec::with_capacity(n);
+    for g in given {
+        if let Some(t) = g {
+            out.push(*t);
+            continue;
+        }
+        loop {
+            let row = next / cols;
+            let col = next % cols;
+            next += 1;
+            let (Ok(row), Ok(col)) = (u16::try_from(row), u16::try_from(col)) else {
+                // More cells than a u16 grid holds: cannot happen below 65536² districts.
+                out.push(Tile {
+                    row: u16::MAX,
+                    col: u16::MAX,
+                });
+                break;
+            };
+            let t = Tile { row, col };
+            if !taken.contains(&t) {
+                out.push(t);
+                break;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auto_tiles_fill_a_near_square_grid_around_given_ones() {
+        let t = |row, col| Tile { row, col };
+        let out = auto_tiles(&[None, Some(t(0, 1)), None, None, None]);
+        assert_eq!(out, vec![t(0, 0), t(0, 1), t(0, 2), t(1, 0), t(1, 1)]);
+        assert_eq!(auto_tiles(&[]), Vec::<Tile>::new());
+        assert_eq!(auto_tiles(&[None]), vec![t(0, 0)]);
+    }
+
+    #[test]
+    fn auto_tiles_scale_and_never_collide() {
+        let mut given = vec![None; 5000];
+        for i in (0..5000).step_by(7) {
+            given[i] = Some(Tile {
+                row: (i / 71) as u16,
+                col: (i % 71) as u16,
+            });
+        }
+        let out = auto_tiles(&given);
+        let unique: HashSet<Tile> = out.iter().copied().collect();
+        assert_eq!(unique.len(), 5000);
+        assert!(out.iter().all(|t| t.col < 80 && t.row < 80));
+    }
+}

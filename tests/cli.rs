@@ -1,0 +1,408 @@
+//! The `check` and `export` commands as a user runs them, and the config lookup order. Every run
+//! happens in a fresh temporary directory with HOME and XDG_CONFIG_HOME pointing into it, so nothing
+//! outside the repository (or a developer's own config) can change the result.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+/// A fresh, empty directory for one test (removed when dropped).
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(tag: &str) -> Self {
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let p =
+            std::env::temp_dir().join(format!("kredskort-cli-{tag}-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).unwrap();
+        TempDir(p)
+    }
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn write(&self, name: &str, text: &str) -> PathBuf {
+        let p = self.0.join(name);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn repo(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// Runs kredskort in `dir` with HOME and XDG_CONFIG_HOME inside it.
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kredskort"))
+        .args(args)
+        .current_dir(dir)
+        .env("HOME", dir.join("home"))
+        .env("XDG_CONFIG_HOME", dir.join("xdg"))
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const SHIPPED: &str = "assets/forebyggelse-2014.toml";
+
+#[test]
+fn check_valid_file_prints_a_danish_summary() {
+    let t = TempDir::new("check-ok");
+    let o = run_in(t.path(), &["check", repo(SHIPPED).to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for want in [
+        "Politikredse:       12",
+        "Kommuner:           98",
+        "Projekter:          6",
+        "Fordelt:            65.975.000 kr.",
+        "Pulje:              140.000.000 kr.",
+        "Ikke specificeret:  74.025.000 kr.",
+        "Uden projekter:     6 (",
+    ] {
+        assert!(out.contains(want), "missing {want:?} in\n{out}");
+    }
+    assert!(stderr(&o).is_empty());
+}
+
+#[test]
+fn check_in_english() {
+    let t = TempDir::new("check-en");
+    let o = run_in(
+        t.path(),
+        &["check", "--locale", "en", repo(SHIPPED).to_str().unwrap()],
+    );
+    assert!(o.status.success());
+    assert!(
+        stdout(&o).contains("Not itemised:       DKK 74,025,000"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn check_without_files_or_config_uses_the_embedded_dataset() {
+    let t = TempDir::new("check-embedded");
+    let o = run_in(t.path(), &["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("(indbygget)"), "{}", stdout(&o));
+}
+
+#[test]
+fn check_bad_file_exits_1_with_located_errors_on_stderr() {
+    let t = TempDir::new("check-bad");
+    let o = run_in(
+        t.path(),
+        &["check", repo("tests/fixtures/many.toml").to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("many.toml:10:12"), "{err}");
+    assert!(err.contains("did you mean \"nord\"?"), "{err}");
+    assert!(err.contains("3 errors in"), "{err}");
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
+fn check_several_files_reports_each() {
+    let t = TempDir::new("check-several");
+    let o = run_in(
+        t.path(),
+        &[
+            "check",
+            repo(SHIPPED).to_str().unwrap(),
+            repo("tests/fixtures/unknown_key.toml").to_str().unwrap(),
+            "missing.toml",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("65.975.000 kr."));
+    let err = stderr(&o);
+    assert!(err.contains("unknown_key.toml:19:1"), "{err}");
+    assert!(err.contains("missing.toml\n"), "{err}");
+    assert!(err.contains("no such file"), "{err}");
+}
+
+#[test]
+fn check_a_file_with_a_typo_as_a_new_user_would() {
+    let t = TempDir::new("check-typo");
+    let text = std::fs::read_to_string(repo(SHIPPED))
+        .unwrap()
+        .replace("district = \"fyn\"", "district = \"fyns\"");
+    let f = t.write("round.toml", &text);
+    let o = run_in(t.path(), &["check", "round.toml"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("error: unknown district \"fyns\"\n"),
+        "{err}"
+    );
+    assert!(err.contains("round.toml:"), "{err}");
+    assert!(err.contains("= hint: did you mean \"fyn\"?"), "{err}");
+    drop(f);
+}
+
+#[test]
+fn config_in_the_working_directory_is_used_with_relative_data() {
+    let t = TempDir::new("cfg-cwd");
+    t.write(
+        "data/round.toml",
+        &std::fs::read_to_string(repo(SHIPPED)).unwrap(),
+    );
+    t.write(
+        "config.toml",
+        "data = \"data/round.toml\"\nlocale = \"en\"\n",
+    );
+    let o = run_in(t.path(), &["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("round.toml"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("DKK 65,975,000"), "{}", stdout(&o));
+}
+
+#[test]
+fn config_under_xdg_config_home_then_home() {
+    let t = TempDir::new("cfg-xdg");
+    t.write(
+        "elsewhere/r.toml",
+        &std::fs::read_to_string(repo(SHIPPED)).unwrap(),
+    );
+    t.write(
+        "xdg/kredskort/config.toml",
+        "data = \"../../elsewhere/r.toml\"\nlocale = \"en\"\n",
+    );
+    let o = run_in(t.path(), &["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("DKK 140,000,000"), "{}", stdout(&o));
+
+    // Without XDG_CONFIG_HOME, $HOME/.config is used.
+    let t = TempDir::new("cfg-home");
+    t.write("home/.config/kredskort/config.toml", "locale = \"en\"\n");
+    let o = Command::new(env!("CARGO_BIN_EXE_kredskort"))
+        .arg("check")
+        .current_dir(t.path())
+        .env("HOME", t.path().join("home"))
+        .env_remove("XDG_CONFIG_HOME")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Districts:"), "{}", stdout(&o));
+}
+
+#[test]
+fn explicit_config_and_data_override() {
+    let t = TempDir::new("cfg-explicit");
+    let cfg = t.write("my.toml", "locale = \"en\"\n");
+    t.write("config.toml", "locale = \"da\"\n");
+    let o = run_in(t.path(), &["check", "--config", cfg.to_str().unwrap()]);
+    assert!(
+        stdout(&o).contains("Districts:"),
+        "--config wins over ./config.toml"
+    );
+    let o = run_in(
+        t.path(),
+        &["check", "--config", cfg.to_str().unwrap(), "--locale", "da"],
+    );
+    assert!(
+        stdout(&o).contains("Politikredse:"),
+        "--locale wins over the file"
+    );
+    let o = run_in(t.path(), &["check", "--config", "nope.toml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no such file"), "{}", stderr(&o));
+}
+
+#[test]
+fn bad_config_gets_located_errors() {
+    let t = TempDir::new("cfg-bad");
+    t.write(
+        "config.toml",
+        "# settings\nlocal = \"en\"\ndata = \"nowhere.toml\"\n[keys]\nquit = 5\n",
+    );
+    let o = run_in(t.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("config.toml:2:1"), "{err}");
+    assert!(err.contains("did you mean `locale`?"), "{err}");
+    assert!(err.contains("config.toml:3:8"), "{err}");
+    assert!(err.contains("does not exist"), "{err}");
+    assert!(err.contains("config.toml:5:8"), "{err}");
+}
+
+#[test]
+fn export_csv_to_stdout() {
+    let t = TempDir::new("exp-csv");
+    let o = run_in(t.path(), &["export"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 7);
+    assert!(lines[0].starts_with("district_id,district,project_id,project,amount,"));
+    assert!(
+        out.contains(",pin-point,Projekt Pin-point,30000000,0.214286,,bander,"),
+        "{out}"
+    );
+    assert!(out.contains("\"Greve Kommune\"") || out.contains("Greve Kommune; Køge Kommune"));
+}
+
+#[test]
+fn export_by_district_lists_every_district() {
+    let t = TempDir::new("exp-district");
+    let o = run_in(
+        t.path(),
+        &[
+            "export",
+            "--by",
+            "district",
+            "--data",
+            repo(SHIPPED).to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 13);
+    assert!(
+        out.contains("bornholm,Bornholms Politi,Bornholm,Rønne,0,0,0,,Bornholm"),
+        "{out}"
+    );
+}
+
+#[test]
+fn export_json_and_markdown() {
+    let t = TempDir::new("exp-json");
+    let o = run_in(t.path(), &["export", "--format", "json"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["pool"], "140000000");
+    assert_eq!(v["not_itemised"], "74025000");
+    assert_eq!(v["rows"].as_array().unwrap().len(), 6);
+    let o = run_in(t.path(), &["export", "--format", "markdown"]);
+    assert!(stdout(&o).contains("| Ikke specificeret | | 74.025.000 kr. | 52,9 % |"));
+    let o = run_in(
+        t.path(),
+        &["export", "--format", "markdown", "--locale", "en"],
+    );
+    assert!(
+        stdout(&o).contains("| **Total** |  | **DKK 65,975,000** | **47.1%** |"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn export_output_is_atomic_and_does_not_clobber() {
+    let t = TempDir::new("exp-out");
+    let o = run_in(t.path(), &["export", "--output", "out.csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let first = std::fs::read_to_string(t.path().join("out.csv")).unwrap();
+    assert!(first.starts_with("district_id,"));
+    let o = run_in(
+        t.path(),
+        &["export", "--format", "json", "--output", "out.csv"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("already exists; use --force"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(t.path().join("out.csv")).unwrap(),
+        first
+    );
+    let o = run_in(
+        t.path(),
+        &[
+            "export", "--format", "json", "--output", "out.csv", "--force",
+        ],
+    );
+    assert!(o.status.success());
+    assert!(
+        std::fs::read_to_string(t.path().join("out.csv"))
+            .unwrap()
+            .starts_with('{')
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(t.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("kredskort-tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary files are left behind");
+}
+
+#[test]
+fn export_never_writes_the_data_file() {
+    let t = TempDir::new("exp-self");
+    let data = t.write(
+        "round.toml",
+        &std::fs::read_to_string(repo(SHIPPED)).unwrap(),
+    );
+    let before = std::fs::read_to_string(&data).unwrap();
+    let o = run_in(
+        t.path(),
+        &[
+            "export",
+            "--data",
+            "round.toml",
+            "--output",
+            "round.toml",
+            "--force",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("refusing to overwrite"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&data).unwrap(), before);
+}
+
+#[test]
+fn export_bad_data_and_svg() {
+    let t = TempDir::new("exp-bad");
+    let o = run_in(
+        t.path(),
+        &[
+            "export",
+            "--data",
+            repo("tests/fixtures/over_pool.toml").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("over_pool.toml:3:8"), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+    let o = run_in(t.path(), &["export", "--format", "svg"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not available yet"), "{}", stderr(&o));
+}
+
+#[test]
+fn data_on_the_command_line_replaces_a_configured_file_that_is_gone() {
+    let t = TempDir::new("cfg-gone");
+    t.write("config.toml", "data = \"deleted.toml\"\n");
+    let o = run_in(t.path(), &["check", repo(SHIPPED).to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run_in(t.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("config.toml:1:8"), "{}", stderr(&o));
+}
