@@ -359,7 +359,7 @@ struct Words {
 fn words(locale: Locale) -> Words {
     match locale {
         Locale::Da => Words {
-            district: "Politikreds",
+            district: "Kreds",
             project: "Projekt",
             projects: "Projekter",
             amount: "Beløb",

@@ -72,7 +72,7 @@ fn check_valid_file_prints_a_danish_summary() {
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     for want in [
-        "Politikredse:       12",
+        "Kredse:             12",
         "Kommuner:           98",
         "Projekter:          6",
         "Fordelt:            65.975.000 kr.",
@@ -223,7 +223,7 @@ fn explicit_config_and_data_override() {
         &["check", "--config", cfg.to_str().unwrap(), "--locale", "da"],
     );
     assert!(
-        stdout(&o).contains("Politikredse:"),
+        stdout(&o).contains("Kredse:"),
         "--locale wins over the file"
     );
     let o = run_in(t.path(), &["check", "--config", "nope.toml"]);

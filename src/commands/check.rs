@@ -56,7 +56,7 @@ pub fn summary(ds: &Dataset, source: &DataSource, locale: Locale) -> String {
         match locale {
             Locale::Da => (
                 "ok",
-                "Politikredse",
+                "Kredse",
                 "Kommuner",
                 "Projekter",
                 "Fordelt",
