@@ -7,6 +7,11 @@
 pub mod cli;
 pub mod commands;
 pub mod data;
+pub mod fold;
 pub mod locale;
 pub mod money;
+pub mod search;
 pub mod text;
+
+#[cfg(test)]
+mod testdata;
