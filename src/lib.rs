@@ -12,6 +12,7 @@ pub mod locale;
 pub mod money;
 pub mod search;
 pub mod text;
+pub mod view_model;
 
 #[cfg(test)]
 mod testdata;
