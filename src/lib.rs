@@ -13,6 +13,7 @@ pub mod money;
 pub mod search;
 pub mod text;
 pub mod view_model;
+pub mod watch;
 
 #[cfg(test)]
 mod testdata;
