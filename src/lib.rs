@@ -14,6 +14,7 @@ pub mod search;
 pub mod text;
 pub mod view_model;
 pub mod watch;
+pub mod export_name;
 
 #[cfg(test)]
 mod testdata;
