@@ -66,10 +66,7 @@ pub fn export_stem(title: &str, date: Option<&str>) -> String {
 /// at the name. `stem` is reduced to a slug if it contains path separators or is empty; `ext` may be
 /// given with or without its dot, or empty for none.
 pub fn create_unique_export(dir: &Path, stem: &str, ext: &str) -> io::Result<(PathBuf, File)> {
-    let stem = if stem.is_empty()
-        || stem.contains(['/', '\\', '\0'])
-        || stem == "."
-        || stem == ".."
+    let stem = if stem.is_empty() || stem.contains(['/', '\\', '\0']) || stem == "." || stem == ".."
     {
         match slug(stem) {
             s if s.is_empty() => PREFIX.to_string(),
@@ -95,10 +92,7 @@ pub fn create_unique_export(dir: &Path, stem: &str, ext: &str) -> io::Result<(Pa
             Ok(file) => return Ok((path, file)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => {
-                return Err(io::Error::new(
-                    e.kind(),
-                    format!("{}: {e}", path.display()),
-                ));
+                return Err(io::Error::new(e.kind(), format!("{}: {e}", path.display())));
             }
         }
     }
@@ -141,10 +135,16 @@ mod tests {
             "kredskort-pulje-oestjylland-aarhus-2026-11-25"
         );
         assert_eq!(export_stem("  ---  ", None), "kredskort");
-        assert_eq!(export_stem("../../etc/passwd", None), "kredskort-etc-passwd");
+        assert_eq!(
+            export_stem("../../etc/passwd", None),
+            "kredskort-etc-passwd"
+        );
         assert_eq!(export_stem("Ψυχή \u{1b}[31m", None), "kredskort-ψυχή-31m");
         let long = export_stem(&"Forebyggelse af kriminalitet ".repeat(10), None);
-        assert!(long.chars().count() <= PREFIX.len() + 1 + MAX_SLUG_CHARS, "{long}");
+        assert!(
+            long.chars().count() <= PREFIX.len() + 1 + MAX_SLUG_CHARS,
+            "{long}"
+        );
         assert!(!long.ends_with('-'));
     }
 

@@ -5,8 +5,10 @@
 //! function of that state; `commands` holds the command-line entry points.
 
 pub mod cli;
+pub mod colour;
 pub mod commands;
 pub mod data;
+pub mod export_name;
 pub mod fold;
 pub mod locale;
 pub mod money;
@@ -14,7 +16,6 @@ pub mod search;
 pub mod text;
 pub mod view_model;
 pub mod watch;
-pub mod export_name;
 
 #[cfg(test)]
 mod testdata;
