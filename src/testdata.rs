@@ -134,3 +134,95 @@ pub fn danish() -> Dataset {
         vec![vollsmose, partnerskab, pinpoint, ekstra],
     )
 }
+
+/// A big round for timing: `districts` × `per_district` projects with Danish and wide characters,
+/// repeated partners, themes and target groups (as real ledgers have), 1–2 themes per project.
+pub fn generated(districts_n: usize, per_district: usize) -> Dataset {
+    let words = [
+        "Tryghed",
+        "Ungdom",
+        "Bandeindsats",
+        "Forebyggelse",
+        "Nattevandring",
+        "Skolesamarbejde",
+        "Værested",
+        "Gadeplan",
+        "Misbrug",
+        "Rådgivning",
+        "Mentorordning",
+        "Fritidsjob",
+        "Øresund",
+        "Åbent hus",
+        "Kriminalitet",
+        "Familie",
+        "Boligsocial",
+        "Nærpoliti",
+        "数据",
+        "Zoë",
+    ];
+    let towns = [
+        "Aabenraa",
+        "Ærøskøbing",
+        "Køge",
+        "Næstved",
+        "Holbæk",
+        "Helsingør",
+        "Rønne",
+        "Tønder",
+        "Sønderborg",
+        "Århus",
+        "Vollsmose",
+        "Glostrup",
+        "Brøndby",
+        "Hvidovre",
+        "Ishøj",
+    ];
+    let mut districts = Vec::new();
+    let mut projects = Vec::new();
+    for d in 0..districts_n {
+        let mut dist = district(
+            &format!("d{d}"),
+            &format!("{} Politikreds {d}", towns[d % towns.len()]),
+            ((d / 40) as u16, (d % 40) as u16),
+        );
+        dist.short = Some(format!("{} {d}", towns[d % towns.len()]));
+        dist.hq = Some(towns[(d * 7) % towns.len()].to_string());
+        dist.municipalities = (0..10)
+            .map(|m| format!("{} Kommune {}", towns[(d + m) % towns.len()], d * 10 + m))
+            .collect();
+        districts.push(dist);
+        for p in 0..per_district {
+            let n = d * per_district + p;
+            let mut pr = project(
+                d,
+                &format!(
+                    "Projekt {} og {} nr. {n}",
+                    words[n % words.len()],
+                    words[(n / 7) % words.len()]
+                ),
+                "1000",
+                &[
+                    words[n % 13].to_lowercase().as_str(),
+                    &format!("tema {}", n % 10_000),
+                ],
+            );
+            pr.partners = vec![
+                format!("{} Kommune", towns[n % towns.len()]),
+                format!("Forening {}", n % 5000),
+            ];
+            pr.target = Some(format!(
+                "Unge i {} ({})",
+                towns[(n / 3) % towns.len()],
+                n % 997
+            ));
+            projects.push(pr);
+        }
+    }
+    let mut ds = dataset(Some("1000000000000"), districts, projects);
+    for (i, d) in ds.districts.iter_mut().enumerate() {
+        if i % 10 != 0 {
+            d.population = Some(10_000 + i as u64 * 37);
+        }
+    }
+    ds
+}
