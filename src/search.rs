@@ -1,6 +1,10 @@
 //! Incremental search over a dataset: district names, short names, head offices, municipalities,
 //! project names, partners, target groups and themes.
 //!
+//! "Incremental" as the user sees it: every keystroke runs a complete query, fast enough (see below)
+//! that no state needs to be kept between keystrokes. Folding is prefix-monotone (see
+//! [`crate::fold`]), so the hits for a longer query are always a subset of the shorter one's.
+//!
 //! Matching ignores case and diacritics and accepts the usual ASCII spellings of the Nordic letters; the
 //! scheme and its known false matches are documented in [`crate::fold`]. A query matches a text when its
 //! literal form occurs in the text's literal form, or its canonical form in the text's canonical form.
@@ -154,7 +158,11 @@ impl Hit {
             Locale::En => ("in project", "in"),
         };
         match self.target {
-            Target::District(_) if matches!(self.field, Field::DistrictName) => text.to_string(),
+            Target::District(_)
+                if matches!(self.field, Field::DistrictName | Field::DistrictShort) =>
+            {
+                district_name.to_string()
+            }
             Target::District(_) => format!(
                 "{text} — {} {in_district} {district_name}",
                 self.field.label(locale)
@@ -186,7 +194,8 @@ pub struct SearchResults {
 #[derive(Debug, Default)]
 struct Forms {
     buf: Vec<u8>,
-    /// `starts[i]` is where text `i` begins; one extra entry at the end (`buf.len() + 1`).
+    /// `starts[i]` is where text `i` begins; one extra entry at the end (`buf.len()`), so text `i`
+    /// is `buf[starts[i]..starts[i + 1] - 1]` (without its separator).
     starts: Vec<u32>,
     /// Per text: which ASCII letters and digits occur, start a word, or are a word by themselves.
     masks: Vec<Masks>,
@@ -344,10 +353,52 @@ fn classify(text: &[u8], at: usize, len: usize) -> MatchKind {
 }
 
 /// One place a text occurs: which target and field. `order` is districts first, then projects.
+/// Packed to 12 bytes (700,000 of them at 100,000 projects); list indices above `u32::MAX` cannot
+/// occur in memory-sized data and are clamped.
 #[derive(Debug, Clone, Copy)]
 struct Posting {
     order: u32,
-    field: Field,
+    item: u32,
+    tag: u8,
+}
+
+impl Posting {
+    fn new(order: usize, field: Field) -> Posting {
+        let clamp = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        let (tag, item) = match field {
+            Field::DistrictName => (0, 0),
+            Field::DistrictShort => (1, 0),
+            Field::Hq => (2, 0),
+            Field::Municipality(i) => (3, clamp(i)),
+            Field::ProjectName => (4, 0),
+            Field::Partner(i) => (5, clamp(i)),
+            Field::Target => (6, 0),
+            Field::Theme(i) => (7, clamp(i)),
+        };
+        Posting {
+            order: clamp(order),
+            item,
+            tag,
+        }
+    }
+
+    fn field(self) -> Field {
+        let item = self.item as usize;
+        match self.tag {
+            0 => Field::DistrictName,
+            1 => Field::DistrictShort,
+            2 => Field::Hq,
+            3 => Field::Municipality(item),
+            4 => Field::ProjectName,
+            5 => Field::Partner(item),
+            6 => Field::Target,
+            _ => Field::Theme(item),
+        }
+    }
+
+    fn is_name(self) -> bool {
+        matches!(self.tag, 0 | 1 | 4)
+    }
 }
 
 /// The search index over one dataset. Build once per (re)load; query on every keystroke.
@@ -372,10 +423,7 @@ impl SearchIndex {
         // Partners, themes and target groups repeat as written: fold each distinct spelling once.
         let mut raw_ids: HashMap<&'d str, u32> = HashMap::new();
         let mut add = |text: &'d str, order: usize, field: Field| {
-            let posting = Posting {
-                order: order as u32,
-                field,
-            };
+            let posting = Posting::new(order, field);
             if let Some(&id) = raw_ids.get(text) {
                 if let Some(list) = lists.get_mut(id as usize) {
                     list.push(posting);
@@ -484,7 +532,7 @@ impl SearchIndex {
             for (idx, p) in
                 (from..to).zip(self.postings.get(from as usize..to as usize).unwrap_or(&[]))
             {
-                let rank = u64::from(!p.field.is_name()) << 32;
+                let rank = u64::from(!p.is_name()) << 32;
                 let key = kind | rank | u64::from(idx);
                 if let Some(slot) = per_target.get_mut(p.order as usize) {
                     *slot = (*slot).min(key);
@@ -525,7 +573,7 @@ impl SearchIndex {
                 };
                 Some(Hit {
                     target,
-                    field: p.field,
+                    field: p.field(),
                     kind,
                 })
             })
@@ -881,6 +929,41 @@ mod tests {
         assert!(project_has_theme(&p, "TRYGHED"));
         assert!(project_has_theme(&p, "ældre"));
         assert!(!project_has_theme(&p, "tryg"));
+    }
+
+    #[test]
+    fn postings_pack_and_unpack_every_field() {
+        for field in [
+            Field::DistrictName,
+            Field::DistrictShort,
+            Field::Hq,
+            Field::Municipality(9),
+            Field::ProjectName,
+            Field::Partner(3),
+            Field::Target,
+            Field::Theme(70_000),
+        ] {
+            let p = Posting::new(12, field);
+            assert_eq!(p.field(), field);
+            assert_eq!(p.is_name(), field.is_name());
+            assert_eq!(p.order, 12);
+        }
+        assert_eq!(std::mem::size_of::<Posting>(), 12);
+    }
+
+    #[test]
+    fn district_hits_describe_the_district() {
+        let ds = danish();
+        let index = SearchIndex::build(&ds);
+        let hit = index.query("fyn")[0];
+        assert_eq!(hit.target, Target::District(2));
+        assert_eq!(hit.describe(&ds, Locale::Da), "Fyns Politi");
+        let hq = index.query("glostrup")[0];
+        assert_eq!(hq.field, Field::Hq);
+        assert_eq!(
+            hq.describe(&ds, Locale::Da),
+            "Glostrup — hovedsæde i Københavns Vestegns Politi"
+        );
     }
 
     #[test]
