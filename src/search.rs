@@ -401,8 +401,9 @@ impl Posting {
     }
 }
 
-/// The search index over one dataset. Build once per (re)load; query on every keystroke.
-#[derive(Debug, Default)]
+/// The search index over one dataset. Build once per (re)load (off the UI thread for big files: see
+/// `watch::Prepared`); query on every keystroke.
+#[derive(Default)]
 pub struct SearchIndex {
     literal: Forms,
     canonical: Forms,
@@ -411,6 +412,21 @@ pub struct SearchIndex {
     postings: Vec<Posting>,
     districts: usize,
     targets: usize,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    /// A summary: the buffers run to megabytes.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("texts", &self.literal.len())
+            .field(
+                "bytes",
+                &(self.literal.buf.len() + self.canonical.buf.len()),
+            )
+            .field("postings", &self.postings.len())
+            .field("targets", &self.targets)
+            .finish()
+    }
 }
 
 impl SearchIndex {
@@ -624,7 +640,7 @@ pub fn themes_by_count(ds: &Dataset) -> Vec<(String, usize)> {
     out
 }
 
-/// Which projects carry each theme (case-insensitively), built once per load. Makes the theme pick
+/// Which projects carry each theme (case-insensitively), built once per load (`watch::Prepared`). Makes the theme pick
 /// list and a theme filter over 100,000 projects cheap: the filter walks only the matching projects
 /// instead of every project's theme strings (which are scattered over the heap).
 #[derive(Debug, Clone, Default)]
