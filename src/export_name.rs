@@ -212,9 +212,11 @@ mod tests {
 
     #[test]
     fn a_missing_directory_is_an_error_naming_the_path() {
-        let dir = temp_dir("export-missing").join("nope");
+        let parent = temp_dir("export-missing");
+        let dir = parent.join("nope");
         let err = create_unique_export(&dir, "x", "csv").unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::NotFound);
         assert!(err.to_string().contains("nope"), "{err}");
+        fs::remove_dir_all(&parent).unwrap();
     }
 }
