@@ -7,15 +7,24 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod colour;
 pub mod commands;
 pub mod config;
 pub mod data;
 pub mod export;
+pub mod export_name;
+pub mod fold;
 pub mod i18n;
 pub mod keymap;
 pub mod locale;
 pub mod money;
+pub mod search;
 pub mod term;
 pub mod text;
 pub mod theme;
 pub mod ui;
+pub mod view_model;
+pub mod watch;
+
+#[cfg(test)]
+mod testdata;

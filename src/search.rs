@@ -1,0 +1,1098 @@
+//! Incremental search over a dataset: district names, short names, head offices, municipalities,
+//! project names, partners, target groups and themes.
+//!
+//! "Incremental" as the user sees it: every keystroke runs a complete query, fast enough (see below)
+//! that no state needs to be kept between keystrokes. Folding is prefix-monotone (see
+//! [`crate::fold`]), so the hits for a longer query are always a subset of the shorter one's.
+//!
+//! Matching ignores case and diacritics and accepts the usual ASCII spellings of the Nordic letters; the
+//! scheme and its known false matches are documented in [`crate::fold`]. A query matches a text when its
+//! literal form occurs in the text's literal form, or its canonical form in the text's canonical form.
+//!
+//! Ranking, best first: whole word, then word prefix, then any substring; within that, names (district
+//! name or short name, project name) before other fields; then districts before projects, each in file
+//! order. Hits are deduplicated per target (a district or a project appears once, with its best match).
+//!
+//! Speed: the index folds every distinct text once at build time and keeps all of them in two contiguous
+//! buffers (one per form), so a query is two SIMD substring scans (`memchr::memmem`) over those buffers
+//! plus a walk over the matching texts' postings. Measured numbers are in the report of the `tools`
+//! branch and in `query_timing_on_100k_projects` (an ignored test that prints them).
+
+use std::collections::HashMap;
+
+use memchr::memmem;
+
+use crate::data::Dataset;
+use crate::fold::{collapse, fold_literal};
+use crate::locale::Locale;
+
+/// How many hits [`SearchIndex::query`] returns at most.
+pub const DEFAULT_LIMIT: usize = 200;
+
+/// What a hit points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    /// Index into `Dataset::districts`.
+    District(usize),
+    /// Index into `Dataset::projects`.
+    Project(usize),
+}
+
+/// Which field of the target matched. List fields carry the index of the matching item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    DistrictName,
+    DistrictShort,
+    Hq,
+    /// Index into `District::municipalities`.
+    Municipality(usize),
+    ProjectName,
+    /// Index into `Project::partners`.
+    Partner(usize),
+    Target,
+    /// Index into `Project::themes`.
+    Theme(usize),
+}
+
+impl Field {
+    /// Names rank before every other field.
+    pub fn is_name(self) -> bool {
+        matches!(
+            self,
+            Field::DistrictName | Field::DistrictShort | Field::ProjectName
+        )
+    }
+
+    /// The field's label for a result line, e.g. `partner`.
+    pub fn label(self, locale: Locale) -> &'static str {
+        match (self, locale) {
+            (Field::DistrictName | Field::DistrictShort, Locale::Da) => "politikreds",
+            (Field::DistrictName | Field::DistrictShort, Locale::En) => "district",
+            (Field::Hq, Locale::Da) => "hovedsæde",
+            (Field::Hq, Locale::En) => "head office",
+            (Field::Municipality(_), Locale::Da) => "kommune",
+            (Field::Municipality(_), Locale::En) => "municipality",
+            (Field::ProjectName, Locale::Da) => "projekt",
+            (Field::ProjectName, Locale::En) => "project",
+            (Field::Partner(_), Locale::Da) => "partner",
+            (Field::Partner(_), Locale::En) => "partner",
+            (Field::Target, Locale::Da) => "målgruppe",
+            (Field::Target, Locale::En) => "target group",
+            (Field::Theme(_), Locale::Da) => "tema",
+            (Field::Theme(_), Locale::En) => "theme",
+        }
+    }
+}
+
+/// How well the query matched, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MatchKind {
+    /// The query is a whole word (or several whole words) of the text.
+    WholeWord,
+    /// The query starts a word of the text.
+    Prefix,
+    /// The query occurs inside a word.
+    Substring,
+}
+
+/// One search result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Hit {
+    pub target: Target,
+    pub field: Field,
+    pub kind: MatchKind,
+}
+
+impl Hit {
+    /// The text that matched, as it is in the dataset (sanitised at load). Empty if the dataset is not
+    /// the one the index was built from and the field no longer exists.
+    pub fn text<'a>(&self, ds: &'a Dataset) -> &'a str {
+        let district = |i: usize| ds.districts.get(i);
+        let project = |i: usize| ds.projects.get(i);
+        let found = match (self.target, self.field) {
+            (Target::District(d), Field::DistrictName) => district(d).map(|d| d.name.as_str()),
+            (Target::District(d), Field::DistrictShort) => {
+                district(d).and_then(|d| d.short.as_deref())
+            }
+            (Target::District(d), Field::Hq) => district(d).and_then(|d| d.hq.as_deref()),
+            (Target::District(d), Field::Municipality(i)) => {
+                district(d).and_then(|d| d.municipalities.get(i).map(String::as_str))
+            }
+            (Target::Project(p), Field::ProjectName) => project(p).map(|p| p.name.as_str()),
+            (Target::Project(p), Field::Partner(i)) => {
+                project(p).and_then(|p| p.partners.get(i).map(String::as_str))
+            }
+            (Target::Project(p), Field::Target) => project(p).and_then(|p| p.target.as_deref()),
+            (Target::Project(p), Field::Theme(i)) => {
+                project(p).and_then(|p| p.themes.get(i).map(String::as_str))
+            }
+            _ => None,
+        };
+        found.unwrap_or("")
+    }
+
+    /// The district the hit belongs to (for a project: its district).
+    pub fn district(&self, ds: &Dataset) -> Option<usize> {
+        match self.target {
+            Target::District(d) => (d < ds.districts.len()).then_some(d),
+            Target::Project(p) => ds
+                .projects
+                .get(p)
+                .map(|p| p.district)
+                .filter(|&d| d < ds.districts.len()),
+        }
+    }
+
+    /// A one-line description for a result list, e.g.
+    /// `Vollsmose — målgruppe i projekt Bekæmpelse af … (Fyns Politi)`. Untruncated: the caller fits it
+    /// to the width with `text::truncate`.
+    pub fn describe(&self, ds: &Dataset, locale: Locale) -> String {
+        let text = self.text(ds);
+        let district_name = self
+            .district(ds)
+            .and_then(|d| ds.districts.get(d))
+            .map(|d| d.name.as_str())
+            .unwrap_or("");
+        let (in_project, in_district) = match locale {
+            Locale::Da => ("i projekt", "i"),
+            Locale::En => ("in project", "in"),
+        };
+        match self.target {
+            Target::District(_)
+                if matches!(self.field, Field::DistrictName | Field::DistrictShort) =>
+            {
+                district_name.to_string()
+            }
+            Target::District(_) => format!(
+                "{text} — {} {in_district} {district_name}",
+                self.field.label(locale)
+            ),
+            Target::Project(p) => {
+                let name = ds.projects.get(p).map(|p| p.name.as_str()).unwrap_or("");
+                if matches!(self.field, Field::ProjectName) {
+                    format!("{text} ({district_name})")
+                } else {
+                    format!(
+                        "{text} — {} {in_project} {name} ({district_name})",
+                        self.field.label(locale)
+                    )
+                }
+            }
+        }
+    }
+}
+
+/// The hits of one query, best first, and how many targets matched in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchResults {
+    pub hits: Vec<Hit>,
+    /// Number of distinct targets that matched (may exceed `hits.len()`, which is limited).
+    pub total: usize,
+}
+
+/// All distinct texts of one form, separated by `\n` (which folding never produces).
+#[derive(Debug, Default)]
+struct Forms {
+    buf: Vec<u8>,
+    /// `starts[i]` is where text `i` begins; one extra entry at the end (`buf.len()`), so text `i`
+    /// is `buf[starts[i]..starts[i + 1] - 1]` (without its separator).
+    starts: Vec<u32>,
+    /// Per text: which ASCII letters and digits occur, start a word, or are a word by themselves.
+    masks: Vec<Masks>,
+}
+
+impl Forms {
+    fn push(&mut self, text: &str) {
+        self.masks.push(Masks::of(text.as_bytes()));
+        self.starts.push(self.buf.len() as u32);
+        self.buf.extend_from_slice(text.as_bytes());
+        self.buf.push(b'\n');
+    }
+
+    fn finish(&mut self) {
+        self.starts.push(self.buf.len() as u32);
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// For every text containing `needle`, lowers `best[text]` to the best match kind in it.
+    fn scan(&self, needle: &[u8], best: &mut [u8]) {
+        if let [b] = needle
+            && let Some(bit) = byte_bit(*b)
+        {
+            return self.scan_byte(bit, best);
+        }
+        self.scan_finder(needle, best);
+    }
+
+    /// The general path: SIMD substring search over the whole buffer.
+    fn scan_finder(&self, needle: &[u8], best: &mut [u8]) {
+        if needle.is_empty() {
+            return;
+        }
+        let finder = memmem::Finder::new(needle);
+        let mut pos = 0usize;
+        let mut text = 0usize;
+        while let Some(found) = self.buf.get(pos..).and_then(|rest| finder.find(rest)) {
+            let at = pos + found;
+            // Advance to the text containing `at` (matches never span the `\n` separators).
+            text = self.text_at(text, at);
+            let (Some(&start), Some(&end)) = (self.starts.get(text), self.starts.get(text + 1))
+            else {
+                break;
+            };
+            let (start, end) = (start as usize, (end as usize).saturating_sub(1));
+            let text_bytes = self.buf.get(start..end).unwrap_or(&[]);
+            // `at` is the first occurrence in this text: look for better ones after it, then go on
+            // with the next text (one search call per matching text, not per occurrence).
+            let kind = best_kind(text_bytes, needle, at.saturating_sub(start));
+            if let Some(slot) = best.get_mut(text) {
+                *slot = (*slot).min(kind as u8);
+            }
+            pos = end + 1;
+        }
+    }
+
+    /// The text containing byte `at`, searching forward from text `from` (galloping: matches are
+    /// usually in one of the next few texts, so this is cheaper than a binary search over all).
+    fn text_at(&self, from: usize, at: usize) -> usize {
+        let ahead = self.starts.get(from + 1..).unwrap_or(&[]);
+        let mut bound = 1;
+        while bound < ahead.len() && ahead.get(bound).is_some_and(|&s| s as usize <= at) {
+            bound *= 2;
+        }
+        let window = ahead.get(..bound.min(ahead.len())).unwrap_or(&[]);
+        from + window.partition_point(|&s| s as usize <= at)
+    }
+
+    /// One ASCII letter or digit: answered from the precomputed masks, no scan at all.
+    fn scan_byte(&self, bit: u32, best: &mut [u8]) {
+        let flag = 1u64 << bit;
+        for (slot, m) in best.iter_mut().zip(&self.masks) {
+            let kind = if m.single & flag != 0 {
+                MatchKind::WholeWord
+            } else if m.word_start & flag != 0 {
+                MatchKind::Prefix
+            } else if m.has & flag != 0 {
+                MatchKind::Substring
+            } else {
+                continue;
+            };
+            *slot = (*slot).min(kind as u8);
+        }
+    }
+}
+
+/// Which letters and digits a text has, starts words with, and has as one-character words.
+#[derive(Debug, Clone, Copy, Default)]
+struct Masks {
+    has: u64,
+    word_start: u64,
+    single: u64,
+}
+
+impl Masks {
+    fn of(text: &[u8]) -> Masks {
+        let mut m = Masks::default();
+        for (i, &b) in text.iter().enumerate() {
+            let Some(bit) = byte_bit(b) else { continue };
+            let flag = 1u64 << bit;
+            m.has |= flag;
+            if i == 0 || text.get(i - 1).is_none_or(|&p| !is_word_byte(p)) {
+                m.word_start |= flag;
+                if text.get(i + 1).is_none_or(|&n| !is_word_byte(n)) {
+                    m.single |= flag;
+                }
+            }
+        }
+        m
+    }
+}
+
+/// Bit number of an ASCII letter (0..26) or digit (26..36).
+fn byte_bit(b: u8) -> Option<u32> {
+    match b {
+        b'a'..=b'z' => Some(u32::from(b - b'a')),
+        b'0'..=b'9' => Some(26 + u32::from(b - b'0')),
+        _ => None,
+    }
+}
+
+/// The best kind of match of `needle` in `text`, given its first occurrence at `first`.
+fn best_kind(text: &[u8], needle: &[u8], first: usize) -> MatchKind {
+    let mut best = classify(text, first, needle.len());
+    let mut i = first + 1;
+    while best != MatchKind::WholeWord && i + needle.len() <= text.len() {
+        let at_word_start = text.get(i - 1).is_some_and(|&p| !is_word_byte(p));
+        if at_word_start && text.get(i..i + needle.len()) == Some(needle) {
+            best = best.min(classify(text, i, needle.len()));
+        }
+        i += 1;
+    }
+    best
+}
+
+fn is_word_byte(b: u8) -> bool {
+    // Non-ASCII bytes belong to letters of other scripts (folding removed Latin diacritics).
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+fn classify(text: &[u8], at: usize, len: usize) -> MatchKind {
+    let starts_word = at == 0 || text.get(at - 1).is_none_or(|&b| !is_word_byte(b));
+    if !starts_word {
+        return MatchKind::Substring;
+    }
+    let ends_word = text.get(at + len).is_none_or(|&b| !is_word_byte(b));
+    if ends_word {
+        MatchKind::WholeWord
+    } else {
+        MatchKind::Prefix
+    }
+}
+
+/// One place a text occurs: which target and field. `order` is districts first, then projects.
+/// Packed to 12 bytes (700,000 of them at 100,000 projects); list indices above `u32::MAX` cannot
+/// occur in memory-sized data and are clamped.
+#[derive(Debug, Clone, Copy)]
+struct Posting {
+    order: u32,
+    item: u32,
+    tag: u8,
+}
+
+impl Posting {
+    fn new(order: usize, field: Field) -> Posting {
+        let clamp = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        let (tag, item) = match field {
+            Field::DistrictName => (0, 0),
+            Field::DistrictShort => (1, 0),
+            Field::Hq => (2, 0),
+            Field::Municipality(i) => (3, clamp(i)),
+            Field::ProjectName => (4, 0),
+            Field::Partner(i) => (5, clamp(i)),
+            Field::Target => (6, 0),
+            Field::Theme(i) => (7, clamp(i)),
+        };
+        Posting {
+            order: clamp(order),
+            item,
+            tag,
+        }
+    }
+
+    fn field(self) -> Field {
+        let item = self.item as usize;
+        match self.tag {
+            0 => Field::DistrictName,
+            1 => Field::DistrictShort,
+            2 => Field::Hq,
+            3 => Field::Municipality(item),
+            4 => Field::ProjectName,
+            5 => Field::Partner(item),
+            6 => Field::Target,
+            _ => Field::Theme(item),
+        }
+    }
+
+    fn is_name(self) -> bool {
+        matches!(self.tag, 0 | 1 | 4)
+    }
+}
+
+/// The search index over one dataset. Build once per (re)load (off the UI thread for big files: see
+/// `watch::Prepared`); query on every keystroke.
+#[derive(Default)]
+pub struct SearchIndex {
+    literal: Forms,
+    canonical: Forms,
+    /// Postings of text `i`: `postings[posting_starts[i]..posting_starts[i + 1]]`, in target order.
+    posting_starts: Vec<u32>,
+    postings: Vec<Posting>,
+    districts: usize,
+    targets: usize,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    /// A summary: the buffers run to megabytes.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("texts", &self.literal.len())
+            .field(
+                "bytes",
+                &(self.literal.buf.len() + self.canonical.buf.len()),
+            )
+            .field("postings", &self.postings.len())
+            .field("targets", &self.targets)
+            .finish()
+    }
+}
+
+impl SearchIndex {
+    /// Folds every searchable text of `ds` once. Identical texts (after folding) are stored once.
+    pub fn build<'d>(ds: &'d Dataset) -> SearchIndex {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut lists: Vec<Vec<Posting>> = Vec::new();
+        let mut literal = Forms::default();
+        let mut canonical = Forms::default();
+        // Partners, themes and target groups repeat as written: fold each distinct spelling once.
+        let mut raw_ids: HashMap<&'d str, u32> = HashMap::new();
+        let mut add = |text: &'d str, order: usize, field: Field| {
+            let posting = Posting::new(order, field);
+            if let Some(&id) = raw_ids.get(text) {
+                if let Some(list) = lists.get_mut(id as usize) {
+                    list.push(posting);
+                }
+                return;
+            }
+            let lit = fold_literal(text);
+            let lit = lit.trim();
+            if lit.is_empty() {
+                return;
+            }
+            if let Some(&id) = ids.get(lit) {
+                if let Some(list) = lists.get_mut(id as usize) {
+                    list.push(posting);
+                }
+                raw_ids.insert(text, id);
+                return;
+            }
+            let id = lists.len() as u32;
+            raw_ids.insert(text, id);
+            literal.push(lit);
+            canonical.push(&collapse(lit));
+            ids.insert(lit.to_string(), id);
+            lists.push(vec![posting]);
+        };
+        for (i, d) in ds.districts.iter().enumerate() {
+            add(&d.name, i, Field::DistrictName);
+            if let Some(s) = &d.short {
+                add(s, i, Field::DistrictShort);
+            }
+            if let Some(hq) = &d.hq {
+                add(hq, i, Field::Hq);
+            }
+            for (m, name) in d.municipalities.iter().enumerate() {
+                add(name, i, Field::Municipality(m));
+            }
+        }
+        let base = ds.districts.len();
+        for (i, p) in ds.projects.iter().enumerate() {
+            let order = base + i;
+            add(&p.name, order, Field::ProjectName);
+            for (k, partner) in p.partners.iter().enumerate() {
+                add(partner, order, Field::Partner(k));
+            }
+            if let Some(t) = &p.target {
+                add(t, order, Field::Target);
+            }
+            for (k, theme) in p.themes.iter().enumerate() {
+                add(theme, order, Field::Theme(k));
+            }
+        }
+        literal.finish();
+        canonical.finish();
+        let mut posting_starts = Vec::with_capacity(lists.len() + 1);
+        let mut postings = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+        for list in lists {
+            posting_starts.push(postings.len() as u32);
+            postings.extend(list);
+        }
+        posting_starts.push(postings.len() as u32);
+        SearchIndex {
+            literal,
+            canonical,
+            posting_starts,
+            postings,
+            districts: ds.districts.len(),
+            targets: ds.districts.len() + ds.projects.len(),
+        }
+    }
+
+    /// Number of distinct folded texts in the index.
+    pub fn texts(&self) -> usize {
+        self.literal.len()
+    }
+
+    /// The best [`DEFAULT_LIMIT`] hits for `query`. An empty or blank query has no hits.
+    pub fn query(&self, query: &str) -> Vec<Hit> {
+        self.query_with_limit(query, DEFAULT_LIMIT).hits
+    }
+
+    /// The best `limit` hits for `query`, and the number of matching targets in all.
+    pub fn query_with_limit(&self, query: &str, limit: usize) -> SearchResults {
+        let lit = fold_literal(query);
+        let lit = lit.trim();
+        if lit.is_empty() || self.targets == 0 {
+            return SearchResults::default();
+        }
+        let canon = collapse(lit);
+        let mut best = vec![u8::MAX; self.literal.len()];
+        self.literal.scan(lit.as_bytes(), &mut best);
+        self.canonical.scan(canon.as_bytes(), &mut best);
+
+        // Best key per target: (kind, field rank) packed above the posting index.
+        let mut per_target = vec![u64::MAX; self.targets];
+        for (text, &kind) in best.iter().enumerate() {
+            if kind == u8::MAX {
+                continue;
+            }
+            let (Some(&from), Some(&to)) = (
+                self.posting_starts.get(text),
+                self.posting_starts.get(text + 1),
+            ) else {
+                continue;
+            };
+            let kind = u64::from(kind) << 40;
+            for (idx, p) in
+                (from..to).zip(self.postings.get(from as usize..to as usize).unwrap_or(&[]))
+            {
+                let rank = u64::from(!p.is_name()) << 32;
+                let key = kind | rank | u64::from(idx);
+                if let Some(slot) = per_target.get_mut(p.order as usize) {
+                    *slot = (*slot).min(key);
+                }
+            }
+        }
+        // Sort key: (kind, field rank, target order); the posting index rides along.
+        let mut ranked: Vec<(u64, u32)> = per_target
+            .iter()
+            .enumerate()
+            .filter(|(_, key)| **key != u64::MAX)
+            .map(|(order, &key)| ((key >> 32 << 32) | order as u64, key as u32))
+            .collect();
+        let total = ranked.len();
+        if limit < ranked.len() {
+            if limit == 0 {
+                ranked.clear();
+            } else {
+                ranked.select_nth_unstable(limit - 1);
+                ranked.truncate(limit);
+            }
+        }
+        ranked.sort_unstable();
+        let hits = ranked
+            .iter()
+            .filter_map(|&(key, idx)| {
+                let p = self.postings.get(idx as usize)?;
+                let kind = match key >> 40 {
+                    0 => MatchKind::WholeWord,
+                    1 => MatchKind::Prefix,
+                    _ => MatchKind::Substring,
+                };
+                let order = p.order as usize;
+                let target = if order < self.districts {
+                    Target::District(order)
+                } else {
+                    Target::Project(order - self.districts)
+                };
+                Some(Hit {
+                    target,
+                    field: p.field(),
+                    kind,
+                })
+            })
+            .collect();
+        SearchResults { hits, total }
+    }
+}
+
+/// The key a theme is grouped and filtered by: trimmed and lower-cased (Unicode-aware).
+pub fn theme_key(theme: &str) -> String {
+    theme.trim().to_lowercase()
+}
+
+/// Whether `project` has `theme`, compared case-insensitively (see [`theme_key`]). Allocation-free, so
+/// filtering 100,000 projects stays cheap.
+pub fn project_has_theme(project: &crate::data::Project, theme: &str) -> bool {
+    project.themes.iter().any(|t| same_theme(t, theme))
+}
+
+/// Whether two theme names are the same theme: equal after trimming and lower-casing.
+pub fn same_theme(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    // Lower-casing ASCII never changes its length, so two ASCII strings that were not equal above
+    // cannot be equal below; only non-ASCII text needs the Unicode comparison.
+    if a.is_ascii() && b.is_ascii() {
+        return false;
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// The themes of the dataset with the number of projects carrying each, for the theme pick list.
+/// Themes that differ only in case are one theme, shown as first written in the file. Sorted by name
+/// (Danish order, see [`crate::fold::collation_key`]); use [`themes_by_count`] for most-used first.
+/// For repeated use on big data, build a [`ThemeIndex`] once per load instead.
+pub fn themes(ds: &Dataset) -> Vec<(String, usize)> {
+    ThemeIndex::build(ds).themes(Locale::Da)
+}
+
+/// [`themes`], most-used first; ties in Danish name order.
+pub fn themes_by_count(ds: &Dataset) -> Vec<(String, usize)> {
+    let mut out = themes(ds);
+    out.sort_by_key(|t| std::cmp::Reverse(t.1));
+    out
+}
+
+/// Which projects carry each theme (case-insensitively), built once per load (`watch::Prepared`). Makes the theme pick
+/// list and a theme filter over 100,000 projects cheap: the filter walks only the matching projects
+/// instead of every project's theme strings (which are scattered over the heap).
+#[derive(Debug, Clone, Default)]
+pub struct ThemeIndex {
+    /// Display name (first spelling in the file) and project indices in file order, deduplicated.
+    entries: Vec<(String, Vec<u32>)>,
+    by_key: HashMap<String, usize>,
+}
+
+impl ThemeIndex {
+    pub fn build(ds: &Dataset) -> ThemeIndex {
+        // Themes repeat across projects as written: look the raw text up first, so each distinct
+        // spelling is lower-cased once, not once per project.
+        let mut by_raw: HashMap<&str, Option<usize>> = HashMap::new();
+        let mut index = ThemeIndex::default();
+        for (pi, p) in ds.projects.iter().enumerate() {
+            for t in &p.themes {
+                let slot = *by_raw.entry(t.as_str()).or_insert_with(|| {
+                    let key = theme_key(t);
+                    if key.is_empty() {
+                        return None;
+                    }
+                    let entries = &mut index.entries;
+                    Some(*index.by_key.entry(key).or_insert_with(|| {
+                        entries.push((t.trim().to_string(), Vec::new()));
+                        entries.len() - 1
+                    }))
+                });
+                let Some(slot) = slot else { continue };
+                if let Some((_, projects)) = index.entries.get_mut(slot) {
+                    // Projects are visited in order, so a repeat within one project is the last entry.
+                    if projects.last() != Some(&(pi as u32)) {
+                        projects.push(pi as u32);
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    /// Number of distinct themes.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Theme names with project counts, in the name order of `locale`.
+    pub fn themes(&self, locale: Locale) -> Vec<(String, usize)> {
+        let mut out: Vec<(String, usize)> = self
+            .entries
+            .iter()
+            .map(|(name, projects)| (name.clone(), projects.len()))
+            .collect();
+        out.sort_by_cached_key(|(name, _)| crate::fold::collation_key(name, locale));
+        out
+    }
+
+    /// Indices of the projects carrying `theme` (any case), in file order; empty for an unknown theme.
+    pub fn projects_with(&self, theme: &str) -> &[u32] {
+        self.by_key
+            .get(&theme_key(theme))
+            .and_then(|&i| self.entries.get(i))
+            .map(|(_, p)| p.as_slice())
+            .unwrap_or(&[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testdata::{danish, dataset, district, project};
+
+    fn targets(index: &SearchIndex, q: &str) -> Vec<Target> {
+        index.query(q).iter().map(|h| h.target).collect()
+    }
+
+    #[test]
+    fn ascii_spellings_find_danish_names() {
+        let ds = danish();
+        let index = SearchIndex::build(&ds);
+        for q in [
+            "kobenhavn",
+            "koebenhavn",
+            "københavn",
+            "KØBENHAVN",
+            "Kobenhavns",
+        ] {
+            let t = targets(&index, q);
+            assert!(t.contains(&Target::District(0)), "{q}: {t:?}");
+            assert!(t.contains(&Target::District(1)), "{q}: {t:?}");
+        }
+        for q in ["aarhus", "århus", "arhus", "Århus"] {
+            let t = targets(&index, q);
+            assert_eq!(t, [Target::District(3), Target::Project(3)], "{q}");
+        }
+        assert_eq!(targets(&index, "aero"), [Target::District(2)], "Ærø");
+        assert_eq!(targets(&index, "roenne"), [Target::District(4)], "Rønne");
+        assert_eq!(targets(&index, "ronne"), [Target::District(4)]);
+        assert_eq!(targets(&index, "ekstraordinaert"), [Target::Project(3)]);
+    }
+
+    #[test]
+    fn vollsmose_is_found_while_typing() {
+        let ds = danish();
+        let index = SearchIndex::build(&ds);
+        for n in 3..="vollsmose".len() {
+            let q = &"vollsmose"[..n];
+            let hits = index.query(q);
+            assert_eq!(hits.len(), 1, "{q}");
+            assert_eq!(hits[0].target, Target::Project(0));
+        }
+        let hit = index.query("Vollsmose")[0];
+        // The project name ends in "i Vollsmose": a whole word in a name beats the target field.
+        assert_eq!(hit.field, Field::ProjectName);
+        assert_eq!(hit.kind, MatchKind::WholeWord);
+        assert_eq!(
+            hit.describe(&ds, Locale::Da),
+            "Bekæmpelse af rocker- og bandeproblematikker i Vollsmose (Fyns Politi)"
+        );
+    }
+
+    #[test]
+    fn hits_know_their_field_and_text() {
+        let ds = danish();
+        let index = SearchIndex::build(&ds);
+        let hits = index.query("herlev");
+        // The municipality (district 1) and the partner (project 1).
+        assert_eq!(hits.len(), 2);
+        assert_eq!(hits[0].target, Target::District(1));
+        assert_eq!(hits[0].field, Field::Municipality(1));
+        assert_eq!(hits[0].text(&ds), "Herlev");
+        assert_eq!(hits[1].target, Target::Project(1));
+        assert_eq!(hits[1].field, Field::Partner(0));
+        assert_eq!(hits[1].text(&ds), "Herlev Kommune");
+        assert_eq!(hits[1].district(&ds), Some(1));
+        assert_eq!(
+            hits[1].describe(&ds, Locale::Da),
+            "Herlev Kommune — partner i projekt Projekt partnerskabsaftaler (Københavns Vestegns Politi)"
+        );
+        assert_eq!(
+            hits[0].describe(&ds, Locale::En),
+            "Herlev — municipality in Københavns Vestegns Politi"
+        );
+        let theme = index.query("rekruttering")[0];
+        assert_eq!(theme.field, Field::Theme(1));
+        assert_eq!(theme.text(&ds), "rekruttering");
+    }
+
+    #[test]
+    fn ranking_whole_word_then_prefix_then_substring_names_first() {
+        let mut a = project(0, "Sikker by", "1", &[]);
+        a.partners = vec!["Bystyret".into()];
+        let b = project(0, "Tryg by", "1", &[]);
+        let c = project(0, "Byrådets pulje", "1", &["by"]);
+        let d = project(0, "Nabohjælp", "1", &[]);
+        let e = project(0, "Rybyen", "1", &[]);
+        let ds = dataset(
+            None,
+            vec![district("d", "Ådalen", (0, 0))],
+            vec![a, b, c, d, e],
+        );
+        let index = SearchIndex::build(&ds);
+        let hits = index.query("by");
+        let got: Vec<(Target, MatchKind, bool)> = hits
+            .iter()
+            .map(|h| (h.target, h.kind, h.field.is_name()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Target::Project(0), MatchKind::WholeWord, true),
+                (Target::Project(1), MatchKind::WholeWord, true),
+                // Whole word in a theme beats a prefix in its own name.
+                (Target::Project(2), MatchKind::WholeWord, false),
+                (Target::Project(4), MatchKind::Substring, true),
+            ]
+        );
+        // Dedup: project 0 matched by name and partner appears once, with its best field.
+        assert_eq!(hits[0].field, Field::ProjectName);
+        let prefix = index.query("byr");
+        assert_eq!(prefix[0].kind, MatchKind::Prefix);
+        assert_eq!(prefix[0].target, Target::Project(2));
+    }
+
+    #[test]
+    fn literal_form_finds_what_collapsing_hides() {
+        let p = project(0, "Israel og Michael", "1", &[]);
+        let ds = dataset(None, vec![district("d", "D", (0, 0))], vec![p]);
+        let index = SearchIndex::build(&ds);
+        assert_eq!(targets(&index, "el"), [Target::Project(0)]);
+        assert_eq!(targets(&index, "ae"), [Target::Project(0)]);
+        assert_eq!(targets(&index, "michael"), [Target::Project(0)]);
+        // A documented false match of the canonical form.
+        assert_eq!(targets(&index, "michal"), [Target::Project(0)]);
+        assert!(targets(&index, "mikael").is_empty());
+    }
+
+    #[test]
+    fn limit_total_and_blank_queries() {
+        let projects: Vec<_> = (0..50)
+            .map(|i| project(0, &format!("Projekt {i}"), "1", &[]))
+            .collect();
+        let ds = dataset(None, vec![district("d", "D", (0, 0))], projects);
+        let index = SearchIndex::build(&ds);
+        let r = index.query_with_limit("projekt", 10);
+        assert_eq!(r.total, 50);
+        assert_eq!(r.hits.len(), 10);
+        let order: Vec<Target> = r.hits.iter().map(|h| h.target).collect();
+        assert_eq!(order, (0..10).map(Target::Project).collect::<Vec<_>>());
+        assert_eq!(index.query_with_limit("projekt", 0).hits.len(), 0);
+        assert!(index.query("").is_empty());
+        assert!(index.query("   ").is_empty());
+        assert!(index.query("\n").is_empty());
+        assert!(index.query("zzz").is_empty());
+        // Identical texts are stored once.
+        assert!(index.texts() <= 52);
+    }
+
+    #[test]
+    fn empty_dataset_and_odd_queries_do_not_panic() {
+        let ds = dataset(None, vec![], vec![]);
+        let index = SearchIndex::build(&ds);
+        assert!(index.query("a").is_empty());
+        let ds = danish();
+        let index = SearchIndex::build(&ds);
+        for q in [
+            "\u{0}",
+            "é",
+            "\u{301}",
+            "a\nb",
+            "🦀",
+            "ø ø",
+            &"x".repeat(10_000),
+        ] {
+            let _ = index.query(q);
+        }
+        // A hit from another dataset resolves to nothing instead of panicking.
+        let stale = Hit {
+            target: Target::Project(99),
+            field: Field::Partner(7),
+            kind: MatchKind::Substring,
+        };
+        assert_eq!(stale.text(&ds), "");
+        assert_eq!(stale.district(&ds), None);
+    }
+
+    #[test]
+    fn hits_only_shrink_as_the_query_grows() {
+        let ds = danish();
+        let index = SearchIndex::build(&ds);
+        let word = "københavns vestegns politi";
+        let mut previous: Option<Vec<Target>> = None;
+        for (i, _) in word.char_indices().skip(1) {
+            let mut now = targets(&index, &word[..i]);
+            now.sort();
+            if let Some(prev) = &previous {
+                assert!(now.iter().all(|t| prev.contains(t)), "{}", &word[..i]);
+            }
+            previous = Some(now);
+        }
+    }
+
+    #[test]
+    fn themes_are_counted_case_insensitively_and_sorted() {
+        let ds = danish();
+        assert_eq!(
+            themes(&ds),
+            [
+                ("bander".to_string(), 3),
+                ("misbrug".to_string(), 1),
+                ("rekruttering".to_string(), 1),
+                ("rockere".to_string(), 1),
+                ("tryghed".to_string(), 1),
+                ("unge".to_string(), 2),
+            ]
+        );
+        assert_eq!(
+            themes_by_count(&ds)[..2],
+            [("bander".to_string(), 3), ("unge".to_string(), 2)]
+        );
+        let p = project(0, "x", "1", &["Tryghed", "tryghed ", "Ældre"]);
+        let ds2 = dataset(None, vec![district("d", "D", (0, 0))], vec![p.clone()]);
+        assert_eq!(
+            themes(&ds2),
+            [("Tryghed".to_string(), 1), ("Ældre".to_string(), 1)]
+        );
+        let ti = ThemeIndex::build(&ds);
+        assert_eq!(ti.len(), 6);
+        assert_eq!(ti.projects_with("BANDER"), [0, 1, 2]);
+        assert_eq!(ti.projects_with(" unge "), [1, 3]);
+        assert!(ti.projects_with("nope").is_empty());
+        assert_eq!(ti.themes(Locale::En), themes(&ds));
+        let ti2 = ThemeIndex::build(&ds2);
+        assert_eq!(
+            ti2.projects_with("tryghed"),
+            [0],
+            "counted once per project"
+        );
+        assert!(project_has_theme(&p, "TRYGHED"));
+        assert!(project_has_theme(&p, "ældre"));
+        assert!(!project_has_theme(&p, "tryg"));
+    }
+
+    #[test]
+    fn postings_pack_and_unpack_every_field() {
+        for field in [
+            Field::DistrictName,
+            Field::DistrictShort,
+            Field::Hq,
+            Field::Municipality(9),
+            Field::ProjectName,
+            Field::Partner(3),
+            Field::Target,
+            Field::Theme(70_000),
+        ] {
+            let p = Posting::new(12, field);
+            assert_eq!(p.field(), field);
+            assert_eq!(p.is_name(), field.is_name());
+            assert_eq!(p.order, 12);
+        }
+        assert_eq!(std::mem::size_of::<Posting>(), 12);
+    }
+
+    #[test]
+    fn district_hits_describe_the_district() {
+        let ds = danish();
+        let index = SearchIndex::build(&ds);
+        let hit = index.query("fyn")[0];
+        assert_eq!(hit.target, Target::District(2));
+        assert_eq!(hit.describe(&ds, Locale::Da), "Fyns Politi");
+        let hq = index.query("glostrup")[0];
+        assert_eq!(hq.field, Field::Hq);
+        assert_eq!(
+            hq.describe(&ds, Locale::Da),
+            "Glostrup — hovedsæde i Københavns Vestegns Politi"
+        );
+    }
+
+    #[test]
+    fn single_character_fast_path_agrees_with_the_scan() {
+        let ds = danish();
+        let index = SearchIndex::build(&ds);
+        for forms in [&index.literal, &index.canonical] {
+            for b in (b'a'..=b'z').chain(b'0'..=b'9') {
+                let mut fast = vec![u8::MAX; forms.len()];
+                let mut slow = vec![u8::MAX; forms.len()];
+                forms.scan(&[b], &mut fast);
+                forms.scan_finder(&[b], &mut slow);
+                assert_eq!(fast, slow, "{}", b as char);
+            }
+        }
+    }
+
+    #[test]
+    fn matches_agree_with_a_brute_force_reference() {
+        let ds = danish();
+        let index = SearchIndex::build(&ds);
+        let fields: Vec<(Target, String)> = ds
+            .districts
+            .iter()
+            .enumerate()
+            .flat_map(|(i, d)| {
+                [d.name.clone()]
+                    .into_iter()
+                    .chain(d.short.clone())
+                    .chain(d.hq.clone())
+                    .chain(d.municipalities.clone())
+                    .map(move |t| (Target::District(i), t))
+            })
+            .chain(ds.projects.iter().enumerate().flat_map(|(i, p)| {
+                [p.name.clone()]
+                    .into_iter()
+                    .chain(p.partners.clone())
+                    .chain(p.target.clone())
+                    .chain(p.themes.clone())
+                    .map(move |t| (Target::Project(i), t))
+            }))
+            .collect();
+        let queries = [
+            "a", "e", "ø", "æ", "å", "ko", "koe", "kø", "ob", "ben", "havns v", "po", "li", "ti",
+            "i ", " i", "r-", "-p", "aa", "ae", "oe", "an", "de", "unge", "sø", "so", "samso",
+            "ærø", "æro",
+        ];
+        for q in queries {
+            let (ql, qc) = (
+                fold_literal(q).trim().to_string(),
+                crate::fold::fold(q.trim()),
+            );
+            let mut want: Vec<Target> = fields
+                .iter()
+                .filter(|(_, t)| {
+                    let l = fold_literal(t);
+                    l.contains(&ql) || collapse(&l).contains(&qc)
+                })
+                .map(|(t, _)| *t)
+                .collect();
+            want.sort();
+            want.dedup();
+            let mut got = targets(&index, q);
+            got.sort();
+            assert_eq!(got, want, "{q:?}");
+        }
+    }
+
+    /// Builds 1,000 districts × 100 projects in memory and times queries. Run with
+    /// `cargo test --release search::tests::query_timing_on_100k_projects -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "timing, prints numbers; run by hand in release mode"]
+    fn query_timing_on_100k_projects() {
+        use std::time::Instant;
+        let ds = crate::testdata::generated(1000, 100);
+        let t = Instant::now();
+        let index = SearchIndex::build(&ds);
+        println!(
+            "build: {:?} for {} projects, {} distinct texts, {} + {} bytes",
+            t.elapsed(),
+            ds.projects.len(),
+            index.texts(),
+            index.literal.buf.len(),
+            index.canonical.buf.len()
+        );
+        for q in [
+            "e",
+            "k",
+            "ko",
+            "kø",
+            "koe",
+            "køge",
+            "vollsmose",
+            "nr. 99999",
+            "tema 12",
+            "zzz",
+            "aa",
+            "ungdom og",
+            "å",
+            "数",
+        ] {
+            let mut times = Vec::new();
+            let mut total = 0;
+            for _ in 0..21 {
+                let t = Instant::now();
+                total = index.query_with_limit(q, DEFAULT_LIMIT).total;
+                times.push(t.elapsed());
+            }
+            times.sort();
+            let (min, median, max) = (times[0], times[10], times[20]);
+            println!(
+                "query {q:>12}: min {min:>10.3?}  median {median:>10.3?}  max {max:>10.3?}  ({total} targets)"
+            );
+        }
+    }
+}
