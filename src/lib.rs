@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod commands;
 pub mod data;
+pub mod geo;
 pub mod locale;
 pub mod money;
 pub mod text;

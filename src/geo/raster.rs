@@ -1,0 +1,565 @@
+//! The outline map as a grid of square pixels, each owned by a district, neutral land, sea or an
+//! inset frame. Built once per (size, zoom) and cached by the caller; drawing reads it.
+//!
+//! Polygons are filled with a scanline even-odd rule sampled at pixel centres: all rings of one
+//! district are filled together, so holes stay empty and a hole filled by another feature of the
+//! same district comes out filled. Insets are boxes in the corners where the main map has the least
+//! land, each with its own projection and a one-pixel frame.
+
+use super::project::{BBox, Projection, PxRect};
+use super::regions::GeoMap;
+
+/// Owner id of a pixel that is sea (no feature).
+pub const SEA: u16 = u16::MAX;
+/// Owner id of land no district claims.
+pub const NEUTRAL: u16 = u16::MAX - 1;
+/// Owner id of an inset's frame.
+pub const FRAME: u16 = u16::MAX - 2;
+/// District indices must be below this (the loader never gets near it).
+pub const MAX_DISTRICTS: usize = FRAME as usize;
+
+/// Which box a panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelKind {
+    Main,
+    /// Index into `GeoMap::insets`.
+    Inset(usize),
+}
+
+/// One projected box of the raster.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Panel {
+    pub kind: PanelKind,
+    /// The drawing area (inside the frame, for insets).
+    pub inner: PxRect,
+    /// The frame's outer rectangle (equal to `inner` for the main panel).
+    pub outer: PxRect,
+    pub proj: Projection,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Raster {
+    pub width: usize,
+    pub height: usize,
+    owner: Vec<u16>,
+    border: Vec<bool>,
+    /// Main panel first, then the insets that fitted.
+    pub panels: Vec<Panel>,
+    /// Pixels per district (all panels).
+    pub area: Vec<usize>,
+}
+
+/// Scratch rows of crossings, reused between shapes.
+struct Filler {
+    rows: Vec<Vec<f64>>,
+}
+
+impl Filler {
+    fn new(h: usize) -> Filler {
+        Filler {
+            rows: vec![Vec::new(); h],
+        }
+    }
+
+    /// Fills `rings` even-odd into `grid` (row length `width`) within `clip`, as owner `id`.
+    fn fill<'a>(
+        &mut self,
+        grid: &mut [u16],
+        width: usize,
+        clip: PxRect,
+        proj: &Projection,
+        rings: impl Iterator<Item = &'a Vec<[f64; 2]>>,
+        id: u16,
+    ) {
+        if clip.w == 0 || clip.h == 0 {
+            return;
+        }
+        for r in self.rows.iter_mut().take(clip.h) {
+            r.clear();
+        }
+        let top = clip.y as f64;
+        let bottom = (clip.y + clip.h) as f64;
+        for ring in rings {
+            let n = ring.len();
+            if n < 2 {
+                continue;
+            }
+            let mut prev = proj.to_px(ring[n - 1]);
+            for &pt in ring {
+                let cur = proj.to_px(pt);
+                let (a, b) = if prev[1] <= cur[1] {
+                    (prev, cur)
+                } else {
+                    (cur, prev)
+                };
+                prev = cur;
+                if b[1] <= top || a[1] >= bottom || a[1] == b[1] {
+                    continue;
+                }
+                // Rows whose centre y+0.5 lies in [a.y, b.y).
+                let j0 = ((a[1] - 0.5).ceil().max(top)) as usize;
+                let j1 = ((b[1] - 0.5).ceil().min(bottom)).max(0.0) as usize;
+                let inv = (b[0] - a[0]) / (b[1] - a[1]);
+                for j in j0..j1 {
+                    let yc = j as f64 + 0.5;
+                    let x = a[0] + (yc - a[1]) * inv;
+                    if let Some(row) = self.rows.get_mut(j - clip.y) {
+                        row.push(x);
+                    }
+                }
+            }
+        }
+        let left = clip.x as f64;
+        let right = (clip.x + clip.w) as f64;
+        for (dj, row) in self.rows.iter_mut().take(clip.h).enumerate() {
+            if row.len() < 2 {
+                continue;
+            }
+            row.sort_unstable_by(f64::total_cmp);
+            let base = (clip.y + dj) * width;
+            for pair in row.chunks_exact(2) {
+                // Pixels whose centre i+0.5 lies in [x0, x1).
+                let i0 = (pair[0] - 0.5).ceil().max(left) as usize;
+                let i1 = (pair[1] - 0.5).ceil().min(right).max(0.0) as usize;
+                if i0 < i1
+                    && let Some(s) = grid.get_mut(base + i0..base + i1)
+                {
+                    s.fill(id);
+                }
+            }
+        }
+    }
+}
+
+impl Raster {
+    /// Rasterises `geo` into `width × height` square pixels. `zoom`: show only this box (no insets);
+    /// `None`: the main box with its insets.
+    pub fn build(geo: &GeoMap, width: usize, height: usize, zoom: Option<BBox>) -> Raster {
+        let n = width.saturating_mul(height);
+        let mut r = Raster {
+            width,
+            height,
+            owner: vec![SEA; n],
+            border: vec![false; n],
+            panels: Vec::new(),
+            area: vec![0; geo.districts.len()],
+        };
+        if n == 0 {
+            return r;
+        }
+        let mut filler = Filler::new(height);
+        let whole = PxRect {
+            x: 0,
+            y: 0,
+            w: width,
+            h: height,
+        };
+        let main_box = zoom.filter(BBox::is_valid).unwrap_or(geo.bbox);
+        let proj = Projection::fit(&main_box, whole);
+        // Unzoomed, the main map shows exactly its box (what lies beyond it, e.g. an island drawn
+        // in an inset, stays out); zoomed, the slack shows the surroundings.
+        let inner = if zoom.is_none() {
+            let e = proj.extent(&main_box);
+            let x0 = e[0].floor().clamp(0.0, width as f64) as usize;
+            let y0 = e[1].floor().clamp(0.0, height as f64) as usize;
+            let x1 = e[2].ceil().clamp(0.0, width as f64) as usize;
+            let y1 = e[3].ceil().clamp(0.0, height as f64) as usize;
+            PxRect {
+                x: x0,
+                y: y0,
+                w: x1.saturating_sub(x0),
+                h: y1.saturating_sub(y0),
+            }
+        } else {
+            whole
+        };
+        let main = Panel {
+            kind: PanelKind::Main,
+            inner,
+            outer: whole,
+            proj,
+        };
+        r.paint_panel(geo, &main, &mut filler);
+        r.panels.push(main);
+        if zoom.is_none() {
+            for (i, inset) in geo.insets.iter().enumerate() {
+                if let Some(outer) = r.place_inset(&inset.bbox) {
+                    let inner = PxRect {
+                        x: outer.x + 1,
+                        y: outer.y + 1,
+                        w: outer.w - 2,
+                        h: outer.h - 2,
+                    };
+                    r.clear_frame(outer);
+                    let p = Panel {
+                        kind: PanelKind::Inset(i),
+                        inner,
+                        outer,
+                        proj: Projection::fit(&inset.bbox, inner),
+                    };
+                    r.paint_panel(geo, &p, &mut filler);
+                    r.panels.push(p);
+                }
+            }
+        }
+        r.finish();
+        r
+    }
+
+    fn paint_panel(&mut self, geo: &GeoMap, p: &Panel, filler: &mut Filler) {
+        let clip = p.inner;
+        let nw = p.proj.to_geo(clip.x as f64, clip.y as f64);
+        let se = p
+            .proj
+            .to_geo((clip.x + clip.w) as f64, (clip.y + clip.h) as f64);
+        let visible = BBox {
+            west: nw[0],
+            north: nw[1],
+            east: se[0],
+            south: se[1],
+        };
+        let seen = |b: &Option<BBox>| b.is_some_and(|b| b.intersects(&visible));
+        for (_, s) in &geo.neutral {
+            if seen(&s.bbox) {
+                filler.fill(
+                    &mut self.owner,
+                    self.width,
+                    clip,
+                    &p.proj,
+                    s.rings(),
+                    NEUTRAL,
+                );
+            }
+        }
+        for (d, s) in geo.districts.iter().enumerate().take(MAX_DISTRICTS) {
+            if seen(&s.bbox) {
+                filler.fill(
+                    &mut self.owner,
+                    self.width,
+                    clip,
+                    &p.proj,
+                    s.rings(),
+                    d as u16,
+                );
+            }
+        }
+        // A district smaller than a pixel still gets one, at its centroid, so it can be seen,
+        // clicked and reached by the arrows.
+        let mut count = vec![0usize; geo.districts.len()];
+        for y in clip.y..clip.y + clip.h {
+            for x in clip.x..clip.x + clip.w {
+                if let Some(c) = count.get_mut(usize::from(self.owner[y * self.width + x])) {
+                    *c += 1;
+                }
+            }
+        }
+        let lat0 = p.proj.to_geo(0.0, (clip.y as f64) + clip.h as f64 / 2.0)[1];
+        let k = lat0.to_radians().cos().max(0.01);
+        for (d, s) in geo.districts.iter().enumerate().take(MAX_DISTRICTS) {
+            if count.get(d) != Some(&0) || !seen(&s.bbox) {
+                continue;
+            }
+            let Some(c) = s.centroid(lat0) else { continue };
+            let px = p.proj.to_px([c[0] / k, c[1]]);
+            if px[0] >= clip.x as f64
+                && px[1] >= clip.y as f64
+                && px[0] < (clip.x + clip.w) as f64
+                && px[1] < (clip.y + clip.h) as f64
+            {
+                let i = px[1] as usize * self.width + px[0] as usize;
+                if let Some(o) = self.owner.get_mut(i)
+                    && (*o == SEA || *o == NEUTRAL)
+                {
+                    *o = d as u16;
+                }
+            }
+        }
+    }
+
+    /// The inset box for `bbox`: about a third of the width and 40 % of the height at most, in the
+    /// corner (or next to an earlier inset) that covers the fewest land pixels of the main map.
+    fn place_inset(&self, bbox: &BBox) -> Option<PxRect> {
+        let (bw, bh) = bbox.projected_size();
+        if bw <= 0.0 || bh <= 0.0 {
+            return None;
+        }
+        let aspect = bw / bh;
+        let max_w = (self.width as f64 * 0.34).floor() - 2.0;
+        let max_h = (self.height as f64 * 0.42).floor() - 2.0;
+        let (mut iw, mut ih) = (max_w, max_w / aspect);
+        if ih > max_h {
+            ih = max_h;
+            iw = max_h * aspect;
+        }
+        let (iw, ih) = (iw.floor(), ih.floor());
+        if iw < 4.0 || ih < 4.0 {
+            return None;
+        }
+        let (w, h) = (iw as usize + 2, ih as usize + 2);
+        let (fw, fh) = (self.width, self.height);
+        let mut cands = vec![(fw - w, 0), (fw - w, fh - h), (0, 0), (0, fh - h)];
+        for p in self.panels.iter().filter(|p| p.kind != PanelKind::Main) {
+            let o = p.outer;
+            cands.push((o.x, o.y + o.h));
+            cands.push((o.x, o.y.saturating_sub(h)));
+            cands.push((o.x.saturating_sub(w), o.y));
+            cands.push((o.x + o.w, o.y));
+        }
+        let mut best: Option<(usize, PxRect)> = None;
+        for (x, y) in cands {
+            let r = PxRect { x, y, w, h };
+            if x + w > fw
+                || y + h > fh
+                || self
+                    .panels
+                    .iter()
+                    .any(|p| p.kind != PanelKind::Main && p.outer.intersects(&r))
+            {
+                continue;
+            }
+            let cost = self.land_in(r);
+            if best.is_none_or(|(c, _)| cost < c) {
+                best = Some((cost, r));
+            }
+        }
+        best.map(|(_, r)| r)
+    }
+
+    fn land_in(&self, r: PxRect) -> usize {
+        (r.y..r.y + r.h)
+            .map(|y| {
+                self.owner
+                    .get(y * self.width + r.x..y * self.width + r.x + r.w)
+                    .map_or(0, |row| row.iter().filter(|&&o| o != SEA).count())
+            })
+            .sum()
+    }
+
+    fn clear_frame(&mut self, outer: PxRect) {
+        for y in outer.y..outer.y + outer.h {
+            for x in outer.x..outer.x + outer.w {
+                let edge = x == outer.x
+                    || y == outer.y
+                    || x + 1 == outer.x + outer.w
+                    || y + 1 == outer.y + outer.h;
+                if let Some(o) = self.owner.get_mut(y * self.width + x) {
+                    *o = if edge { FRAME } else { SEA };
+                }
+            }
+        }
+    }
+
+    /// Borders (a district pixel whose right or lower neighbour is other land: one pixel thick) and
+    /// areas.
+    fn finish(&mut self) {
+        let (w, h) = (self.width, self.height);
+        for y in 0..h {
+            for x in 0..w {
+                let i = y * w + x;
+                let o = self.owner[i];
+                if usize::from(o) >= MAX_DISTRICTS {
+                    continue;
+                }
+                if let Some(a) = self.area.get_mut(usize::from(o)) {
+                    *a += 1;
+                }
+                let land = |j: usize| {
+                    let n = self.owner[j];
+                    n != o && n != SEA && n != FRAME
+                };
+                self.border[i] = (x + 1 < w && land(i + 1)) || (y + 1 < h && land(i + w));
+            }
+        }
+    }
+
+    /// The owner of pixel `(x, y)`: a district index, `NEUTRAL`, `FRAME` or `SEA` (also outside).
+    pub fn owner(&self, x: usize, y: usize) -> u16 {
+        if x >= self.width {
+            return SEA;
+        }
+        self.owner.get(y * self.width + x).copied().unwrap_or(SEA)
+    }
+
+    /// The district at pixel `(x, y)`, if any.
+    pub fn district(&self, x: usize, y: usize) -> Option<usize> {
+        let o = usize::from(self.owner(x, y));
+        (o < MAX_DISTRICTS).then_some(o)
+    }
+
+    pub fn is_border(&self, x: usize, y: usize) -> bool {
+        x < self.width
+            && self
+                .border
+                .get(y * self.width + x)
+                .copied()
+                .unwrap_or(false)
+    }
+
+    /// The panel containing pixel `(x, y)` (an inset wins over the main map beneath it).
+    pub fn panel_at(&self, x: usize, y: usize) -> Option<&Panel> {
+        self.panels.iter().rev().find(|p| p.outer.contains(x, y))
+    }
+
+    /// Whether pixel `(x, y)` lies on the outline of district `d` (its own pixel next to anything
+    /// else, 4-neighbourhood): where the selection is highlighted.
+    pub fn is_edge_of(&self, d: usize, x: usize, y: usize) -> bool {
+        if self.district(x, y) != Some(d) {
+            return false;
+        }
+        let other = |xx: Option<usize>, yy: Option<usize>| match (xx, yy) {
+            (Some(a), Some(b)) => {
+                self.district(a, b) != Some(d) || a >= self.width || b >= self.height
+            }
+            _ => true,
+        };
+        other(x.checked_sub(1), Some(y))
+            || other(Some(x + 1), Some(y))
+            || other(Some(x), y.checked_sub(1))
+            || other(Some(x), Some(y + 1))
+    }
+}
+
+/// A raster kept between frames: rebuilt only when the size or zoom changes.
+#[derive(Debug, Default, Clone)]
+pub struct RasterCache {
+    key: Option<(usize, usize, Option<[u64; 4]>)>,
+    raster: Option<Raster>,
+}
+
+impl RasterCache {
+    /// The raster for `width × height` pixels and `zoom`, building it when the key changed.
+    pub fn get(
+        &mut self,
+        geo: &GeoMap,
+        width: usize,
+        height: usize,
+        zoom: Option<BBox>,
+    ) -> &Raster {
+        let key = (
+            width,
+            height,
+            zoom.map(|b| [b.west, b.south, b.east, b.north].map(f64::to_bits)),
+        );
+        if self.key != Some(key) || self.raster.is_none() {
+            self.key = Some(key);
+            self.raster = None;
+        }
+        self.raster
+            .get_or_insert_with(|| Raster::build(geo, width, height, zoom))
+    }
+
+    /// Forget the raster (the geometry changed).
+    pub fn clear(&mut self) {
+        self.key = None;
+        self.raster = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geo::regions::{InsetBox, Shape};
+
+    fn square(x0: f64, y0: f64, x1: f64, y1: f64) -> Vec<[f64; 2]> {
+        vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]
+    }
+
+    fn shape(polys: Vec<Vec<Vec<[f64; 2]>>>) -> Shape {
+        let mut b = BBox::empty();
+        for p in &polys {
+            for r in p {
+                for &q in r {
+                    b.include(q);
+                }
+            }
+        }
+        Shape {
+            polygons: polys,
+            bbox: Some(b),
+        }
+    }
+
+    /// Two unit squares side by side at the equator; the first with a hole.
+    fn synthetic() -> GeoMap {
+        GeoMap {
+            districts: vec![
+                shape(vec![vec![
+                    square(0.0, 0.0, 1.0, 1.0),
+                    square(0.25, 0.25, 0.75, 0.75),
+                ]]),
+                shape(vec![vec![square(1.0, 0.0, 2.0, 1.0)]]),
+            ],
+            neutral: vec![],
+            bbox: BBox::from_array([0.0, 0.0, 2.0, 1.0]),
+            insets: vec![],
+            attribution: None,
+            geometry: "t".into(),
+        }
+    }
+
+    #[test]
+    fn tiny_synthetic_squares_fill_exactly_and_holes_stay_empty() {
+        let g = synthetic();
+        let r = Raster::build(&g, 8, 4, None);
+        let rows: Vec<String> = (0..4)
+            .map(|y| {
+                (0..8)
+                    .map(|x| match r.owner(x, y) {
+                        SEA => '.',
+                        o => char::from(b'a' + o as u8),
+                    })
+                    .collect()
+            })
+            .collect();
+        assert_eq!(rows, ["aaaabbbb", "a..abbbb", "a..abbbb", "aaaabbbb"]);
+        assert_eq!(r.area, vec![12, 16]);
+        // Border between a and b: a's pixels in column 3, one pixel thick.
+        assert!(r.is_border(3, 0) && !r.is_border(4, 0) && !r.is_border(0, 0));
+        assert!(r.is_edge_of(0, 0, 0) && !r.is_edge_of(1, 6, 1));
+        // Out of range is sea, never a panic.
+        assert_eq!(r.owner(100, 100), SEA);
+        assert_eq!(r.owner(8, 0), SEA);
+    }
+
+    #[test]
+    fn zero_and_tiny_sizes() {
+        let g = synthetic();
+        for (w, h) in [(0, 0), (1, 0), (0, 1), (1, 1), (2, 1), (1, 7)] {
+            let r = Raster::build(&g, w, h, None);
+            assert_eq!(r.width * r.height, w * h);
+        }
+    }
+
+    #[test]
+    fn insets_go_to_empty_corners_with_a_frame() {
+        let mut g = synthetic();
+        // A long thin map leaves the corners of a tall raster empty.
+        g.insets = vec![InsetBox {
+            name: "hole".into(),
+            bbox: BBox::from_array([0.2, 0.2, 0.8, 0.8]),
+        }];
+        let r = Raster::build(&g, 40, 40, None);
+        assert_eq!(r.panels.len(), 2);
+        let p = r.panels[1];
+        assert_eq!(p.kind, PanelKind::Inset(0));
+        assert_eq!(r.owner(p.outer.x, p.outer.y), FRAME);
+        // The inset shows the hole's edge: district 0 around sea.
+        let c = (p.inner.x + p.inner.w / 2, p.inner.y + p.inner.h / 2);
+        assert_eq!(r.owner(c.0, c.1), SEA);
+        assert_eq!(r.owner(p.inner.x, p.inner.y), 0);
+        // No insets when zoomed.
+        let r = Raster::build(&g, 40, 40, Some(BBox::from_array([1.0, 0.0, 2.0, 1.0])));
+        assert_eq!(r.panels.len(), 1);
+        assert_eq!(r.owner(20, 20), 1);
+    }
+
+    #[test]
+    fn cache_rebuilds_only_on_key_change() {
+        let g = synthetic();
+        let mut c = RasterCache::default();
+        let a = c.get(&g, 10, 6, None) as *const Raster;
+        let b = c.get(&g, 10, 6, None) as *const Raster;
+        assert_eq!(a, b);
+        assert_eq!(c.get(&g, 12, 6, None).width, 12);
+    }
+}

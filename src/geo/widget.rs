@@ -1,0 +1,427 @@
+//! Drawing the outline map into a ratatui buffer: half-block cells (upper pixel = foreground,
+//! lower pixel = background) shaded by class, district borders darker, the selected district
+//! outlined, labels on top, a legend in the emptiest free corner. With `ColorMode::NoColor` classes
+//! become fill patterns of increasing density and the legend shows the same patterns.
+//!
+//! `OutlineCache` keeps the raster and the labels between frames (rebuilt only when the size, the
+//! zoom or the label texts change); `render_outline` itself only reads.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+
+use super::classes::{LegendEntry, sequential_rgb};
+use super::labels::{self, PlacedLabel};
+use super::project::BBox;
+use super::raster::{FRAME, NEUTRAL, Raster, SEA};
+use super::regions::GeoMap;
+use crate::text::width;
+
+/// How colours reach the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ColorMode {
+    TrueColor,
+    /// The xterm 256-colour palette.
+    Indexed256,
+    /// No colour at all (`NO_COLOR`): patterns and modifiers only.
+    NoColor,
+}
+
+pub type Rgb = (u8, u8, u8);
+
+/// Colours of the outline map (RGB; mapped to the palette in `Indexed256` mode).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineStyle {
+    pub mode: ColorMode,
+    /// One per class, least money first.
+    pub classes: Vec<Rgb>,
+    pub no_projects: Rgb,
+    pub neutral: Rgb,
+    pub frame: Rgb,
+    /// The selected district's outline.
+    pub highlight: Rgb,
+}
+
+impl OutlineStyle {
+    /// The default scale (ColorBrewer-like YlGnBu) for `classes` classes.
+    pub fn new(mode: ColorMode, classes: usize) -> OutlineStyle {
+        OutlineStyle {
+            mode,
+            classes: sequential_rgb(classes),
+            no_projects: (190, 190, 190),
+            neutral: (105, 105, 105),
+            frame: (140, 140, 140),
+            highlight: (255, 64, 160),
+        }
+    }
+
+    fn color(&self, c: Rgb) -> Color {
+        match self.mode {
+            ColorMode::TrueColor => Color::Rgb(c.0, c.1, c.2),
+            ColorMode::Indexed256 => Color::Indexed(rgb_to_256(c)),
+            ColorMode::NoColor => Color::Reset,
+        }
+    }
+
+    fn fill(&self, class: Option<usize>) -> Rgb {
+        match class {
+            Some(k) => self
+                .classes
+                .get(k)
+                .or(self.classes.last())
+                .copied()
+                .unwrap_or(self.no_projects),
+            None => self.no_projects,
+        }
+    }
+}
+
+/// The nearest colour of the xterm 6×6×6 cube or its grey ramp.
+pub fn rgb_to_256(c: Rgb) -> u8 {
+    const LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
+    let near = |v: u8| {
+        (0..6)
+            .min_by_key(|&i| (i32::from(LEVELS[i]) - i32::from(v)).abs())
+            .unwrap_or(0)
+    };
+    let (r, g, b) = (near(c.0), near(c.1), near(c.2));
+    let cube = (LEVELS[r], LEVELS[g], LEVELS[b]);
+    let dist = |a: Rgb, b: Rgb| {
+        let d = |x: u8, y: u8| (i32::from(x) - i32::from(y)).pow(2);
+        d(a.0, b.0) + d(a.1, b.1) + d(a.2, b.2)
+    };
+    let avg = (u32::from(c.0) + u32::from(c.1) + u32::from(c.2)) / 3;
+    let gi = ((avg.saturating_sub(8)) / 10).min(23) as u8;
+    let grey = 8 + 10 * gi;
+    if dist(c, (grey, grey, grey)) < dist(c, cube) {
+        232 + gi
+    } else {
+        16 + 36 * r as u8 + 6 * g as u8 + b as u8
+    }
+}
+
+/// The pattern character for a class in `NoColor` mode (`None`: no projects).
+pub fn pattern(class: Option<usize>, count: usize) -> char {
+    const RAMP6: [char; 6] = [':', '+', '░', '▒', '▓', '█'];
+    const RAMP7: [char; 7] = [':', '+', '=', '░', '▒', '▓', '█'];
+    match class {
+        None => '/',
+        Some(k) if count >= 7 => RAMP7[k.min(6)],
+        Some(_) if count <= 1 => '▒',
+        Some(k) => {
+            let i = (k.min(count - 1) * 5 + (count - 1) / 2) / (count - 1);
+            RAMP6[i.min(5)]
+        }
+    }
+}
+
+/// The pattern for neutral land in `NoColor` mode.
+pub const NEUTRAL_PATTERN: char = '-';
+
+/// Everything one frame of the outline map needs.
+#[derive(Debug, Clone, Copy)]
+pub struct OutlineView<'a> {
+    pub raster: &'a Raster,
+    pub labels: &'a [PlacedLabel],
+    /// Per district: its class, `None` for no projects (`Classes::of_district`).
+    pub classes: &'a [Option<usize>],
+    pub selected: Option<usize>,
+    pub style: &'a OutlineStyle,
+    /// Legend lines (`Classes::legend`); empty: no legend.
+    pub legend: &'a [LegendEntry],
+    /// Titles written on the inset frames, by inset index (e.g. `GeoMap::insets` names).
+    pub inset_titles: &'a [String],
+}
+
+/// Paints the outline map into `area` of `buf`. Draws nothing outside `area` (nor outside the
+/// buffer); a raster of another size is clipped or leaves the rest blank.
+pub fn render_outline(area: Rect, buf: &mut Buffer, view: &OutlineView) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let r = view.raster;
+    let st = view.style;
+    let cols = area.width.min(u16::try_from(r.width).unwrap_or(u16::MAX));
+    let rows = area
+        .height
+        .min(u16::try_from(r.height / 2).unwrap_or(u16::MAX));
+    let no_color = st.mode == ColorMode::NoColor;
+    let n_classes = st.classes.len();
+    let pixel = |x: usize, y: usize| -> Option<Rgb> {
+        let o = r.owner(x, y);
+        match o {
+            SEA => None,
+            NEUTRAL => Some(st.neutral),
+            FRAME => Some(st.frame),
+            d => {
+                let d = usize::from(d);
+                if view.selected == Some(d) && r.is_edge_of(d, x, y) {
+                    return Some(st.highlight);
+                }
+                let c = st.fill(view.classes.get(d).copied().flatten());
+                Some(if r.is_border(x, y) { darken(c) } else { c })
+            }
+        }
+    };
+    for cy in 0..rows {
+        for cx in 0..cols {
+            let (x, y) = (usize::from(cx), usize::from(cy) * 2);
+            let Some(cell) = buf.cell_mut(Position::new(area.x + cx, area.y + cy)) else {
+                continue;
+            };
+            cell.reset();
+            if no_color {
+                let (t, b) = (r.owner(x, y), r.owner(x, y + 1));
+                let o = if t == SEA { b } else { t };
+                let ch = match o {
+                    SEA => ' ',
+                    NEUTRAL => NEUTRAL_PATTERN,
+                    FRAME => frame_char(r, x, y),
+                    d => pattern(
+                        view.classes.get(usize::from(d)).copied().flatten(),
+                        n_classes,
+                    ),
+                };
+                cell.set_char(ch);
+                if let Some(s) = view.selected
+                    && (r.is_edge_of(s, x, y) || r.is_edge_of(s, x, y + 1))
+                {
+                    cell.set_style(Style::default().add_modifier(Modifier::REVERSED));
+                }
+                continue;
+            }
+            match (pixel(x, y), pixel(x, y + 1)) {
+                (None, None) => {
+                    cell.set_char(' ');
+                }
+                (Some(t), None) => {
+                    cell.set_char('▀').set_fg(st.color(t));
+                }
+                (None, Some(b)) => {
+                    cell.set_char('▄').set_fg(st.color(b));
+                }
+                (Some(t), Some(b)) if t == b => {
+                    cell.set_char(' ').set_bg(st.color(b));
+                }
+                (Some(t), Some(b)) => {
+                    cell.set_char('▀').set_fg(st.color(t)).set_bg(st.color(b));
+                }
+            }
+        }
+    }
+    // Inset titles on the top frame line.
+    for p in &r.panels {
+        let super::raster::PanelKind::Inset(i) = p.kind else {
+            continue;
+        };
+        let Some(title) = view.inset_titles.get(i) else {
+            continue;
+        };
+        let cy = p.outer.y / 2;
+        let (x0, w) = (p.outer.x + 1, p.outer.w.saturating_sub(2));
+        if w == 0 || cy >= usize::from(rows) || x0 >= usize::from(cols) {
+            continue;
+        }
+        let avail = w.min(usize::from(cols) - x0);
+        let text = crate::text::truncate(title, avail);
+        let style = if no_color {
+            Style::default()
+        } else {
+            Style::default().fg(Color::Black).bg(st.color(st.frame))
+        };
+        put(buf, area, x0, cy, &text, style);
+    }
+    // Labels.
+    for l in view.labels {
+        let fill = st.fill(view.classes.get(l.district).copied().flatten());
+        let mut style = if no_color {
+            Style::default()
+        } else {
+            Style::default().fg(contrast(fill)).bg(st.color(fill))
+        };
+        if view.selected == Some(l.district) {
+            style = style.add_modifier(if no_color {
+                Modifier::REVERSED | Modifier::BOLD
+            } else {
+                Modifier::BOLD
+            });
+        }
+        for (i, line) in l.lines.iter().enumerate() {
+            let y = usize::from(l.y) + i;
+            let lw = width(line);
+            let pad = usize::from(l.width).saturating_sub(lw);
+            let text = format!(
+                "{}{}{}",
+                " ".repeat(pad / 2),
+                line,
+                " ".repeat(pad - pad / 2)
+            );
+            put(buf, area, usize::from(l.x), y, &text, style);
+        }
+    }
+    draw_legend(area, buf, view, cols, rows);
+}
+
+/// Writes `text` at cell `(x, y)` of `area`, clipped to it.
+fn put(buf: &mut Buffer, area: Rect, x: usize, y: usize, text: &str, style: Style) {
+    if x >= usize::from(area.width) || y >= usize::from(area.height) {
+        return;
+    }
+    let max = usize::from(area.width) - x;
+    // x, y < area size ≤ u16::MAX, so the conversions hold.
+    let (x, y) = (x as u16, y as u16);
+    buf.set_stringn(area.x + x, area.y + y, text, max, style);
+}
+
+fn frame_char(r: &Raster, x: usize, y: usize) -> char {
+    let f = |xx: Option<usize>, yy: Option<usize>| match (xx, yy) {
+        (Some(a), Some(b)) => r.owner(a, b) == FRAME,
+        _ => false,
+    };
+    let (l, rr) = (f(x.checked_sub(1), Some(y)), f(Some(x + 1), Some(y)));
+    let below = f(Some(x), Some(y + 2)) || f(Some(x), Some(y + 1)) && f(Some(x), Some(y + 3));
+    let above = f(Some(x), y.checked_sub(1));
+    match (
+        l || f(x.checked_sub(1), Some(y + 1)),
+        rr || f(Some(x + 1), Some(y + 1)),
+        above,
+        below,
+    ) {
+        (false, true, false, true) => '┌',
+        (true, false, false, true) => '┐',
+        (false, true, true, false) => '└',
+        (true, false, true, false) => '┘',
+        (true, true, _, _) | (true, false, false, false) | (false, true, false, false) => '─',
+        _ => '│',
+    }
+}
+
+fn darken(c: Rgb) -> Rgb {
+    let f = |v: u8| (u16::from(v) * 5 / 8) as u8;
+    (f(c.0), f(c.1), f(c.2))
+}
+
+fn contrast(c: Rgb) -> Color {
+    let lum = u32::from(c.0) * 299 + u32::from(c.1) * 587 + u32::from(c.2) * 114;
+    if lum > 140_000 {
+        Color::Black
+    } else {
+        Color::White
+    }
+}
+
+fn draw_legend(area: Rect, buf: &mut Buffer, view: &OutlineView, cols: u16, rows: u16) {
+    let entries = view.legend;
+    if entries.is_empty() {
+        return;
+    }
+    let lw = 3 + entries.iter().map(|e| width(&e.label)).max().unwrap_or(0);
+    let lh = entries.len();
+    let (cols, rows) = (usize::from(cols), usize::from(rows));
+    if lw > cols || lh > rows {
+        return;
+    }
+    let r = view.raster;
+    let corners = [
+        (0, rows - lh),
+        (cols - lw, rows - lh),
+        (0, 0),
+        (cols - lw, 0),
+    ];
+    let cost = |x0: usize, y0: usize| -> usize {
+        let mut c = 0;
+        for cy in y0..y0 + lh {
+            for cx in x0..x0 + lw {
+                for py in [cy * 2, cy * 2 + 1] {
+                    match r.owner(cx, py) {
+                        SEA => {}
+                        FRAME => c += 1000,
+                        _ => c += 10,
+                    }
+                }
+                if view.labels.iter().any(|l| {
+                    l.contains(
+                        u16::try_from(cx).unwrap_or(u16::MAX),
+                        u16::try_from(cy).unwrap_or(u16::MAX),
+                    )
+                }) {
+                    c += 100;
+                }
+            }
+        }
+        c
+    };
+    let Some(&(x0, y0)) = corners.iter().min_by_key(|&&(x, y)| cost(x, y)) else {
+        return;
+    };
+    let st = view.style;
+    let no_color = st.mode == ColorMode::NoColor;
+    for (i, e) in entries.iter().enumerate() {
+        let y = y0 + i;
+        let (swatch, sstyle) = if no_color {
+            let p = pattern(e.class, st.classes.len());
+            (format!("{p}{p}"), Style::default())
+        } else {
+            (
+                "██".to_string(),
+                Style::default().fg(st.color(st.fill(e.class))),
+            )
+        };
+        put(buf, area, x0, y, &swatch, sstyle);
+        let label = crate::text::pad_right(&format!(" {}", e.label), lw - 2);
+        put(buf, area, x0 + 2, y, &label, Style::default());
+    }
+}
+
+/// Raster and labels kept between frames for one pane.
+#[derive(Debug, Default, Clone)]
+pub struct OutlineCache {
+    key: Option<(u16, u16, Option<[u64; 4]>, u64)>,
+    raster: Option<Raster>,
+    labels: Vec<PlacedLabel>,
+}
+
+impl OutlineCache {
+    /// The raster and labels for a pane of `cols × rows` cells, rebuilt when the size, `zoom` or
+    /// the label texts changed (`texts[d]`: district `d`'s label alternatives, see
+    /// `labels::default_texts`).
+    pub fn get(
+        &mut self,
+        geo: &GeoMap,
+        cols: u16,
+        rows: u16,
+        zoom: Option<BBox>,
+        texts: &[Vec<Vec<String>>],
+    ) -> (&Raster, &[PlacedLabel]) {
+        let mut h = DefaultHasher::new();
+        texts.hash(&mut h);
+        let key = (
+            cols,
+            rows,
+            zoom.map(|b| [b.west, b.south, b.east, b.north].map(f64::to_bits)),
+            h.finish(),
+        );
+        if self.key != Some(key) || self.raster.is_none() {
+            let r = Raster::build(geo, usize::from(cols), usize::from(rows) * 2, zoom);
+            self.labels = labels::place(&r, texts);
+            self.raster = Some(r);
+            self.key = Some(key);
+        }
+        let labels = &self.labels;
+        // Always filled just above; the closure only satisfies the type.
+        let raster = self.raster.get_or_insert_with(|| {
+            Raster::build(geo, usize::from(cols), usize::from(rows) * 2, zoom)
+        });
+        (raster, labels)
+    }
+
+    pub fn clear(&mut self) {
+        self.key = None;
+        self.raster = None;
+        self.labels.clear();
+    }
+}
