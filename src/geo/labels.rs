@@ -35,7 +35,7 @@ impl PlacedLabel {
 
 /// Chamfer distance (2 orthogonal, 3 diagonal) from each pixel to the nearest pixel with another
 /// owner or the raster's edge.
-fn distance_transform(r: &Raster) -> Vec<u16> {
+pub(crate) fn distance_transform(r: &Raster) -> Vec<u16> {
     let (w, h) = (r.width, r.height);
     let mut d = vec![0u16; w * h];
     let own = |x: usize, y: usize| r.owner(x, y);

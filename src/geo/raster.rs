@@ -295,13 +295,18 @@ impl Raster {
         if iw < 4.0 || ih < 4.0 {
             return None;
         }
-        let (w, h) = (iw as usize + 2, ih as usize + 2);
+        // Even height at even rows: the frame lies on whole terminal cells (two pixels each).
+        let (w, h) = (iw as usize + 2, (ih as usize + 2) & !1);
         let (fw, fh) = (self.width, self.height);
-        let mut cands = vec![(fw - w, 0), (fw - w, fh - h), (0, 0), (0, fh - h)];
+        if w > fw || h > fh {
+            return None;
+        }
+        let bottom = (fh - h) & !1;
+        let mut cands = vec![(fw - w, 0), (fw - w, bottom), (0, 0), (0, bottom)];
         for p in self.panels.iter().filter(|p| p.kind != PanelKind::Main) {
             let o = p.outer;
             cands.push((o.x, o.y + o.h));
-            cands.push((o.x, o.y.saturating_sub(h)));
+            cands.push((o.x, o.y.saturating_sub(h) & !1));
             cands.push((o.x.saturating_sub(w), o.y));
             cands.push((o.x + o.w, o.y));
         }
@@ -323,6 +328,24 @@ impl Raster {
             }
         }
         best.map(|(_, r)| r)
+    }
+
+    /// The top-left pixel of the `w × h` corner box (bottom-left, bottom-right, top-left,
+    /// top-right, in that order of preference) that covers the least land and no inset.
+    pub fn emptiest_corner(&self, w: usize, h: usize) -> (usize, usize) {
+        let (w, h) = (w.min(self.width), h.min(self.height));
+        let (fw, fh) = (self.width, self.height);
+        let corners = [(0, fh - h), (fw - w, fh - h), (0, 0), (fw - w, 0)];
+        let cost = |&(x, y): &(usize, usize)| {
+            let r = PxRect { x, y, w, h };
+            let insets = self
+                .panels
+                .iter()
+                .filter(|p| p.kind != PanelKind::Main && p.outer.intersects(&r))
+                .count();
+            insets * self.width * self.height + self.land_in(r)
+        };
+        corners.into_iter().min_by_key(cost).unwrap_or((0, 0))
     }
 
     fn land_in(&self, r: PxRect) -> usize {

@@ -16,7 +16,7 @@ use ratatui::style::{Color, Modifier, Style};
 use super::classes::{LegendEntry, sequential_rgb};
 use super::labels::{self, PlacedLabel};
 use super::project::BBox;
-use super::raster::{FRAME, NEUTRAL, Raster, SEA};
+use super::raster::{FRAME, MAX_DISTRICTS, NEUTRAL, Raster, SEA};
 use super::regions::GeoMap;
 use crate::text::width;
 
@@ -118,6 +118,9 @@ pub fn pattern(class: Option<usize>, count: usize) -> char {
     }
 }
 
+/// District borders in `NoColor` mode.
+pub const BORDER_PATTERN: char = '·';
+
 /// The pattern for neutral land in `NoColor` mode.
 pub const NEUTRAL_PATTERN: char = '-';
 
@@ -176,8 +179,11 @@ pub fn render_outline(area: Rect, buf: &mut Buffer, view: &OutlineView) {
             cell.reset();
             if no_color {
                 let (t, b) = (r.owner(x, y), r.owner(x, y + 1));
-                let o = if t == SEA { b } else { t };
+                let o = if t == SEA || b == FRAME { b } else { t };
+                // District borders as dots, so neighbours with the same pattern stay apart.
+                let border = r.is_border(x, y) || r.is_border(x, y + 1);
                 let ch = match o {
+                    d if border && usize::from(d) < MAX_DISTRICTS => BORDER_PATTERN,
                     SEA => ' ',
                     NEUTRAL => NEUTRAL_PATTERN,
                     FRAME => frame_char(r, x, y),
