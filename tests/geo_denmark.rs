@@ -233,3 +233,88 @@ fn timing_of_raster_build_and_cached_frames() {
         );
     }
 }
+
+#[test]
+fn danish_labels_never_overlap_and_sit_on_their_district() {
+    use kredskort::geo::labels::{default_texts, place};
+    use kredskort::geo::nav::hit_test;
+    let (ds, m) = denmark();
+    let texts = default_texts(&ds.districts, "DKK", kredskort::locale::Locale::Da);
+    for (w, h) in [(40usize, 12usize), (80, 24), (120, 40), (200, 60)] {
+        let r = Raster::build(&m, w, h * 2, None);
+        let labels = place(&r, &texts);
+        println!("{w}x{h}: {} labels", labels.len());
+        for (i, a) in labels.iter().enumerate() {
+            assert!(usize::from(a.x + a.width) <= w && usize::from(a.y + a.height()) <= h);
+            for b in &labels[i + 1..] {
+                let apart = a.x + a.width <= b.x
+                    || b.x + b.width <= a.x
+                    || a.y + a.height() <= b.y
+                    || b.y + b.height() <= a.y;
+                assert!(apart, "{w}x{h}: {a:?} overlaps {b:?}");
+            }
+            // Clicking on a label selects its district.
+            assert_eq!(hit_test(&r, &labels, a.x, a.y), Some(a.district));
+            // Its anchor cell (the middle of the box) is the district's own.
+            let (mx, my) = (usize::from(a.x + a.width / 2), usize::from(a.y) * 2);
+            let near = (my..my + 2 * usize::from(a.height()))
+                .any(|y| r.district(mx, y) == Some(a.district));
+            assert!(near, "{a:?}");
+        }
+        if w >= 200 {
+            assert_eq!(labels.len(), ds.districts.len(), "all 12 fit at 200x60");
+        }
+    }
+}
+
+#[test]
+fn zoom_shows_the_selected_district_large_and_without_insets() {
+    let (ds, m) = denmark();
+    let kbh = idx(&ds, "koebenhavn");
+    let zoom = m.zoom_box(kbh).unwrap();
+    let r = Raster::build(&m, 80, 48, Some(zoom));
+    assert_eq!(r.panels.len(), 1);
+    let share = r.area[kbh] as f64 / (80.0 * 48.0);
+    assert!(
+        share > 0.2,
+        "København fills a good part of the pane when zoomed ({share})"
+    );
+    // Neighbours remain visible around it.
+    assert!(r.area[idx(&ds, "koebenhavns-vestegn")] > 0);
+}
+
+#[test]
+fn other_geometry_files_work_the_same_way() {
+    // Regions built from a user's own GeoJSON file, named by a numeric property.
+    let dir = std::env::temp_dir().join(format!("kredskort-geo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("regions.geojson"),
+        r#"{"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"id":1},"geometry":{"type":"Polygon","coordinates":[[[-3,40],[-2,40],[-2,41],[-3,41],[-3,40]]]}},
+        {"type":"Feature","properties":{"id":2},"geometry":{"type":"Polygon","coordinates":[[[-2,40],[-1,40],[-1,41],[-2,41],[-2,40]]]}}]}"#,
+    )
+    .unwrap();
+    let mut ds = kredskort::data::load_embedded();
+    ds.districts.truncate(2);
+    ds.districts[0].shapes = vec!["1".into()];
+    ds.districts[1].shapes = vec!["2".into()];
+    let spec = MapSpec {
+        geometry: "regions.geojson".into(),
+        key: "id".into(),
+        bbox: None,
+        insets: vec![],
+    };
+    let m = geo::load(&spec, &ds.districts, Some(&dir)).unwrap();
+    let r = Raster::build(&m, 40, 20, None);
+    assert!(r.area[0] > 100 && r.area[1] > 100, "{:?}", r.area);
+    assert_eq!(
+        kredskort::geo::nav::nearest(
+            &kredskort::geo::nav::anchors(&m),
+            0,
+            kredskort::geo::nav::Dir::Right
+        ),
+        Some(1)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -18,6 +18,9 @@ pub const FRAME: u16 = u16::MAX - 2;
 /// District indices must be below this (the loader never gets near it).
 pub const MAX_DISTRICTS: usize = FRAME as usize;
 
+/// The largest raster side in pixels.
+pub const MAX_SIDE: usize = 4096;
+
 /// Which box a panel shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PanelKind {
@@ -134,8 +137,12 @@ impl Filler {
 impl Raster {
     /// Rasterises `geo` into `width × height` square pixels. `zoom`: show only this box (no insets);
     /// `None`: the main box with its insets.
+    ///
+    /// Sizes are capped at `MAX_SIDE` pixels a side (no terminal comes near it); a pane larger
+    /// than that is drawn in its top-left part.
     pub fn build(geo: &GeoMap, width: usize, height: usize, zoom: Option<BBox>) -> Raster {
-        let n = width.saturating_mul(height);
+        let (width, height) = (width.min(MAX_SIDE), height.min(MAX_SIDE));
+        let n = width * height;
         let mut r = Raster {
             width,
             height,
@@ -574,6 +581,52 @@ mod tests {
         let r = Raster::build(&g, 40, 40, Some(BBox::from_array([1.0, 0.0, 2.0, 1.0])));
         assert_eq!(r.panels.len(), 1);
         assert_eq!(r.owner(20, 20), 1);
+    }
+
+    mod fuzz {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn ring() -> impl Strategy<Value = Vec<[f64; 2]>> {
+            proptest::collection::vec((-180.0f64..=180.0, -90.0f64..=90.0), 4..12)
+                .prop_map(|v| v.into_iter().map(|(x, y)| [x, y]).collect())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(200))]
+            /// Arbitrary (self-intersecting, polar, antimeridian-spanning) rings at arbitrary small
+            /// sizes and zooms: owners stay valid, nothing panics.
+            #[test]
+            fn random_rings_never_panic(
+                rings in proptest::collection::vec(ring(), 1..4),
+                w in 0usize..50, h in 0usize..50,
+                zoom in proptest::option::of((-180.0f64..180.0, -90.0f64..90.0, 0.0f64..50.0, 0.0f64..50.0)),
+                inset in (-180.0f64..170.0, -90.0f64..80.0, 0.001f64..10.0, 0.001f64..10.0),
+            ) {
+                let mut s = Shape::default();
+                let mut b = BBox::empty();
+                for r in &rings { for &p in r { b.include(p); } }
+                s.polygons = rings.into_iter().map(|r| vec![r]).collect();
+                s.bbox = Some(b);
+                let g = GeoMap {
+                    districts: vec![s.clone(), s],
+                    neutral: vec![],
+                    bbox: b,
+                    insets: vec![InsetBox { name: "i".into(), bbox: BBox::from_array([inset.0, inset.1, inset.0 + inset.2, inset.1 + inset.3]) }],
+                    attribution: None,
+                    geometry: "p".into(),
+                };
+                let zoom = zoom.map(|(x, y, dx, dy)| BBox::from_array([x, y, x + dx, (y + dy).min(90.0)]));
+                let r = Raster::build(&g, w, h, zoom);
+                for y in 0..h { for x in 0..w {
+                    let o = r.owner(x, y);
+                    prop_assert!(o == SEA || o == NEUTRAL || o == FRAME || usize::from(o) < 2);
+                }}
+                let texts = vec![vec![vec!["A".to_string()]], vec![vec!["Bb".to_string(), "c".to_string()]]];
+                let _ = crate::geo::labels::place(&r, &texts);
+                let _ = crate::geo::nav::hit_test(&r, &[], 3, 3);
+            }
+        }
     }
 
     #[test]

@@ -431,3 +431,88 @@ impl OutlineCache {
         self.labels.clear();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geo::regions::Shape;
+
+    fn two_squares() -> GeoMap {
+        let sq = |x0: f64, x1: f64| Shape {
+            polygons: vec![vec![vec![
+                [x0, 0.0],
+                [x1, 0.0],
+                [x1, 1.0],
+                [x0, 1.0],
+                [x0, 0.0],
+            ]]],
+            bbox: Some(BBox::from_array([x0, 0.0, x1, 1.0])),
+        };
+        GeoMap {
+            districts: vec![sq(0.0, 1.0), sq(1.0, 2.0)],
+            neutral: vec![],
+            bbox: BBox::from_array([0.0, 0.0, 2.0, 1.0]),
+            insets: vec![],
+            attribution: None,
+            geometry: "t".into(),
+        }
+    }
+
+    #[test]
+    fn half_blocks_carry_two_pixels_and_mismatched_sizes_are_clipped() {
+        let g = two_squares();
+        let style = OutlineStyle::new(ColorMode::TrueColor, 2);
+        let classes = [Some(0), Some(1)];
+        for (rw, rh, aw, ah) in [(8, 8, 8, 4), (20, 20, 4, 2), (4, 2, 10, 5), (0, 0, 3, 3)] {
+            let r = Raster::build(&g, rw, rh, None);
+            let view = OutlineView {
+                raster: &r,
+                labels: &[],
+                classes: &classes,
+                selected: None,
+                style: &style,
+                legend: &[],
+                inset_titles: &[],
+            };
+            let area = Rect::new(1, 1, aw, ah);
+            let mut buf = Buffer::empty(Rect::new(0, 0, aw + 2, ah + 2));
+            render_outline(area, &mut buf, &view);
+            assert_eq!(buf[(0, 0)], ratatui::buffer::Cell::default());
+            assert_eq!(buf[(aw + 1, ah + 1)], ratatui::buffer::Cell::default());
+        }
+        // 8×8 pixels: the map is 8×4 pixels centred in rows 2..6, i.e. cells 1 and 2 fully.
+        let r = Raster::build(&g, 8, 8, None);
+        let view = OutlineView {
+            raster: &r,
+            labels: &[],
+            classes: &classes,
+            selected: None,
+            style: &style,
+            legend: &[],
+            inset_titles: &[],
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 4));
+        render_outline(buf.area, &mut buf, &view);
+        let c = style.classes[0];
+        assert_eq!(buf[(0, 1)].bg, Color::Rgb(c.0, c.1, c.2));
+        assert_eq!(buf[(0, 0)].symbol(), " ");
+        let right = style.classes[1];
+        assert_eq!(buf[(7, 2)].bg, Color::Rgb(right.0, right.1, right.2));
+    }
+
+    #[test]
+    fn patterns_get_denser_and_palette_indices_are_sane() {
+        for n in 1..=7 {
+            let ps: Vec<char> = (0..n).map(|k| pattern(Some(k), n)).collect();
+            let mut dedup = ps.clone();
+            dedup.dedup();
+            assert_eq!(dedup.len(), n, "{n}: {ps:?}");
+            assert!(!ps.contains(&pattern(None, n)));
+            assert!(!ps.contains(&NEUTRAL_PATTERN) && !ps.contains(&BORDER_PATTERN));
+        }
+        assert_eq!(rgb_to_256((0, 0, 0)), 16);
+        assert_eq!(rgb_to_256((255, 255, 255)), 231);
+        assert_eq!(rgb_to_256((128, 128, 128)), 244);
+        assert_eq!(rgb_to_256((255, 0, 0)), 196);
+    }
+}
