@@ -92,7 +92,9 @@ pub fn place(r: &Raster, texts: &[Vec<Vec<String>>]) -> Vec<PlacedLabel> {
     let dt = distance_transform(r);
     let n = texts.len().min(r.area.len()).min(MAX_DISTRICTS);
     // Candidate cells per district: both pixels the district's, scored by distance to the border.
-    let mut cands: Vec<Vec<(u16, usize, usize)>> = vec![Vec::new(); n];
+    // The main map is tried before the insets, so a district shown in both is labelled where the
+    // reader expects it unless it is too small there.
+    let mut cands: Vec<Vec<(bool, u16, usize, usize)>> = vec![Vec::new(); n];
     for cy in 0..ch {
         for cx in 0..cw {
             let (t, b) = (r.owner(cx, cy * 2), r.owner(cx, cy * 2 + 1));
@@ -101,11 +103,19 @@ pub fn place(r: &Raster, texts: &[Vec<Vec<String>>]) -> Vec<PlacedLabel> {
                 continue;
             }
             let score = dt[cy * 2 * r.width + cx].min(dt[(cy * 2 + 1) * r.width + cx]);
-            cands[di].push((score, cy, cx));
+            let inset = r
+                .panel_at(cx, cy * 2)
+                .is_some_and(|p| p.kind != super::raster::PanelKind::Main);
+            cands[di].push((inset, score, cy, cx));
         }
     }
     for c in &mut cands {
-        c.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        c.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(b.1.cmp(&a.1))
+                .then(a.2.cmp(&b.2))
+                .then(a.3.cmp(&b.3))
+        });
         c.truncate(400);
     }
     let mut order: Vec<usize> = (0..n).collect();
@@ -121,7 +131,7 @@ pub fn place(r: &Raster, texts: &[Vec<Vec<String>>]) -> Vec<PlacedLabel> {
             if lw == 0 || lh == 0 || lw > cw || lh > ch {
                 continue;
             }
-            for &(_, cy, cx) in &cands[d] {
+            for &(_, _, cy, cx) in &cands[d] {
                 let Some(x0) = cx.checked_sub(lw / 2) else {
                     continue;
                 };

@@ -162,15 +162,22 @@ impl Raster {
             h: height,
         };
         let main_box = zoom.filter(BBox::is_valid).unwrap_or(geo.bbox);
-        let proj = Projection::fit(&main_box, whole);
+        // Insets beside the main map when that costs it (almost) no size, else in its corners.
+        let strip = if zoom.is_none() {
+            plan_strip(geo, &main_box, width, height)
+        } else {
+            None
+        };
+        let area = strip.as_ref().map_or(whole, |s| s.0);
+        let proj = Projection::fit(&main_box, area);
         // Unzoomed, the main map shows exactly its box (what lies beyond it, e.g. an island drawn
         // in an inset, stays out); zoomed, the slack shows the surroundings.
         let inner = if zoom.is_none() {
             let e = proj.extent(&main_box);
-            let x0 = e[0].floor().clamp(0.0, width as f64) as usize;
-            let y0 = e[1].floor().clamp(0.0, height as f64) as usize;
-            let x1 = e[2].ceil().clamp(0.0, width as f64) as usize;
-            let y1 = e[3].ceil().clamp(0.0, height as f64) as usize;
+            let clampx = |v: f64| v.clamp(area.x as f64, (area.x + area.w) as f64) as usize;
+            let clampy = |v: f64| v.clamp(area.y as f64, (area.y + area.h) as f64) as usize;
+            let (x0, y0) = (clampx(e[0].floor()), clampy(e[1].floor()));
+            let (x1, y1) = (clampx(e[2].ceil()), clampy(e[3].ceil()));
             PxRect {
                 x: x0,
                 y: y0,
@@ -183,29 +190,44 @@ impl Raster {
         let main = Panel {
             kind: PanelKind::Main,
             inner,
-            outer: whole,
+            outer: area,
             proj,
         };
         r.paint_panel(geo, &main, &mut filler);
         r.panels.push(main);
-        if zoom.is_none() {
+        let boxes: Vec<(usize, PxRect)> = match strip {
+            Some((_, boxes)) => boxes,
+            None if zoom.is_none() => Vec::new(),
+            None => Vec::new(),
+        };
+        let overlay = zoom.is_none() && boxes.is_empty();
+        let mut add = |r: &mut Raster, i: usize, outer: PxRect| {
+            let Some(inset) = geo.insets.get(i) else {
+                return;
+            };
+            let inner = PxRect {
+                x: outer.x + 1,
+                y: outer.y + 1,
+                w: outer.w - 2,
+                h: outer.h - 2,
+            };
+            r.clear_frame(outer);
+            let p = Panel {
+                kind: PanelKind::Inset(i),
+                inner,
+                outer,
+                proj: Projection::fit(&inset.bbox, inner),
+            };
+            r.paint_panel(geo, &p, &mut filler);
+            r.panels.push(p);
+        };
+        for (i, outer) in boxes {
+            add(&mut r, i, outer);
+        }
+        if overlay {
             for (i, inset) in geo.insets.iter().enumerate() {
                 if let Some(outer) = r.place_inset(&inset.bbox) {
-                    let inner = PxRect {
-                        x: outer.x + 1,
-                        y: outer.y + 1,
-                        w: outer.w - 2,
-                        h: outer.h - 2,
-                    };
-                    r.clear_frame(outer);
-                    let p = Panel {
-                        kind: PanelKind::Inset(i),
-                        inner,
-                        outer,
-                        proj: Projection::fit(&inset.bbox, inner),
-                    };
-                    r.paint_panel(geo, &p, &mut filler);
-                    r.panels.push(p);
+                    add(&mut r, i, outer);
                 }
             }
         }
@@ -286,25 +308,8 @@ impl Raster {
     /// The inset box for `bbox`: about a third of the width and 40 % of the height at most, in the
     /// corner (or next to an earlier inset) that covers the fewest land pixels of the main map.
     fn place_inset(&self, bbox: &BBox) -> Option<PxRect> {
-        let (bw, bh) = bbox.projected_size();
-        if bw <= 0.0 || bh <= 0.0 {
-            return None;
-        }
-        let aspect = bw / bh;
-        let max_w = (self.width as f64 * 0.34).floor() - 2.0;
-        let max_h = (self.height as f64 * 0.42).floor() - 2.0;
-        let (mut iw, mut ih) = (max_w, max_w / aspect);
-        if ih > max_h {
-            ih = max_h;
-            iw = max_h * aspect;
-        }
-        let (iw, ih) = (iw.floor(), ih.floor());
-        if iw < 4.0 || ih < 4.0 {
-            return None;
-        }
-        // Even height at even rows: the frame lies on whole terminal cells (two pixels each).
-        let (w, h) = (iw as usize + 2, (ih as usize + 2) & !1);
         let (fw, fh) = (self.width, self.height);
+        let (w, h) = inset_size(bbox, fw * 34 / 100, fh * 42 / 100)?;
         if w > fw || h > fh {
             return None;
         }
@@ -447,6 +452,137 @@ impl Raster {
             || other(Some(x), y.checked_sub(1))
             || other(Some(x), Some(y + 1))
     }
+}
+
+/// The outer size (frame included; height even, so the frame lies on whole terminal cells) of an
+/// inset box for `bbox` within `max_w × max_h`, keeping its aspect; `None` when under 4×4 inside.
+fn inset_size(bbox: &BBox, max_w: usize, max_h: usize) -> Option<(usize, usize)> {
+    let (bw, bh) = bbox.projected_size();
+    if bw <= 0.0 || bh <= 0.0 || !bw.is_finite() || !bh.is_finite() {
+        return None;
+    }
+    let aspect = bw / bh;
+    let max_w = max_w as f64 - 2.0;
+    let max_h = (max_h & !1) as f64 - 2.0;
+    let (mut iw, mut ih) = (max_w, max_w / aspect);
+    if ih > max_h {
+        ih = max_h;
+        iw = max_h * aspect;
+    }
+    let (iw, ih) = (iw.floor(), ih.floor());
+    if !(iw >= 4.0 && ih >= 4.0) {
+        return None;
+    }
+    Some((iw as usize + 2, (ih as usize + 2) & !1))
+}
+
+/// A strip layout: the insets in a column (right, then left) or a row (bottom, then top) beside
+/// the main map, chosen when the main map keeps at least 90 % of the scale it has on the whole
+/// area. Returns the main map's area and each inset's box.
+#[allow(clippy::type_complexity)]
+fn plan_strip(
+    geo: &GeoMap,
+    main_box: &BBox,
+    width: usize,
+    height: usize,
+) -> Option<(PxRect, Vec<(usize, PxRect)>)> {
+    let n = geo.insets.len();
+    if n == 0 {
+        return None;
+    }
+    let (bw, bh) = main_box.projected_size();
+    let scale = |r: &PxRect| (r.w as f64 / bw).min(r.h as f64 / bh);
+    let full = scale(&PxRect {
+        x: 0,
+        y: 0,
+        w: width,
+        h: height,
+    });
+    let mut cands: Vec<(PxRect, Vec<(usize, PxRect)>)> = Vec::new();
+    // Columns.
+    let col: Option<Vec<(usize, usize)>> = geo
+        .insets
+        .iter()
+        .map(|b| {
+            inset_size(
+                &b.bbox,
+                width * 34 / 100,
+                height.saturating_sub(2 * (n - 1)) / n,
+            )
+        })
+        .collect();
+    if let Some(sizes) = col {
+        let cw = sizes.iter().map(|s| s.0).max().unwrap_or(0);
+        if cw < width {
+            for right in [true, false] {
+                let x0 = if right { width - cw } else { 0 };
+                let mut y = 0;
+                let boxes = sizes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &(w, h))| {
+                        let b = PxRect {
+                            x: x0 + (cw - w) / 2,
+                            y,
+                            w,
+                            h,
+                        };
+                        // A one-cell gap keeps the frames apart.
+                        y += h + 2;
+                        (i, b)
+                    })
+                    .collect();
+                let main = PxRect {
+                    x: if right { 0 } else { cw },
+                    y: 0,
+                    w: width - cw,
+                    h: height,
+                };
+                cands.push((main, boxes));
+            }
+        }
+    }
+    // Rows.
+    let row: Option<Vec<(usize, usize)>> = geo
+        .insets
+        .iter()
+        .map(|b| inset_size(&b.bbox, width.saturating_sub(n - 1) / n, height * 42 / 100))
+        .collect();
+    if let Some(sizes) = row {
+        let rh = sizes.iter().map(|s| s.1).max().unwrap_or(0);
+        if rh < height {
+            for bottom in [true, false] {
+                let y0 = if bottom { (height - rh) & !1 } else { 0 };
+                let mut x = width;
+                let boxes = sizes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &(w, h))| {
+                        x = x.saturating_sub(w);
+                        let b = (i, PxRect { x, y: y0, w, h });
+                        x = x.saturating_sub(1);
+                        b
+                    })
+                    .collect();
+                let main = PxRect {
+                    x: 0,
+                    y: if bottom { 0 } else { rh },
+                    w: width,
+                    h: if bottom { y0 } else { height - rh },
+                };
+                cands.push((main, boxes));
+            }
+        }
+    }
+    let mut best: Option<(f64, (PxRect, Vec<(usize, PxRect)>))> = None;
+    for c in cands {
+        let s = scale(&c.0);
+        if best.as_ref().is_none_or(|(bs, _)| s > *bs) {
+            best = Some((s, c));
+        }
+    }
+    let (s, layout) = best?;
+    (s >= 0.9 * full).then_some(layout)
 }
 
 /// A raster kept between frames: rebuilt only when the size or zoom changes.

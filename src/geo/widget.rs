@@ -139,12 +139,20 @@ pub struct OutlineView<'a> {
     pub inset_titles: &'a [String],
 }
 
+/// What `render_outline` managed to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct OutlineDrawn {
+    /// False when the legend was not drawn because no corner had room for it without covering
+    /// labels, insets or much land: the caller should show it elsewhere (e.g. below the map).
+    pub legend: bool,
+}
+
 /// Paints the outline map into `area` of `buf`. Draws nothing outside `area` (nor outside the
 /// buffer); a raster of another size is clipped or leaves the rest blank.
-pub fn render_outline(area: Rect, buf: &mut Buffer, view: &OutlineView) {
+pub fn render_outline(area: Rect, buf: &mut Buffer, view: &OutlineView) -> OutlineDrawn {
     let area = area.intersection(buf.area);
     if area.is_empty() {
-        return;
+        return OutlineDrawn::default();
     }
     let r = view.raster;
     let st = view.style;
@@ -269,7 +277,9 @@ pub fn render_outline(area: Rect, buf: &mut Buffer, view: &OutlineView) {
             put(buf, area, usize::from(l.x), y, &text, style);
         }
     }
-    draw_legend(area, buf, view, cols, rows);
+    OutlineDrawn {
+        legend: draw_legend(area, buf, view, cols, rows),
+    }
 }
 
 /// Writes `text` at cell `(x, y)` of `area`, clipped to it.
@@ -283,25 +293,25 @@ fn put(buf: &mut Buffer, area: Rect, x: usize, y: usize, text: &str, style: Styl
     buf.set_stringn(area.x + x, area.y + y, text, max, style);
 }
 
+/// The box-drawing character for a frame cell (pixels `y`, `y+1`), from which neighbours are
+/// frame too.
 fn frame_char(r: &Raster, x: usize, y: usize) -> char {
-    let f = |xx: Option<usize>, yy: Option<usize>| match (xx, yy) {
-        (Some(a), Some(b)) => r.owner(a, b) == FRAME,
-        _ => false,
-    };
-    let (l, rr) = (f(x.checked_sub(1), Some(y)), f(Some(x + 1), Some(y)));
-    let below = f(Some(x), Some(y + 2)) || f(Some(x), Some(y + 1)) && f(Some(x), Some(y + 3));
-    let above = f(Some(x), y.checked_sub(1));
-    match (
-        l || f(x.checked_sub(1), Some(y + 1)),
-        rr || f(Some(x + 1), Some(y + 1)),
-        above,
-        below,
-    ) {
+    let f = |xx: Option<usize>, yy: usize| xx.is_some_and(|a| r.owner(a, yy) == FRAME);
+    let l = f(x.checked_sub(1), y) || f(x.checked_sub(1), y + 1);
+    let rt = f(Some(x + 1), y) || f(Some(x + 1), y + 1);
+    let up = y.checked_sub(1).is_some_and(|yy| r.owner(x, yy) == FRAME);
+    let down = f(Some(x), y + 2);
+    match (l, rt, up, down) {
         (false, true, false, true) => '┌',
         (true, false, false, true) => '┐',
         (false, true, true, false) => '└',
         (true, false, true, false) => '┘',
-        (true, true, _, _) | (true, false, false, false) | (false, true, false, false) => '─',
+        (false, true, true, true) => '├',
+        (true, false, true, true) => '┤',
+        (true, true, false, true) => '┬',
+        (true, true, true, false) => '┴',
+        (true, true, true, true) => '┼',
+        (_, _, false, false) => '─',
         _ => '│',
     }
 }
@@ -320,16 +330,17 @@ fn contrast(c: Rgb) -> Color {
     }
 }
 
-fn draw_legend(area: Rect, buf: &mut Buffer, view: &OutlineView, cols: u16, rows: u16) {
+/// Draws the legend in the emptiest corner if one has room; returns whether it did.
+fn draw_legend(area: Rect, buf: &mut Buffer, view: &OutlineView, cols: u16, rows: u16) -> bool {
     let entries = view.legend;
     if entries.is_empty() {
-        return;
+        return false;
     }
     let lw = 3 + entries.iter().map(|e| width(&e.label)).max().unwrap_or(0);
     let lh = entries.len();
     let (cols, rows) = (usize::from(cols), usize::from(rows));
     if lw > cols || lh > rows {
-        return;
+        return false;
     }
     let r = view.raster;
     let corners = [
@@ -345,7 +356,7 @@ fn draw_legend(area: Rect, buf: &mut Buffer, view: &OutlineView, cols: u16, rows
                 for py in [cy * 2, cy * 2 + 1] {
                     match r.owner(cx, py) {
                         SEA => {}
-                        FRAME => c += 1000,
+                        FRAME => c += 100_000,
                         _ => c += 10,
                     }
                 }
@@ -355,15 +366,23 @@ fn draw_legend(area: Rect, buf: &mut Buffer, view: &OutlineView, cols: u16, rows
                         u16::try_from(cy).unwrap_or(u16::MAX),
                     )
                 }) {
-                    c += 100;
+                    c += 100_000;
                 }
             }
         }
         c
     };
-    let Some(&(x0, y0)) = corners.iter().min_by_key(|&&(x, y)| cost(x, y)) else {
-        return;
+    let Some((x0, y0, c)) = corners
+        .iter()
+        .map(|&(x, y)| (x, y, cost(x, y)))
+        .min_by_key(|&(_, _, c)| c)
+    else {
+        return false;
     };
+    // No label or frame under it, and land in at most a fifth of its pixels.
+    if c >= 100_000 || c * 5 > lw * lh * 2 * 10 {
+        return false;
+    }
     let st = view.style;
     let no_color = st.mode == ColorMode::NoColor;
     for (i, e) in entries.iter().enumerate() {
@@ -381,6 +400,7 @@ fn draw_legend(area: Rect, buf: &mut Buffer, view: &OutlineView, cols: u16, rows
         let label = crate::text::pad_right(&format!(" {}", e.label), lw - 2);
         put(buf, area, x0 + 2, y, &label, Style::default());
     }
+    true
 }
 
 /// Raster and labels kept between frames for one pane.
