@@ -19,21 +19,29 @@ use super::geojson::{self, Polygon};
 use super::project::BBox;
 use crate::data::{District, MapSpec};
 
-/// The built-in geometries: (name, GeoJSON text).
-pub const BUILTIN: &[(&str, &str)] = &[(
-    "dk-kommuner-2014",
-    include_str!("../../assets/dk-kommuner-2014.geojson"),
-)];
+/// A geometry shipped inside the binary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Builtin {
+    /// The name a data file uses in `[map] geometry`.
+    pub name: &'static str,
+    pub geojson: &'static str,
+    /// The English credit line (the file's own `attribution` is in the source's language).
+    pub credit_en: &'static str,
+}
 
-/// The English credit line for the built-in Danish geometry (the file's own `attribution` is
-/// Danish; see `attribution_of`).
+/// The English credit line for the built-in Danish municipalities (from its README).
 pub const DK_KOMMUNER_2014_CREDIT_EN: &str = "Contains data from the Danish Agency for Data Supply and Infrastructure, Danish Administrative Geographical Division (DAGI), 13 Feb 2014; simplified.";
 
-/// The `attribution` string of a built-in geometry, read from its GeoJSON.
+/// The built-in geometries.
+pub const BUILTIN: &[Builtin] = &[Builtin {
+    name: "dk-kommuner-2014",
+    geojson: include_str!("../../assets/dk-kommuner-2014.geojson"),
+    credit_en: DK_KOMMUNER_2014_CREDIT_EN,
+}];
+
+/// The `attribution` string of a built-in geometry, read from its GeoJSON (sanitised).
 pub fn attribution_of(builtin: &str) -> Option<String> {
     let text = builtin_text(builtin)?;
-    // Only the top-level attribution is needed; any key parses it (features are named by "navn"
-    // here, but a failure would only mean no attribution).
     let v: serde_json::Value = serde_json::from_str(text).ok()?;
     v.get("attribution")?
         .as_str()
@@ -41,7 +49,18 @@ pub fn attribution_of(builtin: &str) -> Option<String> {
 }
 
 pub fn builtin_text(name: &str) -> Option<&'static str> {
-    BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+    BUILTIN.iter().find(|b| b.name == name).map(|b| b.geojson)
+}
+
+/// The credit line to print for a map's geometry: in English the built-in's English line when
+/// there is one, otherwise (and in Danish) the GeoJSON's own `attribution`.
+pub fn credit(geo: &GeoMap, locale: crate::locale::Locale) -> Option<String> {
+    if locale == crate::locale::Locale::En
+        && let Some(b) = BUILTIN.iter().find(|b| b.name == geo.geometry)
+    {
+        return Some(b.credit_en.to_string());
+    }
+    geo.attribution.clone()
 }
 
 /// Where in the data file a problem lies.
@@ -200,7 +219,7 @@ pub fn resolve_geometry(
     match std::fs::read_to_string(&path) {
         Ok(t) => Ok((Cow::Owned(t), shown)),
         Err(e) if !looks_like_path && e.kind() == std::io::ErrorKind::NotFound => {
-            let names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
+            let names: Vec<&str> = BUILTIN.iter().map(|b| b.name).collect();
             Err(GeoError {
                 at: GeoErrorAt::MapGeometry,
                 message: format!(
