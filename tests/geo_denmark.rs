@@ -318,3 +318,29 @@ fn other_geometry_files_work_the_same_way() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn errors_in_a_users_geojson_point_into_that_file() {
+    let dir = std::env::temp_dir().join(format!("kredskort-geo-err-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("bad.geojson"),
+        "{\"type\":\"FeatureCollection\",\"features\":[\n{\"type\":\"Feature\",\"properties\":{\"navn\":\"A\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]],]}}\n]}",
+    )
+    .unwrap();
+    let ds = kredskort::data::load_embedded();
+    let spec = MapSpec {
+        geometry: "bad.geojson".into(),
+        key: "navn".into(),
+        bbox: None,
+        insets: vec![],
+    };
+    let errs = geo::load(&spec, &ds.districts, Some(&dir)).unwrap_err();
+    let e = &errs[0];
+    assert_eq!(e.at, geo::GeoErrorAt::MapGeometry);
+    let shown = e.to_string();
+    println!("{shown}");
+    assert!(e.message.contains("bad.geojson:2:"), "{shown}");
+    assert!(shown.contains("\n  | ") && shown.ends_with('^'), "{shown}");
+    std::fs::remove_dir_all(&dir).ok();
+}

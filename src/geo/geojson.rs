@@ -41,20 +41,57 @@ pub struct GeoJsonError {
     pub line: usize,
     pub column: usize,
     pub message: String,
+    /// Up to about 60 characters of the offending line around the column (sanitised; GeoJSON
+    /// lines can be kilobytes long), and the marker's offset in it (display columns).
+    pub excerpt: Option<(String, usize)>,
 }
 
-impl fmt::Display for GeoJsonError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl GeoJsonError {
+    /// `origin:line:col: message`, one line.
+    pub fn headline(&self) -> String {
         if self.line > 0 {
-            write!(
-                f,
+            format!(
                 "{}:{}:{}: {}",
                 self.origin, self.line, self.column, self.message
             )
         } else {
-            write!(f, "{}: {}", self.origin, self.message)
+            format!("{}: {}", self.origin, self.message)
         }
     }
+}
+
+impl fmt::Display for GeoJsonError {
+    /// The headline, then the excerpt with a `^` under the column.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.headline())?;
+        if let Some((text, at)) = &self.excerpt {
+            write!(f, "\n  | {text}\n  | {}^", " ".repeat(*at))?;
+        }
+        Ok(())
+    }
+}
+
+/// The part of `line` around byte `col` (1-based), and the marker's display offset in it.
+fn excerpt(text: &str, line: usize, col: usize) -> Option<(String, usize)> {
+    let l = text.lines().nth(line.checked_sub(1)?)?;
+    let mut at = col.saturating_sub(1).min(l.len());
+    while !l.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before: Vec<char> = l[..at].chars().collect();
+    let after: Vec<char> = l[at..].chars().collect();
+    let b0 = before.len().saturating_sub(30);
+    let mut head: String = before[b0..].iter().collect();
+    if b0 > 0 {
+        head.insert(0, '…');
+    }
+    let mut tail: String = after.iter().take(30).collect();
+    if after.len() > 30 {
+        tail.push('…');
+    }
+    let head = sanitize_line(&head);
+    let marker = crate::text::width(&head);
+    Some((format!("{head}{}", sanitize_line(&tail)), marker))
 }
 
 impl std::error::Error for GeoJsonError {}
@@ -72,6 +109,7 @@ pub fn parse(text: &str, origin: &str, key: &str) -> Result<FeatureCollection, G
             line,
             column,
             message,
+            excerpt: excerpt(text, line, column),
         }
     };
     let mut de = serde_json::Deserializer::from_str(text);
@@ -397,6 +435,8 @@ mod tests {
         let e = parse(text, "x.geojson", "navn").unwrap_err();
         assert_eq!(e.line, 3, "{e}");
         assert!(e.to_string().starts_with("x.geojson:3:"), "{e}");
+        let (ex, at) = e.excerpt.clone().unwrap();
+        assert!(ex.starts_with('…') && at > 0, "{e}");
         assert!(e.message.contains("ring #1"), "{e}");
         assert!(e.message.contains("at least 4"), "{e}");
 

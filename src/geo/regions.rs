@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
-use super::geojson::{self, Polygon};
+use super::geojson::{self, GeoJsonError, Polygon};
 use super::project::BBox;
 use crate::data::{District, MapSpec};
 
@@ -91,10 +91,13 @@ pub enum ShapeField {
 #[derive(Debug, Clone, PartialEq)]
 pub struct GeoError {
     pub at: GeoErrorAt,
-    /// What is wrong, one line.
+    /// What is wrong, one line (for a GeoJSON error: its `path:line:col: message`).
     pub message: String,
     /// `did you mean "…"?` or another suggestion.
     pub hint: Option<String>,
+    /// For errors inside the GeoJSON file: the full error, with an excerpt of the offending line
+    /// to print under the data file's own report.
+    pub geojson: Option<GeoJsonError>,
 }
 
 impl fmt::Display for GeoError {
@@ -102,6 +105,9 @@ impl fmt::Display for GeoError {
         f.write_str(&self.message)?;
         if let Some(h) = &self.hint {
             write!(f, " ({h})")?;
+        }
+        if let Some((text, at)) = self.geojson.as_ref().and_then(|g| g.excerpt.as_ref()) {
+            write!(f, "\n  | {text}\n  | {}^", " ".repeat(*at))?;
         }
         Ok(())
     }
@@ -233,12 +239,14 @@ pub fn resolve_geometry(
                         names.join(", ")
                     ),
                 }),
+                geojson: None,
             })
         }
         Err(e) => Err(GeoError {
             at: GeoErrorAt::MapGeometry,
             message: format!("cannot read the geometry file {shown}: {e}"),
             hint: Some("the path is relative to the data file".into()),
+            geojson: None,
         }),
     }
 }
@@ -286,6 +294,7 @@ fn build_named(
                     b[0], b[1], b[2], b[3]
                 ),
                 hint: Some("longitude −180…180, latitude −90…90".into()),
+                geojson: None,
             });
             None
         }
@@ -308,6 +317,7 @@ fn build_named(
             message: "key is empty; it names the feature property that holds the shape names"
                 .into(),
             hint: Some("e.g. key = \"name\"".into()),
+            geojson: None,
         });
         return Err(errors);
     }
@@ -321,8 +331,9 @@ fn build_named(
             };
             errors.push(GeoError {
                 at,
-                message: e.to_string(),
+                message: e.headline(),
                 hint: None,
+                geojson: Some(e),
             });
             return Err(errors);
         }
@@ -360,6 +371,7 @@ fn build_named(
                     at,
                     message: format!("no shape named \"{name}\" in {origin}"),
                     hint,
+                    geojson: None,
                 });
                 continue;
             };
@@ -381,6 +393,7 @@ fn build_named(
                     at,
                     message: what,
                     hint: None,
+                    geojson: None,
                 });
                 continue;
             }
@@ -415,9 +428,30 @@ fn build_named(
                 at: GeoErrorAt::MapGeometry,
                 message: format!("{origin} has no Polygon or MultiPolygon features"),
                 hint: Some("only areal features can be drawn as districts".into()),
+                geojson: None,
             }]);
         }
     };
+    // A district the map cannot show is a mistake in bbox or the insets, not something to hide.
+    let mut outside = Vec::new();
+    for (di, s) in shapes.iter().enumerate() {
+        let Some(b) = s.bbox else { continue };
+        if !b.intersects(&bbox) && !insets.iter().any(|i| i.bbox.intersects(&b)) {
+            let id = districts.get(di).map_or("?", |d| d.id.as_str());
+            outside.push(GeoError {
+                at: GeoErrorAt::MapBbox,
+                message: format!(
+                    "district \"{id}\" lies outside bbox and every inset ([{:.2}, {:.2}, {:.2}, {:.2}]), so the map could not show it",
+                    b.west, b.south, b.east, b.north
+                ),
+                hint: Some("widen bbox or add a [[map.inset]] for it".into()),
+                geojson: None,
+            });
+        }
+    }
+    if !outside.is_empty() {
+        return Err(outside);
+    }
     Ok(GeoMap {
         districts: shapes,
         neutral,
@@ -543,6 +577,20 @@ mod tests {
         let errs = build(&s, &[], TWO).unwrap_err();
         assert_eq!(errs[0].at, GeoErrorAt::MapBbox);
         assert_eq!(errs[1].at, GeoErrorAt::Inset(0));
+        let mut s = spec("t", "name");
+        s.bbox = Some([0.0, 0.0, 1.5, 1.0]);
+        let errs = build(&s, &[district("g", &["Gamma"])], TWO).unwrap_err();
+        assert_eq!(errs[0].at, GeoErrorAt::MapBbox);
+        assert!(
+            errs[0].message.contains("\"g\" lies outside"),
+            "{}",
+            errs[0]
+        );
+        s.insets = vec![MapInset {
+            name: "G".into(),
+            bbox: [2.0, 0.0, 3.0, 1.0],
+        }];
+        assert!(build(&s, &[district("g", &["Gamma"])], TWO).is_ok());
         let errs = build(&spec("t", "navn"), &[], TWO).unwrap_err();
         assert_eq!(errs[0].at, GeoErrorAt::MapKey);
         assert!(errs[0].message.starts_with("t:2:"), "{}", errs[0]);
