@@ -97,7 +97,7 @@ pub struct GeoError {
     pub hint: Option<String>,
     /// For errors inside the GeoJSON file: the full error, with an excerpt of the offending line
     /// to print under the data file's own report.
-    pub geojson: Option<GeoJsonError>,
+    pub geojson: Option<Box<GeoJsonError>>,
 }
 
 impl fmt::Display for GeoError {
@@ -333,7 +333,7 @@ fn build_named(
                 at,
                 message: e.headline(),
                 hint: None,
-                geojson: Some(e),
+                geojson: Some(Box::new(e)),
             });
             return Err(errors);
         }
