@@ -276,8 +276,18 @@ pub fn write_svg(
             *x as f64 * PROXY + MARGIN + PROXY / 2.0,
             *y as f64 * PROXY + HEADER + PROXY / 2.0,
         );
-        let half = crate::text::width(name) as f64 * 3.4 + 2.0;
-        let bx = [cx - half, cy - 9.0, cx + half, cy + 5.0];
+        let amount = d
+            .has_projects()
+            .then(|| crate::money::format_money_compact(d.total, &dataset.meta.currency, locale));
+        let wide = crate::text::width(name).max(amount.as_deref().map_or(0, crate::text::width));
+        let half = wide as f64 * 3.4 + 2.0;
+        let lines = if amount.is_some() { 2.0 } else { 1.0 };
+        let bx = [
+            cx - half,
+            cy - 9.0,
+            cx + half,
+            cy + 5.0 + 14.0 * (lines - 1.0),
+        ];
         if boxes
             .iter()
             .any(|o| bx[0] < o[2] && o[0] < bx[2] && bx[1] < o[3] && o[1] < bx[3])
@@ -285,10 +295,16 @@ pub fn write_svg(
             continue;
         }
         boxes.push(bx);
+        let second = amount.map_or(String::new(), |a| {
+            format!(
+                r#"<tspan x="{cx:.1}" dy="14" font-size="11">{}</tspan>"#,
+                escape(&a)
+            )
+        });
         let _ = writeln!(
             label_svg,
-            r##"<text x="{cx:.1}" y="{:.1}" text-anchor="middle" font-size="12" fill="#111111" stroke="#ffffff" stroke-width="3" stroke-opacity="0.8" paint-order="stroke">{}</text>"##,
-            cy + 4.0,
+            r##"<text x="{cx:.1}" y="{:.1}" text-anchor="middle" font-size="12" fill="#111111" stroke="#ffffff" stroke-width="3" stroke-opacity="0.8" paint-order="stroke">{}{second}</text>"##,
+            cy + 4.0 - 7.0 * (lines - 1.0),
             escape(name)
         );
     }

@@ -534,5 +534,13 @@ mod tests {
         assert_eq!(rgb_to_256((255, 255, 255)), 231);
         assert_eq!(rgb_to_256((128, 128, 128)), 244);
         assert_eq!(rgb_to_256((255, 0, 0)), 196);
+        // The class scales stay distinct in the 256-colour palette.
+        for n in 1..=7 {
+            let idx: Vec<u8> = sequential_rgb(n).into_iter().map(rgb_to_256).collect();
+            let mut d = idx.clone();
+            d.sort_unstable();
+            d.dedup();
+            assert_eq!(d.len(), n, "{n}: {idx:?}");
+        }
     }
 }
