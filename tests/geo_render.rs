@@ -213,7 +213,6 @@ fn svg_is_well_formed_with_one_path_per_district() {
         &text,
         &SvgColors::new(classes.count()),
     );
-    std::fs::write(std::env::temp_dir().join("kredskort-geo-test.svg"), &svg).unwrap();
     let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "svg");
