@@ -14,6 +14,7 @@ pub mod data;
 pub mod export;
 pub mod export_name;
 pub mod fold;
+pub mod geo;
 pub mod i18n;
 pub mod keymap;
 pub mod locale;

@@ -1,0 +1,31 @@
+//! The outline map: GeoJSON boundaries → district outlines → a raster of square pixels drawn with
+//! half blocks, plus classes, labels, spatial navigation and an SVG writer.
+//!
+//! Pure library: no terminal I/O and no App. Nothing here knows about Denmark; everything comes
+//! from the data file's `[map]` section (`MapSpec`) and the GeoJSON it names.
+//!
+//! The integration path: at load time `OutlineMap::load(&dataset, base_dir)` (`None` without a
+//! `[map]`; errors as `GeoError`s whose `GeoErrorAt` the loader maps to `path:line:col`). Per frame
+//! `OutlineMap::render(area, buf, &OutlineFrame { selected, zoom, style, texts, legend })`; arrows
+//! `OutlineMap::nearest(from, Dir)`; clicks `OutlineMap::hit_test(area, zoom, texts, col, row)`;
+//! `z` sets `zoom = Some(selected)`. Export: `svg::write_svg(...)`. Credits: `credit(geo, locale)`.
+//! The pieces (`regions`, `raster`, `labels`, `nav`, `widget`) are public for finer use.
+
+pub mod classes;
+pub mod geojson;
+pub mod labels;
+pub mod nav;
+pub mod outline;
+pub mod project;
+pub mod raster;
+pub mod regions;
+pub mod svg;
+pub mod widget;
+
+pub use outline::{OutlineFrame, OutlineMap};
+pub use project::BBox;
+pub use raster::{Raster, RasterCache};
+pub use regions::{
+    BUILTIN, Builtin, DK_KOMMUNER_2014_CREDIT_EN, GeoError, GeoErrorAt, GeoMap, ShapeField,
+    attribution_of, build, credit, load, resolve_geometry,
+};

@@ -1,0 +1,208 @@
+//! The entry point the dashboard uses: one `OutlineMap` per loaded dataset with a `[map]`, holding
+//! the geometry, the classes, the navigation anchors and the raster cache.
+//!
+//! `ui::draw` is a pure function of `&App`, so the cache sits in a `RefCell`: drawing fills it on a
+//! size or zoom change and reads it otherwise. Should it ever be borrowed already (it cannot be in
+//! a single-threaded draw, but no panic either way), the frame is drawn from a fresh, uncached
+//! raster.
+
+use std::cell::RefCell;
+use std::path::Path;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::classes::{Classes, LegendEntry};
+use super::labels::PlacedLabel;
+use super::nav::{self, Dir};
+use super::project::BBox;
+use super::raster::Raster;
+use super::regions::{self, GeoError, GeoMap};
+use super::widget::{
+    ColorMode, OutlineCache, OutlineDrawn, OutlineStyle, OutlineView, render_outline,
+};
+use crate::data::Dataset;
+
+/// The outline map of one dataset.
+#[derive(Debug)]
+pub struct OutlineMap {
+    pub geo: GeoMap,
+    pub classes: Classes,
+    /// Navigation anchors per district (`nav::anchors`).
+    pub anchors: Vec<Option<[f64; 2]>>,
+    /// Inset names, for the frame titles.
+    pub inset_titles: Vec<String>,
+    cache: RefCell<OutlineCache>,
+}
+
+/// What a frame shows, beyond the map itself.
+#[derive(Debug, Clone, Copy)]
+pub struct OutlineFrame<'a> {
+    pub selected: Option<usize>,
+    /// `Some(d)`: zoomed to district `d` (`z`).
+    pub zoom: Option<usize>,
+    pub style: &'a OutlineStyle,
+    /// Per district, its label alternatives (`labels::default_texts`).
+    pub texts: &'a [Vec<Vec<String>>],
+    /// `Classes::legend(...)` in the UI language; empty: none.
+    pub legend: &'a [LegendEntry],
+}
+
+impl OutlineMap {
+    /// Builds the map for `dataset` from a `GeoMap` the loader made.
+    pub fn new(dataset: &Dataset, geo: GeoMap) -> OutlineMap {
+        OutlineMap {
+            classes: Classes::for_districts(&dataset.districts),
+            anchors: nav::anchors(&geo),
+            inset_titles: geo.insets.iter().map(|i| i.name.clone()).collect(),
+            geo,
+            cache: RefCell::new(OutlineCache::default()),
+        }
+    }
+
+    /// `None` when the dataset has no `[map]`; else the map or everything wrong with it.
+    /// `base_dir`: the data file's directory (relative geometry paths).
+    pub fn load(
+        dataset: &Dataset,
+        base_dir: Option<&Path>,
+    ) -> Option<Result<OutlineMap, Vec<GeoError>>> {
+        let spec = dataset.map.as_ref()?;
+        Some(
+            regions::load(spec, &dataset.districts, base_dir)
+                .map(|geo| OutlineMap::new(dataset, geo)),
+        )
+    }
+
+    /// The default style for this map's classes in `mode`.
+    pub fn style(&self, mode: ColorMode) -> OutlineStyle {
+        OutlineStyle::new(mode, self.classes.count())
+    }
+
+    /// The geographic box shown when zoomed to district `d`.
+    pub fn zoom_box(&self, d: usize) -> Option<BBox> {
+        self.geo.zoom_box(d)
+    }
+
+    /// The district an arrow moves to from `from`.
+    pub fn nearest(&self, from: usize, dir: Dir) -> Option<usize> {
+        nav::nearest(&self.anchors, from, dir)
+    }
+
+    /// Runs `f` on the raster and labels for `area` and `zoom`, from the cache when it matches.
+    fn with_raster<T>(
+        &self,
+        area: Rect,
+        zoom: Option<usize>,
+        texts: &[Vec<Vec<String>>],
+        f: impl FnOnce(&Raster, &[PlacedLabel]) -> T,
+    ) -> T {
+        let zoom = zoom.and_then(|d| self.zoom_box(d));
+        match self.cache.try_borrow_mut() {
+            Ok(mut cache) => {
+                let (r, l) = cache.get(&self.geo, area.width, area.height, zoom, texts);
+                f(r, l)
+            }
+            Err(_) => {
+                let mut fresh = OutlineCache::default();
+                let (r, l) = fresh.get(&self.geo, area.width, area.height, zoom, texts);
+                f(r, l)
+            }
+        }
+    }
+
+    /// Draws the map into `area`. Cheap when the size and zoom are unchanged.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, frame: &OutlineFrame) -> OutlineDrawn {
+        self.with_raster(area, frame.zoom, frame.texts, |raster, labels| {
+            let view = OutlineView {
+                raster,
+                labels,
+                classes: &self.classes.of_district,
+                selected: frame.selected,
+                style: frame.style,
+                legend: frame.legend,
+                inset_titles: &self.inset_titles,
+            };
+            render_outline(area, buf, &view)
+        })
+    }
+
+    /// The district under the terminal cell `(column, row)` (absolute, as in a mouse event) when
+    /// the map was drawn into `area` with this zoom and these texts.
+    pub fn hit_test(
+        &self,
+        area: Rect,
+        zoom: Option<usize>,
+        texts: &[Vec<Vec<String>>],
+        column: u16,
+        row: u16,
+    ) -> Option<usize> {
+        if !area.contains(ratatui::layout::Position::new(column, row)) {
+            return None;
+        }
+        self.with_raster(area, zoom, texts, |raster, labels| {
+            nav::hit_test(raster, labels, column - area.x, row - area.y)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{MapInset, MapSpec};
+    use crate::geo::labels::default_texts;
+    use crate::locale::Locale;
+
+    fn dataset_with_map() -> Dataset {
+        let mut ds = crate::data::load_embedded();
+        ds.map = Some(MapSpec {
+            geometry: "dk-kommuner-2014".into(),
+            key: "navn".into(),
+            bbox: Some([8.0, 54.5, 12.8, 57.8]),
+            insets: vec![MapInset {
+                name: "Bornholm".into(),
+                bbox: [14.6, 54.95, 15.25, 55.35],
+            }],
+        });
+        ds
+    }
+
+    #[test]
+    fn render_hit_test_zoom_and_navigation_through_the_entry_point() {
+        let ds = dataset_with_map();
+        let map = OutlineMap::load(&ds, None).unwrap().unwrap();
+        let texts = default_texts(&ds.districts, &ds.meta.currency, Locale::Da);
+        let legend = map
+            .classes
+            .legend(&ds.meta.currency, Locale::Da, "ingen projekter");
+        let style = map.style(ColorMode::TrueColor);
+        let area = Rect::new(5, 2, 100, 40);
+        let mut buf = Buffer::empty(Rect::new(0, 0, 110, 45));
+        let fyn = ds.districts.iter().position(|d| d.id == "fyn").unwrap();
+        let frame = OutlineFrame {
+            selected: Some(fyn),
+            zoom: None,
+            style: &style,
+            texts: &texts,
+            legend: &legend,
+        };
+        map.render(area, &mut buf, &frame);
+        // The cell under Fyn's label hits Fyn.
+        let hit = (area.y..area.bottom())
+            .flat_map(|y| (area.x..area.right()).map(move |x| (x, y)))
+            .find(|&(x, y)| buf[(x, y)].symbol() == "F" && buf[(x + 1, y)].symbol() == "y")
+            .unwrap();
+        assert_eq!(map.hit_test(area, None, &texts, hit.0, hit.1), Some(fyn));
+        assert_eq!(map.hit_test(area, None, &texts, 0, 0), None);
+        // Zoomed to Fyn: its pixels fill a good part of the pane, and the centre is Fyn.
+        let zoomed = OutlineFrame {
+            zoom: Some(fyn),
+            ..frame
+        };
+        map.render(area, &mut buf, &zoomed);
+        let c = (area.x + area.width / 2, area.y + area.height / 2);
+        assert_eq!(map.hit_test(area, Some(fyn), &texts, c.0, c.1), Some(fyn));
+        assert!(map.nearest(fyn, Dir::Right).is_some());
+        // A dataset without [map] has no outline map.
+        assert!(OutlineMap::load(&crate::data::load_embedded(), None).is_none());
+    }
+}

@@ -1,0 +1,546 @@
+//! Drawing the outline map into a ratatui buffer: half-block cells (upper pixel = foreground,
+//! lower pixel = background) shaded by class, district borders darker, the selected district
+//! outlined, labels on top, a legend in the emptiest free corner. With `ColorMode::NoColor` classes
+//! become fill patterns of increasing density and the legend shows the same patterns.
+//!
+//! `OutlineCache` keeps the raster and the labels between frames (rebuilt only when the size, the
+//! zoom or the label texts change); `render_outline` itself only reads.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+
+use super::classes::{LegendEntry, sequential_rgb};
+use super::labels::{self, PlacedLabel};
+use super::project::BBox;
+use super::raster::{FRAME, MAX_DISTRICTS, NEUTRAL, Raster, SEA};
+use super::regions::GeoMap;
+use crate::text::width;
+
+/// How colours reach the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ColorMode {
+    TrueColor,
+    /// The xterm 256-colour palette.
+    Indexed256,
+    /// No colour at all (`NO_COLOR`): patterns and modifiers only.
+    NoColor,
+}
+
+pub type Rgb = (u8, u8, u8);
+
+/// Colours of the outline map (RGB; mapped to the palette in `Indexed256` mode).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineStyle {
+    pub mode: ColorMode,
+    /// One per class, least money first.
+    pub classes: Vec<Rgb>,
+    pub no_projects: Rgb,
+    pub neutral: Rgb,
+    pub frame: Rgb,
+    /// The selected district's outline.
+    pub highlight: Rgb,
+}
+
+impl OutlineStyle {
+    /// The default scale (ColorBrewer-like YlGnBu) for `classes` classes.
+    pub fn new(mode: ColorMode, classes: usize) -> OutlineStyle {
+        OutlineStyle {
+            mode,
+            classes: sequential_rgb(classes),
+            no_projects: (190, 190, 190),
+            neutral: (105, 105, 105),
+            frame: (140, 140, 140),
+            highlight: (255, 64, 160),
+        }
+    }
+
+    fn color(&self, c: Rgb) -> Color {
+        match self.mode {
+            ColorMode::TrueColor => Color::Rgb(c.0, c.1, c.2),
+            ColorMode::Indexed256 => Color::Indexed(rgb_to_256(c)),
+            ColorMode::NoColor => Color::Reset,
+        }
+    }
+
+    fn fill(&self, class: Option<usize>) -> Rgb {
+        match class {
+            Some(k) => self
+                .classes
+                .get(k)
+                .or(self.classes.last())
+                .copied()
+                .unwrap_or(self.no_projects),
+            None => self.no_projects,
+        }
+    }
+}
+
+/// The nearest colour of the xterm 6×6×6 cube or its grey ramp.
+pub fn rgb_to_256(c: Rgb) -> u8 {
+    const LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
+    let near = |v: u8| {
+        (0..6)
+            .min_by_key(|&i| (i32::from(LEVELS[i]) - i32::from(v)).abs())
+            .unwrap_or(0)
+    };
+    let (r, g, b) = (near(c.0), near(c.1), near(c.2));
+    let cube = (LEVELS[r], LEVELS[g], LEVELS[b]);
+    let dist = |a: Rgb, b: Rgb| {
+        let d = |x: u8, y: u8| (i32::from(x) - i32::from(y)).pow(2);
+        d(a.0, b.0) + d(a.1, b.1) + d(a.2, b.2)
+    };
+    let avg = (u32::from(c.0) + u32::from(c.1) + u32::from(c.2)) / 3;
+    let gi = ((avg.saturating_sub(8)) / 10).min(23) as u8;
+    let grey = 8 + 10 * gi;
+    if dist(c, (grey, grey, grey)) < dist(c, cube) {
+        232 + gi
+    } else {
+        16 + 36 * r as u8 + 6 * g as u8 + b as u8
+    }
+}
+
+/// The pattern character for a class in `NoColor` mode (`None`: no projects).
+pub fn pattern(class: Option<usize>, count: usize) -> char {
+    const RAMP6: [char; 6] = [':', '+', '░', '▒', '▓', '█'];
+    const RAMP7: [char; 7] = [':', '+', '=', '░', '▒', '▓', '█'];
+    match class {
+        None => '/',
+        Some(k) if count >= 7 => RAMP7[k.min(6)],
+        Some(_) if count <= 1 => '▒',
+        Some(k) => {
+            let i = (k.min(count - 1) * 5 + (count - 1) / 2) / (count - 1);
+            RAMP6[i.min(5)]
+        }
+    }
+}
+
+/// District borders in `NoColor` mode.
+pub const BORDER_PATTERN: char = '·';
+
+/// The pattern for neutral land in `NoColor` mode.
+pub const NEUTRAL_PATTERN: char = '-';
+
+/// Everything one frame of the outline map needs.
+#[derive(Debug, Clone, Copy)]
+pub struct OutlineView<'a> {
+    pub raster: &'a Raster,
+    pub labels: &'a [PlacedLabel],
+    /// Per district: its class, `None` for no projects (`Classes::of_district`).
+    pub classes: &'a [Option<usize>],
+    pub selected: Option<usize>,
+    pub style: &'a OutlineStyle,
+    /// Legend lines (`Classes::legend`); empty: no legend.
+    pub legend: &'a [LegendEntry],
+    /// Titles written on the inset frames, by inset index (e.g. `GeoMap::insets` names).
+    pub inset_titles: &'a [String],
+}
+
+/// What `render_outline` managed to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct OutlineDrawn {
+    /// False when the legend was not drawn because no corner had room for it without covering
+    /// labels, insets or much land: the caller should show it elsewhere (e.g. below the map).
+    pub legend: bool,
+}
+
+/// Paints the outline map into `area` of `buf`. Draws nothing outside `area` (nor outside the
+/// buffer); a raster of another size is clipped or leaves the rest blank.
+pub fn render_outline(area: Rect, buf: &mut Buffer, view: &OutlineView) -> OutlineDrawn {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return OutlineDrawn::default();
+    }
+    let r = view.raster;
+    let st = view.style;
+    let cols = area.width.min(u16::try_from(r.width).unwrap_or(u16::MAX));
+    let rows = area
+        .height
+        .min(u16::try_from(r.height / 2).unwrap_or(u16::MAX));
+    let no_color = st.mode == ColorMode::NoColor;
+    let n_classes = st.classes.len();
+    let pixel = |x: usize, y: usize| -> Option<Rgb> {
+        let o = r.owner(x, y);
+        match o {
+            SEA => None,
+            NEUTRAL => Some(st.neutral),
+            FRAME => Some(st.frame),
+            d => {
+                let d = usize::from(d);
+                if view.selected == Some(d) && r.is_edge_of(d, x, y) {
+                    return Some(st.highlight);
+                }
+                let c = st.fill(view.classes.get(d).copied().flatten());
+                Some(if r.is_border(x, y) { darken(c) } else { c })
+            }
+        }
+    };
+    for cy in 0..rows {
+        for cx in 0..cols {
+            let (x, y) = (usize::from(cx), usize::from(cy) * 2);
+            let Some(cell) = buf.cell_mut(Position::new(area.x + cx, area.y + cy)) else {
+                continue;
+            };
+            cell.reset();
+            if no_color {
+                let (t, b) = (r.owner(x, y), r.owner(x, y + 1));
+                let o = if t == SEA || b == FRAME { b } else { t };
+                // District borders as dots, so neighbours with the same pattern stay apart.
+                let border = r.is_border(x, y) || r.is_border(x, y + 1);
+                let ch = match o {
+                    d if border && usize::from(d) < MAX_DISTRICTS => BORDER_PATTERN,
+                    SEA => ' ',
+                    NEUTRAL => NEUTRAL_PATTERN,
+                    FRAME => frame_char(r, x, y),
+                    d => pattern(
+                        view.classes.get(usize::from(d)).copied().flatten(),
+                        n_classes,
+                    ),
+                };
+                cell.set_char(ch);
+                if let Some(s) = view.selected
+                    && (r.is_edge_of(s, x, y) || r.is_edge_of(s, x, y + 1))
+                {
+                    cell.set_style(Style::default().add_modifier(Modifier::REVERSED));
+                }
+                continue;
+            }
+            match (pixel(x, y), pixel(x, y + 1)) {
+                (None, None) => {
+                    cell.set_char(' ');
+                }
+                (Some(t), None) => {
+                    cell.set_char('▀').set_fg(st.color(t));
+                }
+                (None, Some(b)) => {
+                    cell.set_char('▄').set_fg(st.color(b));
+                }
+                (Some(t), Some(b)) if t == b => {
+                    cell.set_char(' ').set_bg(st.color(b));
+                }
+                (Some(t), Some(b)) => {
+                    cell.set_char('▀').set_fg(st.color(t)).set_bg(st.color(b));
+                }
+            }
+        }
+    }
+    // Inset titles on the top frame line.
+    for p in &r.panels {
+        let super::raster::PanelKind::Inset(i) = p.kind else {
+            continue;
+        };
+        let Some(title) = view.inset_titles.get(i) else {
+            continue;
+        };
+        let cy = p.outer.y / 2;
+        let (x0, w) = (p.outer.x + 1, p.outer.w.saturating_sub(2));
+        if w == 0 || cy >= usize::from(rows) || x0 >= usize::from(cols) {
+            continue;
+        }
+        let avail = w.min(usize::from(cols) - x0);
+        let text = crate::text::truncate(title, avail);
+        let style = if no_color {
+            Style::default()
+        } else {
+            Style::default().fg(Color::Black).bg(st.color(st.frame))
+        };
+        put(buf, area, x0, cy, &text, style);
+    }
+    // Labels.
+    for l in view.labels {
+        let fill = st.fill(view.classes.get(l.district).copied().flatten());
+        let mut style = if no_color {
+            Style::default()
+        } else {
+            Style::default().fg(contrast(fill)).bg(st.color(fill))
+        };
+        if view.selected == Some(l.district) {
+            style = style.add_modifier(if no_color {
+                Modifier::REVERSED | Modifier::BOLD
+            } else {
+                Modifier::BOLD
+            });
+        }
+        for (i, line) in l.lines.iter().enumerate() {
+            let y = usize::from(l.y) + i;
+            let lw = width(line);
+            let pad = usize::from(l.width).saturating_sub(lw);
+            let text = format!(
+                "{}{}{}",
+                " ".repeat(pad / 2),
+                line,
+                " ".repeat(pad - pad / 2)
+            );
+            put(buf, area, usize::from(l.x), y, &text, style);
+        }
+    }
+    OutlineDrawn {
+        legend: draw_legend(area, buf, view, cols, rows),
+    }
+}
+
+/// Writes `text` at cell `(x, y)` of `area`, clipped to it.
+fn put(buf: &mut Buffer, area: Rect, x: usize, y: usize, text: &str, style: Style) {
+    if x >= usize::from(area.width) || y >= usize::from(area.height) {
+        return;
+    }
+    let max = usize::from(area.width) - x;
+    // x, y < area size ≤ u16::MAX, so the conversions hold.
+    let (x, y) = (x as u16, y as u16);
+    buf.set_stringn(area.x + x, area.y + y, text, max, style);
+}
+
+/// The box-drawing character for a frame cell (pixels `y`, `y+1`), from which neighbours are
+/// frame too.
+fn frame_char(r: &Raster, x: usize, y: usize) -> char {
+    let f = |xx: Option<usize>, yy: usize| xx.is_some_and(|a| r.owner(a, yy) == FRAME);
+    let l = f(x.checked_sub(1), y) || f(x.checked_sub(1), y + 1);
+    let rt = f(Some(x + 1), y) || f(Some(x + 1), y + 1);
+    let up = y.checked_sub(1).is_some_and(|yy| r.owner(x, yy) == FRAME);
+    let down = f(Some(x), y + 2);
+    match (l, rt, up, down) {
+        (false, true, false, true) => '┌',
+        (true, false, false, true) => '┐',
+        (false, true, true, false) => '└',
+        (true, false, true, false) => '┘',
+        (false, true, true, true) => '├',
+        (true, false, true, true) => '┤',
+        (true, true, false, true) => '┬',
+        (true, true, true, false) => '┴',
+        (true, true, true, true) => '┼',
+        (_, _, false, false) => '─',
+        _ => '│',
+    }
+}
+
+fn darken(c: Rgb) -> Rgb {
+    let f = |v: u8| (u16::from(v) * 5 / 8) as u8;
+    (f(c.0), f(c.1), f(c.2))
+}
+
+fn contrast(c: Rgb) -> Color {
+    let lum = u32::from(c.0) * 299 + u32::from(c.1) * 587 + u32::from(c.2) * 114;
+    if lum > 140_000 {
+        Color::Black
+    } else {
+        Color::White
+    }
+}
+
+/// Draws the legend in the emptiest corner if one has room; returns whether it did.
+fn draw_legend(area: Rect, buf: &mut Buffer, view: &OutlineView, cols: u16, rows: u16) -> bool {
+    let entries = view.legend;
+    if entries.is_empty() {
+        return false;
+    }
+    let lw = 3 + entries.iter().map(|e| width(&e.label)).max().unwrap_or(0);
+    let lh = entries.len();
+    let (cols, rows) = (usize::from(cols), usize::from(rows));
+    if lw > cols || lh > rows {
+        return false;
+    }
+    let r = view.raster;
+    let corners = [
+        (0, rows - lh),
+        (cols - lw, rows - lh),
+        (0, 0),
+        (cols - lw, 0),
+    ];
+    let cost = |x0: usize, y0: usize| -> usize {
+        let mut c = 0;
+        for cy in y0..y0 + lh {
+            for cx in x0..x0 + lw {
+                for py in [cy * 2, cy * 2 + 1] {
+                    match r.owner(cx, py) {
+                        SEA => {}
+                        FRAME => c += 100_000,
+                        _ => c += 10,
+                    }
+                }
+                if view.labels.iter().any(|l| {
+                    l.contains(
+                        u16::try_from(cx).unwrap_or(u16::MAX),
+                        u16::try_from(cy).unwrap_or(u16::MAX),
+                    )
+                }) {
+                    c += 100_000;
+                }
+            }
+        }
+        c
+    };
+    let Some((x0, y0, c)) = corners
+        .iter()
+        .map(|&(x, y)| (x, y, cost(x, y)))
+        .min_by_key(|&(_, _, c)| c)
+    else {
+        return false;
+    };
+    // No label or frame under it, and land in at most a fifth of its pixels.
+    if c >= 100_000 || c * 5 > lw * lh * 2 * 10 {
+        return false;
+    }
+    let st = view.style;
+    let no_color = st.mode == ColorMode::NoColor;
+    for (i, e) in entries.iter().enumerate() {
+        let y = y0 + i;
+        let (swatch, sstyle) = if no_color {
+            let p = pattern(e.class, st.classes.len());
+            (format!("{p}{p}"), Style::default())
+        } else {
+            (
+                "██".to_string(),
+                Style::default().fg(st.color(st.fill(e.class))),
+            )
+        };
+        put(buf, area, x0, y, &swatch, sstyle);
+        let label = crate::text::pad_right(&format!(" {}", e.label), lw - 2);
+        put(buf, area, x0 + 2, y, &label, Style::default());
+    }
+    true
+}
+
+/// Raster and labels kept between frames for one pane.
+#[derive(Debug, Default, Clone)]
+pub struct OutlineCache {
+    key: Option<(u16, u16, Option<[u64; 4]>, u64)>,
+    raster: Option<Raster>,
+    labels: Vec<PlacedLabel>,
+}
+
+impl OutlineCache {
+    /// The raster and labels for a pane of `cols × rows` cells, rebuilt when the size, `zoom` or
+    /// the label texts changed (`texts[d]`: district `d`'s label alternatives, see
+    /// `labels::default_texts`).
+    pub fn get(
+        &mut self,
+        geo: &GeoMap,
+        cols: u16,
+        rows: u16,
+        zoom: Option<BBox>,
+        texts: &[Vec<Vec<String>>],
+    ) -> (&Raster, &[PlacedLabel]) {
+        let mut h = DefaultHasher::new();
+        texts.hash(&mut h);
+        let key = (
+            cols,
+            rows,
+            zoom.map(|b| [b.west, b.south, b.east, b.north].map(f64::to_bits)),
+            h.finish(),
+        );
+        if self.key != Some(key) || self.raster.is_none() {
+            let r = Raster::build(geo, usize::from(cols), usize::from(rows) * 2, zoom);
+            self.labels = labels::place(&r, texts);
+            self.raster = Some(r);
+            self.key = Some(key);
+        }
+        let labels = &self.labels;
+        // Always filled just above; the closure only satisfies the type.
+        let raster = self.raster.get_or_insert_with(|| {
+            Raster::build(geo, usize::from(cols), usize::from(rows) * 2, zoom)
+        });
+        (raster, labels)
+    }
+
+    pub fn clear(&mut self) {
+        self.key = None;
+        self.raster = None;
+        self.labels.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geo::regions::Shape;
+
+    fn two_squares() -> GeoMap {
+        let sq = |x0: f64, x1: f64| Shape {
+            polygons: vec![vec![vec![
+                [x0, 0.0],
+                [x1, 0.0],
+                [x1, 1.0],
+                [x0, 1.0],
+                [x0, 0.0],
+            ]]],
+            bbox: Some(BBox::from_array([x0, 0.0, x1, 1.0])),
+        };
+        GeoMap {
+            districts: vec![sq(0.0, 1.0), sq(1.0, 2.0)],
+            neutral: vec![],
+            bbox: BBox::from_array([0.0, 0.0, 2.0, 1.0]),
+            insets: vec![],
+            attribution: None,
+            geometry: "t".into(),
+        }
+    }
+
+    #[test]
+    fn half_blocks_carry_two_pixels_and_mismatched_sizes_are_clipped() {
+        let g = two_squares();
+        let style = OutlineStyle::new(ColorMode::TrueColor, 2);
+        let classes = [Some(0), Some(1)];
+        for (rw, rh, aw, ah) in [(8, 8, 8, 4), (20, 20, 4, 2), (4, 2, 10, 5), (0, 0, 3, 3)] {
+            let r = Raster::build(&g, rw, rh, None);
+            let view = OutlineView {
+                raster: &r,
+                labels: &[],
+                classes: &classes,
+                selected: None,
+                style: &style,
+                legend: &[],
+                inset_titles: &[],
+            };
+            let area = Rect::new(1, 1, aw, ah);
+            let mut buf = Buffer::empty(Rect::new(0, 0, aw + 2, ah + 2));
+            render_outline(area, &mut buf, &view);
+            assert_eq!(buf[(0, 0)], ratatui::buffer::Cell::default());
+            assert_eq!(buf[(aw + 1, ah + 1)], ratatui::buffer::Cell::default());
+        }
+        // 8×8 pixels: the map is 8×4 pixels centred in rows 2..6, i.e. cells 1 and 2 fully.
+        let r = Raster::build(&g, 8, 8, None);
+        let view = OutlineView {
+            raster: &r,
+            labels: &[],
+            classes: &classes,
+            selected: None,
+            style: &style,
+            legend: &[],
+            inset_titles: &[],
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 4));
+        render_outline(buf.area, &mut buf, &view);
+        let c = style.classes[0];
+        assert_eq!(buf[(0, 1)].bg, Color::Rgb(c.0, c.1, c.2));
+        assert_eq!(buf[(0, 0)].symbol(), " ");
+        let right = style.classes[1];
+        assert_eq!(buf[(7, 2)].bg, Color::Rgb(right.0, right.1, right.2));
+    }
+
+    #[test]
+    fn patterns_get_denser_and_palette_indices_are_sane() {
+        for n in 1..=7 {
+            let ps: Vec<char> = (0..n).map(|k| pattern(Some(k), n)).collect();
+            let mut dedup = ps.clone();
+            dedup.dedup();
+            assert_eq!(dedup.len(), n, "{n}: {ps:?}");
+            assert!(!ps.contains(&pattern(None, n)));
+            assert!(!ps.contains(&NEUTRAL_PATTERN) && !ps.contains(&BORDER_PATTERN));
+        }
+        assert_eq!(rgb_to_256((0, 0, 0)), 16);
+        assert_eq!(rgb_to_256((255, 255, 255)), 231);
+        assert_eq!(rgb_to_256((128, 128, 128)), 244);
+        assert_eq!(rgb_to_256((255, 0, 0)), 196);
+        // The class scales stay distinct in the 256-colour palette.
+        for n in 1..=7 {
+            let idx: Vec<u8> = sequential_rgb(n).into_iter().map(rgb_to_256).collect();
+            let mut d = idx.clone();
+            d.sort_unstable();
+            d.dedup();
+            assert_eq!(d.len(), n, "{n}: {idx:?}");
+        }
+    }
+}

@@ -1,0 +1,346 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! The geo layer on the shipped Danish data: 12 police districts from 98 municipalities.
+
+use kredskort::data::{Dataset, MapInset, MapSpec};
+use kredskort::geo::raster::{FRAME, NEUTRAL, Raster, SEA};
+use kredskort::geo::{self, GeoMap};
+
+fn spec() -> MapSpec {
+    MapSpec {
+        geometry: "dk-kommuner-2014".into(),
+        key: "navn".into(),
+        bbox: Some([8.0, 54.5, 12.8, 57.8]),
+        insets: vec![
+            MapInset {
+                name: "Bornholm".into(),
+                bbox: [14.6, 54.95, 15.25, 55.35],
+            },
+            MapInset {
+                name: "Storkøbenhavn".into(),
+                bbox: [12.2, 55.55, 12.7, 55.8],
+            },
+        ],
+    }
+}
+
+fn denmark() -> (Dataset, GeoMap) {
+    let ds = kredskort::data::load_embedded();
+    let m = geo::load(&spec(), &ds.districts, None).unwrap();
+    (ds, m)
+}
+
+fn idx(ds: &Dataset, id: &str) -> usize {
+    ds.districts.iter().position(|d| d.id == id).unwrap()
+}
+
+/// One character per cell (upper pixel wins where it is land): a..l districts, ',' neutral,
+/// '#' frame.
+fn picture(r: &Raster) -> String {
+    let mut s = String::new();
+    for cy in 0..r.height / 2 {
+        for x in 0..r.width {
+            let o = match r.owner(x, cy * 2) {
+                SEA => r.owner(x, cy * 2 + 1),
+                o => o,
+            };
+            s.push(match o {
+                SEA => ' ',
+                NEUTRAL => ',',
+                FRAME => '#',
+                d => char::from(b'a' + d as u8),
+            });
+        }
+        s.push('\n');
+    }
+    s
+}
+
+#[test]
+fn print_denmark_at_100x30() {
+    let (ds, m) = denmark();
+    let r = Raster::build(&m, 100, 60, None);
+    let pic = picture(&r);
+    println!("{pic}");
+    for (i, d) in ds.districts.iter().enumerate() {
+        println!("{} {}", char::from(b'a' + i as u8), d.id);
+    }
+    // Every district shows up.
+    for (i, a) in r.area.iter().enumerate() {
+        assert!(*a > 0, "district {i} has no pixels");
+    }
+}
+
+/// The pixel where `lon/lat` lands in a panel (main or inset).
+fn px(r: &Raster, panel: usize, p: [f64; 2]) -> (usize, usize) {
+    let q = r.panels[panel].proj.to_px(p);
+    (q[0] as usize, q[1] as usize)
+}
+
+#[test]
+fn points_inside_districts_are_painted_with_that_district() {
+    let (ds, m) = denmark();
+    let r = Raster::build(&m, 200, 120, None);
+    assert_eq!(r.panels.len(), 3, "main + two insets");
+    for (id, lonlat) in [
+        ("fyn", [10.39, 55.40]),                          // Odense
+        ("nordjylland", [9.92, 57.05]),                   // Aalborg
+        ("oestjylland", [10.20, 56.16]),                  // Aarhus
+        ("syd-soenderjylland", [8.46, 55.48]),            // Esbjerg
+        ("sydsjaelland-lolland-falster", [11.76, 55.23]), // Næstved
+        ("nordsjaelland", [12.31, 55.93]),                // Hillerød
+    ] {
+        let (x, y) = px(&r, 0, lonlat);
+        assert_eq!(r.district(x, y), Some(idx(&ds, id)), "{id} at {lonlat:?}");
+    }
+    // Kattegat is sea.
+    let (x, y) = px(&r, 0, [11.3, 56.7]);
+    assert_eq!(r.owner(x, y), SEA);
+    // In the Storkøbenhavn inset: Frederiksberg (København's hole) is painted København; Christianshavn too.
+    let inset = r
+        .panels
+        .iter()
+        .position(|p| p.kind == kredskort::geo::raster::PanelKind::Inset(1))
+        .unwrap();
+    for lonlat in [[12.53, 55.68], [12.59, 55.67], [12.60, 55.62]] {
+        let (x, y) = px(&r, inset, lonlat);
+        assert_eq!(r.district(x, y), Some(idx(&ds, "koebenhavn")), "{lonlat:?}");
+    }
+    let (x, y) = px(&r, inset, [12.40, 55.68]);
+    assert_eq!(r.district(x, y), Some(idx(&ds, "koebenhavns-vestegn")));
+    // Bornholm only in its inset, not squeezed into the main map's slack.
+    let bornholm = idx(&ds, "bornholm");
+    let main_inner = r.panels[0].inner;
+    for y in main_inner.y..main_inner.y + main_inner.h {
+        for x in main_inner.x..main_inner.x + main_inner.w {
+            if r.panel_at(x, y).map(|p| p.kind) == Some(kredskort::geo::raster::PanelKind::Main) {
+                assert_ne!(r.district(x, y), Some(bornholm));
+            }
+        }
+    }
+}
+
+#[test]
+fn arrows_move_to_the_expected_neighbours() {
+    use kredskort::geo::nav::{Dir, anchors, nearest};
+    let (ds, m) = denmark();
+    let a = anchors(&m);
+    let id = |i: Option<usize>| i.map(|i| ds.districts[i].id.as_str());
+    let fyn = idx(&ds, "fyn");
+    let right = id(nearest(&a, fyn, Dir::Right)).unwrap();
+    assert!(right.contains("sjaelland"), "Fyn → Right = {right}");
+    let sj = idx(&ds, "syd-soenderjylland");
+    let up = id(nearest(&a, sj, Dir::Up)).unwrap();
+    assert!(
+        ["sydoestjylland", "midt-vestjylland", "oestjylland"].contains(&up),
+        "Syd- og Sønderjylland → Up = {up}"
+    );
+    assert_eq!(id(nearest(&a, idx(&ds, "nordjylland"), Dir::Up)), None);
+    assert_eq!(
+        id(nearest(&a, idx(&ds, "koebenhavn"), Dir::Right)),
+        Some("bornholm")
+    );
+    let left = id(nearest(&a, fyn, Dir::Left)).unwrap();
+    assert!(left.contains("jylland"), "Fyn → Left = {left}");
+    let down = id(nearest(&a, idx(&ds, "nordjylland"), Dir::Down)).unwrap();
+    assert!(
+        left.contains("jylland") && down.contains("jylland"),
+        "{down}"
+    );
+    // Every district can reach some other one.
+    for i in 0..ds.districts.len() {
+        assert!(
+            [Dir::Up, Dir::Down, Dir::Left, Dir::Right]
+                .iter()
+                .any(|&d| nearest(&a, i, d).is_some())
+        );
+    }
+}
+
+#[test]
+fn clicks_hit_the_district_under_the_pointer_incl_insets() {
+    use kredskort::geo::nav::hit_test;
+    let (ds, m) = denmark();
+    let r = Raster::build(&m, 120, 80, None);
+    // Odense in the main map.
+    let (x, y) = px(&r, 0, [10.39, 55.40]);
+    assert_eq!(
+        hit_test(&r, &[], x as u16, (y / 2) as u16),
+        Some(idx(&ds, "fyn"))
+    );
+    // Rønne in the Bornholm inset.
+    let b = r
+        .panels
+        .iter()
+        .position(|p| p.kind == kredskort::geo::raster::PanelKind::Inset(0))
+        .unwrap();
+    let (x, y) = px(&r, b, [14.75, 55.10]);
+    assert_eq!(
+        hit_test(&r, &[], x as u16, (y / 2) as u16),
+        Some(idx(&ds, "bornholm"))
+    );
+    // Open sea far from land, and outside the raster: nothing.
+    let (x, y) = px(&r, 0, [11.2, 57.4]);
+    assert_eq!(hit_test(&r, &[], x as u16, (y / 2) as u16), None);
+    assert_eq!(hit_test(&r, &[], 500, 500), None);
+}
+
+#[test]
+fn timing_of_raster_build_and_cached_frames() {
+    use kredskort::geo::classes::Classes;
+    use kredskort::geo::labels::default_texts;
+    use kredskort::geo::widget::{
+        ColorMode, OutlineCache, OutlineStyle, OutlineView, render_outline,
+    };
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use std::time::Instant;
+    let (ds, m) = denmark();
+    let texts = default_texts(&ds.districts, "DKK", kredskort::locale::Locale::Da);
+    let classes = Classes::for_districts(&ds.districts);
+    let style = OutlineStyle::new(ColorMode::TrueColor, classes.count());
+    let legend = classes.legend("DKK", kredskort::locale::Locale::Da, "ingen projekter");
+    let titles: Vec<String> = m.insets.iter().map(|i| i.name.clone()).collect();
+    for (w, h) in [(80u16, 24u16), (200, 60)] {
+        let t = Instant::now();
+        let r = Raster::build(&m, usize::from(w), usize::from(h) * 2, None);
+        let build = t.elapsed();
+        let t = Instant::now();
+        let l = kredskort::geo::labels::place(&r, &texts);
+        let place = t.elapsed();
+        let mut cache = OutlineCache::default();
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        let _ = cache.get(&m, w, h, None, &texts);
+        let frames = 50u32;
+        let t = Instant::now();
+        for i in 0..frames as usize {
+            let (r, labels) = cache.get(&m, w, h, None, &texts);
+            let view = OutlineView {
+                raster: r,
+                labels,
+                classes: &classes.of_district,
+                selected: Some(i % ds.districts.len()),
+                style: &style,
+                legend: &legend,
+                inset_titles: &titles,
+            };
+            render_outline(area, &mut buf, &view);
+        }
+        let frame = t.elapsed() / frames;
+        println!(
+            "{w}x{h} cells: raster build {build:?}, label placement {place:?} ({} labels), cached frame {frame:?}",
+            l.len()
+        );
+    }
+}
+
+#[test]
+fn danish_labels_never_overlap_and_sit_on_their_district() {
+    use kredskort::geo::labels::{default_texts, place};
+    use kredskort::geo::nav::hit_test;
+    let (ds, m) = denmark();
+    let texts = default_texts(&ds.districts, "DKK", kredskort::locale::Locale::Da);
+    for (w, h) in [(40usize, 12usize), (80, 24), (120, 40), (200, 60)] {
+        let r = Raster::build(&m, w, h * 2, None);
+        let labels = place(&r, &texts);
+        println!("{w}x{h}: {} labels", labels.len());
+        for (i, a) in labels.iter().enumerate() {
+            assert!(usize::from(a.x + a.width) <= w && usize::from(a.y + a.height()) <= h);
+            for b in &labels[i + 1..] {
+                let apart = a.x + a.width <= b.x
+                    || b.x + b.width <= a.x
+                    || a.y + a.height() <= b.y
+                    || b.y + b.height() <= a.y;
+                assert!(apart, "{w}x{h}: {a:?} overlaps {b:?}");
+            }
+            // Clicking on a label selects its district.
+            assert_eq!(hit_test(&r, &labels, a.x, a.y), Some(a.district));
+            // Its anchor cell (the middle of the box) is the district's own.
+            let (mx, my) = (usize::from(a.x + a.width / 2), usize::from(a.y) * 2);
+            let near = (my..my + 2 * usize::from(a.height()))
+                .any(|y| r.district(mx, y) == Some(a.district));
+            assert!(near, "{a:?}");
+        }
+        if w >= 200 {
+            assert_eq!(labels.len(), ds.districts.len(), "all 12 fit at 200x60");
+        }
+    }
+}
+
+#[test]
+fn zoom_shows_the_selected_district_large_and_without_insets() {
+    let (ds, m) = denmark();
+    let kbh = idx(&ds, "koebenhavn");
+    let zoom = m.zoom_box(kbh).unwrap();
+    let r = Raster::build(&m, 80, 48, Some(zoom));
+    assert_eq!(r.panels.len(), 1);
+    let share = r.area[kbh] as f64 / (80.0 * 48.0);
+    assert!(
+        share > 0.2,
+        "København fills a good part of the pane when zoomed ({share})"
+    );
+    // Neighbours remain visible around it.
+    assert!(r.area[idx(&ds, "koebenhavns-vestegn")] > 0);
+}
+
+#[test]
+fn other_geometry_files_work_the_same_way() {
+    // Regions built from a user's own GeoJSON file, named by a numeric property.
+    let dir = std::env::temp_dir().join(format!("kredskort-geo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("regions.geojson"),
+        r#"{"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"id":1},"geometry":{"type":"Polygon","coordinates":[[[-3,40],[-2,40],[-2,41],[-3,41],[-3,40]]]}},
+        {"type":"Feature","properties":{"id":2},"geometry":{"type":"Polygon","coordinates":[[[-2,40],[-1,40],[-1,41],[-2,41],[-2,40]]]}}]}"#,
+    )
+    .unwrap();
+    let mut ds = kredskort::data::load_embedded();
+    ds.districts.truncate(2);
+    ds.districts[0].shapes = vec!["1".into()];
+    ds.districts[1].shapes = vec!["2".into()];
+    let spec = MapSpec {
+        geometry: "regions.geojson".into(),
+        key: "id".into(),
+        bbox: None,
+        insets: vec![],
+    };
+    let m = geo::load(&spec, &ds.districts, Some(&dir)).unwrap();
+    let r = Raster::build(&m, 40, 20, None);
+    assert!(r.area[0] > 100 && r.area[1] > 100, "{:?}", r.area);
+    assert_eq!(
+        kredskort::geo::nav::nearest(
+            &kredskort::geo::nav::anchors(&m),
+            0,
+            kredskort::geo::nav::Dir::Right
+        ),
+        Some(1)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn errors_in_a_users_geojson_point_into_that_file() {
+    let dir = std::env::temp_dir().join(format!("kredskort-geo-err-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("bad.geojson"),
+        "{\"type\":\"FeatureCollection\",\"features\":[\n{\"type\":\"Feature\",\"properties\":{\"navn\":\"A\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]],]}}\n]}",
+    )
+    .unwrap();
+    let ds = kredskort::data::load_embedded();
+    let spec = MapSpec {
+        geometry: "bad.geojson".into(),
+        key: "navn".into(),
+        bbox: None,
+        insets: vec![],
+    };
+    let errs = geo::load(&spec, &ds.districts, Some(&dir)).unwrap_err();
+    let e = &errs[0];
+    assert_eq!(e.at, geo::GeoErrorAt::MapGeometry);
+    let shown = e.to_string();
+    println!("{shown}");
+    assert!(e.message.contains("bad.geojson:2:"), "{shown}");
+    assert!(shown.contains("\n  | ") && shown.ends_with('^'), "{shown}");
+    std::fs::remove_dir_all(&dir).ok();
+}
