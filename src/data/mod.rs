@@ -1,6 +1,7 @@
 //! The data layer: the funding-round file format, loading and validation, and the model the app reads.
 //! Knows nothing of the terminal.
 
+pub mod chunk;
 pub mod load;
 pub mod model;
 
