@@ -69,13 +69,25 @@ pub fn split(text: &str) -> Option<Vec<Chunk>> {
     .run()
 }
 
+/// The bytes the main loop must look at outside strings.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let specials = *b"\n#\"'[]{}";
+    while k < specials.len() {
+        t[specials[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 struct Scanner<'a> {
     b: &'a [u8],
     i: usize,
     line: usize,
 }
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a> {
     fn peek(&self, at: usize) -> Option<u8> {
         self.b.get(at).copied()
     }
@@ -106,19 +118,21 @@ impl Scanner<'_> {
                     Some(b'[') => {
                         let line_start = self.i;
                         let header_line = self.line;
-                        let (parts, array) = self.header(j)?;
-                        let [name] = parts.as_slice() else {
-                            // Dotted: only as part of its parent's chunk.
+                        let (name, dotted, array) = self.header(j)?;
+                        if dotted {
+                            // Only as part of its parent's chunk.
                             let parent = cur.header.as_ref()?;
-                            if parts.first() != Some(&parent.name) {
+                            if name != parent.name {
                                 return None;
                             }
                             at_line_start = true;
                             continue;
-                        };
-                        let kind = if array { Kind::Array } else { Kind::Table };
-                        match seen.insert(name.clone(), kind) {
-                            None => {}
+                        }
+                        match seen.get(name) {
+                            None => {
+                                let kind = if array { Kind::Array } else { Kind::Table };
+                                seen.insert(name.to_string(), kind);
+                            }
                             Some(Kind::Array) if array => {}
                             Some(_) => return None,
                         }
@@ -129,7 +143,7 @@ impl Scanner<'_> {
                                 byte_range: line_start..line_start,
                                 first_line: header_line,
                                 header: Some(Header {
-                                    name: name.clone(),
+                                    name: name.to_string(),
                                     array,
                                 }),
                             },
@@ -183,7 +197,13 @@ impl Scanner<'_> {
                     }
                     self.i += 1;
                 }
-                _ => self.i += 1,
+                _ => {
+                    // Plain bytes (keys, `=`, numbers, spaces) up to the next one that matters.
+                    self.i += 1;
+                    while self.peek(self.i).is_some_and(|c| !SPECIAL[usize::from(c)]) {
+                        self.i += 1;
+                    }
+                }
             }
         }
         if !stack.is_empty() {
@@ -196,18 +216,27 @@ impl Scanner<'_> {
 
     /// Up to the newline (not consumed).
     fn skip_comment(&mut self) {
-        while let Some(c) = self.peek(self.i) {
-            if c == b'\n' {
-                break;
-            }
-            self.i += 1;
-        }
+        let rest = self.b.get(self.i..).unwrap_or_default();
+        self.i += memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+    }
+
+    /// Moves to the next byte that matters inside a string quoted with `quote`: the quote itself, a
+    /// line break, or (in basic strings) a backslash. `None` at the end of the text.
+    fn seek_string_special(&mut self, quote: u8) -> Option<u8> {
+        let rest = self.b.get(self.i..)?;
+        let off = if quote == b'"' {
+            memchr::memchr3(b'"', b'\\', b'\n', rest)?
+        } else {
+            memchr::memchr2(quote, b'\n', rest)?
+        };
+        self.i += off;
+        self.peek(self.i)
     }
 
     /// After the opening quote of a one-line string; consumes the closing one. `None`: unterminated.
     fn single_line(&mut self, quote: u8) -> Option<()> {
         loop {
-            let c = self.peek(self.i)?;
+            let c = self.seek_string_special(quote)?;
             self.i += 1;
             match c {
                 // An escaped line break is an error anyway; stop before the line count drifts.
@@ -228,7 +257,7 @@ impl Scanner<'_> {
     /// to two of them belong to the content).
     fn multiline(&mut self, quote: u8) -> Option<()> {
         loop {
-            let c = self.peek(self.i)?;
+            let c = self.seek_string_special(quote)?;
             match c {
                 b'\\' if quote == b'"' => {
                     if self.peek(self.i + 1) == Some(b'\n') {
@@ -255,15 +284,20 @@ impl Scanner<'_> {
     }
 
     /// Parses the header line whose `[` is at `at`; on success the scanner stands at the start of the
-    /// next line. Returns the decoded key parts and whether it is `[[…]]`.
-    fn header(&mut self, at: usize) -> Option<(Vec<String>, bool)> {
+    /// next line. Returns the first key part, whether there are more (`[a.b]`), and whether it is
+    /// `[[…]]`.
+    fn header(&mut self, at: usize) -> Option<(&'a str, bool, bool)> {
         let array = self.peek(at + 1) == Some(b'[');
         let mut j = at + if array { 2 } else { 1 };
-        let mut parts = Vec::new();
+        let mut first = None;
+        let mut dotted = false;
         loop {
             j = self.skip_ws(j);
             let (part, next) = self.simple_key(j)?;
-            parts.push(part);
+            match first {
+                None => first = Some(part),
+                Some(_) => dotted = true,
+            }
             j = self.skip_ws(next);
             if self.peek(j) == Some(b'.') {
                 j += 1;
@@ -296,7 +330,7 @@ impl Scanner<'_> {
             }
             Some(_) => return None,
         }
-        Some((parts, array))
+        Some((first?, dotted, array))
     }
 
     fn skip_ws(&self, mut j: usize) -> usize {
@@ -308,8 +342,9 @@ impl Scanner<'_> {
 
     /// A bare, `"basic"` (without escapes) or `'literal'` key at `j`; the decoded text and the index
     /// after it.
-    fn simple_key(&self, j: usize) -> Option<(String, usize)> {
-        let rest = self.b.get(j..)?;
+    fn simple_key(&self, j: usize) -> Option<(&'a str, usize)> {
+        let b: &'a [u8] = self.b;
+        let rest = b.get(j..)?;
         match rest.first()? {
             q @ (b'"' | b'\'') => {
                 let len = rest[1..].iter().position(|c| c == q)?;
@@ -319,7 +354,7 @@ impl Scanner<'_> {
                     return None;
                 }
                 let s = std::str::from_utf8(body).ok()?;
-                Some((s.to_string(), j + len + 2))
+                Some((s, j + len + 2))
             }
             _ => {
                 let len = rest
@@ -330,7 +365,7 @@ impl Scanner<'_> {
                     return None;
                 }
                 let s = std::str::from_utf8(&rest[..len]).ok()?;
-                Some((s.to_string(), j + len))
+                Some((s, j + len))
             }
         }
     }

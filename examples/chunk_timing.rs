@@ -1,0 +1,111 @@
+//! One-off measurement of whole-file vs chunk-wise TOML parsing (issue 6), one mode per process so
+//! that `/usr/bin/time -v` reports the peak memory of that mode alone:
+//!
+//! ```sh
+//! cargo run --release -- gen -o /tmp/big.toml
+//! cargo build --release --example chunk_timing
+//! for m in read split whole table chunks1 chunks1-drop chunks2 chunks2-drop load; do
+//!   /usr/bin/time -f "$m %e s %M KB" target/release/examples/chunk_timing $m /tmp/big.toml
+//! done
+//! ```
+//! `load` is `data::load_str` (the loader in this branch); `gen-int OUT` writes the 1000×100 file
+//! with integer amounts only, for a loader that takes no amount strings.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::Instant;
+
+use kredskort::commands::generate::{GenParams, write_dataset};
+use kredskort::data::chunk::{parse_chunks, shape_ok, split};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let (mode, path) = match args.as_slice() {
+        [_, m, p] => (m.as_str(), p.as_str()),
+        _ => {
+            eprintln!("usage: chunk_timing MODE FILE");
+            std::process::exit(2);
+        }
+    };
+    if mode == "gen-int" {
+        let mut params = GenParams::new(1000, 100, 1);
+        params.string_amounts = false;
+        let mut w = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+        write_dataset(&mut w, &params).unwrap();
+        return;
+    }
+    let t0 = Instant::now();
+    let text = std::fs::read_to_string(path).unwrap();
+    let read = t0.elapsed();
+    let t1 = Instant::now();
+    let what = match mode {
+        "read" => format!("{} bytes", text.len()),
+        "split" => {
+            // Five times; the fastest run is printed separately (the machine is shared).
+            let mut best = f64::MAX;
+            let mut n = 0;
+            for _ in 0..5 {
+                let t = Instant::now();
+                n = split(&text).map_or(0, |c| c.len());
+                best = best.min(t.elapsed().as_secs_f64() * 1e3);
+            }
+            format!("{n} chunks, fastest of 5: {best:.1} ms")
+        }
+        "whole" => {
+            let t = toml::de::DeTable::parse(&text).unwrap();
+            format!("{} top-level keys", t.get_ref().len())
+        }
+        "table" => {
+            let t: toml::Table = text.parse().unwrap();
+            format!("{} top-level keys", t.len())
+        }
+        "chunks1" | "chunks2" => {
+            let chunks = split(&text).unwrap();
+            let threads = if mode == "chunks1" { 1 } else { 2 };
+            let tables = parse_chunks(&text, &chunks, threads).unwrap();
+            format!("{} tables", tables.len())
+        }
+        "chunks1-drop" => {
+            // Parse and drop one chunk at a time: the memory a streaming conversion would need.
+            let chunks = split(&text).unwrap();
+            let mut ok = 0;
+            for c in &chunks {
+                let t = toml::de::DeTable::parse(&text[c.byte_range.clone()]).unwrap();
+                ok += usize::from(shape_ok(c, t.get_ref()));
+            }
+            format!("{ok} tables")
+        }
+        "chunks2-drop" => {
+            // The same on two threads, each taking half of the chunks (by bytes).
+            let chunks = split(&text).unwrap();
+            let half = chunks.partition_point(|c| c.byte_range.start < text.len() / 2);
+            let (a, b) = chunks.split_at(half);
+            let work = |part: &[kredskort::data::chunk::Chunk]| {
+                part.iter()
+                    .filter(|c| {
+                        let t = toml::de::DeTable::parse(&text[c.byte_range.clone()]).unwrap();
+                        shape_ok(c, t.get_ref())
+                    })
+                    .count()
+            };
+            let ok = std::thread::scope(|s| {
+                let h = s.spawn(|| work(b));
+                work(a) + h.join().unwrap()
+            });
+            format!("{ok} tables")
+        }
+        "load" => match kredskort::data::load_str(&text, path, None) {
+            Ok(d) => format!("{} projects", d.projects.len()),
+            Err(e) => format!("error: {}", e.report.lines().next().unwrap_or("")),
+        },
+        other => {
+            eprintln!("unknown mode {other}");
+            std::process::exit(2);
+        }
+    };
+    let op = t1.elapsed();
+    println!(
+        "{mode}: read {:.1} ms, {mode} {:.1} ms ({what})",
+        read.as_secs_f64() * 1e3,
+        op.as_secs_f64() * 1e3
+    );
+}
