@@ -297,11 +297,12 @@ fn check_cover(text: &str, chunks: &[Chunk]) {
     assert_eq!(joined, text);
 }
 
-/// Merges per-chunk tables the way the whole-file parse builds them.
-fn merge(text: &str, chunks: &[Chunk]) -> Table {
+/// Merges per-chunk tables the way the whole-file parse builds them (`None`: a chunk is rejected
+/// by the strict `toml::Table` parse, which also converts numbers).
+fn merge(text: &str, chunks: &[Chunk]) -> Option<Table> {
     let mut whole = Table::new();
     for c in chunks {
-        let t: Table = text[c.byte_range.clone()].parse().unwrap();
+        let t: Table = text[c.byte_range.clone()].parse().ok()?;
         for (k, v) in t {
             match (c.header.as_ref().is_some_and(|h| h.array), v) {
                 (true, Value::Array(items)) => {
@@ -316,7 +317,7 @@ fn merge(text: &str, chunks: &[Chunk]) -> Table {
             }
         }
     }
-    whole
+    Some(whole)
 }
 
 /// The central property: for any text, when the splitter answers, chunk-wise ≡ whole-file.
@@ -337,8 +338,8 @@ fn check_equivalent(text: &str) {
     );
     assert_eq!(two.is_ok(), whole_ok);
     if whole_ok {
-        let whole: Table = text.parse().unwrap();
-        assert_eq!(merge(text, &chunks), whole);
+        // DeTable::parse leaves numbers unconverted; the strict parse must agree as well.
+        assert_eq!(merge(text, &chunks), text.parse::<Table>().ok());
     }
 }
 
@@ -407,6 +408,9 @@ fn whole_and_chunked_agree_on_hand_written_traps() {
         "[dataset]\n[[project]]\n[[\"project\"]]\n['dataset']\n",
         "[a]\nb.c = 1\n[a.b]\n",
         "[[a]]\n[a.b]\nc = 1\n[[a]]\n[a.b]\nc = 2\n",
+        // Found by the proptest: the TOML lexer keeps `"""` inside a bare token, so no string
+        // starts there (DeTable::parse even accepts it; the integer conversion fails later).
+        "[[project]]\namount = 4_723_5\"\"\"00\n[[project]]\nid = \"x\"\n",
     ] {
         check_equivalent(t);
     }
@@ -433,5 +437,9 @@ fn deterministic_sweep() {
         check_equivalent(&render_loose(&p, crlf));
         check_equivalent(&mutate(&render_valid(&p, crlf), &edits));
         check_equivalent(&mutate(&render_loose(&p, crlf), &edits));
+        if seed % 8 == 0 {
+            let base = generate_string(&GenParams::new(2, 3, seed));
+            check_equivalent(&mutate(&base, &edits));
+        }
     }
 }

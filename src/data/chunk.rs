@@ -18,7 +18,16 @@
 //!   its first key (`[[map.inset]]` right after `[map]` stays in the `[map]` chunk; after a
 //!   `[[project]]` it gives `None`, since a whole-file parse would see both);
 //! - header keys with escapes, headers followed by anything but a comment, unterminated strings,
-//!   unbalanced brackets, a quote run of six or more inside a multi-line string.
+//!   unbalanced brackets, a quote run of six or more inside a multi-line string;
+//! - a quote glued to a bare token (`4_5"""00`): the TOML lexer keeps it inside the token, so no
+//!   string starts there; never valid TOML, and `toml::de::DeTable::parse` even accepts it (numbers
+//!   are converted later, by the loader), so the splitter must not read a string into it.
+//!
+//! How the loader should use it: `split`; on `None` parse the whole file. Otherwise
+//! [`parse_chunks`] (or the same per chunk inside the conversion); a [`ChunkError::Shape`] means
+//! "parse the whole file instead". A [`ChunkError::Parse`] carries the file-relative span, so it can
+//! be reported directly; re-parsing the whole file for the errors is also fine (bad files need not
+//! be fast).
 //!
 //! Why this is safe even where the scanner could be wrong: each chunk ends at the start of a line
 //! after the previous chunk parsed completely, so the whole-file parser lexes the same expressions;
@@ -168,6 +177,7 @@ impl<'a> Scanner<'a> {
                     at_line_start = true;
                 }
                 b'#' => self.skip_comment(),
+                b'"' | b'\'' if self.glued_to_atom() => return None,
                 b'"' => {
                     if self.b[self.i..].starts_with(b"\"\"\"") {
                         self.i += 3;
@@ -212,6 +222,17 @@ impl<'a> Scanner<'a> {
         cur.byte_range.end = self.b.len();
         chunks.push(cur);
         Some(chunks)
+    }
+
+    /// Whether the byte before `i` belongs to a bare token (number, date, bare key, …). The TOML
+    /// lexer ends such a token only at one of `.=,[]{}`, whitespace or `#`, so a quote right after
+    /// one is part of the token for the parser, not the start of a string (`4_5"""00` is one,
+    /// invalid, integer). Never valid TOML, so rather than guess: give up.
+    fn glued_to_atom(&self) -> bool {
+        self.i
+            .checked_sub(1)
+            .and_then(|p| self.peek(p))
+            .is_some_and(|c| !b".=,[]{} \t#\r\n\"'".contains(&c))
     }
 
     /// Up to the newline (not consumed).
@@ -598,6 +619,8 @@ mod tests {
             "[p]\na = 1]\n",
             "[p]\na = \"\"\"x\"\"\"\"\"\"\n",
             "[p]\na = \"x\\\ny\"\n",
+            "[p]\na = 4_5\"\"\"00\n[[q]]\n\"\"\"\n",
+            "[p]\na = x'\n",
         ] {
             assert_eq!(split(bad), None, "{bad:?}");
         }
