@@ -15,7 +15,7 @@
 use std::time::Instant;
 
 use kredskort::commands::generate::{GenParams, write_dataset};
-use kredskort::data::chunk::{parse_chunks, shape_ok, split};
+use kredskort::data::chunk::{map_chunks, parse_chunks, split};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -64,34 +64,13 @@ fn main() {
             let tables = parse_chunks(&text, &chunks, threads).unwrap();
             format!("{} tables", tables.len())
         }
-        "chunks1-drop" => {
-            // Parse and drop one chunk at a time: the memory a streaming conversion would need.
+        "chunks1-drop" | "chunks2-drop" => {
+            // Parse each chunk and drop its tree at once (`map_chunks`): the memory a loader that
+            // converts entry by entry would need.
             let chunks = split(&text).unwrap();
-            let mut ok = 0;
-            for c in &chunks {
-                let t = toml::de::DeTable::parse(&text[c.byte_range.clone()]).unwrap();
-                ok += usize::from(shape_ok(c, t.get_ref()));
-            }
-            format!("{ok} tables")
-        }
-        "chunks2-drop" => {
-            // The same on two threads, each taking half of the chunks (by bytes).
-            let chunks = split(&text).unwrap();
-            let half = chunks.partition_point(|c| c.byte_range.start < text.len() / 2);
-            let (a, b) = chunks.split_at(half);
-            let work = |part: &[kredskort::data::chunk::Chunk]| {
-                part.iter()
-                    .filter(|c| {
-                        let t = toml::de::DeTable::parse(&text[c.byte_range.clone()]).unwrap();
-                        shape_ok(c, t.get_ref())
-                    })
-                    .count()
-            };
-            let ok = std::thread::scope(|s| {
-                let h = s.spawn(|| work(b));
-                work(a) + h.join().unwrap()
-            });
-            format!("{ok} tables")
+            let threads = if mode == "chunks1-drop" { 1 } else { 2 };
+            let ok = map_chunks(&text, &chunks, threads, |_, _, r| r.is_ok());
+            format!("{} tables", ok.iter().filter(|&&x| x).count())
         }
         "load" => match kredskort::data::load_str(&text, path, None) {
             Ok(d) => format!("{} projects", d.projects.len()),

@@ -428,73 +428,90 @@ pub enum ChunkError {
     Shape { chunk: usize },
 }
 
-/// Parses every chunk with `toml::de::DeTable::parse`, on up to `threads` threads (each takes a
-/// contiguous run of chunks of about equal size in bytes). Spans inside the tables are relative to
-/// their chunk: add `chunks[i].byte_range.start`. Returns the tables in chunk order, or every error.
+/// Parses one chunk and checks its shape; error spans offset to the whole file.
+pub fn parse_chunk<'t>(
+    text: &'t str,
+    index: usize,
+    chunk: &Chunk,
+) -> Result<Spanned<DeTable<'t>>, ChunkError> {
+    let src = text.get(chunk.byte_range.clone()).unwrap_or("");
+    match DeTable::parse(src) {
+        Ok(t) if shape_ok(chunk, t.get_ref()) => Ok(t),
+        Ok(_) => Err(ChunkError::Shape { chunk: index }),
+        Err(error) => {
+            let at = chunk.byte_range.start;
+            let span = error.span().map(|s| s.start + at..s.end + at);
+            Err(ChunkError::Parse {
+                chunk: index,
+                error,
+                span,
+            })
+        }
+    }
+}
+
+/// Parses every chunk ([`parse_chunk`]) and hands each result to `f` (with the chunk's index),
+/// on up to `threads` threads: each takes a contiguous run of chunks of about equal size in bytes.
+/// Returns `f`'s results in chunk order. This is the shape the loader wants: `f` converts one
+/// entry's tree into model values and drops the tree, so the whole file's tree never exists at
+/// once (peak memory ≈ the text plus the converted data).
+pub fn map_chunks<'t, T, F>(text: &'t str, chunks: &[Chunk], threads: usize, f: F) -> Vec<T>
+where
+    T: Send,
+    F: Fn(usize, &Chunk, Result<Spanned<DeTable<'t>>, ChunkError>) -> T + Sync,
+{
+    let run = |from: usize, group: &[Chunk]| -> Vec<T> {
+        group
+            .iter()
+            .enumerate()
+            .map(|(k, c)| f(from + k, c, parse_chunk(text, from + k, c)))
+            .collect()
+    };
+    let threads = threads.clamp(1, chunks.len().max(1));
+    if threads == 1 {
+        return run(0, chunks);
+    }
+    // Cut points: equal shares of the bytes.
+    let total = text.len().max(1);
+    let mut bounds = vec![0];
+    for t in 1..threads {
+        let target = total / threads * t;
+        let at = chunks.partition_point(|c| c.byte_range.start < target);
+        if at > *bounds.last().unwrap_or(&0) && at < chunks.len() {
+            bounds.push(at);
+        }
+    }
+    bounds.push(chunks.len());
+    std::thread::scope(|s| {
+        let run = &run;
+        let handles: Vec<_> = bounds
+            .windows(2)
+            .map(|w| {
+                let (a, b) = (w[0], w[1]);
+                let group = &chunks[a..b];
+                (a, group, s.spawn(move || run(a, group)))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|(a, group, h)| {
+                // A panic inside the parser would be a bug in it; redo that group here so the
+                // caller still gets an answer (a second panic then propagates normally).
+                h.join().unwrap_or_else(|_| run(a, group))
+            })
+            .collect()
+    })
+}
+
+/// Parses every chunk on up to `threads` threads, keeping all trees (see [`map_chunks`] for the
+/// memory-friendly form). Spans inside the tables are relative to their chunk: add
+/// `chunks[i].byte_range.start`. Returns the tables in chunk order, or every error.
 pub fn parse_chunks<'t>(
     text: &'t str,
     chunks: &[Chunk],
     threads: usize,
 ) -> Result<Vec<Spanned<DeTable<'t>>>, Vec<ChunkError>> {
-    let parse_range =
-        |from: usize, group: &[Chunk]| -> Vec<Result<Spanned<DeTable<'t>>, ChunkError>> {
-            group
-                .iter()
-                .enumerate()
-                .map(|(k, c)| {
-                    let idx = from + k;
-                    let src = text.get(c.byte_range.clone()).unwrap_or("");
-                    match DeTable::parse(src) {
-                        Ok(t) if shape_ok(c, t.get_ref()) => Ok(t),
-                        Ok(_) => Err(ChunkError::Shape { chunk: idx }),
-                        Err(error) => {
-                            let span = error
-                                .span()
-                                .map(|s| s.start + c.byte_range.start..s.end + c.byte_range.start);
-                            Err(ChunkError::Parse {
-                                chunk: idx,
-                                error,
-                                span,
-                            })
-                        }
-                    }
-                })
-                .collect()
-        };
-    let threads = threads.clamp(1, chunks.len().max(1));
-    let results: Vec<Result<Spanned<DeTable<'t>>, ChunkError>> = if threads == 1 {
-        parse_range(0, chunks)
-    } else {
-        // Cut points: equal shares of the bytes.
-        let total = text.len().max(1);
-        let mut bounds = vec![0];
-        for t in 1..threads {
-            let target = total / threads * t;
-            let at = chunks.partition_point(|c| c.byte_range.start < target);
-            if at > *bounds.last().unwrap_or(&0) && at < chunks.len() {
-                bounds.push(at);
-            }
-        }
-        bounds.push(chunks.len());
-        std::thread::scope(|s| {
-            let handles: Vec<_> = bounds
-                .windows(2)
-                .map(|w| {
-                    let (a, b) = (w[0], w[1]);
-                    let group = &chunks[a..b];
-                    (a, group, s.spawn(move || parse_range(a, group)))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|(a, group, h)| {
-                    // A panic inside the parser would be a bug in it; parse that group here instead
-                    // so the caller still gets an answer.
-                    h.join().unwrap_or_else(|_| parse_range(a, group))
-                })
-                .collect()
-        })
-    };
+    let results = map_chunks(text, chunks, threads, |_, _, r| r);
     let mut tables = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
     for r in results {
@@ -678,5 +695,10 @@ mod tests {
         let ok = "[dataset]\ntitle = \"x\"\n[[project]]\nname = \"a\"\n";
         let tables = parse_chunks(ok, &split(ok).unwrap(), 2).unwrap();
         assert_eq!(tables.len(), 3);
+        let chunks = split(ok).unwrap();
+        for threads in [1, 2, 5] {
+            let seen = map_chunks(ok, &chunks, threads, |i, c, r| (i, c.first_line, r.is_ok()));
+            assert_eq!(seen, vec![(0, 1, true), (1, 1, true), (2, 3, true)]);
+        }
     }
 }
