@@ -9,7 +9,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use kredskort::commands::generate::{GenParams, SplitMix64, generate_string};
-use kredskort::data::chunk::{Chunk, parse_chunks, split};
+use kredskort::data::chunk::{Chunk, ChunkError, parse_chunks, split};
 use proptest::prelude::*;
 use toml::{Table, Value};
 
@@ -322,7 +322,8 @@ fn merge(text: &str, chunks: &[Chunk]) -> Option<Table> {
 
 /// The central property: for any text, when the splitter answers, chunk-wise ≡ whole-file.
 fn check_equivalent(text: &str) {
-    let whole_ok = toml::de::DeTable::parse(text).is_ok();
+    let whole = toml::de::DeTable::parse(text);
+    let whole_ok = whole.is_ok();
     let Some(chunks) = split(text) else {
         return;
     };
@@ -337,6 +338,23 @@ fn check_equivalent(text: &str) {
         if whole_ok { "accepts" } else { "rejects" },
     );
     assert_eq!(two.is_ok(), whole_ok);
+    // The whole-file error (the parser reports one, syntax before duplicate keys) is among the
+    // chunk-wise errors (one per bad chunk), at the same file offset: line:col stay exact.
+    if let (Err(w), Err(errs)) = (&whole, &one) {
+        let starts: Vec<Option<usize>> = errs
+            .iter()
+            .map(|e| match e {
+                ChunkError::Parse { span, .. } => span.as_ref().map(|s| s.start),
+                ChunkError::Shape { .. } => None,
+            })
+            .collect();
+        if !errs.iter().any(|e| matches!(e, ChunkError::Shape { .. })) {
+            assert!(
+                starts.contains(&w.span().map(|s| s.start)),
+                "whole-file error not among the chunk errors {starts:?}: {w}\n{text:?}"
+            );
+        }
+    }
     if whole_ok {
         // DeTable::parse leaves numbers unconverted; the strict parse must agree as well.
         assert_eq!(merge(text, &chunks), text.parse::<Table>().ok());
