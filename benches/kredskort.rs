@@ -16,6 +16,9 @@ use kredskort::locale::Locale;
 use rust_decimal::Decimal;
 
 fn main() {
+    // Generate the inputs (and print the note about amount strings, if any) before divan starts
+    // printing its table.
+    let _ = dataset(10);
     divan::main();
 }
 
