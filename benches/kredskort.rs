@@ -199,7 +199,7 @@ mod load {
 /// The top-level splitter and what it enables: whole-file parse vs chunk-wise on 1 and 2 threads.
 mod chunk {
     use super::*;
-    use kredskort::data::chunk::{map_chunks, parse_chunks, split};
+    use kredskort::data::chunk::{map_chunks, parse_chunks, split, split_parallel};
 
     #[divan::bench(sample_count = 20, max_time = 3)]
     fn split_10k_projects(b: Bencher) {
@@ -213,6 +213,14 @@ mod chunk {
         let text = dataset(1000);
         b.counter(BytesCount::new(text.len()))
             .bench(|| black_box(split(text).map(|c| c.len())));
+    }
+
+    /// The same on two threads (the second half from a guessed header line, confirmed after).
+    #[divan::bench(sample_count = 10, sample_size = 1, max_time = 5)]
+    fn split_parallel_100k_projects(b: Bencher) {
+        let text = dataset(1000);
+        b.counter(BytesCount::new(text.len()))
+            .bench(|| black_box(split_parallel(text).map(|c| c.len())));
     }
 
     /// The reference: one `DeTable::parse` of the whole 100k file (tree built in full).
@@ -243,11 +251,16 @@ mod chunk {
     }
 
     /// Split + parse each chunk and drop its tree at once (`map_chunks`): what a loader that
-    /// converts entry by entry pays for parsing.
+    /// converts entry by entry pays for parsing. With 2 threads the split is `split_parallel`.
     fn streaming(b: Bencher, threads: usize) {
         let text = dataset(1000);
         b.counter(BytesCount::new(text.len())).bench(|| {
-            let chunks = split(text).unwrap();
+            let chunks = if threads > 1 {
+                split_parallel(text)
+            } else {
+                split(text)
+            };
+            let chunks = chunks.unwrap();
             let ok = map_chunks(text, &chunks, threads, |_, _, r| r.is_ok());
             black_box(ok.iter().all(|&x| x))
         });

@@ -4,7 +4,7 @@
 //! ```sh
 //! cargo run --release -- gen -o /tmp/big.toml
 //! cargo build --release --example chunk_timing
-//! for m in read split whole table chunks1 chunks1-drop chunks2 chunks2-drop load; do
+//! for m in read split split2 whole table chunks1 chunks1-drop chunks2 chunks2-drop load; do
 //!   /usr/bin/time -f "$m %e s %M KB" target/release/examples/chunk_timing $m /tmp/big.toml
 //! done
 //! ```
@@ -15,7 +15,7 @@
 use std::time::Instant;
 
 use kredskort::commands::generate::{GenParams, write_dataset};
-use kredskort::data::chunk::{map_chunks, parse_chunks, split};
+use kredskort::data::chunk::{map_chunks, parse_chunks, split, split_parallel};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -50,6 +50,16 @@ fn main() {
             }
             format!("{n} chunks, fastest of 5: {best:.1} ms")
         }
+        "split2" => {
+            let mut best = f64::MAX;
+            let mut n = 0;
+            for _ in 0..5 {
+                let t = Instant::now();
+                n = split_parallel(&text).map_or(0, |c| c.len());
+                best = best.min(t.elapsed().as_secs_f64() * 1e3);
+            }
+            format!("{n} chunks, fastest of 5: {best:.1} ms")
+        }
         "whole" => {
             let t = toml::de::DeTable::parse(&text).unwrap();
             format!("{} top-level keys", t.get_ref().len())
@@ -67,8 +77,12 @@ fn main() {
         "chunks1-drop" | "chunks2-drop" => {
             // Parse each chunk and drop its tree at once (`map_chunks`): the memory a loader that
             // converts entry by entry would need.
-            let chunks = split(&text).unwrap();
             let threads = if mode == "chunks1-drop" { 1 } else { 2 };
+            let chunks = if threads == 2 {
+                split_parallel(&text).unwrap()
+            } else {
+                split(&text).unwrap()
+            };
             let ok = map_chunks(&text, &chunks, threads, |_, _, r| r.is_ok());
             format!("{} tables", ok.iter().filter(|&&x| x).count())
         }

@@ -9,7 +9,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use kredskort::commands::generate::{GenParams, SplitMix64, generate_string};
-use kredskort::data::chunk::{Chunk, ChunkError, parse_chunks, split};
+use kredskort::data::chunk::{Chunk, ChunkError, parse_chunks, split, split_parallel_from};
 use proptest::prelude::*;
 use toml::{Table, Value};
 
@@ -324,7 +324,14 @@ fn merge(text: &str, chunks: &[Chunk]) -> Option<Table> {
 fn check_equivalent(text: &str) {
     let whole = toml::de::DeTable::parse(text);
     let whole_ok = whole.is_ok();
-    let Some(chunks) = split(text) else {
+    let chunks = split(text);
+    // The two-thread splitter gives exactly the same answer, whatever line it guesses.
+    assert_eq!(
+        split_parallel_from(text, 0),
+        chunks,
+        "split_parallel differs:\n{text:?}"
+    );
+    let Some(chunks) = chunks else {
         return;
     };
     check_cover(text, &chunks);

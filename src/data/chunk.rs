@@ -70,12 +70,79 @@ enum Kind {
 /// Splits `text` at its top-level table headers; see the module documentation for the guarantee.
 /// The first chunk is the part before the first header (empty when the file starts with one).
 pub fn split(text: &str) -> Option<Vec<Chunk>> {
-    Scanner {
+    let scan = Scanner {
         b: text.as_bytes(),
         i: 0,
         line: 1,
     }
-    .run()
+    .run(text.len())?;
+    Some(scan.chunks)
+}
+
+/// Like [`split`], with the same result, on two threads for texts over 1 MB: the second thread
+/// scans from a header-looking line near the middle while the first scans up to it; the guess is
+/// used only if the first thread arrives there at the top level (not inside a string or a
+/// multi-line value). Otherwise, or if anything else is off, it falls back to [`split`].
+pub fn split_parallel(text: &str) -> Option<Vec<Chunk>> {
+    split_parallel_from(text, 1 << 20)
+}
+
+/// [`split_parallel`] with the size from which it uses a second thread (for tests).
+#[doc(hidden)]
+pub fn split_parallel_from(text: &str, min_len: usize) -> Option<Vec<Chunk>> {
+    match split_halves(text, min_len) {
+        Some(chunks) => Some(chunks),
+        None => split(text),
+    }
+}
+
+/// The two-thread split, or `None` when it could not be used (text too small, no header-looking
+/// line after the middle, a wrong guess, or anything the sequential scan must decide).
+fn split_halves(text: &str, min_len: usize) -> Option<Vec<Chunk>> {
+    let b = text.as_bytes();
+    let guess = (text.len() >= min_len)
+        .then(|| {
+            memchr::memmem::find(b.get(text.len() / 2..)?, b"\n[").map(|p| text.len() / 2 + p + 1)
+        })
+        .flatten();
+    let mid = guess?;
+    let (first, second) = std::thread::scope(|s| {
+        let second = s.spawn(|| Scanner { b, i: mid, line: 1 }.run(b.len()));
+        let first = Scanner { b, i: 0, line: 1 }.run(mid);
+        (first, second.join().ok().flatten())
+    });
+    {
+        let mut first = first?;
+        let second = second?;
+        // The first half must stop exactly at the guessed line, outside any value (`run` refuses
+        // to end inside a multi-line array or table; a string would have carried it past `mid`).
+        if first.i != mid {
+            return None;
+        }
+        for (name, kind) in &second.seen {
+            match (first.seen.get(name), kind) {
+                (None, _) | (Some(Kind::Array), Kind::Array) => {}
+                _ => return None,
+            }
+        }
+        let offset = first.line - 1;
+        // The second half's first chunk is its empty "preamble" at `mid`.
+        first
+            .chunks
+            .extend(second.chunks.into_iter().skip(1).map(|mut c| {
+                c.first_line += offset;
+                c
+            }));
+        Some(first.chunks)
+    }
+}
+
+/// What one scan found: its chunks, the table names it saw, and where it stopped.
+struct Scan {
+    chunks: Vec<Chunk>,
+    seen: HashMap<String, Kind>,
+    i: usize,
+    line: usize,
 }
 
 /// The bytes the main loop must look at outside strings.
@@ -101,21 +168,23 @@ impl<'a> Scanner<'a> {
         self.b.get(at).copied()
     }
 
-    fn run(mut self) -> Option<Vec<Chunk>> {
+    /// Scans from `self.i` (a line start: the text's start, or a guessed header line) until `end`
+    /// (the main loop stops there; a string may carry the scan past it, which the caller checks).
+    fn run(mut self, end: usize) -> Option<Scan> {
         let mut chunks = Vec::new();
         let mut seen: HashMap<String, Kind> = HashMap::new();
         let mut cur = Chunk {
-            byte_range: 0..0,
-            first_line: 1,
+            byte_range: self.i..self.i,
+            first_line: self.line,
             header: None,
         };
         // Open `[` and `{` of multi-line values.
         let mut stack: Vec<u8> = Vec::new();
-        if self.b.starts_with("\u{feff}".as_bytes()) {
+        if self.i == 0 && self.b.starts_with("\u{feff}".as_bytes()) {
             self.i = 3;
         }
         let mut at_line_start = true;
-        while self.i < self.b.len() {
+        while self.i < end {
             // Only the first byte after a line break, and only outside multi-line values; reset
             // here so that a line where a value closes (`}[[x]]`) is never taken for a header line.
             if std::mem::take(&mut at_line_start) && stack.is_empty() {
@@ -219,9 +288,14 @@ impl<'a> Scanner<'a> {
         if !stack.is_empty() {
             return None;
         }
-        cur.byte_range.end = self.b.len();
+        cur.byte_range.end = end;
         chunks.push(cur);
-        Some(chunks)
+        Some(Scan {
+            chunks,
+            seen,
+            i: self.i,
+            line: self.line,
+        })
     }
 
     /// Whether the byte before `i` belongs to a bare token (number, date, bare key, …). The TOML
@@ -649,6 +723,28 @@ mod tests {
         assert!(split(t).is_none_or(|c| c.len() == 2));
         let t = "[p]\nk = [\n1]  [[q]]\n";
         assert!(split(t).is_none_or(|c| c.len() == 2));
+    }
+
+    #[test]
+    fn the_two_thread_split_is_used_when_the_guess_is_right() {
+        let mut t = String::from("[dataset]\ntitle = \"x\"\n");
+        for i in 0..50 {
+            t.push_str(&format!(
+                "[[project]]\nname = \"p{i}\"\ns = \"\"\"\nline\n\"\"\"\n\n"
+            ));
+        }
+        let halves = split_halves(&t, 0).expect("guess at a real header");
+        assert_eq!(Some(halves), split(&t));
+        // A guess inside a multi-line string is detected, and the sequential answer given.
+        let mut t = String::from("[dataset]\nnotes = \"\"\"\n");
+        t.push_str(&"x\n".repeat(80));
+        t.push_str("[[project]]\n");
+        t.push_str(&"y\n".repeat(10));
+        t.push_str("\"\"\"\n[[project]]\n");
+        assert_eq!(split_halves(&t, 0), None);
+        assert_eq!(split_parallel_from(&t, 0).map(|c| c.len()), Some(3));
+        // Small texts stay on one thread.
+        assert_eq!(split_halves("[a]\n[b]\n", 1 << 20), None);
     }
 
     #[test]
