@@ -468,3 +468,12 @@ fn deterministic_sweep() {
         }
     }
 }
+
+#[test]
+fn stress_file_splits_like_the_whole() {
+    let mut params = GenParams::new(4, 5, 8);
+    params.stress = true;
+    let text = generate_string(&params);
+    assert_eq!(split(&text).map(|c| c.len()), Some(2 + 4 + 20));
+    check_equivalent(&text);
+}

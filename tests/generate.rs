@@ -221,9 +221,48 @@ fn gen_command_writes_the_same_file() {
     assert_eq!(written, generate_string(&GenParams::new(4, 6, 9)));
 
     let out = Command::new(env!("CARGO_BIN_EXE_kredskort"))
+        .args([
+            "gen",
+            "--districts",
+            "2",
+            "--projects-per-district",
+            "3",
+            "--stress",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let mut stress = GenParams::new(2, 3, 1);
+    stress.stress = true;
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        generate_string(&stress)
+    );
+
+    let out = Command::new(env!("CARGO_BIN_EXE_kredskort"))
         .args(["gen", "--districts", "0"])
         .output()
         .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("at least 1"));
+}
+
+#[test]
+fn stress_file_has_the_extremes() {
+    let mut params = GenParams::new(3, 4, 2);
+    params.stress = true;
+    let text = generate_string(&params);
+    let doc = parse(&text);
+    let d0 = doc["district"][0].as_table().unwrap();
+    assert!(d0["name"].as_str().unwrap().len() >= 1 << 20);
+    assert_eq!(d0["municipalities"].as_array().unwrap().len(), 10_000);
+    let projects = doc["project"].as_array().unwrap();
+    assert_eq!(projects.len(), 12);
+    assert!(projects[0]["name"].as_str().unwrap().len() >= 1 << 20);
+    assert_eq!(projects[1]["themes"].as_array().unwrap().len(), 10_000);
+    assert!(projects[2]["summary"].as_str().unwrap().len() >= 1_000_000);
+    // Still a file the loader takes.
+    params.string_amounts = false;
+    let ds = kredskort::data::load_str(&generate_string(&params), "stress.toml", None).unwrap();
+    assert_eq!(ds.districts[0].municipalities.len(), 10_000);
 }

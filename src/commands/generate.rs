@@ -25,6 +25,10 @@ pub struct GenParams {
     /// Write some amounts as strings: about one in eight with øre (`"1234.50"`), a third of the rest
     /// as whole-number strings (`"1234"`). Off: TOML integers only (for a loader that takes no strings).
     pub string_amounts: bool,
+    /// Add the extremes of issue 6: the first district with a 1 MB name and 10,000
+    /// municipalities, the first project with a 1 MB name, the second with 10,000 themes, the
+    /// third with a 1 MB summary of long lines.
+    pub stress: bool,
 }
 
 impl GenParams {
@@ -34,6 +38,7 @@ impl GenParams {
             projects_per_district,
             seed,
             string_amounts: true,
+            stress: false,
         }
     }
 
@@ -90,7 +95,8 @@ impl GenParams {
 }
 
 pub fn run(args: &GenArgs) -> ExitCode {
-    let params = GenParams::new(args.districts, args.projects_per_district, args.seed);
+    let mut params = GenParams::new(args.districts, args.projects_per_district, args.seed);
+    params.stress = args.stress;
     if let Err(e) = params.validate() {
         eprintln!("kredskort gen: {e}");
         return ExitCode::from(2);
@@ -289,6 +295,16 @@ const SENTENCES: &[&str] = &[
     "Erfaringerne skal kunne bruges i resten af landet.",
 ];
 
+/// About `bytes` bytes of text mixing Danish, wide and combining characters (whole characters).
+fn long_text(bytes: usize) -> String {
+    const PIECE: &str = "Østjyllands 北京 Politi Cafe\u{301} Ærø ";
+    let mut s = String::with_capacity(bytes + PIECE.len());
+    while s.len() < bytes {
+        s.push_str(PIECE);
+    }
+    s
+}
+
 /// All theme names: 20 roots × 15 suffixes = 300.
 fn theme(i: usize) -> String {
     let root = THEME_ROOTS
@@ -455,7 +471,11 @@ pub fn write_dataset(w: &mut impl Write, params: &GenParams) -> io::Result<()> {
         let place = place_name(&mut rng);
         let kind = rng.pick(KINDS);
         w.write_all(b"name = \"")?;
-        write_basic(w, &format!("{place}s {kind}"))?;
+        if params.stress && d == 0 {
+            write_basic(w, &long_text(1 << 20))?;
+        } else {
+            write_basic(w, &format!("{place}s {kind}"))?;
+        }
         w.write_all(b"\"\n")?;
         if !rng.one_in(3) {
             w.write_all(b"short = \"")?;
@@ -473,7 +493,11 @@ pub fn write_dataset(w: &mut impl Write, params: &GenParams) -> io::Result<()> {
         if !rng.one_in(4) {
             writeln!(w, "hq = \"{place}\"")?;
         }
-        let nm = rng.below(9);
+        let nm = if params.stress && d == 0 {
+            10_000
+        } else {
+            rng.below(9)
+        };
         let munis: Vec<String> = (0..nm)
             .map(|i| {
                 let base = rng.pick(SYLLABLES);
@@ -516,7 +540,12 @@ pub fn write_dataset(w: &mut impl Write, params: &GenParams) -> io::Result<()> {
             let w1 = rng.pick(PROJECT_WORDS);
             let w2 = rng.pick(PROJECT_WORDS);
             w.write_all(b"name = \"")?;
-            match rng.below(12) {
+            match if params.stress && n == 1 {
+                99
+            } else {
+                rng.below(12)
+            } {
+                99 => write_basic(w, &long_text(1 << 20))?,
                 0 => write_basic(w, &format!("{w1} {} nr. {k}", rng.pick(WIDE)))?,
                 1 => write_basic(w, &format!("{} {w1}-{w2}", rng.pick(COMBINING)))?,
                 2 => write_basic(w, &format!("\"{w1}\" i {}", place_name(&mut rng)))?,
@@ -554,13 +583,29 @@ pub fn write_dataset(w: &mut impl Write, params: &GenParams) -> io::Result<()> {
             if rng.below(5) < 2 {
                 writeln!(w, "target = \"{}\"", rng.pick(TARGETS))?;
             }
-            let nt = rng.below(4);
+            let nt = if params.stress && n == 2 {
+                10_000
+            } else {
+                rng.below(4)
+            };
             if nt > 0 {
-                let themes: Vec<String> = (0..nt).map(|_| theme(rng.below(THEME_COUNT))).collect();
+                let themes: Vec<String> = if nt > THEME_COUNT {
+                    (0..nt).map(|i| format!("tema-{i:05}")).collect()
+                } else {
+                    (0..nt).map(|_| theme(rng.below(THEME_COUNT))).collect()
+                };
                 w.write_all(b"themes = ")?;
                 write_string_list(w, &themes, false)?;
             }
-            if !rng.one_in(3) {
+            if params.stress && n == 3 {
+                // 1 MB in lines of about 10 KB.
+                w.write_all(b"summary = \"\"\"\n")?;
+                for _ in 0..100 {
+                    write_basic(w, &long_text(10_000))?;
+                    w.write_all(b"\n")?;
+                }
+                w.write_all(b"\"\"\"\n")?;
+            } else if !rng.one_in(3) {
                 write_summary(w, &mut rng, n)?;
             }
             w.write_all(b"\n")?;

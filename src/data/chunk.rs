@@ -23,11 +23,13 @@
 //!   string starts there; never valid TOML, and `toml::de::DeTable::parse` even accepts it (numbers
 //!   are converted later, by the loader), so the splitter must not read a string into it.
 //!
-//! How the loader should use it: `split`; on `None` parse the whole file. Otherwise
-//! [`parse_chunks`] (or the same per chunk inside the conversion); a [`ChunkError::Shape`] means
-//! "parse the whole file instead". A [`ChunkError::Parse`] carries the file-relative span, so it can
-//! be reported directly; re-parsing the whole file for the errors is also fine (bad files need not
-//! be fast).
+//! How the loader should use it: [`split_parallel`] (or [`split`]: same result, one thread); on
+//! `None` parse the whole file. Otherwise [`map_chunks`], converting each chunk's tree into model
+//! values as it comes (spans + `byte_range.start` = file offsets) so that the whole tree never
+//! exists at once; [`parse_chunks`] keeps all trees instead. A [`ChunkError::Shape`] means "parse
+//! the whole file instead". A [`ChunkError::Parse`] carries the file-relative span, so it can be
+//! reported directly (one per bad chunk); re-parsing the whole file for the errors is also fine
+//! (bad files need not be fast).
 //!
 //! Why this is safe even where the scanner could be wrong: each chunk ends at the start of a line
 //! after the previous chunk parsed completely, so the whole-file parser lexes the same expressions;
