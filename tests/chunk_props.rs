@@ -399,6 +399,18 @@ proptest! {
         check_equivalent(&mutate(&base, &edits));
     }
 
+    /// Arbitrary text, and text made of the characters that matter to the scanner: no panic, and
+    /// the same guarantees.
+    #[test]
+    fn arbitrary_text_never_panics_or_disagrees(
+        s in prop_oneof![
+            any::<String>(),
+            "[\\[\\]{}\"'#=\\\\\n\r \\ta.æ北\u{301}-]{0,200}",
+        ]
+    ) {
+        check_equivalent(&s);
+    }
+
     #[test]
     fn mutated_generator_output_never_disagrees(
         seed in 0u64..1000,
