@@ -157,6 +157,17 @@ mod text {
         });
     }
 
+    /// What the loader pays per piece of text (every name, partner, theme is sanitised once).
+    #[divan::bench(sample_count = 20, max_time = 3)]
+    fn sanitize_line_10k(b: Bencher) {
+        let names = names();
+        b.counter(ItemsCount::new(N)).bench(|| {
+            for s in &names {
+                black_box(kredskort::text::sanitize_line(s));
+            }
+        });
+    }
+
     #[divan::bench(sample_count = 20, max_time = 3)]
     fn width_10k(b: Bencher) {
         let names = names();
