@@ -5,6 +5,7 @@
 //! on its own (so a chunked loader can reuse it); `validate` checks entries against each other and
 //! computes the derived figures; `diagnostic` locates and renders errors.
 
+pub mod chunk;
 pub mod convert;
 pub mod diagnostic;
 pub mod load;

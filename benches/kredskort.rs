@@ -1,0 +1,312 @@
+//! Benchmarks (divan): `cargo bench` runs them all in well under two minutes on the 2-core machine;
+//! `cargo bench -- load` runs those whose path contains `load`. Numbers and method:
+//! `docs/performance.md`.
+//!
+//! Inputs come from the generator (`commands::generate`), built in memory once per run, so the
+//! benches need no files. The large cases take few samples (`sample_count`): a 100,000-project
+//! load is long enough that five samples already give a stable median.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::OnceLock;
+
+use divan::counter::{BytesCount, ItemsCount};
+use divan::{Bencher, black_box};
+use kredskort::commands::generate::{GenParams, SplitMix64, generate_string, write_dataset};
+use kredskort::locale::Locale;
+use rust_decimal::Decimal;
+
+fn main() {
+    // Generate the inputs (and print the note about amount strings, if any) before divan starts
+    // printing its table.
+    let _ = dataset(10);
+    divan::main();
+}
+
+/// A generated data file of `districts × 100` projects, made once per run. Amounts include
+/// decimal strings when the loader in this build accepts them; otherwise (the provisional serde
+/// loader takes integers only) the file has integer amounts, and a note says so.
+fn dataset(districts: usize) -> &'static str {
+    static FILES: OnceLock<[String; 3]> = OnceLock::new();
+    let files = FILES.get_or_init(|| {
+        let full = GenParams::new(10, 100, 1);
+        let strings_ok = kredskort::data::load_str(&generate_string(&full), "gen", None).is_ok();
+        if !strings_ok {
+            eprintln!(
+                "note: this build's loader rejects amount strings (\"1234.50\"); \
+                 benchmarking files with integer amounts only"
+            );
+        }
+        [10, 100, 1000].map(|d| {
+            let mut p = GenParams::new(d, 100, 1);
+            p.string_amounts = strings_ok;
+            generate_string(&p)
+        })
+    });
+    match districts {
+        10 => &files[0],
+        100 => &files[1],
+        _ => &files[2],
+    }
+}
+
+mod money {
+    use super::*;
+
+    const N: usize = 100_000;
+
+    fn amounts() -> Vec<Decimal> {
+        let mut r = SplitMix64::new(7);
+        (0..N)
+            .map(|_| {
+                // Up to 10^11 øre, sometimes with øre, sometimes whole millions.
+                let ore = (r.next_u64() % 100_000_000_000) as i64;
+                match r.below(3) {
+                    0 => Decimal::new(ore, 2),
+                    1 => Decimal::new(ore / 100, 0),
+                    _ => Decimal::new(ore / 100_000_000 * 1_000_000, 0),
+                }
+            })
+            .collect()
+    }
+
+    /// `2.875.000 kr.` for 100,000 amounts.
+    #[divan::bench(sample_count = 20, max_time = 3)]
+    fn format_money_da_100k(b: Bencher) {
+        let a = amounts();
+        b.counter(ItemsCount::new(N)).bench(|| {
+            for x in &a {
+                black_box(kredskort::money::format_money(*x, "DKK", Locale::Da));
+            }
+        });
+    }
+
+    /// `DKK 2.9m` for 100,000 amounts.
+    #[divan::bench(sample_count = 20, max_time = 3)]
+    fn format_money_compact_en_100k(b: Bencher) {
+        let a = amounts();
+        b.counter(ItemsCount::new(N)).bench(|| {
+            for x in &a {
+                black_box(kredskort::money::format_money_compact(
+                    *x,
+                    "DKK",
+                    Locale::En,
+                ));
+            }
+        });
+    }
+
+    /// Parsing the same amounts back from their plain text.
+    #[divan::bench(sample_count = 20, max_time = 3)]
+    fn parse_amount_100k(b: Bencher) {
+        let texts: Vec<String> = amounts().iter().map(|a| a.to_string()).collect();
+        b.counter(ItemsCount::new(N)).bench(|| {
+            for t in &texts {
+                black_box(kredskort::money::parse_amount(t).ok());
+            }
+        });
+    }
+}
+
+mod text {
+    use super::*;
+
+    const N: usize = 10_000;
+
+    /// Names mixing Danish letters, wide CJK and combining marks, 5–80 columns wide.
+    fn names() -> Vec<String> {
+        const WORDS: &[&str] = &[
+            "Københavns",
+            "Politi",
+            "Østjylland",
+            "北京",
+            "서울特別市",
+            "Cafe\u{301}",
+            "A\u{30A}rhus",
+            "kriminalpræventive",
+            "projekter",
+            "Nordsjællands",
+        ];
+        let mut r = SplitMix64::new(3);
+        (0..N)
+            .map(|_| {
+                let n = 1 + r.below(8);
+                (0..n).map(|_| r.pick(WORDS)).collect::<Vec<_>>().join(" ")
+            })
+            .collect()
+    }
+
+    /// Cutting 10,000 names to 24 columns (what every list row does).
+    #[divan::bench(sample_count = 20, max_time = 3)]
+    fn truncate_10k_to_24(b: Bencher) {
+        let names = names();
+        b.counter(ItemsCount::new(N)).bench(|| {
+            for s in &names {
+                black_box(kredskort::text::truncate(s, 24));
+            }
+        });
+    }
+
+    /// Cut and pad to exactly 30 columns.
+    #[divan::bench(sample_count = 20, max_time = 3)]
+    fn pad_right_10k_to_30(b: Bencher) {
+        let names = names();
+        b.counter(ItemsCount::new(N)).bench(|| {
+            for s in &names {
+                black_box(kredskort::text::pad_right(s, 30));
+            }
+        });
+    }
+
+    /// What the loader pays per piece of text (every name, partner, theme is sanitised once).
+    #[divan::bench(sample_count = 20, max_time = 3)]
+    fn sanitize_line_10k(b: Bencher) {
+        let names = names();
+        b.counter(ItemsCount::new(N)).bench(|| {
+            for s in &names {
+                black_box(kredskort::text::sanitize_line(s));
+            }
+        });
+    }
+
+    #[divan::bench(sample_count = 20, max_time = 3)]
+    fn width_10k(b: Bencher) {
+        let names = names();
+        b.counter(ItemsCount::new(N)).bench(|| {
+            for s in &names {
+                black_box(kredskort::text::width(s));
+            }
+        });
+    }
+}
+
+/// `data::load_str` (parse + validate + derived figures) of generated files: the growth from 1k to
+/// 100k projects should be linear.
+mod load {
+    use super::*;
+
+    fn run(b: Bencher, districts: usize) {
+        let text = dataset(districts);
+        b.counter(BytesCount::new(text.len())).bench(|| {
+            black_box(kredskort::data::load_str(text, "gen.toml", None).map(|d| d.projects.len()))
+        });
+    }
+
+    #[divan::bench(sample_count = 20, max_time = 3)]
+    fn load_str_1k_projects(b: Bencher) {
+        run(b, 10);
+    }
+
+    #[divan::bench(sample_count = 10, sample_size = 1, max_time = 5)]
+    fn load_str_10k_projects(b: Bencher) {
+        run(b, 100);
+    }
+
+    #[divan::bench(sample_count = 5, sample_size = 1, max_time = 10)]
+    fn load_str_100k_projects(b: Bencher) {
+        run(b, 1000);
+    }
+}
+
+/// The top-level splitter and what it enables: whole-file parse vs chunk-wise on 1 and 2 threads.
+mod chunk {
+    use super::*;
+    use kredskort::data::chunk::{map_chunks, parse_chunks, split, split_parallel};
+
+    #[divan::bench(sample_count = 20, max_time = 3)]
+    fn split_10k_projects(b: Bencher) {
+        let text = dataset(100);
+        b.counter(BytesCount::new(text.len()))
+            .bench(|| black_box(split(text).map(|c| c.len())));
+    }
+
+    #[divan::bench(sample_count = 10, sample_size = 1, max_time = 5)]
+    fn split_100k_projects(b: Bencher) {
+        let text = dataset(1000);
+        b.counter(BytesCount::new(text.len()))
+            .bench(|| black_box(split(text).map(|c| c.len())));
+    }
+
+    /// The same on two threads (the second half from a guessed header line, confirmed after).
+    #[divan::bench(sample_count = 10, sample_size = 1, max_time = 5)]
+    fn split_parallel_100k_projects(b: Bencher) {
+        let text = dataset(1000);
+        b.counter(BytesCount::new(text.len()))
+            .bench(|| black_box(split_parallel(text).map(|c| c.len())));
+    }
+
+    /// The reference: one `DeTable::parse` of the whole 100k file (tree built in full).
+    #[divan::bench(sample_count = 5, sample_size = 1, max_time = 10)]
+    fn parse_whole_100k(b: Bencher) {
+        let text = dataset(1000);
+        b.counter(BytesCount::new(text.len()))
+            .bench(|| black_box(toml::de::DeTable::parse(text).is_ok()));
+    }
+
+    fn chunked(b: Bencher, threads: usize) {
+        let text = dataset(1000);
+        b.counter(BytesCount::new(text.len())).bench(|| {
+            let chunks = split(text).unwrap();
+            black_box(parse_chunks(text, &chunks, threads).map(|t| t.len()).ok())
+        });
+    }
+
+    /// Split + parse every chunk, keeping all trees (as `parse_chunks` returns them).
+    #[divan::bench(sample_count = 5, sample_size = 1, max_time = 10)]
+    fn parse_chunked_100k_1_thread(b: Bencher) {
+        chunked(b, 1);
+    }
+
+    #[divan::bench(sample_count = 5, sample_size = 1, max_time = 10)]
+    fn parse_chunked_100k_2_threads(b: Bencher) {
+        chunked(b, 2);
+    }
+
+    /// Split + parse each chunk and drop its tree at once (`map_chunks`): what a loader that
+    /// converts entry by entry pays for parsing. With 2 threads the split is `split_parallel`.
+    fn streaming(b: Bencher, threads: usize) {
+        let text = dataset(1000);
+        b.counter(BytesCount::new(text.len())).bench(|| {
+            let chunks = if threads > 1 {
+                split_parallel(text)
+            } else {
+                split(text)
+            };
+            let chunks = chunks.unwrap();
+            let ok = map_chunks(text, &chunks, threads, |_, _, r| r.is_ok());
+            black_box(ok.iter().all(|&x| x))
+        });
+    }
+
+    #[divan::bench(sample_count = 5, sample_size = 1, max_time = 10)]
+    fn parse_streaming_100k_1_thread(b: Bencher) {
+        streaming(b, 1);
+    }
+
+    #[divan::bench(sample_count = 5, sample_size = 1, max_time = 10)]
+    fn parse_streaming_100k_2_threads(b: Bencher) {
+        streaming(b, 2);
+    }
+}
+
+/// The generator itself (`kredskort gen`): 100k projects, ~24.8 MB, into a sink.
+#[divan::bench(sample_count = 10, sample_size = 1, max_time = 5)]
+fn gen_100k_projects(b: Bencher) {
+    b.bench(|| {
+        let mut sink = std::io::sink();
+        write_dataset(&mut sink, &GenParams::new(1000, 100, 1)).unwrap();
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// To be added once the dashboard (src/app*, src/ui) lands; issue 6 asks for each of these, on the
+// 100k generated file and on the shipped data:
+//
+// mod frame      — `ui::draw` into a ratatui `TestBackend` (draw + diff) of each main view
+//                  (map, bars, district list, project detail) at 80×24 and 200×60;
+//                  budget p50 ≤ 0.5 ms, p99 ≤ 2 ms.
+// mod navigation — one `App::update(Action::Down/PageDown/End …)` + frame, any view; ≤ 2 ms CPU.
+// mod search     — one search keystroke over all names, partners and themes; ≤ 5 ms.
+// mod bytes      — bytes written to a `CrosstermBackend<Vec<u8>>` for one arrow-key step (draw the
+//                  frame before and after the step, count the second flush); ≤ 4 KB. A size, not a
+//                  time: print it from the bench (and assert the budget in a test).
+// ---------------------------------------------------------------------------------------------
