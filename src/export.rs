@@ -139,7 +139,18 @@ pub fn plain_ratio(d: Decimal) -> String {
 }
 
 /// One CSV field, quoted per RFC 4180 when it holds a comma, quote or line break.
+///
+/// Text from a data file is untrusted, and CSV files end up in spreadsheets: a cell that starts with
+/// `=`, `+`, `-`, `@` or a tab would be run as a formula there ("CSV injection"), so such text gets a
+/// leading `'`, which spreadsheets show as text. Amounts are never negative, so numbers are unaffected.
 fn csv_field(s: &str) -> String {
+    let guarded;
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        guarded = format!("'{s}");
+        guarded.as_str()
+    } else {
+        s
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -589,6 +600,12 @@ mod tests {
         assert_eq!(csv_field("a, b"), "\"a, b\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        // Formula injection: text that a spreadsheet would run is kept as text.
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("+45 1234"), "'+45 1234");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("-1"), "'-1");
+        assert_eq!(csv_field("2875000"), "2875000");
     }
 
     #[test]
