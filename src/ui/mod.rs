@@ -11,6 +11,8 @@ pub mod header;
 pub mod help;
 pub mod map;
 pub mod status;
+pub mod tabbar;
+pub mod tools;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -135,10 +137,18 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
     let l = layout(area, app);
     if l.too_small {
         status::too_small(area, buf, app);
+        if app.theme.ascii {
+            tools::ascii_only(area, buf);
+        }
         return;
     }
     let focus = app.focus();
     header::render(l.header, buf, app);
+    tools::header_filter(
+        Rect::new(l.header.x, l.header.y, l.header.width, 1),
+        buf,
+        app,
+    );
     status::crumb(l.crumb, buf, app);
     if let Some(r) = l.map {
         map::render(r, buf, app, focus == Focus::Map);
@@ -150,8 +160,12 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
         detail::render(r, buf, app, focus == Focus::Detail);
     }
     status::hints(l.hints, buf, app);
+    tools::render(area, buf, app, &l);
     if let Some(r) = l.help {
         help::render(r, buf, app);
+    }
+    if app.theme.ascii {
+        tools::ascii_only(area, buf);
     }
 }
 
