@@ -78,7 +78,8 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
     if w >= 64 && body.height >= 24 {
         // Map across the top; below it the bars and the detail side by side when wide, else the bars
         // in the overview and the detail once drilled in. The map keeps its place when drilling in.
-        let wanted = u16::try_from(bars::row_count(app) + 2).unwrap_or(u16::MAX);
+        let wanted =
+            u16::try_from(bars::row_count(app) + 2 + tools::bar_note_rows(app)).unwrap_or(u16::MAX);
         let below_h = wanted.min(body.height * 3 / 5).max(body.height * 2 / 5);
         let map_h = body.height - below_h;
         map = Some(Rect::new(body.x, body.y, w, map_h));

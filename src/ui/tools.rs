@@ -50,9 +50,36 @@ fn banner(row: Rect, buf: &mut Buffer, app: &App, err: &str) {
     let t = &app.theme;
     let style = t.warning.add_modifier(ratatui::style::Modifier::REVERSED);
     fill(buf, row, " ", style);
-    let msg = format!(" {} ({}): {err}", w.reload_failed, w.keeping_last_good);
-    let msg = text::truncate_with(&msg, usize::from(row.width), t.ellipsis);
+    // Longest first; the location (`path:line:col`) matters most, so narrow screens drop the note,
+    // then the directories of the path, before anything is cut.
+    let short_err = shorten_path(err, app.tools.source.as_deref());
+    let width = usize::from(row.width);
+    let candidates = [
+        format!(" {} ({}): {err}", w.reload_failed, w.keeping_last_good),
+        format!(" {}: {err}", w.reload_failed),
+        format!(" {}: {short_err}", w.reload_failed),
+        format!(" {short_err}"),
+    ];
+    let msg = candidates
+        .iter()
+        .find(|c| text::width(c) <= width)
+        .cloned()
+        .unwrap_or_else(|| text::truncate_with(&candidates[3], width, t.ellipsis).into_owned());
     put(buf, row, row.x, row.y, &msg, style);
+}
+
+/// `err` with the data file's directories left out (`/long/dir/data.toml:3:9: …` → `data.toml:3:9: …`).
+fn shorten_path(err: &str, source: Option<&std::path::Path>) -> String {
+    let Some(path) = source else {
+        return err.to_string();
+    };
+    let full = crate::data::load::display_path(path);
+    match path.file_name() {
+        Some(name) if err.starts_with(&full) => {
+            format!("{}{}", name.to_string_lossy(), &err[full.len()..])
+        }
+        _ => err.to_string(),
+    }
 }
 
 /// A message in the key-hint line.
@@ -378,6 +405,24 @@ const UPPER: &[&str] = &[
     "T", "U", "V", "W", "X", "Y", "Z",
 ];
 
+/// The notes [`bar_notes`] draws (why values are missing, why the rest is hidden).
+fn notes(app: &App) -> Vec<&'static str> {
+    let vm = &app.tools.view;
+    let mut notes: Vec<&str> = Vec::new();
+    notes.extend(
+        vm.missing_values(&app.data)
+            .map(|m| m.explanation(app.locale)),
+    );
+    notes.extend(vm.not_itemised.note(app.locale));
+    notes
+}
+
+/// Rows the bars pane would like for its notes (a blank row, then one per note), for the layout.
+pub fn bar_note_rows(app: &App) -> usize {
+    let n = notes(app).len();
+    if n == 0 { 0 } else { n + 1 }
+}
+
 /// Notes under the bars, in the free rows at the bottom of the list: why values are missing (`–`)
 /// and why the not-itemised bar is hidden under a filter.
 pub fn bar_notes(inner: Rect, first_free: u16, buf: &mut Buffer, app: &App) {
@@ -391,7 +436,7 @@ pub fn bar_notes(inner: Rect, first_free: u16, buf: &mut Buffer, app: &App) {
     notes.extend(vm.not_itemised.note(app.locale));
     let mut y = inner.bottom();
     for note in notes.iter().rev() {
-        let lines = crate::ui::wrap(note, usize::from(inner.width.max(1)));
+        let lines = crate::ui::wrap(note, usize::from(inner.width.saturating_sub(2).max(1)));
         let h = u16::try_from(lines.len()).unwrap_or(u16::MAX);
         if y < first_free.saturating_add(h) || y.saturating_sub(h) < inner.y {
             break;
@@ -453,14 +498,11 @@ pub fn mode_hints(app: &App) -> Option<Vec<(String, &'static str)>> {
                 .to_string()
         })
     };
-    use crate::action::{Action, Dir};
+    use crate::action::Action;
     match app.tools.mode {
         Mode::ThemePick { .. } if !app.help => {
-            let arrows: String = [Dir::Up, Dir::Down]
-                .iter()
-                .filter_map(|&d| key(Action::Move(d)))
-                .collect::<Vec<_>>()
-                .join("/");
+            // Arrows as the theme draws them (`↑↓`, or `Up/Down` in --plain).
+            let arrows = format!("{}{}", app.theme.arrows[0], app.theme.arrows[1]);
             let mut out = vec![(arrows, w.hint_pick)];
             out.extend(key(Action::Enter).map(|k| (k, w.hint_filter)));
             out.extend(key(Action::Back).map(|k| (k, w.hint_close)));
