@@ -668,3 +668,23 @@ fn snapshot_reload_banner_and_tab_bar() {
         insta::assert_snapshot!(format!("reload_banner_tabs_{w}x{h}"), s);
     }
 }
+
+#[test]
+fn the_readme_configuration_example_is_valid() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("## Configuration").unwrap();
+    let block = &readme[start..];
+    let block = &block[block.find("```toml\n").unwrap() + 8..];
+    let block = &block[..block.find("```").unwrap()];
+    // The data files of the example do not exist here.
+    let text: String = block
+        .lines()
+        .filter(|l| !l.starts_with("data"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let s = config_settings(&text);
+    let (_, keymap) = kredskort::commands::dashboard::check_style(&s).unwrap();
+    for a in Action::BINDABLE {
+        assert!(!keymap.keys_for(a).is_empty(), "{a:?} lost every key");
+    }
+}
