@@ -424,6 +424,19 @@ const KEYS: &[&str] = &[
     "<PageUp>",
     "<PageDown>",
     "x",
+    // The analyst tools (not `e`: it would write into the working directory).
+    "/",
+    "a",
+    "t",
+    "u",
+    "s",
+    "<Space>",
+    "c",
+    "n",
+    "N",
+    "[",
+    "]",
+    "r",
 ];
 
 fn action_strategy() -> impl Strategy<Value = Action> {

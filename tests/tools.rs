@@ -688,3 +688,19 @@ fn the_readme_configuration_example_is_valid() {
         assert!(!keymap.keys_for(a).is_empty(), "{a:?} lost every key");
     }
 }
+
+#[test]
+fn overlays_at_any_small_size_do_not_panic() {
+    for keys in ["/kob", "/zzzz", "t", "<Space>h<Space>c", "uu"] {
+        let mut base = app_at(100, 30);
+        typed(&mut base, keys);
+        for w in (1..=70).step_by(3) {
+            for h in (1..=26).step_by(2) {
+                let mut app = base.clone();
+                app.update(Action::Resize(w, h));
+                let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+                kredskort::ui::render(buf.area, &mut buf, &app);
+            }
+        }
+    }
+}
