@@ -575,6 +575,8 @@ impl App {
     /// good data and shows the error in a banner until a later load succeeds.
     pub fn apply_reload(&mut self, result: Result<Prepared, LoadError>) {
         self.tools.reload_requested = false;
+        // "Reloading …" is answered by the new data or by the banner.
+        self.tools.status = None;
         let prepared = match result {
             Ok(p) => p,
             Err(e) => {
