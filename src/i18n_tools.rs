@@ -43,6 +43,9 @@ pub struct ToolStrings {
     pub hint_tabs: &'static str,
     pub hint_pick: &'static str,
     pub hint_close: &'static str,
+    /// One project / several, lower case, for counts.
+    pub project_one: &'static str,
+    pub project_many: &'static str,
 }
 
 const DA: ToolStrings = ToolStrings {
@@ -80,6 +83,8 @@ const DA: ToolStrings = ToolStrings {
     hint_tabs: "faner",
     hint_pick: "vælg",
     hint_close: "luk",
+    project_one: "projekt",
+    project_many: "projekter",
 };
 
 const EN: ToolStrings = ToolStrings {
@@ -117,6 +122,8 @@ const EN: ToolStrings = ToolStrings {
     hint_tabs: "tabs",
     hint_pick: "choose",
     hint_close: "close",
+    project_one: "project",
+    project_many: "projects",
 };
 
 pub fn tools(locale: Locale) -> &'static ToolStrings {

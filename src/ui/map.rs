@@ -235,8 +235,12 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
                     if usize::from(r.height) > lines.len() {
                         lines.extend(share.filter(|s| text::width(s) <= text_w));
                     }
-                } else if let Some(s) = share.filter(|s| text::width(s) <= text_w) {
+                } else if let Some(s) = share.clone().filter(|s| text::width(s) <= text_w) {
                     lines.push(s);
+                } else {
+                    // Neither fits (`10,4 %` in five columns): the figure cut short beats no figure.
+                    let figure = share.unwrap_or(full);
+                    lines.push(text::truncate(&figure, text_w).into_owned());
                 }
             } else {
                 lines.push(words.none.to_string());

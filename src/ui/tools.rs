@@ -464,7 +464,6 @@ pub fn header_filter(area: Rect, buf: &mut Buffer, app: &App) {
         return;
     }
     let w = i18n::tools(app.locale);
-    let words = i18n::strings(app.locale);
     let t = &app.theme;
     let vm = &app.tools.view;
     let amount = money::format_money_compact(vm.shown_total, &app.data.meta.currency, app.locale);
@@ -472,7 +471,11 @@ pub fn header_filter(area: Rect, buf: &mut Buffer, app: &App) {
         " {}: {f} ({} {}, {amount}) ",
         w.filter_on,
         vm.shown_projects,
-        words.projects.to_lowercase()
+        if vm.shown_projects == 1 {
+            w.project_one
+        } else {
+            w.project_many
+        }
     );
     let short = format!(" {}: {f} ", w.filter_on);
     let max = usize::from(area.width / 2);
