@@ -194,7 +194,7 @@ impl Workspace {
                         self.quit |= app.quit;
                         changed
                     }
-                    // A tab whose file never loaded: only help, quit, tab switching and reload act.
+                    // A tab whose file never loaded: only quit, tab switching and reload (`r`, in the loop) act.
                     Some(Tab { app: None, .. }) | None => false,
                 }
             }
