@@ -37,11 +37,34 @@ pub enum Action {
     Click(u16, u16),
     /// The mouse wheel at a screen cell: `true` scrolls down.
     Scroll(u16, u16, bool),
+    // Issue 5, the analyst tools (handled in app/tools.rs and app/tabs.rs).
+    /// Open the incremental search prompt.
+    Search,
+    /// Next / previous hit of the last search.
+    NextHit,
+    PrevHit,
+    /// Open the theme filter pick list.
+    ThemeFilter,
+    /// Cycle the unit of bars and map.
+    CycleUnit,
+    /// Cycle the bar order.
+    CycleSort,
+    /// Mark / unmark the selected district.
+    Mark,
+    /// Compare the marked districts.
+    Compare,
+    /// Reload the data file now.
+    Reload,
+    /// Export the view as CSV.
+    Export,
+    /// Next / previous tab (data file).
+    NextTab,
+    PrevTab,
 }
 
 impl Action {
     /// Every action a key can be bound to, in the order the help overlay lists them.
-    pub const BINDABLE: [Action; 14] = [
+    pub const BINDABLE: [Action; 26] = [
         Action::Move(Dir::Up),
         Action::Move(Dir::Down),
         Action::Move(Dir::Left),
@@ -54,6 +77,18 @@ impl Action {
         Action::Last,
         Action::PageUp,
         Action::PageDown,
+        Action::Search,
+        Action::NextHit,
+        Action::PrevHit,
+        Action::ThemeFilter,
+        Action::CycleUnit,
+        Action::CycleSort,
+        Action::Mark,
+        Action::Compare,
+        Action::Export,
+        Action::Reload,
+        Action::PrevTab,
+        Action::NextTab,
         Action::ToggleHelp,
         Action::Quit,
     ];
@@ -76,6 +111,18 @@ impl Action {
             Action::PageUp => "page_up",
             Action::PageDown => "page_down",
             Action::ToggleHelp => "help",
+            Action::Search => "search",
+            Action::NextHit => "next_hit",
+            Action::PrevHit => "prev_hit",
+            Action::ThemeFilter => "theme_filter",
+            Action::CycleUnit => "unit",
+            Action::CycleSort => "sort",
+            Action::Mark => "mark",
+            Action::Compare => "compare",
+            Action::Reload => "reload",
+            Action::Export => "export",
+            Action::NextTab => "next_tab",
+            Action::PrevTab => "prev_tab",
             Action::Resize(..) | Action::Click(..) | Action::Scroll(..) => return None,
         })
     }

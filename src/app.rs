@@ -2,9 +2,14 @@
 //! `App::update(Action)` is the only place the state changes, so every screen is a function of the
 //! actions that led to it (the live loop and `render --keys` run the same code).
 
+pub mod config_apply;
 mod lists;
 mod mouse;
 pub mod nav;
+pub mod tabs;
+pub mod tools;
+
+pub use tools::{Mode, Tools};
 
 use ratatui::layout::Rect;
 
@@ -67,17 +72,26 @@ pub struct App {
     /// Terminal columns and rows.
     pub size: (u16, u16),
     pub quit: bool,
+    /// Issue 5: view options, search, marks, modes, status and reload state (see `app::tools`).
+    pub tools: Tools,
 }
 
 impl App {
+    /// An app over `data`, building its search and theme indexes on this thread (see
+    /// [`App::with_prepared`] for indexes built elsewhere).
     pub fn new(data: Dataset, locale: Locale, size: (u16, u16)) -> App {
+        App::with_prepared(crate::watch::Prepared::new(data), locale, size)
+    }
+
+    /// The state without the tools' indexes (`with_prepared` fills them in).
+    fn new_bare(data: Dataset, tools: Tools, locale: Locale, size: (u16, u16)) -> App {
         let mut bar_order: Vec<usize> = (0..data.districts.len()).collect();
         bar_order.sort_by(|&a, &b| {
             let (da, db) = (&data.districts[a], &data.districts[b]);
             db.total.cmp(&da.total).then(a.cmp(&b))
         });
         let selected = bar_order.first().copied().unwrap_or(0);
-        let mut app = App {
+        App {
             data,
             locale,
             keymap: Keymap::default(),
@@ -94,9 +108,8 @@ impl App {
             help_scroll: 0,
             size,
             quit: false,
-        };
-        app.keep_visible();
-        app
+            tools,
+        }
     }
 
     /// The view on top of the stack.
@@ -149,6 +162,9 @@ impl App {
 
     /// Looks up a key in the keymap and applies its action. Returns whether anything changed.
     pub fn handle_key(&mut self, key: Key) -> bool {
+        if let Some(changed) = self.handle_mode_key(key) {
+            return changed;
+        }
         match self.keymap.action(key) {
             Some(action) => self.update(action),
             None => false,
@@ -158,12 +174,15 @@ impl App {
     /// Applies one action. Returns whether the state changed (the screen needs a redraw).
     pub fn update(&mut self, action: Action) -> bool {
         let before = self.snapshot();
-        self.apply(action);
+        let tools_before = self.tools.generation;
+        if !self.apply_tool(action) {
+            self.apply(action);
+        }
         // The wheel may scroll the selection out of view on purpose; everything else brings it back.
         if !matches!(action, Action::Scroll(..)) {
             self.keep_visible();
         }
-        before != self.snapshot()
+        before != self.snapshot() || tools_before != self.tools.generation
     }
 
     #[allow(clippy::type_complexity)]
@@ -200,10 +219,8 @@ impl App {
                 self.help_scroll = 0;
             }
             _ if self.help => self.apply_in_help(action),
-            Action::Back => {
-                if self.stack.len() > 1 {
-                    self.stack.pop();
-                }
+            Action::Back if self.stack.len() > 1 => {
+                self.stack.pop();
             }
             Action::FocusNext | Action::FocusPrev => {
                 let panes = self.focusable();
@@ -225,6 +242,8 @@ impl App {
             Action::PageDown => self.jump(lists::Jump::PageDown),
             Action::Click(x, y) => self.click(x, y),
             Action::Scroll(x, y, down) => self.scroll(x, y, down),
+            // The analyst tools are handled in `apply_tool` (app/tools.rs).
+            _ => {}
         }
     }
 
@@ -296,11 +315,7 @@ impl App {
                 },
                 Focus::Detail,
             ) => {
-                let project = self
-                    .data
-                    .districts
-                    .get(district)
-                    .and_then(|d| d.projects.get(selected).copied());
+                let project = self.visible_projects(district).get(selected).copied();
                 if let Some(project) = project {
                     self.stack.push(Frame {
                         view: View::Project { project, scroll: 0 },

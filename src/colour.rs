@@ -214,15 +214,19 @@ fn levenshtein(a: &str, b: &str) -> usize {
     prev.last().copied().unwrap_or(0)
 }
 
-/// Whether the user asked for no colour: `NO_COLOR` is set to a non-empty value. Per no-color.org,
-/// "when present and not an empty string (regardless of its value)"; an empty `NO_COLOR=` is ignored.
+/// Whether the user asked for no colour: `NO_COLOR` is present in the environment, whatever its value
+/// (even empty). This follows our issue 5 ("NO_COLOR (any value) turns colour off") rather than the
+/// no-color.org wording, which ignores an empty value: an empty `NO_COLOR=` is still a deliberate
+/// request, and erring on the side of no colour loses nothing (selection stays visible by reverse
+/// video and bold). The dashboard and `render` both decide through this one function.
 pub fn no_color_requested() -> bool {
     no_color_from(std::env::var_os("NO_COLOR").as_deref())
 }
 
-/// [`no_color_requested`] for a given value of `NO_COLOR` (testable without touching the environment).
+/// [`no_color_requested`] for a given value of `NO_COLOR` (testable without touching the environment):
+/// `None` (unset) keeps colour, any value, even empty, turns it off.
 pub fn no_color_from(value: Option<&OsStr>) -> bool {
-    value.is_some_and(|v| !v.is_empty())
+    value.is_some()
 }
 
 #[cfg(test)]
@@ -306,9 +310,13 @@ mod tests {
     }
 
     #[test]
-    fn no_color_follows_the_spec() {
+    fn no_color_follows_the_issue() {
         assert!(!no_color_from(None));
-        assert!(!no_color_from(Some(OsStr::new(""))), "empty means unset");
+        // Issue 5: "NO_COLOR (any value)": presence counts, even empty.
+        assert!(
+            no_color_from(Some(OsStr::new(""))),
+            "empty still means no colour"
+        );
         assert!(no_color_from(Some(OsStr::new("1"))));
         assert!(
             no_color_from(Some(OsStr::new("0"))),

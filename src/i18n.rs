@@ -237,8 +237,11 @@ pub fn describe(action: Action, locale: Locale) -> &'static str {
             }
         }
         Action::Resize(..) | Action::Click(..) | Action::Scroll(..) => "",
+        other => crate::i18n_tools::describe(other, locale),
     }
 }
+
+pub use crate::i18n_tools::{ToolStrings, export_failed, exported, tools};
 
 /// The message of the too-small screen.
 pub fn too_small(need: (u16, u16), have: (u16, u16), locale: Locale) -> String {

@@ -16,6 +16,7 @@ pub mod export_name;
 pub mod fold;
 pub mod geo;
 pub mod i18n;
+pub mod i18n_tools;
 pub mod keymap;
 pub mod locale;
 pub mod money;

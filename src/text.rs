@@ -86,6 +86,18 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Like [`truncate`] with another one-column ellipsis (the `--plain` theme's ASCII `~`).
+pub fn truncate_with<'a>(s: &'a str, max: usize, ellipsis: &str) -> Cow<'a, str> {
+    match truncate(s, max) {
+        Cow::Owned(mut cut) if ellipsis != "…" && cut.ends_with(ELLIPSIS) => {
+            cut.pop();
+            cut.push_str(ellipsis);
+            Cow::Owned(cut)
+        }
+        other => other,
+    }
+}
+
 /// Like [`truncate`] but without the ellipsis: the longest prefix of at most `max` columns.
 pub fn take_width(s: &str, max: usize) -> &str {
     let mut used = 0;

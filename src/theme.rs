@@ -49,6 +49,14 @@ pub struct Theme {
     pub scroll_down: &'static str,
     /// Up, down, left, right as shown in the key hints.
     pub arrows: [&'static str; 4],
+    /// What ends a truncated text (`…`; `~` in `--plain`).
+    pub ellipsis: &'static str,
+    /// The marker of a missing value (`–`; `-` in `--plain`).
+    pub dash: &'static str,
+    /// The mark of a marked district (`Space`).
+    pub mark: &'static str,
+    /// ASCII only: every cell drawn is transliterated to ASCII as the last drawing step.
+    pub ascii: bool,
 }
 
 const EIGHTHS: [&str; 8] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"];
@@ -117,6 +125,10 @@ impl Theme {
             scroll_up: "▲",
             scroll_down: "▼",
             arrows: ["↑", "↓", "←", "→"],
+            ellipsis: "…",
+            dash: "–",
+            mark: "◆",
+            ascii: false,
         }
     }
 
@@ -167,6 +179,10 @@ impl Theme {
             scroll_up: "^",
             scroll_down: "v",
             arrows: ["Up/", "Down/", "Left/", "Right"],
+            ellipsis: "~",
+            dash: "-",
+            mark: "*",
+            ascii: true,
             ..Theme::no_color()
         }
     }

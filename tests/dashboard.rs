@@ -191,7 +191,10 @@ fn help_toggles_without_touching_the_view() {
     );
     typed(&mut app, "??");
     assert!(!app.help);
-    let s = shot(100, 30, "?");
+    // The list is longer than the overlay: scroll through it.
+    let s: String = (0..4)
+        .map(|k| shot(100, 30, &format!("?{}", "<PageDown>".repeat(k))))
+        .collect();
     for a in Action::BINDABLE {
         let text = kredskort::i18n::describe(a, Locale::Da);
         assert!(s.contains(text), "help lacks {a:?}: {text}");
@@ -421,6 +424,19 @@ const KEYS: &[&str] = &[
     "<PageUp>",
     "<PageDown>",
     "x",
+    // The analyst tools (not `e`: it would write into the working directory).
+    "/",
+    "a",
+    "t",
+    "u",
+    "s",
+    "<Space>",
+    "c",
+    "n",
+    "N",
+    "[",
+    "]",
+    "r",
 ];
 
 fn action_strategy() -> impl Strategy<Value = Action> {

@@ -216,3 +216,45 @@ fn mouse_clicks_and_resize_work_in_the_real_binary() {
     s.send("\x03"); // Ctrl-C quits like q
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn live_reload_follows_the_file_on_disk() {
+    let dir = std::env::temp_dir().join(format!("kredskort-pty-reload-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("data.toml");
+    let good = include_str!("../assets/forebyggelse-2014.toml");
+    std::fs::write(&file, good).unwrap();
+    let mut s = Session::start(&["--no-mouse", "--locale", "da", file.to_str().unwrap()]);
+    s.wait_for("the overview", |s| {
+        s.contains("Fordeling") && s.contains("13,6 mio. kr.")
+    });
+    // A valid edit: the new figure appears within about a second.
+    let t0 = Instant::now();
+    std::fs::write(&file, good.replace("13_600_000", "14_600_000")).unwrap();
+    s.wait_for("the new figure", |s| s.contains("14,6 mio. kr."));
+    let took = t0.elapsed();
+    assert!(took < Duration::from_secs(3), "reload took {took:?}");
+    eprintln!("live reload: new figure on screen after {took:?}");
+    // An invalid edit: the last good data stays and a banner says where.
+    std::fs::write(
+        &file,
+        good.replace("amount = 7_000_000", "amount = \"syv\""),
+    )
+    .unwrap();
+    let banner = s.wait_for("the error banner", |s| s.contains("Filen er ugyldig"));
+    assert!(banner.contains("data.toml:149:10"), "{banner}");
+    assert!(
+        banner.contains("14,6 mio. kr."),
+        "the last good data stays:\n{banner}"
+    );
+    // Restored: the banner goes.
+    std::fs::write(&file, good).unwrap();
+    s.wait_for("the banner to go", |s| {
+        !s.contains("Filen er ugyldig") && s.contains("13,6 mio. kr.")
+    });
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s.raw(), false);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -29,11 +29,7 @@ impl App {
                     offset,
                 },
             ) => {
-                let n = self
-                    .data
-                    .districts
-                    .get(district)
-                    .map_or(0, |d| d.projects.len());
+                let n = self.visible_projects(district).len();
                 let page = layout.detail.map_or(1, |r| {
                     usize::from(ui::detail::district_list_area(r, self, district).height).max(1)
                 });
@@ -110,11 +106,7 @@ impl App {
         ) = (layout.detail, self.view().clone())
         {
             let vis = usize::from(ui::detail::district_list_area(r, self, district).height).max(1);
-            let n = self
-                .data
-                .districts
-                .get(district)
-                .map_or(0, |d| d.projects.len());
+            let n = self.visible_projects(district).len();
             let offset = follow(offset, selected, vis).min(n.saturating_sub(vis));
             self.replace_top(View::District {
                 district,

@@ -65,11 +65,7 @@ impl App {
                     selected,
                     offset,
                 } => {
-                    let n = self
-                        .data
-                        .districts
-                        .get(district)
-                        .map_or(0, |d| d.projects.len());
+                    let n = self.visible_projects(district).len();
                     let vis = usize::from(ui::detail::district_list_area(r, self, district).height);
                     let offset = offset
                         .saturating_add_signed(step)

@@ -17,14 +17,17 @@ use signal_hook::iterator::Signals;
 
 use crate::action::Action;
 use crate::app::App;
+use crate::app::config_apply;
+use crate::app::tabs::Workspace;
 use crate::cli::GlobalArgs;
 use crate::config::{self, DataSource, MapMode};
 use crate::data::{self, Dataset};
-use crate::keymap::Key;
+use crate::keymap::{Key, Keymap};
 use crate::locale::Locale;
 use crate::term::TerminalGuard;
 use crate::theme::Theme;
 use crate::ui;
+use crate::watch::{FileWatcher, Prepared, Reloader, WatchEvent, channel_sink};
 
 /// What the dashboard needs to know: the resolved configuration (config file, then command line)
 /// plus the display switches that only the command line and environment set.
@@ -37,6 +40,10 @@ pub struct Settings {
     pub map_mode: Option<MapMode>,
     pub plain: bool,
     pub no_color: bool,
+    /// The config's `[theme]` and `[keys]` entries (validated by [`check_style`]).
+    pub theme_entries: Vec<config::ConfigEntry>,
+    pub key_entries: Vec<config::ConfigEntry>,
+    pub config_path: Option<PathBuf>,
 }
 
 /// Resolves the settings: `--config` or the looked-up `config.toml`, overridden by the command line.
@@ -49,9 +56,56 @@ pub fn settings_from_args(global: &GlobalArgs, files: &[PathBuf]) -> Result<Sett
         data: config.data_sources,
         map_mode: config.map_mode,
         plain: global.plain,
-        // Issue: "NO_COLOR (any value) turns colour off".
-        no_color: std::env::var_os("NO_COLOR").is_some(),
+        no_color: crate::colour::no_color_requested(),
+        theme_entries: config.theme_entries,
+        key_entries: config.key_entries,
+        config_path: config.config_path,
     })
+    .and_then(|s| check_style(&s).map(|_| s))
+}
+
+/// The theme and keymap the settings ask for, or every `[theme]` / `[keys]` problem as one located
+/// report (printed before the terminal is touched).
+pub fn check_style(settings: &Settings) -> Result<(Theme, Keymap), String> {
+    let mut theme = Theme::select(settings.plain, settings.no_color);
+    let mut keymap = Keymap::default();
+    let colours = !settings.plain && !settings.no_color;
+    let mut problems = config_apply::apply_theme(&mut theme, &settings.theme_entries, colours);
+    problems.extend(config_apply::apply_keys(&mut keymap, &settings.key_entries));
+    let origin = settings
+        .config_path
+        .as_deref()
+        .map_or_else(|| "config.toml".to_string(), |p| p.display().to_string());
+    match config_apply::report(&origin, problems) {
+        Some(e) => Err(e.to_string()),
+        None => Ok((theme, keymap)),
+    }
+}
+
+/// The workspace: one tab per data source, each loaded with its indexes. A source that fails to
+/// load becomes a tab showing its error (the others open); with a single source, a failure is an
+/// error (there is nothing to show).
+pub fn workspace_from(settings: &Settings, size: (u16, u16)) -> Result<Workspace, String> {
+    let (theme, keymap) = check_style(settings)?;
+    let mut ws = Workspace::new(settings.locale, theme, keymap, size);
+    let sources: Vec<DataSource> = if settings.data.is_empty() {
+        vec![DataSource::Embedded]
+    } else {
+        settings.data.clone()
+    };
+    let single = sources.len() == 1;
+    for source in &sources {
+        let result = source.load().map(Prepared::new);
+        if single && let Err(e) = &result {
+            return Err(e.to_string());
+        }
+        let path = match source {
+            DataSource::File(p) => Some(p.clone()),
+            DataSource::Embedded => None,
+        };
+        ws.push(path, result);
+    }
+    Ok(ws)
 }
 
 /// Loads the first data source (several will become tabs), or the built-in dataset.
@@ -65,7 +119,14 @@ pub fn load_data(settings: &Settings) -> Result<Dataset, String> {
 /// The app for these settings at a terminal size.
 pub fn app_from(data: Dataset, settings: &Settings, size: (u16, u16)) -> App {
     let mut app = App::new(data, settings.locale, size);
-    app.theme = Theme::select(settings.plain, settings.no_color);
+    match check_style(settings) {
+        Ok((theme, keymap)) => {
+            app.theme = theme;
+            app.keymap = keymap;
+        }
+        // Already reported by `settings_from_args`; settings built elsewhere fall back to defaults.
+        Err(_) => app.theme = Theme::select(settings.plain, settings.no_color),
+    }
     app
 }
 
@@ -73,6 +134,8 @@ pub fn app_from(data: Dataset, settings: &Settings, size: (u16, u16)) -> App {
 #[derive(Debug)]
 pub enum AppEvent {
     Input(Event),
+    /// A watched data file changed, or a background reload finished.
+    Watch(WatchEvent),
     /// The input thread could not read the terminal any more.
     InputFailed(String),
     /// SIGTERM, SIGHUP or SIGINT.
@@ -102,20 +165,26 @@ pub fn run(global: &GlobalArgs, files: &[PathBuf]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let data = match load_data(&settings) {
-        Ok(d) => d,
+    let ws = match workspace_from(&settings, (80, 24)) {
+        Ok(ws) => ws,
         Err(report) => {
             eprintln!("{report}");
             return ExitCode::FAILURE;
         }
     };
+    for tab in &ws.tabs {
+        if let Some(err) = &tab.error {
+            // Also on stderr, so the report survives the alternate screen.
+            eprintln!("{err}");
+        }
+    }
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         eprintln!(
             "kredskort: the dashboard needs a terminal; for a screen as text use `kredskort render`"
         );
         return ExitCode::FAILURE;
     }
-    match run_loop(data, &settings) {
+    match run_loop(ws, &settings) {
         Ok(None) => ExitCode::SUCCESS,
         Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e) => {
@@ -126,7 +195,7 @@ pub fn run(global: &GlobalArgs, files: &[PathBuf]) -> ExitCode {
 }
 
 /// Runs the dashboard until quit (`Ok(None)`) or a terminating signal (`Ok(Some(signal))`).
-fn run_loop(data: Dataset, settings: &Settings) -> io::Result<Option<i32>> {
+fn run_loop(mut ws: Workspace, settings: &Settings) -> io::Result<Option<i32>> {
     let (tx, rx) = mpsc::channel::<AppEvent>();
     // Signals first, so a SIGTERM during start-up already goes through the restore path.
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
@@ -138,10 +207,35 @@ fn run_loop(data: Dataset, settings: &Settings) -> io::Result<Option<i32>> {
             }
         }
     });
+    // Live reload: every data file is watched (the built-in dataset is not); changes and finished
+    // background loads arrive on the same channel as keys, so the loop still sleeps in `recv()`.
+    let sink = channel_sink(tx.clone(), AppEvent::Watch);
+    let files: Vec<PathBuf> = ws.tabs.iter().filter_map(|t| t.path.clone()).collect();
+    let mut watch_error = None;
+    let _watcher = if files.is_empty() {
+        None
+    } else {
+        match FileWatcher::new(&files, sink.clone()) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                watch_error = Some(e.to_string());
+                None
+            }
+        }
+    };
+    // One reloader per tab, so each file's generations are counted separately.
+    let reloaders: Vec<Reloader> = ws
+        .tabs
+        .iter()
+        .map(|_| Reloader::new(sink.clone()))
+        .collect();
     let guard = TerminalGuard::enter(settings.mouse)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    let mut app = app_from(data, settings, (size.width, size.height));
+    ws.update(Action::Resize(size.width, size.height));
+    if let (Some(msg), Some(app)) = (watch_error, ws.active_app_mut()) {
+        app.set_status(msg);
+    }
     let input_tx = tx;
     thread::spawn(move || {
         loop {
@@ -155,10 +249,15 @@ fn run_loop(data: Dataset, settings: &Settings) -> io::Result<Option<i32>> {
             }
         }
     });
-    terminal.draw(|f| ui::draw(f, &app))?;
+    terminal.draw(|f| ui::tabbar::draw(f, &ws))?;
     let mut outcome = Ok(None);
+    let start_reload = |ws: &Workspace, path: &std::path::Path| {
+        if let Some(r) = ws.tab_of(path).and_then(|k| reloaders.get(k)) {
+            r.reload(path, None);
+        }
+    };
     while let Ok(ev) = rx.recv() {
-        match ev {
+        let changed = match ev {
             AppEvent::Signal(sig) => {
                 outcome = Ok(Some(sig));
                 break;
@@ -168,20 +267,66 @@ fn run_loop(data: Dataset, settings: &Settings) -> io::Result<Option<i32>> {
                 break;
             }
             AppEvent::Input(ev) => {
-                let Some(action) = action_of(&app, &ev) else {
-                    continue;
+                let changed = match &ev {
+                    Event::Key(k) => Key::from_event(k).is_some_and(|k| ws.handle_key(k)),
+                    other => action_of_event(other).is_some_and(|a| ws.update(a)),
                 };
-                let changed = app.update(action);
-                if app.quit {
-                    break;
+                if let Some(path) = ws.take_reload_request() {
+                    start_reload(&ws, &path);
+                } else if is_reload_key(&ws, &ev) {
+                    // `r` on a tab whose file never loaded.
+                    if let Some(path) = ws.active_tab().and_then(|t| t.path.clone()) {
+                        start_reload(&ws, &path);
+                    }
                 }
-                if changed {
-                    terminal.draw(|f| ui::draw(f, &app))?;
-                }
+                changed
             }
+            AppEvent::Watch(WatchEvent::Changed(path)) => {
+                start_reload(&ws, &path);
+                false
+            }
+            AppEvent::Watch(WatchEvent::Loaded {
+                path,
+                generation,
+                result,
+            }) => {
+                let latest = ws
+                    .tab_of(&path)
+                    .and_then(|k| reloaders.get(k))
+                    .is_some_and(|r| r.is_latest(generation));
+                latest && ws.apply_reload(&path, *result)
+            }
+            AppEvent::Watch(WatchEvent::Removed(_) | WatchEvent::Error(_)) => false,
+        };
+        if ws.quit {
+            break;
+        }
+        if changed {
+            terminal.draw(|f| ui::tabbar::draw(f, &ws))?;
         }
     }
     drop(terminal);
     drop(guard);
     outcome
+}
+
+/// Whether a terminal event is the reload key on a tab without an app.
+fn is_reload_key(ws: &Workspace, ev: &Event) -> bool {
+    let Event::Key(k) = ev else { return false };
+    ws.active_app().is_none()
+        && Key::from_event(k).and_then(|k| ws.keymap.action(k)) == Some(Action::Reload)
+}
+
+/// The action of a non-key terminal event (resize, mouse).
+pub fn action_of_event(ev: &Event) -> Option<Action> {
+    match ev {
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            MouseEventKind::ScrollDown => Some(Action::Scroll(m.column, m.row, true)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(m.column, m.row, false)),
+            _ => None,
+        },
+        _ => None,
+    }
 }

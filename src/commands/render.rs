@@ -11,8 +11,9 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::app::App;
+use crate::app::tabs::Workspace;
 use crate::cli::{GlobalArgs, RenderArgs};
-use crate::commands::dashboard::{app_from, load_data, settings_from_args};
+use crate::commands::dashboard::{settings_from_args, workspace_from};
 use crate::keymap::parse_key_sequence;
 use crate::text;
 use crate::ui;
@@ -32,22 +33,30 @@ pub fn run(global: &GlobalArgs, args: &RenderArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let data = match load_data(&settings) {
-        Ok(d) => d,
+    // Several data files render as tabs, as in the dashboard.
+    let mut ws = match workspace_from(&settings, args.size) {
+        Ok(ws) => ws,
         Err(report) => {
             eprintln!("{report}");
             return ExitCode::FAILURE;
         }
     };
-    let mut app = app_from(data, &settings, args.size);
     for key in keys {
-        app.handle_key(key);
-        if app.quit {
+        ws.handle_key(key);
+        if ws.quit {
             break;
         }
     }
-    print!("{}", screen(&app, args.color));
+    print!("{}", workspace_screen(&ws, args.color));
     ExitCode::SUCCESS
+}
+
+/// The workspace's screen (tab bar and active tab) as text or ANSI.
+pub fn workspace_screen(ws: &Workspace, color: bool) -> String {
+    let (w, h) = ws.size;
+    let mut buf = Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
+    ui::tabbar::render_workspace(buf.area, &mut buf, ws);
+    if color { to_ansi(&buf) } else { to_plain(&buf) }
 }
 
 /// Draws the app once at its size and returns the screen as text.

@@ -9,7 +9,6 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::app::App;
 use crate::i18n;
-use crate::money;
 use crate::text;
 use crate::ui::{fill, pane, put};
 
@@ -28,7 +27,8 @@ pub fn visible_rows(area: Rect) -> usize {
 
 /// Whether the dataset has a "not itemised" row.
 fn has_rest(app: &App) -> bool {
-    app.data.not_itemised.is_some()
+    // The view model hides the row under a theme filter or in a per-inhabitant unit (with a note).
+    app.tools.view.not_itemised_value().is_some()
 }
 
 /// All rows: districts plus the not-itemised row.
@@ -68,6 +68,14 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     let rows = row_count(app);
     let vis = visible_rows(area);
     let mut title = words.bars.to_string();
+    // The unit and the order, when not the defaults (`u` / `s` also say them in the status line).
+    let opts = &app.tools.options;
+    if opts.unit != crate::app::tools::INITIAL_UNIT {
+        title.push_str(&format!(" · {}", opts.unit.label(&app.data, app.locale)));
+    }
+    if opts.sort != crate::view_model::SortOrder::default() {
+        title.push_str(&format!(" · {}", opts.sort.label(app.locale)));
+    }
     if rows > vis && vis > 0 {
         let first = app.bars_offset.min(rows) + 1;
         let last = (app.bars_offset + vis).min(rows);
@@ -81,37 +89,37 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         return;
     }
     let t = &app.theme;
-    let cur = &app.data.meta.currency;
-    let rest = app.data.not_itemised;
-    let max = app
-        .data
-        .districts
-        .iter()
-        .map(|d| d.total)
-        .chain(rest)
-        .max()
-        .unwrap_or_default();
+    let vm = &app.tools.view;
+    let max = vm.max_number(&app.data).unwrap_or_default();
+    let dash = |s: String| {
+        if t.ascii { s.replace('–', t.dash) } else { s }
+    };
     // Column widths from the visible rows only.
     let visible: Vec<Option<usize>> = (app.bars_offset..rows.min(app.bars_offset + vis))
         .map(|r| app.bar_order.get(r).copied())
         .collect();
     let label = |row: &Option<usize>| -> (String, String, Decimal) {
         match row {
-            Some(d) => {
-                let d = &app.data.districts[*d];
-                let v = if d.has_projects() {
-                    money::format_money_compact(d.total, cur, app.locale)
-                } else {
+            Some(k) => {
+                let name = app
+                    .data
+                    .districts
+                    .get(*k)
+                    .map_or_else(String::new, |d| d.short_name().to_string());
+                let value = vm.value(&app.data, *k);
+                let v = if vm.figures(*k).projects == 0 {
                     words.none.to_string()
+                } else {
+                    dash(vm.format(value, app.locale))
                 };
-                (d.short_name().to_string(), v, d.total)
+                (name, v, value.number().unwrap_or_default())
             }
             None => {
-                let amount = rest.unwrap_or_default();
+                let value = vm.not_itemised_value();
                 (
                     words.not_itemised.to_string(),
-                    money::format_money_compact(amount, cur, app.locale),
-                    amount,
+                    value.map_or_else(String::new, |v| dash(vm.format(v, app.locale))),
+                    value.and_then(|v| v.number()).unwrap_or_default(),
                 )
             }
         }
@@ -136,6 +144,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         let y = inner.y + u16::try_from(k).unwrap_or(u16::MAX);
         let line = Rect::new(inner.x, y, inner.width, 1);
         let selected = row.is_some_and(|d| d == app.selected);
+        let marked = row.is_some_and(|d| app.tools.marks.contains(&d));
         let (style, bar_style) = match (row, selected) {
             (None, _) => (t.dim, t.bar_rest),
             (Some(_), true) if focused => (
@@ -155,7 +164,13 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
                 line,
                 x,
                 y,
-                if selected { t.marker } else { " " },
+                if selected {
+                    t.marker
+                } else if marked {
+                    t.mark
+                } else {
+                    " "
+                },
                 style,
             );
             x += 1;
@@ -172,6 +187,13 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
             put(buf, line, x, y, &text::pad_left(value, val_w), style);
         }
     }
+    let used = u16::try_from(visible.len()).unwrap_or(u16::MAX);
+    crate::ui::tools::bar_notes(
+        inner,
+        inner.y.saturating_add(used).saturating_add(1),
+        buf,
+        app,
+    );
 }
 
 /// The district whose bar row is at `pos` (the not-itemised row is not a district).

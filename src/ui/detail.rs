@@ -66,6 +66,13 @@ fn field(
 }
 
 fn district_info(app: &App, d: &District, width: usize) -> Vec<DLine> {
+    // The district's index, for the view model's (possibly filtered) figures.
+    let idx = app
+        .data
+        .districts
+        .iter()
+        .position(|x| std::ptr::eq(x, d))
+        .unwrap_or(usize::MAX);
     let words = i18n::strings(app.locale);
     let t = &app.theme;
     let loc = app.locale;
@@ -95,8 +102,14 @@ fn district_info(app: &App, d: &District, width: usize) -> Vec<DLine> {
             t.text,
         );
     }
-    let mut total = money::format_money(d.total, cur, loc);
-    if let Some(s) = d.share_of_pool {
+    // Under a theme filter the total is that of the shown projects.
+    let shown_total = if app.tools.options.filter().is_some() {
+        app.tools.view.figures(idx).amount
+    } else {
+        d.total
+    };
+    let mut total = money::format_money(shown_total, cur, loc);
+    if let Some(s) = app.data.share_of_pool(shown_total) {
         total.push_str(&format!(
             " · {} {}",
             money::format_percent(s, loc),
@@ -106,7 +119,7 @@ fn district_info(app: &App, d: &District, width: usize) -> Vec<DLine> {
     field(&mut out, words.total, &total, label_w, width, app, t.figure);
     out.push(Vec::new());
     let head = if d.has_projects() {
-        format!("{} ({})", words.projects, d.projects.len())
+        format!("{} ({})", words.projects, app.visible_projects(idx).len())
     } else {
         words.no_projects.to_string()
     };
@@ -123,7 +136,7 @@ fn district_split(area: Rect, app: &App, district: usize) -> (Vec<DLine>, Rect, 
     let info = district_info(app, d, usize::from(ta.width));
     let info_len = u16::try_from(info.len()).unwrap_or(u16::MAX);
     // The list keeps at least half the pane (or all its rows, if fewer) when there are projects.
-    let list_need = u16::try_from(d.projects.len())
+    let list_need = u16::try_from(app.visible_projects(district).len())
         .unwrap_or(u16::MAX)
         .min(ta.height / 2);
     let info_h = info_len.min(ta.height - list_need);
@@ -313,11 +326,11 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
             pane(buf, area, words.detail, focused, app);
             let (info, info_rect, list) = district_split(area, app, district);
             draw_lines(buf, info_rect, &info);
-            let Some(d) = app.data.districts.get(district) else {
+            if app.data.districts.get(district).is_none() {
                 return;
-            };
-            let amounts: Vec<String> = d
-                .projects
+            }
+            let shown = app.visible_projects(district);
+            let amounts: Vec<String> = shown
                 .iter()
                 .skip(offset)
                 .take(usize::from(list.height))
@@ -327,7 +340,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
             let amount_w = amounts.iter().map(|a| text::width(a)).max().unwrap_or(0);
             let w = usize::from(list.width);
             let show_amount = w >= amount_w + 12;
-            for (k, (&p, amount)) in d.projects.iter().skip(offset).zip(&amounts).enumerate() {
+            for (k, (&p, amount)) in shown.iter().skip(offset).zip(&amounts).enumerate() {
                 let Some(project) = app.data.projects.get(p) else {
                     continue;
                 };
@@ -361,7 +374,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
                     put(buf, row, x + 1, y, &text::pad_left(amount, amount_w), style);
                 }
             }
-            if offset + usize::from(list.height) < d.projects.len() {
+            if offset + usize::from(list.height) < shown.len() {
                 put(
                     buf,
                     area,
@@ -388,10 +401,6 @@ pub fn hit(area: Rect, app: &App, pos: Position) -> Option<usize> {
         return None;
     }
     let row = usize::from(pos.y - list.y) + offset;
-    let n = app
-        .data
-        .districts
-        .get(*district)
-        .map_or(0, |d| d.projects.len());
+    let n = app.visible_projects(*district).len();
     (row < n).then_some(row)
 }

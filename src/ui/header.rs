@@ -86,8 +86,15 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
     // The period is left out when the title already says it.
     extra.extend(meta.period.as_deref().filter(|p| !meta.title.contains(p)));
     extra.extend(meta.source.as_deref());
-    let title = text::truncate(&meta.title, w).into_owned();
+    // Room for the filter indicator at the right when a theme filter is on.
+    let title_w = if app.tools.options.filter().is_some() {
+        w / 2
+    } else {
+        w
+    };
+    let title = text::truncate_with(&meta.title, title_w, t.ellipsis).into_owned();
     let y = area.y;
+
     let mut x = put(buf, area, x0, y, &title, t.title);
     if area.height == 1 {
         // One row: the title, then the most compact figures that fit.

@@ -142,22 +142,31 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         return;
     }
     let t = &app.theme;
-    let max = app
-        .data
-        .districts
-        .iter()
-        .map(|d| d.total)
+    let cur = &app.data.meta.currency;
+    // Shading and labels follow the view model: filtered amounts, in the chosen unit.
+    let vm = &app.tools.view;
+    let number = |i: usize| vm.value(&app.data, i).number();
+    let shown = |i: usize| vm.figures(i).projects > 0;
+    let max = (0..app.data.districts.len())
+        .filter_map(number)
         .max()
         .unwrap_or_default();
-    let cur = &app.data.meta.currency;
+    let money_unit = matches!(
+        vm.options.unit,
+        crate::view_model::Unit::Money | crate::view_model::Unit::MoneyCompact
+    );
+    let tile_value = |i: usize| -> String {
+        if money_unit {
+            money::format_money_compact(vm.figures(i).amount, cur, app.locale)
+        } else {
+            vm.value_text(&app.data, i, app.locale)
+        }
+    };
     // One format for every tile: money when all visible amounts fit, else the share of the pool.
     let text_w_of = |r: Rect| usize::from(r.width.saturating_sub(2 * u16::from(r.width >= 16)));
-    let money_fits = app.data.districts.iter().all(|d| {
-        tile_rect(&g, app, d.tile.row, d.tile.col).is_none_or(|r| {
-            !d.has_projects()
-                || text::width(&money::format_money_compact(d.total, cur, app.locale))
-                    <= text_w_of(r)
-        })
+    let money_fits = app.data.districts.iter().enumerate().all(|(i, d)| {
+        tile_rect(&g, app, d.tile.row, d.tile.col)
+            .is_none_or(|r| !shown(i) || text::width(&tile_value(i)) <= text_w_of(r))
     });
     for (i, d) in app.data.districts.iter().enumerate() {
         let Some(r) = tile_rect(&g, app, d.tile.row, d.tile.col) else {
@@ -176,8 +185,8 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
                 },
                 " ",
             )
-        } else if d.has_projects() {
-            let s = heat_step(d.total, max);
+        } else if shown(i) {
+            let s = heat_step(number(i).unwrap_or_default(), max);
             (t.heat[s], t.heat_fill[s])
         } else {
             (t.tile_empty, t.tile_empty_fill)
@@ -187,9 +196,17 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         let text_w = text_w_of(r);
         let x = r.x + pad;
         let mut lines: Vec<String> = Vec::with_capacity(4);
-        // The name takes two lines when the tile is tall and wide enough, else one, truncated.
-        let name_lines = if r.height >= 3 && text_w >= 9 { 2 } else { 1 };
-        lines.extend(fit_name(d.short_name(), text_w, name_lines));
+        // The name wraps onto the rows the figure leaves free: two lines on a wide tile, up to three
+        // on a narrow one (so `Nordsjællands` is not cut to `Nord…` while rows stay empty).
+        let name_lines =
+            usize::from(r.height.saturating_sub(1)).clamp(1, if text_w >= 9 { 2 } else { 3 });
+        let marked = app.tools.marks.contains(&i);
+        let name = if marked {
+            format!("{}{}", t.mark, d.short_name())
+        } else {
+            d.short_name().to_string()
+        };
+        lines.extend(fit_name(&name, text_w, name_lines));
         if selected {
             if pad > 0 {
                 put(
@@ -206,18 +223,24 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         }
         let name_count = lines.len();
         if r.height >= 2 {
-            if d.has_projects() {
-                let full = money::format_money_compact(d.total, cur, app.locale);
-                let share = d
-                    .share_of_pool
+            if shown(i) {
+                let full = tile_value(i);
+                let share = app
+                    .data
+                    .share_of_pool(vm.figures(i).amount)
+                    .filter(|_| money_unit)
                     .map(|s| money::format_percent(s, app.locale));
                 if money_fits {
                     lines.push(full);
                     if usize::from(r.height) > lines.len() {
                         lines.extend(share.filter(|s| text::width(s) <= text_w));
                     }
-                } else if let Some(s) = share.filter(|s| text::width(s) <= text_w) {
+                } else if let Some(s) = share.clone().filter(|s| text::width(s) <= text_w) {
                     lines.push(s);
+                } else {
+                    // Neither fits (`10,4 %` in five columns): the figure cut short beats no figure.
+                    let figure = share.unwrap_or(full);
+                    lines.push(text::truncate(&figure, text_w).into_owned());
                 }
             } else {
                 lines.push(words.none.to_string());
@@ -235,11 +258,18 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         }
     }
     if g.legend {
-        legend(buf, inner, app, max);
+        let max_label = if money_unit {
+            money::format_money_compact(max, cur, app.locale)
+        } else {
+            (0..app.data.districts.len())
+                .find(|&i| number(i) == Some(max))
+                .map_or_else(String::new, |i| vm.value_text(&app.data, i, app.locale))
+        };
+        legend(buf, inner, app, &max_label);
     }
 }
 
-fn legend(buf: &mut Buffer, inner: Rect, app: &App, max: Decimal) {
+fn legend(buf: &mut Buffer, inner: Rect, app: &App, max_label: &str) {
     let t = &app.theme;
     let words = i18n::strings(app.locale);
     let y = inner.bottom() - 1;
@@ -248,17 +278,7 @@ fn legend(buf: &mut Buffer, inner: Rect, app: &App, max: Decimal) {
     for s in 1..HEAT_STEPS {
         x = put(buf, row, x, y, &t.heat_fill[s].repeat(2), t.heat[s]);
     }
-    x = put(
-        buf,
-        row,
-        x,
-        y,
-        &format!(
-            " {}",
-            money::format_money_compact(max, &app.data.meta.currency, app.locale)
-        ),
-        t.dim,
-    );
+    x = put(buf, row, x, y, &format!(" {max_label}"), t.dim);
     let empty_label = format!(" {}", words.legend_empty);
     let need = u16::try_from(5 + text::width(&empty_label)).unwrap_or(u16::MAX);
     if app.data.districts.iter().any(|d| !d.has_projects()) && x.saturating_add(need) <= row.right()
@@ -269,29 +289,56 @@ fn legend(buf: &mut Buffer, inner: Rect, app: &App, max: Decimal) {
     }
 }
 
-/// A name in at most `max_lines` lines of `width` columns: whole words per line, a word too long for a
-/// line truncated with `…`, and `…` at the end when words are left over.
+/// A name in at most `max_lines` lines of `width` columns: whole words per line; a word too long for a
+/// line is broken across lines on a narrow tile (under 9 columns) while lines are left
+/// (`Nordjylland` → `Nordj` `yllan` `d`), else
+/// truncated with `…`; `…` at the end when words are left over.
 pub fn fit_name(name: &str, width: usize, max_lines: usize) -> Vec<String> {
+    if width == 0 {
+        return Vec::new();
+    }
+    let mut words: std::collections::VecDeque<String> = name
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
     let mut lines: Vec<String> = Vec::new();
-    let mut words = name.split(' ').filter(|w| !w.is_empty()).peekable();
-    while let Some(word) = words.next() {
-        let last_line = lines.len() + 1 >= max_lines;
-        let mut line = text::truncate(word, width).into_owned();
-        while let Some(next) = words.peek() {
+    while let Some(word) = words.pop_front() {
+        let last_line = lines.len() + 1 >= max_lines.max(1);
+        if last_line {
+            let mut rest = word;
+            for w in words.drain(..) {
+                rest.push(' ');
+                rest.push_str(&w);
+            }
+            lines.push(text::truncate(&rest, width).into_owned());
+            break;
+        }
+        // Only narrow tiles break words: on a wide one a cut word reads worse than `…`.
+        let mut line = if text::width(&word) > width && width < 9 {
+            // Break the word: this line takes what fits, the rest goes on the next line.
+            let head = text::take_width(&word, width);
+            let head = if head.is_empty() {
+                word.chars().next().map_or(String::new(), String::from)
+            } else {
+                head.to_string()
+            };
+            let tail = word[head.len()..].to_string();
+            if !tail.is_empty() {
+                words.push_front(tail);
+            }
+            lines.push(head);
+            continue;
+        } else {
+            text::truncate(&word, width).into_owned()
+        };
+        while let Some(next) = words.front() {
             if text::width(&line) + 1 + text::width(next) > width {
                 break;
             }
             line.push(' ');
             line.push_str(next);
-            words.next();
-        }
-        if last_line {
-            if words.peek().is_some() {
-                let rest: Vec<&str> = words.collect();
-                line = text::truncate(&format!("{line} {}", rest.join(" ")), width).into_owned();
-            }
-            lines.push(line);
-            break;
+            words.pop_front();
         }
         lines.push(line);
     }
@@ -327,6 +374,13 @@ mod tests {
             vec!["Midt- og Ve…"]
         );
         assert_eq!(fit_name("Fyn", 2, 1), vec!["F…"]);
+        // Narrow tiles break long words over up to three lines instead of `Nord…`.
+        assert_eq!(fit_name("Nordjylland", 5, 3), vec!["Nordj", "yllan", "d"]);
+        assert_eq!(fit_name("Nordjylland", 5, 2), vec!["Nordj", "ylla…"]);
+        assert_eq!(
+            fit_name("Midt- og Vestjylland", 5, 3),
+            vec!["Midt-", "og", "Vest…"]
+        );
         assert!(fit_name("", 5, 2).is_empty());
         for w in 0..20 {
             for l in fit_name("Syd- og Sønderjylland 漢字漢字", w, 2) {

@@ -11,6 +11,8 @@ pub mod header;
 pub mod help;
 pub mod map;
 pub mod status;
+pub mod tabbar;
+pub mod tools;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -76,7 +78,8 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
     if w >= 64 && body.height >= 24 {
         // Map across the top; below it the bars and the detail side by side when wide, else the bars
         // in the overview and the detail once drilled in. The map keeps its place when drilling in.
-        let wanted = u16::try_from(bars::row_count(app) + 2).unwrap_or(u16::MAX);
+        let wanted =
+            u16::try_from(bars::row_count(app) + 2 + tools::bar_note_rows(app)).unwrap_or(u16::MAX);
         let below_h = wanted.min(body.height * 3 / 5).max(body.height * 2 / 5);
         let map_h = body.height - below_h;
         map = Some(Rect::new(body.x, body.y, w, map_h));
@@ -135,10 +138,18 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
     let l = layout(area, app);
     if l.too_small {
         status::too_small(area, buf, app);
+        if app.theme.ascii {
+            tools::ascii_only(area, buf);
+        }
         return;
     }
     let focus = app.focus();
     header::render(l.header, buf, app);
+    tools::header_filter(
+        Rect::new(l.header.x, l.header.y, l.header.width, 1),
+        buf,
+        app,
+    );
     status::crumb(l.crumb, buf, app);
     if let Some(r) = l.map {
         map::render(r, buf, app, focus == Focus::Map);
@@ -150,8 +161,12 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
         detail::render(r, buf, app, focus == Focus::Detail);
     }
     status::hints(l.hints, buf, app);
+    tools::render(area, buf, app, &l);
     if let Some(r) = l.help {
         help::render(r, buf, app);
+    }
+    if app.theme.ascii {
+        tools::ascii_only(area, buf);
     }
 }
 

@@ -94,6 +94,9 @@ fn first_key(app: &App, action: Action) -> Option<String> {
 fn hint_items(app: &App) -> Vec<(String, &'static str)> {
     let words = i18n::strings(app.locale);
     let mut out = Vec::new();
+    if let Some(items) = crate::ui::tools::mode_hints(app) {
+        return items;
+    }
     if app.help {
         out.extend(first_key(app, Action::Back).map(|k| (k, words.hint_back)));
         out.extend(first_key(app, Action::Move(Dir::Down)).map(|k| (k, words.hint_scroll)));
@@ -116,6 +119,25 @@ fn hint_items(app: &App) -> Vec<(String, &'static str)> {
     }
     out.extend(first_key(app, Action::ToggleHelp).map(|k| (k, words.hint_help)));
     out.extend(first_key(app, Action::Quit).map(|k| (k, words.hint_quit)));
+    // The analyst tools, most useful first (the line shows as many as fit).
+    let w = crate::i18n::tools(app.locale);
+    if app.tools.tab_count > 1 {
+        let keys: String = [Action::PrevTab, Action::NextTab]
+            .iter()
+            .filter_map(|&a| first_key(app, a))
+            .collect();
+        out.push((keys, w.hint_tabs));
+    }
+    out.extend(first_key(app, Action::Search).map(|k| (k, w.hint_search)));
+    if app.tools.marks.len() >= 2 {
+        out.extend(first_key(app, Action::Compare).map(|k| (k, w.hint_compare)));
+    }
+    if !matches!(app.view(), View::Project { .. }) {
+        out.extend(first_key(app, Action::Mark).map(|k| (k, w.hint_mark)));
+    }
+    out.extend(first_key(app, Action::ThemeFilter).map(|k| (k, w.hint_filter)));
+    out.extend(first_key(app, Action::CycleUnit).map(|k| (k, w.hint_unit)));
+    out.extend(first_key(app, Action::CycleSort).map(|k| (k, w.hint_sort)));
     out
 }
 

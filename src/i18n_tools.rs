@@ -1,0 +1,185 @@
+//! UI text of the analyst tools (issue 5), Danish and English. Kept apart from `i18n.rs` so the
+//! dashboard's base strings and the tools' strings can grow without touching each other.
+
+use std::path::Path;
+
+use crate::action::Action;
+use crate::locale::Locale;
+
+/// The tools' words.
+#[derive(Debug)]
+pub struct ToolStrings {
+    pub search_prompt: &'static str,
+    pub search_hint: &'static str,
+    pub no_hits: &'static str,
+    pub no_search: &'static str,
+    pub hits_of: &'static str,
+    pub theme_title: &'static str,
+    pub all_themes: &'static str,
+    pub filter_on: &'static str,
+    pub compare_title: &'static str,
+    pub need_two_marks: &'static str,
+    pub reloading: &'static str,
+    pub builtin_no_reload: &'static str,
+    pub reload_failed: &'static str,
+    pub keeping_last_good: &'static str,
+    pub unit: &'static str,
+    pub order: &'static str,
+    pub marked: &'static str,
+    pub col_amount: &'static str,
+    pub col_share: &'static str,
+    pub col_share_compared: &'static str,
+    pub col_projects: &'static str,
+    pub col_population: &'static str,
+    pub col_per_inhabitant: &'static str,
+    pub col_total: &'static str,
+    pub tab_error: &'static str,
+    pub hint_search: &'static str,
+    pub hint_filter: &'static str,
+    pub hint_unit: &'static str,
+    pub hint_sort: &'static str,
+    pub hint_mark: &'static str,
+    pub hint_compare: &'static str,
+    pub hint_tabs: &'static str,
+    pub hint_pick: &'static str,
+    pub hint_close: &'static str,
+    /// One project / several, lower case, for counts.
+    pub project_one: &'static str,
+    pub project_many: &'static str,
+}
+
+const DA: ToolStrings = ToolStrings {
+    search_prompt: "Søg",
+    search_hint: "Enter: gå til  ↑↓: vælg  Esc: annullér",
+    no_hits: "Ingen træffere",
+    no_search: "Ingen søgning endnu: tryk / for at søge",
+    hits_of: "træffere",
+    theme_title: "Filtrér efter tema",
+    all_themes: "alle",
+    filter_on: "Filter",
+    compare_title: "Sammenligning",
+    need_two_marks: "Markér mindst to kredse med mellemrum for at sammenligne",
+    reloading: "Genindlæser …",
+    builtin_no_reload: "Det indbyggede datasæt kan ikke genindlæses",
+    reload_failed: "Filen er ugyldig",
+    keeping_last_good: "de sidste gyldige data vises",
+    unit: "enhed",
+    order: "orden",
+    marked: "markeret",
+    col_amount: "Beløb",
+    col_share: "Andel af puljen",
+    col_share_compared: "Andel af de valgte",
+    col_projects: "Projekter",
+    col_population: "Indbyggere",
+    col_per_inhabitant: "Pr. indbygger",
+    col_total: "I alt",
+    tab_error: "kunne ikke indlæses",
+    hint_search: "søg",
+    hint_filter: "tema",
+    hint_unit: "enhed",
+    hint_sort: "orden",
+    hint_mark: "markér",
+    hint_compare: "sammenlign",
+    hint_tabs: "faner",
+    hint_pick: "vælg",
+    hint_close: "luk",
+    project_one: "projekt",
+    project_many: "projekter",
+};
+
+const EN: ToolStrings = ToolStrings {
+    search_prompt: "Find",
+    search_hint: "Enter: go  ↑↓: choose  Esc: cancel",
+    no_hits: "No matches",
+    no_search: "No search yet: press / to search",
+    hits_of: "matches",
+    theme_title: "Filter by theme",
+    all_themes: "all",
+    filter_on: "Filter",
+    compare_title: "Comparison",
+    need_two_marks: "Mark at least two districts with Space to compare",
+    reloading: "Reloading …",
+    builtin_no_reload: "The built-in dataset cannot be reloaded",
+    reload_failed: "The file is invalid",
+    keeping_last_good: "showing the last valid data",
+    unit: "unit",
+    order: "order",
+    marked: "marked",
+    col_amount: "Amount",
+    col_share: "Share of pool",
+    col_share_compared: "Share of compared",
+    col_projects: "Projects",
+    col_population: "Inhabitants",
+    col_per_inhabitant: "Per inhabitant",
+    col_total: "Total",
+    tab_error: "could not be loaded",
+    hint_search: "find",
+    hint_filter: "theme",
+    hint_unit: "unit",
+    hint_sort: "order",
+    hint_mark: "mark",
+    hint_compare: "compare",
+    hint_tabs: "tabs",
+    hint_pick: "choose",
+    hint_close: "close",
+    project_one: "project",
+    project_many: "projects",
+};
+
+pub fn tools(locale: Locale) -> &'static ToolStrings {
+    match locale {
+        Locale::Da => &DA,
+        Locale::En => &EN,
+    }
+}
+
+/// The status line after an export.
+pub fn exported(path: &Path, locale: Locale) -> String {
+    let p = crate::text::sanitize_line(&path.display().to_string());
+    match locale {
+        Locale::Da => format!("Visningen er gemt som CSV: {p}"),
+        Locale::En => format!("View exported as CSV: {p}"),
+    }
+}
+
+/// The status line when an export failed.
+pub fn export_failed(err: &std::io::Error, locale: Locale) -> String {
+    let e = crate::text::sanitize_line(&err.to_string());
+    match locale {
+        Locale::Da => format!("Eksport mislykkedes: {e}"),
+        Locale::En => format!("Export failed: {e}"),
+    }
+}
+
+/// What a tool action does, for the help overlay.
+pub fn describe(action: Action, locale: Locale) -> &'static str {
+    let da = locale == Locale::Da;
+    let (d, e) = match action {
+        Action::Search => (
+            "søg: kreds, kommune, projekt, partner, tema …",
+            "find: district, municipality, project, partner, theme …",
+        ),
+        Action::NextHit => ("næste træffer", "next match"),
+        Action::PrevHit => ("forrige træffer", "previous match"),
+        Action::ThemeFilter => ("filtrér efter tema", "filter by theme"),
+        Action::CycleUnit => (
+            "skift enhed: mio. kr., %, pr. indbygger, kr.",
+            "cycle unit: million, %, per inhabitant, full",
+        ),
+        Action::CycleSort => (
+            "skift orden: størst, navn, kortets orden",
+            "cycle order: largest, name, map order",
+        ),
+        Action::Mark => ("markér/afmarkér kredsen", "mark/unmark the district"),
+        Action::Compare => ("sammenlign de markerede", "compare the marked districts"),
+        Action::Export => (
+            "gem visningen som CSV i arbejdsmappen",
+            "export the view as CSV to the working directory",
+        ),
+        Action::Reload => ("genindlæs datafilen", "reload the data file"),
+        Action::PrevTab => ("forrige fane", "previous tab"),
+        Action::NextTab => ("næste fane", "next tab"),
+        _ => ("", ""),
+    };
+    if da { d } else { e }
+}

@@ -1,0 +1,522 @@
+//! Drawing of the analyst tools (issue 5): the search prompt and its result list, the theme pick list,
+//! the comparison of marked districts, the reload error banner, the status line, and the last step of
+//! `--plain` (every drawn cell made ASCII). Pure functions of `&App`, like the rest of `ui`.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::app::{App, Mode};
+use crate::i18n;
+use crate::money;
+use crate::text;
+use crate::ui::{ScreenLayout, fill, pane, put};
+
+/// A box of `w`×`h` centred in `area` (clipped to it).
+fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// Draws whatever tool UI is open, over the panes. Called by `ui::render` after the panes.
+pub fn render(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) {
+    if let Some(err) = &app.tools.reload_error {
+        banner(l.crumb, buf, app, err);
+    }
+    match &app.tools.mode {
+        Mode::Search(_) => search(area, buf, app, l),
+        Mode::ThemePick { selected } => theme_pick(area, buf, app, *selected),
+        Mode::Compare => compare(area, buf, app),
+        Mode::Normal => {
+            if let Some(msg) = &app.tools.status {
+                status(l.hints, buf, app, msg);
+            }
+        }
+    }
+}
+
+/// The reload error: `path:line:col: message`, kept until the file is valid again.
+fn banner(row: Rect, buf: &mut Buffer, app: &App, err: &str) {
+    if row.is_empty() {
+        return;
+    }
+    let w = i18n::tools(app.locale);
+    let t = &app.theme;
+    let style = t.warning.add_modifier(ratatui::style::Modifier::REVERSED);
+    fill(buf, row, " ", style);
+    // Longest first; the location (`path:line:col`) matters most, so narrow screens drop the note,
+    // then the directories of the path, before anything is cut.
+    let short_err = shorten_path(err, app.tools.source.as_deref());
+    let width = usize::from(row.width);
+    let candidates = [
+        format!(" {} ({}): {err}", w.reload_failed, w.keeping_last_good),
+        format!(" {}: {err}", w.reload_failed),
+        format!(" {}: {short_err}", w.reload_failed),
+        format!(" {short_err}"),
+    ];
+    let msg = candidates
+        .iter()
+        .find(|c| text::width(c) <= width)
+        .cloned()
+        .unwrap_or_else(|| text::truncate_with(&candidates[3], width, t.ellipsis).into_owned());
+    put(buf, row, row.x, row.y, &msg, style);
+}
+
+/// `err` with the data file's directories left out (`/long/dir/data.toml:3:9: …` → `data.toml:3:9: …`).
+fn shorten_path(err: &str, source: Option<&std::path::Path>) -> String {
+    let Some(path) = source else {
+        return err.to_string();
+    };
+    let full = crate::data::load::display_path(path);
+    match path.file_name() {
+        Some(name) if err.starts_with(&full) => {
+            format!("{}{}", name.to_string_lossy(), &err[full.len()..])
+        }
+        _ => err.to_string(),
+    }
+}
+
+/// A message in the key-hint line.
+fn status(row: Rect, buf: &mut Buffer, app: &App, msg: &str) {
+    if row.is_empty() {
+        return;
+    }
+    let t = &app.theme;
+    fill(buf, row, " ", t.text);
+    let msg = text::truncate_with(msg, usize::from(row.width.saturating_sub(2)), t.ellipsis);
+    put(buf, row, row.x + 1, row.y, &msg, t.accent);
+}
+
+/// The prompt in the key-hint line and the results above it.
+fn search(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) {
+    let Mode::Search(p) = &app.tools.mode else {
+        return;
+    };
+    let w = i18n::tools(app.locale);
+    let t = &app.theme;
+    // The prompt row: the hint line, or the last row when there is none.
+    let row = if l.hints.is_empty() {
+        Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1)
+    } else {
+        l.hints
+    };
+    fill(buf, row, " ", t.text);
+    let mut x = put(
+        buf,
+        row,
+        row.x,
+        row.y,
+        &format!("{}: ", w.search_prompt),
+        t.accent,
+    );
+    x = put(buf, row, x, row.y, &p.query, t.figure);
+    // The cursor: a reversed cell after the query.
+    put(
+        buf,
+        row,
+        x,
+        row.y,
+        " ",
+        Style::new().add_modifier(ratatui::style::Modifier::REVERSED),
+    );
+    let count = if p.query.is_empty() {
+        String::new()
+    } else {
+        format!("{} {}", p.total, w.hits_of)
+    };
+    let hint = format!("{count}   {}", w.search_hint);
+    let hint = if t.ascii {
+        hint.replace('↑', "Up").replace('↓', "Down")
+    } else {
+        hint
+    };
+    let hw = u16::try_from(text::width(&hint)).unwrap_or(u16::MAX);
+    if x + 2 + hw <= row.right() {
+        put(buf, row, row.right() - hw - 1, row.y, &hint, t.dim);
+    }
+    if p.query.is_empty() {
+        return;
+    }
+    // Results: a box above the prompt, up to 12 rows.
+    let above = row.y.saturating_sub(area.y);
+    let want = u16::try_from(p.hits.len().max(1))
+        .unwrap_or(u16::MAX)
+        .min(12)
+        + 2;
+    let h = want.min(above);
+    if h < 3 {
+        return;
+    }
+    let bw = area.width.min(90);
+    let r = Rect::new(area.x, row.y - h, bw, h);
+    fill(buf, r, " ", t.text);
+    let title = format!("{} ({})", w.search_prompt, p.total);
+    let inner = pane(buf, r, &title, true, app);
+    if p.hits.is_empty() {
+        put(buf, inner, inner.x + 1, inner.y, w.no_hits, t.dim);
+        return;
+    }
+    let vis = usize::from(inner.height);
+    let first = p.selected.saturating_sub(vis.saturating_sub(1));
+    for (k, hit) in p.hits.iter().enumerate().skip(first).take(vis) {
+        let y = inner.y + u16::try_from(k - first).unwrap_or(0);
+        let line = Rect::new(inner.x, y, inner.width, 1);
+        let style = if k == p.selected { t.selected } else { t.text };
+        if k == p.selected {
+            fill(buf, line, " ", style);
+        }
+        let marker = if k == p.selected { t.marker } else { " " };
+        let desc = hit.describe(&app.data, app.locale);
+        let s = format!("{marker} {desc}");
+        let s = text::truncate_with(&s, usize::from(inner.width), t.ellipsis);
+        put(buf, line, line.x, y, &s, style);
+    }
+}
+
+/// The theme pick list: "all" then each theme with its project count.
+fn theme_pick(area: Rect, buf: &mut Buffer, app: &App, selected: usize) {
+    let w = i18n::tools(app.locale);
+    let t = &app.theme;
+    let themes = app.tools.theme_list(app.locale);
+    let mut rows: Vec<(String, String)> = Vec::with_capacity(themes.len() + 1);
+    rows.push((
+        w.all_themes.to_string(),
+        app.data.projects.len().to_string(),
+    ));
+    rows.extend(themes.iter().map(|(name, n)| (name.clone(), n.to_string())));
+    let name_w = rows.iter().map(|r| text::width(&r.0)).max().unwrap_or(0);
+    let num_w = rows.iter().map(|r| text::width(&r.1)).max().unwrap_or(0);
+    let bw = u16::try_from(name_w + num_w + 8)
+        .unwrap_or(u16::MAX)
+        .max(u16::try_from(text::width(w.theme_title) + 8).unwrap_or(u16::MAX));
+    let bh = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
+    let r = centred(area, bw, bh);
+    fill(buf, r, " ", t.text);
+    let inner = pane(buf, r, w.theme_title, true, app);
+    let vis = usize::from(inner.height);
+    let first = selected.saturating_sub(vis.saturating_sub(1));
+    let current = app.tools.options.filter();
+    for (k, (name, n)) in rows.iter().enumerate().skip(first).take(vis) {
+        let y = inner.y + u16::try_from(k - first).unwrap_or(0);
+        let line = Rect::new(inner.x, y, inner.width, 1);
+        let style = if k == selected { t.selected } else { t.text };
+        if k == selected {
+            fill(buf, line, " ", style);
+        }
+        let active = match current {
+            None => k == 0,
+            Some(f) => k > 0 && crate::search::same_theme(name, f),
+        };
+        let marker = if active { t.mark } else { " " };
+        let iw = usize::from(inner.width);
+        let nw = iw.saturating_sub(num_w + 4);
+        let s = format!(
+            "{marker} {} {}",
+            text::pad_right(&text::truncate_with(name, nw, t.ellipsis), nw),
+            text::pad_left(n, num_w)
+        );
+        put(buf, line, line.x, y, &s, style);
+    }
+}
+
+/// The comparison: one column per marked district, rows amount, share, projects, population, per
+/// inhabitant; a total column when there is room.
+fn compare(area: Rect, buf: &mut Buffer, app: &App) {
+    let w = i18n::tools(app.locale);
+    let t = &app.theme;
+    let c = app.comparison();
+    let loc = app.locale;
+    let cur = &app.data.meta.currency;
+    let dash = t.dash.to_string();
+    let pct = |v: Option<rust_decimal::Decimal>| {
+        v.map_or(dash.clone(), |r| money::format_percent(r, loc))
+    };
+    let per = |v: Option<rust_decimal::Decimal>| {
+        v.map_or(dash.clone(), |r| {
+            crate::view_model::Value::PerInhabitant(r).text(
+                cur,
+                crate::view_model::Unit::PerInhabitant,
+                loc,
+            )
+        })
+    };
+    let mut cols: Vec<Vec<String>> = c
+        .rows
+        .iter()
+        .map(|r| {
+            vec![
+                app.data
+                    .districts
+                    .get(r.district)
+                    .map_or_else(String::new, |d| d.short_name().to_string()),
+                money::format_money(r.amount, cur, loc),
+                pct(r.share),
+                pct(r.share_of_compared),
+                r.projects.to_string(),
+                r.population.map_or(dash.clone(), |p| {
+                    money::format_number(rust_decimal::Decimal::from(p), 0, loc)
+                }),
+                per(r.per_inhabitant),
+            ]
+        })
+        .collect();
+    cols.push(vec![
+        w.col_total.to_string(),
+        money::format_money(c.total_amount, cur, loc),
+        pct(c.total_share),
+        pct(Some(rust_decimal::Decimal::ONE)).to_string(),
+        c.total_projects.to_string(),
+        c.total_population.map_or(dash.clone(), |p| {
+            money::format_number(rust_decimal::Decimal::from(p), 0, loc)
+        }),
+        per(c.total_per_inhabitant),
+    ]);
+    let labels = [
+        "",
+        w.col_amount,
+        w.col_share,
+        w.col_share_compared,
+        w.col_projects,
+        w.col_population,
+        w.col_per_inhabitant,
+    ];
+    let label_w = labels.iter().map(|s| text::width(s)).max().unwrap_or(0);
+    let col_w: Vec<usize> = cols
+        .iter()
+        .map(|c| c.iter().map(|s| text::width(s)).max().unwrap_or(0).max(6))
+        .collect();
+    let mut title = w.compare_title.to_string();
+    if let Some(f) = app.tools.options.filter() {
+        title.push_str(&format!(" · {}: {f}", w.filter_on));
+    }
+    let need = label_w + col_w.iter().map(|c| c + 2).sum::<usize>() + 4;
+    let bw = u16::try_from(need)
+        .unwrap_or(u16::MAX)
+        .max(u16::try_from(text::width(&title) + 8).unwrap_or(u16::MAX));
+    let bh = u16::try_from(labels.len() + 4).unwrap_or(u16::MAX);
+    let r = centred(area, bw, bh);
+    fill(buf, r, " ", t.text);
+    let inner = pane(buf, r, &title, true, app);
+    if inner.is_empty() {
+        return;
+    }
+    let iw = usize::from(inner.width.saturating_sub(2));
+    // Columns that fit, the total column last (dropped first when narrow).
+    let mut shown: Vec<usize> = Vec::new();
+    let mut used = label_w;
+    for (k, cw) in col_w.iter().enumerate() {
+        if used + 2 + cw > iw {
+            break;
+        }
+        used += 2 + cw;
+        shown.push(k);
+    }
+    for (row, label) in labels.iter().enumerate() {
+        let y = inner.y + 1 + u16::try_from(row).unwrap_or(0);
+        if y >= inner.bottom() {
+            break;
+        }
+        let line = Rect::new(inner.x + 1, y, inner.width.saturating_sub(1), 1);
+        let mut x = put(
+            buf,
+            line,
+            line.x,
+            y,
+            &text::pad_right(label, label_w),
+            t.label,
+        );
+        for &k in &shown {
+            let cell = cols[k].get(row).map_or("", String::as_str);
+            let style = if row == 0 || k + 1 == cols.len() {
+                t.figure
+            } else {
+                t.text
+            };
+            x = put(buf, line, x + 2, y, &text::pad_left(cell, col_w[k]), style);
+        }
+    }
+    if c.rows.iter().any(|r| r.population.is_none()) {
+        let y = inner.bottom().saturating_sub(1);
+        let note = crate::view_model::Missing::NoPopulation.explanation(loc);
+        put(
+            buf,
+            inner,
+            inner.x + 1,
+            y,
+            &text::truncate_with(note, iw, t.ellipsis),
+            t.dim,
+        );
+    }
+}
+
+/// `--plain`: replaces every non-ASCII cell symbol in `area` by an ASCII stand-in (letters by their
+/// folded base letter, dashes and ellipses by `-` and `~`, anything else by `?`), so the screen is
+/// pure ASCII whatever the data file contains. Wide characters' continuation cells are blank already.
+pub fn ascii_only(area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let Some(cell) = buf.cell_mut((x, y)) else {
+                continue;
+            };
+            let sym = cell.symbol();
+            if sym.is_ascii() {
+                continue;
+            }
+            let rep = ascii_stand_in(sym);
+            cell.set_symbol(rep);
+        }
+    }
+}
+
+fn ascii_stand_in(sym: &str) -> &'static str {
+    const LETTERS: &[&str] = &[
+        "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r",
+        "s", "t", "u", "v", "w", "x", "y", "z",
+    ];
+    match sym {
+        "…" => "~",
+        "–" | "—" | "─" | "‐" => "-",
+        "·" | "•" => "*",
+        "×" => "x",
+        "›" => ">",
+        "‹" => "<",
+        _ => {
+            let folded = crate::fold::fold_literal(sym);
+            let first = folded.chars().next().unwrap_or('?').to_ascii_lowercase();
+            let upper = sym.chars().next().is_some_and(char::is_uppercase);
+            match (first, upper) {
+                ('a'..='z', false) => LETTERS[usize::from(first as u8 - b'a')],
+                ('a'..='z', true) => UPPER[usize::from(first as u8 - b'a')],
+                _ => "?",
+            }
+        }
+    }
+}
+
+const UPPER: &[&str] = &[
+    "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S",
+    "T", "U", "V", "W", "X", "Y", "Z",
+];
+
+/// The notes [`bar_notes`] draws (why values are missing, why the rest is hidden).
+fn notes(app: &App) -> Vec<&'static str> {
+    let vm = &app.tools.view;
+    let mut notes: Vec<&str> = Vec::new();
+    notes.extend(
+        vm.missing_values(&app.data)
+            .map(|m| m.explanation(app.locale)),
+    );
+    notes.extend(vm.not_itemised.note(app.locale));
+    notes
+}
+
+/// Rows the bars pane would like for its notes (a blank row, then one per note), for the layout.
+pub fn bar_note_rows(app: &App) -> usize {
+    let n = notes(app).len();
+    if n == 0 { 0 } else { n + 1 }
+}
+
+/// Notes under the bars, in the free rows at the bottom of the list: why values are missing (`–`)
+/// and why the not-itemised bar is hidden under a filter.
+pub fn bar_notes(inner: Rect, first_free: u16, buf: &mut Buffer, app: &App) {
+    let vm = &app.tools.view;
+    let t = &app.theme;
+    let mut notes: Vec<&str> = Vec::new();
+    notes.extend(
+        vm.missing_values(&app.data)
+            .map(|m| m.explanation(app.locale)),
+    );
+    notes.extend(vm.not_itemised.note(app.locale));
+    let mut y = inner.bottom();
+    for note in notes.iter().rev() {
+        let lines = crate::ui::wrap(note, usize::from(inner.width.saturating_sub(2).max(1)));
+        let h = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        if y < first_free.saturating_add(h) || y.saturating_sub(h) < inner.y {
+            break;
+        }
+        y -= h;
+        for (k, l) in lines.iter().enumerate() {
+            put(
+                buf,
+                inner,
+                inner.x,
+                y + u16::try_from(k).unwrap_or(0),
+                l,
+                t.dim,
+            );
+        }
+    }
+}
+
+/// The filter indicator at the right of the header's first row: `Filter: theme (n projects, amount)`.
+pub fn header_filter(area: Rect, buf: &mut Buffer, app: &App) {
+    let Some(f) = app.tools.options.filter() else {
+        return;
+    };
+    if area.is_empty() {
+        return;
+    }
+    let w = i18n::tools(app.locale);
+    let t = &app.theme;
+    let vm = &app.tools.view;
+    let amount = money::format_money_compact(vm.shown_total, &app.data.meta.currency, app.locale);
+    let full = format!(
+        " {}: {f} ({} {}, {amount}) ",
+        w.filter_on,
+        vm.shown_projects,
+        if vm.shown_projects == 1 {
+            w.project_one
+        } else {
+            w.project_many
+        }
+    );
+    let short = format!(" {}: {f} ", w.filter_on);
+    let max = usize::from(area.width / 2);
+    let label = if text::width(&full) <= max {
+        full
+    } else {
+        text::truncate_with(&short, max, t.ellipsis).into_owned()
+    };
+    let lw = u16::try_from(text::width(&label)).unwrap_or(u16::MAX);
+    let x = area.right().saturating_sub(lw);
+    let style = t.accent.add_modifier(ratatui::style::Modifier::REVERSED);
+    put(buf, area, x, area.y, &label, style);
+}
+
+/// The key hints while a pick list or the comparison is open (`None`: the normal hints).
+pub fn mode_hints(app: &App) -> Option<Vec<(String, &'static str)>> {
+    let w = i18n::tools(app.locale);
+    let key = |a: crate::action::Action| {
+        app.keymap.keys_for(a).first().map(|&k| {
+            crate::keymap::format_key(k)
+                .trim_start_matches('<')
+                .trim_end_matches('>')
+                .to_string()
+        })
+    };
+    use crate::action::Action;
+    match app.tools.mode {
+        Mode::ThemePick { .. } if !app.help => {
+            // Arrows as the theme draws them (`↑↓`, or `Up/Down` in --plain).
+            let arrows = format!("{}{}", app.theme.arrows[0], app.theme.arrows[1]);
+            let mut out = vec![(arrows, w.hint_pick)];
+            out.extend(key(Action::Enter).map(|k| (k, w.hint_filter)));
+            out.extend(key(Action::Back).map(|k| (k, w.hint_close)));
+            Some(out)
+        }
+        Mode::Compare if !app.help => {
+            let mut out = Vec::new();
+            out.extend(key(Action::Back).map(|k| (k, w.hint_close)));
+            out.extend(key(Action::Quit).map(|k| (k, i18n::strings(app.locale).hint_quit)));
+            Some(out)
+        }
+        _ => None,
+    }
+}

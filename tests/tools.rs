@@ -1,0 +1,706 @@
+//! The analyst tools (issue 5) at the App / Workspace level: find, theme filter, units, bar order,
+//! marks and comparison, export of the view, live reload through the App-level API on a real file,
+//! tabs, `[theme]` / `[keys]` validation, `--plain` drawing only ASCII; and snapshots of the screens
+//! they add.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+use kredskort::action::Action;
+use kredskort::app::tabs::Workspace;
+use kredskort::app::{App, Mode, View};
+use kredskort::commands::render::{screen, workspace_screen};
+use kredskort::data::{load_embedded, load_str};
+use kredskort::keymap::{Keymap, parse_key_sequence};
+use kredskort::locale::Locale;
+use kredskort::search::Target;
+use kredskort::theme::Theme;
+use kredskort::view_model::{SortOrder, Unit};
+use kredskort::watch::Prepared;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+const DATA: &str = include_str!("../assets/forebyggelse-2014.toml");
+
+/// A temporary directory of our own, removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(tag: &str) -> TempDir {
+        let p = std::env::temp_dir().join(format!(
+            "kredskort-tools-{tag}-{}-{:?}",
+            std::process::id(),
+            std::thread::current().id()
+        ));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).unwrap();
+        TempDir(p)
+    }
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn app_at(w: u16, h: u16) -> App {
+    App::new(load_embedded(), Locale::Da, (w, h))
+}
+
+fn typed(app: &mut App, keys: &str) {
+    for k in parse_key_sequence(keys).unwrap() {
+        app.handle_key(k);
+    }
+}
+
+fn shot(w: u16, h: u16, keys: &str) -> String {
+    let mut app = app_at(w, h);
+    typed(&mut app, keys);
+    screen(&app, false)
+}
+
+fn district(app: &App, id: &str) -> usize {
+    app.data.districts.iter().position(|d| d.id == id).unwrap()
+}
+
+fn selected_id(app: &App) -> &str {
+    &app.data.districts[app.selected].id
+}
+
+// ---------------------------------------------------------------- find
+
+#[test]
+fn search_matches_ascii_spellings_of_danish_names() {
+    let app = app_at(100, 30);
+    let kbh = district(&app, "koebenhavn");
+    for q in ["kobenhavn", "koebenhavn", "KØBENHAVN", "københavn"] {
+        let hits = app.tools.search.query(q);
+        assert!(
+            hits.iter().any(|h| h.target == Target::District(kbh)),
+            "{q}: {hits:?}"
+        );
+    }
+    let hits = app.tools.search.query("vollsmose");
+    assert!(hits.iter().any(|h| matches!(h.target, Target::Project(_))));
+}
+
+#[test]
+fn typing_shows_results_and_enter_opens_the_project() {
+    let mut app = app_at(100, 30);
+    typed(&mut app, "/vollsmose");
+    let Mode::Search(p) = &app.tools.mode else {
+        panic!("prompt not open")
+    };
+    assert_eq!(p.query, "vollsmose");
+    assert!(!p.hits.is_empty());
+    typed(&mut app, "<Enter>");
+    assert_eq!(app.tools.mode, Mode::Normal);
+    assert_eq!(selected_id(&app), "fyn");
+    let View::Project { project, .. } = *app.view() else {
+        panic!("project not opened: {:?}", app.view())
+    };
+    assert!(app.data.projects[project].name.contains("Vollsmose"));
+    // A district hit selects the district at the overview.
+    typed(&mut app, "/kobenhavns vestegn<Enter>");
+    assert_eq!(selected_id(&app), "koebenhavns-vestegn");
+    assert_eq!(*app.view(), View::Overview);
+}
+
+#[test]
+fn typing_in_the_prompt_triggers_no_binding_and_esc_restores_the_view() {
+    let mut app = app_at(100, 30);
+    typed(&mut app, "h<Enter><Down>");
+    let before = (app.stack.clone(), app.selected, app.bars_offset);
+    // q, t, u, s, ?, Space: all text in the prompt.
+    typed(&mut app, "/qtus? <Down><Up>");
+    assert!(!app.quit && !app.help);
+    assert_eq!(app.tools.options.unit, kredskort::app::tools::INITIAL_UNIT);
+    let Mode::Search(p) = &app.tools.mode else {
+        panic!()
+    };
+    assert_eq!(p.query, "qtus? ");
+    typed(&mut app, "<Backspace><Backspace><Esc>");
+    assert_eq!(app.tools.mode, Mode::Normal);
+    assert_eq!((app.stack.clone(), app.selected, app.bars_offset), before);
+}
+
+#[test]
+fn n_and_capital_n_step_through_the_hits() {
+    let mut app = app_at(100, 30);
+    // "politi" is in every district name.
+    typed(&mut app, "/politi<Enter>");
+    let first = app.selected;
+    let n = app.tools.hits.len();
+    assert!(n >= 12, "{n}");
+    typed(&mut app, "n");
+    let second = app.selected;
+    assert_ne!(first, second);
+    typed(&mut app, "N");
+    assert_eq!(app.selected, first);
+    typed(&mut app, "N");
+    assert_eq!(app.tools.hit_pos, n - 1, "N wraps around");
+    assert!(
+        app.tools
+            .status
+            .as_deref()
+            .unwrap()
+            .starts_with(&format!("{n}/{n}"))
+    );
+    // No search yet: a message, not a crash.
+    let mut fresh = app_at(100, 30);
+    typed(&mut fresh, "n");
+    assert!(fresh.tools.status.is_some());
+}
+
+// ---------------------------------------------------------------- filter, units, sort
+
+#[test]
+fn theme_filter_shows_only_matching_projects() {
+    let mut app = app_at(120, 40);
+    let themes = app.tools.theme_list(Locale::Da);
+    let k = themes.iter().position(|(t, _)| t == "tryghed").unwrap();
+    typed(&mut app, "t");
+    assert!(matches!(app.tools.mode, Mode::ThemePick { selected: 0 }));
+    for _ in 0..=k {
+        typed(&mut app, "j");
+    }
+    typed(&mut app, "<Enter>");
+    assert_eq!(app.tools.options.filter(), Some("tryghed"));
+    let vm = &app.tools.view;
+    assert_eq!(vm.shown_projects, themes[k].1);
+    // Only Fyn's Vollsmose project has "tryghed": every other district shows nothing.
+    let fyn = district(&app, "fyn");
+    for d in 0..app.data.districts.len() {
+        let amount = vm.figures(d).amount;
+        assert_eq!(amount.is_zero(), d != fyn, "{}", app.data.districts[d].id);
+    }
+    assert!(
+        vm.not_itemised_value().is_none(),
+        "rest hidden under a filter"
+    );
+    let s = screen(&app, false);
+    assert!(s.contains("Filter: tryghed"), "{s}");
+    assert!(
+        s.contains("intet tema"),
+        "the note says why the rest is hidden:\n{s}"
+    );
+    // "all" clears it.
+    typed(&mut app, "t<Home><Enter>");
+    assert_eq!(app.tools.options.filter(), None);
+    assert!(app.tools.view.not_itemised_value().is_some());
+}
+
+#[test]
+fn filtered_district_lists_only_matching_projects() {
+    let mut app = app_at(120, 40);
+    app.set_filter(Some("bander".into()));
+    for d in 0..app.data.districts.len() {
+        for p in app.visible_projects(d) {
+            assert!(
+                app.data.projects[p]
+                    .themes
+                    .iter()
+                    .any(|t| t.eq_ignore_ascii_case("bander"))
+            );
+        }
+    }
+}
+
+#[test]
+fn units_cycle_and_missing_population_is_marked_not_zero() {
+    let text = r#"
+[dataset]
+title = "Enheder"
+pool = 1_000
+currency = "DKK"
+
+[[district]]
+id = "a"
+name = "Alfa"
+population = 10
+
+[[district]]
+id = "b"
+name = "Beta"
+
+[[project]]
+district = "a"
+name = "P1"
+amount = 100
+
+[[project]]
+district = "b"
+name = "P2"
+amount = 300
+"#;
+    let ds = load_str(text, "units.toml", None).unwrap();
+    let mut app = App::new(ds, Locale::Da, (100, 30));
+    assert_eq!(app.tools.options.unit, Unit::MoneyCompact);
+    let mut seen = vec![app.tools.options.unit];
+    for _ in 0..4 {
+        typed(&mut app, "u");
+        seen.push(app.tools.options.unit);
+    }
+    assert_eq!(
+        seen,
+        [
+            Unit::MoneyCompact,
+            Unit::ShareOfPool,
+            Unit::PerInhabitant,
+            Unit::Money,
+            Unit::MoneyCompact
+        ]
+    );
+    typed(&mut app, "uu");
+    assert_eq!(app.tools.options.unit, Unit::PerInhabitant);
+    let s = screen(&app, false);
+    assert!(s.contains("10 kr."), "Alfa: 100 kr. / 10 inhabitants\n{s}");
+    assert!(
+        s.contains("ingen befolkningstal"),
+        "the marker is explained\n{s}"
+    );
+    assert!(s.contains("pr. indbygger"), "{s}");
+    // Without any population the unit is skipped.
+    let mut plain = app_at(100, 30);
+    typed(&mut plain, "uu");
+    assert_eq!(plain.tools.options.unit, Unit::Money);
+    let s = screen(&plain, false);
+    assert!(s.contains("30.000.000 kr."), "{s}");
+}
+
+#[test]
+fn sort_cycles_amount_name_map_order() {
+    let mut app = app_at(100, 30);
+    let names = |app: &App| -> Vec<String> {
+        app.bar_order
+            .iter()
+            .map(|&d| app.data.districts[d].short_name().to_string())
+            .collect()
+    };
+    assert_eq!(names(&app)[0], "København");
+    typed(&mut app, "s");
+    assert_eq!(app.tools.options.sort, SortOrder::Name);
+    let by_name = names(&app);
+    assert_eq!(by_name[0], "Bornholm");
+    // Danish collation: Ø after every other letter.
+    assert_eq!(by_name.last().unwrap(), "Østjylland");
+    assert!(screen(&app, false).contains("navn"));
+    typed(&mut app, "s");
+    assert_eq!(app.tools.options.sort, SortOrder::MapOrder);
+    assert_eq!(names(&app)[0], "Nordjylland", "row 0 comes first");
+    typed(&mut app, "s");
+    assert_eq!(app.tools.options.sort, SortOrder::AmountDesc);
+}
+
+// ---------------------------------------------------------------- marks and compare
+
+#[test]
+fn marks_and_comparison() {
+    let mut app = app_at(100, 30);
+    typed(&mut app, "c");
+    assert_eq!(app.tools.mode, Mode::Normal);
+    assert!(app.tools.status.as_deref().unwrap().contains("mindst to"));
+    // København, then one step west: Københavns Vestegn.
+    typed(&mut app, "<Space>h<Space>");
+    assert_eq!(
+        app.tools.marks,
+        vec![
+            district(&app, "koebenhavn"),
+            district(&app, "koebenhavns-vestegn")
+        ]
+    );
+    let s = screen(&app, false);
+    assert!(s.contains('◆'), "marks are visible:\n{s}");
+    typed(&mut app, "c");
+    assert_eq!(app.tools.mode, Mode::Compare);
+    let c = app.comparison();
+    assert_eq!(c.rows.len(), 2);
+    assert_eq!(c.total_amount, rust_decimal::Decimal::from(43_600_000));
+    let s = screen(&app, false);
+    assert!(
+        s.contains("Sammenligning") && s.contains("43.600.000 kr."),
+        "{s}"
+    );
+    typed(&mut app, "<Esc>");
+    assert_eq!(app.tools.mode, Mode::Normal);
+    // Unmark.
+    typed(&mut app, "<Space>");
+    assert_eq!(app.tools.marks.len(), 1);
+}
+
+// ---------------------------------------------------------------- export
+
+#[test]
+fn export_writes_a_new_file_each_time_with_the_view_as_shown() {
+    let dir = TempDir::new("export");
+    let mut app = app_at(100, 30);
+    app.tools.export_dir = Some(dir.path().to_path_buf());
+    app.set_filter(Some("bander".into()));
+    typed(&mut app, "e");
+    let first = app.tools.status.clone().unwrap();
+    typed(&mut app, "e");
+    let second = app.tools.status.clone().unwrap();
+    assert_ne!(first, second);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 2, "{files:?}");
+    for f in &files {
+        assert!(
+            first.contains(&*f.display().to_string()) || second.contains(&*f.display().to_string())
+        );
+        let csv = std::fs::read_to_string(f).unwrap();
+        let rows = csv.lines().count() - 1;
+        assert_eq!(rows, app.tools.view.shown_projects, "{csv}");
+        assert!(!csv.contains("Vollsmose") || csv.contains("bander"));
+    }
+    // Rows follow the bar order: København's project first.
+    let csv = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(
+        csv.lines().nth(1).unwrap().contains("københavn")
+            || csv.lines().nth(1).unwrap().contains("København"),
+        "{csv}"
+    );
+    // An unwritable place: a message, not a crash.
+    app.tools.export_dir = Some(dir.path().join("missing"));
+    typed(&mut app, "e");
+    assert!(
+        app.tools
+            .status
+            .as_deref()
+            .unwrap()
+            .starts_with("Eksport mislykkedes")
+    );
+}
+
+// ---------------------------------------------------------------- reload
+
+#[test]
+fn reload_valid_invalid_valid_keeps_selection_and_last_good_data() {
+    let dir = TempDir::new("reload");
+    let file = dir.path().join("data.toml");
+    std::fs::write(&file, DATA).unwrap();
+    let ds = kredskort::data::load_file(&file).unwrap();
+    let mut app = App::new(ds, Locale::Da, (100, 30));
+    app.tools.source = Some(file.clone());
+    // Select Københavns Vestegn and open its project.
+    typed(&mut app, "h<Enter><Enter>");
+    let stack = app.stack.clone();
+    // Valid change: Vestegn's amount grows.
+    std::fs::write(&file, DATA.replace("13_600_000", "14_600_000")).unwrap();
+    app.reload_now();
+    assert_eq!(app.tools.reload_error, None);
+    assert_eq!(selected_id(&app), "koebenhavns-vestegn");
+    assert_eq!(app.stack, stack);
+    assert!(screen(&app, false).contains("14.600.000"));
+    // Invalid: last good data stays, the banner shows path:line:col.
+    std::fs::write(
+        &file,
+        DATA.replace("amount = 7_000_000", "amount = \"syv\""),
+    )
+    .unwrap();
+    app.reload_now();
+    let err = app.tools.reload_error.clone().expect("an error");
+    assert!(err.contains("data.toml:"), "{err}");
+    assert!(
+        err.split(':')
+            .filter(|p| p.trim().parse::<usize>().is_ok())
+            .count()
+            >= 2,
+        "line and column: {err}"
+    );
+    assert_eq!(app.stack, stack);
+    let s = screen(&app, false);
+    assert!(
+        s.contains("Filen er ugyldig") && s.contains("14.600.000"),
+        "{s}"
+    );
+    // Valid again: the banner goes.
+    std::fs::write(&file, DATA).unwrap();
+    app.reload_now();
+    assert_eq!(app.tools.reload_error, None);
+    assert_eq!(app.stack, stack);
+    assert!(!screen(&app, false).contains("Filen er ugyldig"));
+    // A district that disappears: back to the overview, no crash.
+    let without: String = DATA.replace("13_600_000", "13_600_001");
+    std::fs::write(&file, without).unwrap();
+    app.reload_now();
+    assert_eq!(app.stack.len(), 3, "same ids: the drill-down stays");
+}
+
+#[test]
+fn r_on_the_builtin_dataset_says_it_cannot_reload() {
+    let mut app = app_at(100, 30);
+    typed(&mut app, "r");
+    assert!(!app.tools.reload_requested);
+    assert!(app.tools.status.is_some());
+}
+
+// ---------------------------------------------------------------- tabs
+
+fn workspace(files: &[(&str, Result<&str, ()>)], dir: &Path, size: (u16, u16)) -> Workspace {
+    let mut ws = Workspace::new(Locale::Da, Theme::colour(), Keymap::default(), size);
+    for (name, text) in files {
+        let path = dir.join(name);
+        let text = match text {
+            Ok(t) => (*t).to_string(),
+            Err(()) => "[dataset]\ntitle = 3\n".to_string(),
+        };
+        std::fs::write(&path, text).unwrap();
+        let result = kredskort::data::load_file(&path).map(Prepared::new);
+        ws.push(Some(path), result);
+    }
+    ws
+}
+
+#[test]
+fn tabs_keep_their_own_state_and_a_bad_file_gets_an_error_tab() {
+    let dir = TempDir::new("tabs");
+    let other = DATA.replace(
+        "title = \"Kriminalpræventive projekter 2014–2015\"",
+        "title = \"Anden runde\"",
+    );
+    let mut ws = workspace(
+        &[
+            ("a.toml", Ok(DATA)),
+            ("b.toml", Ok(&other)),
+            ("bad.toml", Err(())),
+        ],
+        dir.path(),
+        (100, 30),
+    );
+    assert_eq!(ws.tabs.len(), 3);
+    assert!(ws.tabs[2].app.is_none() && ws.tabs[2].error.is_some());
+    assert_eq!(
+        ws.active_app().unwrap().size,
+        (100, 29),
+        "the tab bar takes a row"
+    );
+    let key = |ws: &mut Workspace, k: &str| {
+        for k in parse_key_sequence(k).unwrap() {
+            ws.handle_key(k);
+        }
+    };
+    key(&mut ws, "h<Enter>u");
+    key(&mut ws, "]");
+    assert_eq!(ws.active, 1);
+    assert_eq!(*ws.active_app().unwrap().view(), View::Overview);
+    key(&mut ws, "]");
+    let s = workspace_screen(&ws, false);
+    assert!(
+        s.contains("bad.toml") && s.contains("kunne ikke indlæses"),
+        "{s}"
+    );
+    assert!(s.contains(":2:"), "the error is located:\n{s}");
+    key(&mut ws, "jjk<Enter>");
+    key(&mut ws, "]");
+    assert_eq!(ws.active, 0, "wraps");
+    let a = ws.active_app().unwrap();
+    assert_eq!(selected_id(a), "koebenhavns-vestegn");
+    assert_eq!(a.stack.len(), 2);
+    assert_eq!(a.tools.options.unit, Unit::ShareOfPool);
+    key(&mut ws, "[");
+    assert_eq!(ws.active, 2);
+    // The bad file is fixed: its tab opens.
+    std::fs::write(dir.path().join("bad.toml"), DATA).unwrap();
+    assert!(ws.reload_now(2));
+    assert!(ws.tabs[2].app.is_some() && ws.tabs[2].error.is_none());
+    key(&mut ws, "q");
+    assert!(ws.quit);
+}
+
+// ---------------------------------------------------------------- config [theme] and [keys]
+
+fn config_settings(text: &str) -> kredskort::commands::dashboard::Settings {
+    let dir = TempDir::new("config");
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, text).unwrap();
+    let cfg = kredskort::config::parse_config(text, "config.toml", None, Some(&path)).unwrap();
+    kredskort::commands::dashboard::Settings {
+        theme_entries: cfg.theme_entries,
+        key_entries: cfg.key_entries,
+        config_path: Some(PathBuf::from("config.toml")),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn keys_and_theme_from_config_apply_and_show_in_help() {
+    let s = config_settings(
+        "[theme]\naccent = \"#ff8800\"\nheat = \"#ffffcc #ffeda0 #feb24c #fd8d3c #f03b20 #bd0026\"\n\
+         [keys]\nsearch = \"f\"\nquit = \"x <C-c>\"\n",
+    );
+    let (theme, keymap) = kredskort::commands::dashboard::check_style(&s).unwrap();
+    assert_eq!(
+        theme.accent.fg,
+        Some(ratatui::style::Color::Rgb(0xff, 0x88, 0x00))
+    );
+    assert_eq!(
+        keymap.action(kredskort::keymap::Key::char('f')),
+        Some(Action::Search)
+    );
+    assert_eq!(keymap.action(kredskort::keymap::Key::char('q')), None);
+    let mut app = app_at(100, 40);
+    app.keymap = keymap;
+    typed(&mut app, "?");
+    let shot = screen(&app, false);
+    assert!(shot.contains("f ") && shot.contains("x  C-c"), "{shot}");
+}
+
+#[test]
+fn bad_keys_and_colours_are_located_errors() {
+    let s = config_settings(
+        "[theme]\naccent = \"purplish\"\nglow = \"red\"\n[keys]\nfly = \"f\"\nsearch = \"<Entr>\"\nquit = \"z\"\nhelp = \"z\"\n",
+    );
+    let report = kredskort::commands::dashboard::check_style(&s).unwrap_err();
+    for needle in [
+        "config.toml:2:10",
+        "purplish",
+        "config.toml:3:1",
+        "glow",
+        "config.toml:5:1",
+        "unknown action `fly`",
+        "config.toml:6:10",
+        "Entr",
+        "bound twice",
+    ] {
+        assert!(report.contains(needle), "{needle} missing from:\n{report}");
+    }
+}
+
+// ---------------------------------------------------------------- --plain is ASCII
+
+fn assert_ascii(buf: &Buffer, what: &str) {
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let sym = buf.cell((x, y)).unwrap().symbol();
+            assert!(sym.is_ascii(), "{what}: non-ASCII {sym:?} at {x},{y}");
+        }
+    }
+}
+
+#[test]
+fn plain_screens_are_pure_ascii() {
+    let dir = TempDir::new("plain");
+    for (w, h) in [(80, 24), (120, 40), (40, 12), (20, 5)] {
+        for keys in [
+            "",
+            "h<Enter>",
+            "h<Enter><Enter>",
+            "?",
+            "/kob",
+            "t",
+            "<Space>h<Space>c",
+            "uu",
+        ] {
+            let mut app = app_at(w, h);
+            app.theme = Theme::plain();
+            typed(&mut app, keys);
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+            kredskort::ui::render(buf.area, &mut buf, &app);
+            assert_ascii(&buf, &format!("{w}x{h} {keys}"));
+        }
+    }
+    let mut ws = workspace(
+        &[("a.toml", Ok(DATA)), ("bad.toml", Err(()))],
+        dir.path(),
+        (80, 24),
+    );
+    ws.theme = Theme::plain();
+    for tab in &mut ws.tabs {
+        if let Some(app) = tab.app.as_mut() {
+            app.theme = Theme::plain();
+        }
+    }
+    for keys in ["", "]"] {
+        for k in parse_key_sequence(keys).unwrap() {
+            ws.handle_key(k);
+        }
+        let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
+        kredskort::ui::tabbar::render_workspace(buf.area, &mut buf, &ws);
+        assert_ascii(&buf, &format!("workspace {keys}"));
+    }
+}
+
+// ---------------------------------------------------------------- snapshots
+
+#[test]
+fn snapshot_search_prompt_with_results() {
+    insta::assert_snapshot!("search_80x24", shot(80, 24, "/kobenhavn"));
+    insta::assert_snapshot!("search_120x40", shot(120, 40, "/kobenhavn"));
+}
+
+#[test]
+fn snapshot_theme_pick_list() {
+    insta::assert_snapshot!("theme_pick_80x24", shot(80, 24, "tjj"));
+    insta::assert_snapshot!("theme_filtered_120x40", shot(120, 40, "tjj<Enter>"));
+}
+
+#[test]
+fn snapshot_comparison() {
+    insta::assert_snapshot!("compare_80x24", shot(80, 24, "<Space>h<Space>c"));
+    insta::assert_snapshot!("compare_120x40", shot(120, 40, "<Space>h<Space>c"));
+}
+
+#[test]
+fn snapshot_reload_banner_and_tab_bar() {
+    let dir = TempDir::new("snap");
+    let bad = DATA.replace("amount = 7_000_000", "amount = \"syv\"");
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let mut ws = workspace(
+            &[("a.toml", Ok(DATA)), ("b.toml", Ok(DATA))],
+            dir.path(),
+            (w, h),
+        );
+        // The error as a file given by a relative name reports it (a temp path would vary).
+        ws.active = 1;
+        let b = dir.path().join("b.toml");
+        let err = load_str(&bad, "b.toml", None).map(Prepared::new);
+        assert!(ws.apply_reload(&b, err));
+        let s = workspace_screen(&ws, false);
+        assert!(s.contains("b.toml:149:10"), "{s}");
+        insta::assert_snapshot!(format!("reload_banner_tabs_{w}x{h}"), s);
+    }
+}
+
+#[test]
+fn the_readme_configuration_example_is_valid() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("## Configuration").unwrap();
+    let block = &readme[start..];
+    let block = &block[block.find("```toml\n").unwrap() + 8..];
+    let block = &block[..block.find("```").unwrap()];
+    // The data files of the example do not exist here.
+    let text: String = block
+        .lines()
+        .filter(|l| !l.starts_with("data"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let s = config_settings(&text);
+    let (_, keymap) = kredskort::commands::dashboard::check_style(&s).unwrap();
+    for a in Action::BINDABLE {
+        assert!(!keymap.keys_for(a).is_empty(), "{a:?} lost every key");
+    }
+}
+
+#[test]
+fn overlays_at_any_small_size_do_not_panic() {
+    for keys in ["/kob", "/zzzz", "t", "<Space>h<Space>c", "uu"] {
+        let mut base = app_at(100, 30);
+        typed(&mut base, keys);
+        for w in (1..=70).step_by(3) {
+            for h in (1..=26).step_by(2) {
+                let mut app = base.clone();
+                app.update(Action::Resize(w, h));
+                let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+                kredskort::ui::render(buf.area, &mut buf, &app);
+            }
+        }
+    }
+}
