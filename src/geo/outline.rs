@@ -212,7 +212,12 @@ mod tests {
         let c = (area.x + area.width / 2, area.y + area.height / 2);
         assert_eq!(map.hit_test(area, Some(fyn), &texts, c.0, c.1), Some(fyn));
         assert!(map.nearest(fyn, Dir::Right).is_some());
-        // A dataset without [map] has no outline map.
-        assert!(OutlineMap::load(&crate::data::load_embedded(), None).is_none());
+        // The shipped dataset has its geometry attached at load; one without [map] has no map.
+        let mut plain = crate::data::load_embedded();
+        assert!(OutlineMap::of_dataset(&plain).is_some());
+        plain.map = None;
+        plain.geo = None;
+        assert!(OutlineMap::load(&plain, None).is_none());
+        assert!(OutlineMap::of_dataset(&plain).is_none());
     }
 }
