@@ -31,6 +31,10 @@ pub enum Action {
     PageDown,
     /// Show or hide the help overlay.
     ToggleHelp,
+    /// Map pane: switch between the outline map and the tiles.
+    ToggleMapMode,
+    /// Outline map: zoom to the selected district, or back out.
+    ToggleZoom,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// A left click at a screen cell (column, row).
@@ -41,7 +45,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help overlay lists them.
-    pub const BINDABLE: [Action; 14] = [
+    pub const BINDABLE: [Action; 16] = [
         Action::Move(Dir::Up),
         Action::Move(Dir::Down),
         Action::Move(Dir::Left),
@@ -55,6 +59,8 @@ impl Action {
         Action::PageUp,
         Action::PageDown,
         Action::ToggleHelp,
+        Action::ToggleMapMode,
+        Action::ToggleZoom,
         Action::Quit,
     ];
 
@@ -76,6 +82,8 @@ impl Action {
             Action::PageUp => "page_up",
             Action::PageDown => "page_down",
             Action::ToggleHelp => "help",
+            Action::ToggleMapMode => "map_mode",
+            Action::ToggleZoom => "zoom",
             Action::Resize(..) | Action::Click(..) | Action::Scroll(..) => return None,
         })
     }

@@ -3,6 +3,7 @@
 //! actions that led to it (the live loop and `render --keys` run the same code).
 
 mod lists;
+pub mod map_mode;
 mod mouse;
 pub mod nav;
 
@@ -67,6 +68,8 @@ pub struct App {
     /// Terminal columns and rows.
     pub size: (u16, u16),
     pub quit: bool,
+    /// Outline map or tiles, zoom, colour mode (`app/map_mode.rs`).
+    pub map_view: map_mode::MapView,
 }
 
 impl App {
@@ -77,6 +80,7 @@ impl App {
             db.total.cmp(&da.total).then(a.cmp(&b))
         });
         let selected = bar_order.first().copied().unwrap_or(0);
+        let map_view = map_mode::MapView::for_data(&data);
         let mut app = App {
             data,
             locale,
@@ -94,6 +98,7 @@ impl App {
             help_scroll: 0,
             size,
             quit: false,
+            map_view,
         };
         app.keep_visible();
         app
@@ -158,12 +163,13 @@ impl App {
     /// Applies one action. Returns whether the state changed (the screen needs a redraw).
     pub fn update(&mut self, action: Action) -> bool {
         let before = self.snapshot();
+        let map_before = self.map_view.state();
         self.apply(action);
         // The wheel may scroll the selection out of view on purpose; everything else brings it back.
         if !matches!(action, Action::Scroll(..)) {
             self.keep_visible();
         }
-        before != self.snapshot()
+        before != self.snapshot() || map_before != self.map_view.state()
     }
 
     #[allow(clippy::type_complexity)]
@@ -224,6 +230,8 @@ impl App {
             Action::PageUp => self.jump(lists::Jump::PageUp),
             Action::PageDown => self.jump(lists::Jump::PageDown),
             Action::Click(x, y) => self.click(x, y),
+            Action::ToggleMapMode => self.toggle_map_mode(),
+            Action::ToggleZoom => self.toggle_zoom(),
             Action::Scroll(x, y, down) => self.scroll(x, y, down),
         }
     }
@@ -315,6 +323,9 @@ impl App {
     fn move_in_focus(&mut self, dir: Dir) {
         match self.focus() {
             Focus::Map => {
+                if self.move_on_outline(dir) {
+                    return;
+                }
                 let tiles: Vec<_> = self.data.districts.iter().map(|d| d.tile).collect();
                 if let Some(next) = nav::nearest(&tiles, self.selected, dir) {
                     self.select_district(next);

@@ -256,6 +256,8 @@ impl Default for Keymap {
                 (p(K::PageUp), Action::PageUp),
                 (p(K::PageDown), Action::PageDown),
                 (c('?'), Action::ToggleHelp),
+                (c('m'), Action::ToggleMapMode),
+                (c('z'), Action::ToggleZoom),
                 (c('q'), Action::Quit),
                 (Key::ctrl('c'), Action::Quit),
             ],

@@ -66,6 +66,12 @@ pub fn load_data(settings: &Settings) -> Result<Dataset, String> {
 pub fn app_from(data: Dataset, settings: &Settings, size: (u16, u16)) -> App {
     let mut app = App::new(data, settings.locale, size);
     app.theme = Theme::select(settings.plain, settings.no_color);
+    let colorterm = std::env::var("COLORTERM").ok();
+    app.configure_map(
+        settings.map_mode,
+        crate::app::map_mode::color_mode(settings.plain || settings.no_color, colorterm.as_deref()),
+        !settings.plain,
+    );
     app
 }
 
