@@ -299,3 +299,39 @@ fn never_panics_nor_draws_outside_its_area_with_the_outline_on() {
         }
     }
 }
+
+#[test]
+fn settings_choose_the_map_mode_and_colours() {
+    use kredskort::commands::dashboard::{Settings, app_from};
+    let tiles = Settings {
+        map_mode: Some(MapMode::Tiles),
+        ..Settings::default()
+    };
+    let a = app_from(load_embedded(), &tiles, (100, 30));
+    assert_eq!(a.map_view.mode, MapMode::Tiles);
+    let no_color = Settings {
+        no_color: true,
+        ..Settings::default()
+    };
+    let a = app_from(load_embedded(), &no_color, (100, 30));
+    assert_eq!(a.map_view.mode, MapMode::Outline);
+    assert_eq!(a.map_view.color, ColorMode::NoColor);
+    let plain = Settings {
+        plain: true,
+        ..Settings::default()
+    };
+    let mut a = app_from(load_embedded(), &plain, (100, 30));
+    assert_eq!(a.map_view.mode, MapMode::Tiles);
+    // A reload keeps --plain's choice; without it the outline comes back in the mode it had.
+    a.refresh_map();
+    assert!(a.map_view.outline.is_none());
+    let mut b = app(100, 30, ColorMode::TrueColor);
+    b.update(Action::ToggleZoom);
+    b.refresh_map();
+    assert_eq!(b.map_view.mode, MapMode::Outline);
+    assert_eq!(b.outline_zoom(), None);
+    b.data.map = None;
+    b.data.geo = None;
+    b.refresh_map();
+    assert_eq!(b.map_view.mode, MapMode::Tiles);
+}

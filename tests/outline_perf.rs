@@ -21,6 +21,19 @@ fn app(w: u16, h: u16, color: ColorMode) -> App {
     a
 }
 
+/// A writer that only counts bytes (shared, so the test can read it while the backend owns it).
+#[derive(Clone, Default)]
+struct Count(std::rc::Rc<std::cell::Cell<usize>>);
+impl std::io::Write for Count {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.set(self.0.get() + b.len());
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 fn pct(sorted: &[Duration], p: f64) -> Duration {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i.min(sorted.len() - 1)]
@@ -52,9 +65,14 @@ fn frame_time_and_bytes_with_the_outline_on() {
             times.last().unwrap()
         );
         // Bytes written for one arrow step, through crossterm into a Vec.
-        for color in [ColorMode::TrueColor, ColorMode::Indexed256, ColorMode::NoColor] {
+        for color in [
+            ColorMode::TrueColor,
+            ColorMode::Indexed256,
+            ColorMode::NoColor,
+        ] {
             let mut a = app(w, h, color);
-            let backend = CrosstermBackend::new(Vec::<u8>::new());
+            let count = Count::default();
+            let backend = CrosstermBackend::new(count.clone());
             let mut term = Terminal::with_options(
                 backend,
                 TerminalOptions {
@@ -63,15 +81,13 @@ fn frame_time_and_bytes_with_the_outline_on() {
             )
             .unwrap();
             term.draw(|f| ui::draw(f, &a)).unwrap();
-            let full = term.backend().writer().len();
-            term.backend_mut().writer_mut().clear();
+            let full = count.0.replace(0);
             a.update(Action::Move(Dir::Left));
             term.draw(|f| ui::draw(f, &a)).unwrap();
-            let step = term.backend().writer().len();
-            term.backend_mut().writer_mut().clear();
+            let step = count.0.replace(0);
             a.update(Action::ToggleZoom);
             term.draw(|f| ui::draw(f, &a)).unwrap();
-            let zoom = term.backend().writer().len();
+            let zoom = count.0.replace(0);
             println!(
                 "{w}x{h} {color:?}: first full frame {full} bytes, one arrow step {step} bytes, z {zoom} bytes"
             );

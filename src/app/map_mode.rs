@@ -22,6 +22,8 @@ pub struct MapView {
     /// Zoomed to the selected district (the zoom follows the selection).
     pub zoomed: bool,
     pub color: ColorMode,
+    /// False with `--plain` (ASCII only): the outline is never shown.
+    pub outline_allowed: bool,
 }
 
 impl MapView {
@@ -37,6 +39,7 @@ impl MapView {
             outline,
             zoomed: false,
             color: ColorMode::TrueColor,
+            outline_allowed: true,
         }
     }
 
@@ -75,6 +78,7 @@ impl App {
     /// has geometry) and colour mode. `allow_outline` false (`--plain`: ASCII only) keeps the tiles,
     /// since the outline is drawn with block characters.
     pub fn configure_map(&mut self, mode: Option<MapMode>, color: ColorMode, allow_outline: bool) {
+        self.map_view.outline_allowed = allow_outline;
         if !allow_outline {
             self.map_view.outline = None;
         }
@@ -82,6 +86,20 @@ impl App {
         self.map_view.mode = match (mode, &self.map_view.outline) {
             (Some(MapMode::Tiles), _) | (_, None) => MapMode::Tiles,
             (Some(MapMode::Outline) | None, Some(_)) => MapMode::Outline,
+        };
+        self.map_view.zoomed = false;
+    }
+
+    /// Rebuilds the outline map from `self.data` (after the data was replaced, e.g. a reload),
+    /// keeping the mode and colour where the new data allows; the zoom is dropped.
+    pub fn refresh_map(&mut self) {
+        let had_outline = self.map_view.outline.is_some();
+        let fresh = MapView::for_data(&self.data);
+        self.map_view.outline = fresh.outline.filter(|_| self.map_view.outline_allowed);
+        self.map_view.mode = match (&self.map_view.outline, had_outline) {
+            (None, _) => MapMode::Tiles,
+            (Some(_), true) => self.map_view.mode,
+            (Some(_), false) => MapMode::Outline,
         };
         self.map_view.zoomed = false;
     }
