@@ -151,6 +151,11 @@ fn unknown_municipality_with_did_you_mean() {
 #[test]
 fn a_shape_claimed_by_two_districts() {
     let districts = TWO.replace("shapes = [\"Beta\"]", "shapes = [\"Beta\", \"Alfa\"]");
+    let e = err(&file("[map]\ngeometry = \"squares.geojson\"\n", &districts));
+    let note = &e.first().unwrap().notes[0];
+    assert_eq!(note.message, "claimed here first");
+    let at = note.at.as_ref().unwrap();
+    assert_eq!((at.line, at.col), (11, 19), "{e}");
     expect(
         &file("[map]\ngeometry = \"squares.geojson\"\n", &districts),
         "t.toml",
@@ -196,4 +201,22 @@ fn geometry_without_polygons() {
         12,
         None,
     );
+}
+
+#[test]
+fn a_key_the_builtin_geometry_lacks_is_located_at_map() {
+    // `key` left to its default "name": the built-in names its features "navn".
+    let text = "[dataset]\ntitle = \"T\"\n\n[map]\ngeometry = \"dk-kommuner-2014\"\n\n[[district]]\nid = \"a\"\nname = \"A\"\nmunicipalities = [\"Odense\"]\n";
+    let e = err(text);
+    assert_eq!(e.first_location(), Some(("t.toml", 4, 1)), "{e}");
+    let d = e.first().unwrap();
+    assert!(
+        d.message
+            .contains("no property \"name\" (it has: kode, navn)"),
+        "{e}"
+    );
+    assert_eq!(e.diagnostics.len(), 1, "{e}");
+    // With key = "navn" it loads.
+    let ok = text.replace("[map]\n", "[map]\nkey = \"navn\"\n");
+    assert!(load_str(&ok, "t.toml", None).is_ok());
 }

@@ -59,7 +59,10 @@ fn frame_time_and_bytes_with_the_outline_on() {
         }
         times.sort();
         // Frames over 2 ms on a loaded machine are mostly preemption (a 4 ms scheduler tick).
-        let slow = times.iter().filter(|t| **t > Duration::from_millis(2)).count();
+        let slow = times
+            .iter()
+            .filter(|t| **t > Duration::from_millis(2))
+            .count();
         println!(
             "{w}x{h} outline truecolor: first frame (raster build) {first:?}; 1000 frames p50 {:?} p90 {:?} p99 {:?} max {:?}; {slow} over 2 ms",
             pct(&times, 0.5),

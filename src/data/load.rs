@@ -296,8 +296,15 @@ pub fn finish(
             let map = SourceMap::new(text, origin);
             let mut problems = Vec::new();
             let mut elsewhere = Vec::new();
-            for e in errors {
-                match e.geojson {
+            for mut e in errors {
+                match e.geojson.take() {
+                    // An error inside a built-in geometry (a `key` it does not have): nothing to
+                    // fix in that file, so it is located at `[map]` in the data file.
+                    Some(g) if crate::geo::regions::builtin_text(&g.origin).is_some() => {
+                        let mut issue = geo_issue(e);
+                        issue.message = g.message;
+                        problems.push(locate_geo_issue(&spans, issue));
+                    }
                     // An error inside the GeoJSON file: located there, with a note at `[map]`.
                     Some(g) => elsewhere.push(geojson_diagnostic(&map, &spans, &e.at, *g)),
                     None => problems.push(locate_geo_issue(&spans, geo_issue(e))),
@@ -392,7 +399,19 @@ fn check_geometry(
 
 /// Where in the data file a geometry error lies, as a `GeoIssue`.
 fn geo_issue(e: GeoError) -> GeoIssue {
-    let place = match e.at {
+    let note = e
+        .first
+        .map(|at| (geo_place(at), "claimed here first".to_string()));
+    GeoIssue {
+        place: geo_place(e.at),
+        message: e.message,
+        hint: e.hint,
+        note,
+    }
+}
+
+fn geo_place(at: GeoErrorAt) -> GeoPlace {
+    match at {
         GeoErrorAt::MapGeometry => GeoPlace::Geometry,
         GeoErrorAt::MapKey => GeoPlace::Key,
         GeoErrorAt::MapBbox => GeoPlace::Bbox,
@@ -410,12 +429,6 @@ fn geo_issue(e: GeoError) -> GeoIssue {
             index,
             field: ShapeField::Municipalities,
         } => GeoPlace::Municipality { district, index },
-    };
-    GeoIssue {
-        place,
-        message: e.message,
-        hint: e.hint,
-        note: None,
     }
 }
 
