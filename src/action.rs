@@ -31,6 +31,10 @@ pub enum Action {
     PageDown,
     /// Show or hide the help overlay.
     ToggleHelp,
+    /// Map pane: switch between the outline map and the tiles.
+    ToggleMapMode,
+    /// Outline map: zoom to the selected district, or back out.
+    ToggleZoom,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// A left click at a screen cell (column, row).
@@ -64,7 +68,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help overlay lists them.
-    pub const BINDABLE: [Action; 26] = [
+    pub const BINDABLE: [Action; 28] = [
         Action::Move(Dir::Up),
         Action::Move(Dir::Down),
         Action::Move(Dir::Left),
@@ -90,6 +94,8 @@ impl Action {
         Action::PrevTab,
         Action::NextTab,
         Action::ToggleHelp,
+        Action::ToggleMapMode,
+        Action::ToggleZoom,
         Action::Quit,
     ];
 
@@ -123,6 +129,8 @@ impl Action {
             Action::Export => "export",
             Action::NextTab => "next_tab",
             Action::PrevTab => "prev_tab",
+            Action::ToggleMapMode => "map_mode",
+            Action::ToggleZoom => "zoom",
             Action::Resize(..) | Action::Click(..) | Action::Scroll(..) => return None,
         })
     }

@@ -4,6 +4,7 @@
 
 pub mod config_apply;
 mod lists;
+pub mod map_mode;
 mod mouse;
 pub mod nav;
 pub mod tabs;
@@ -74,6 +75,8 @@ pub struct App {
     pub quit: bool,
     /// Issue 5: view options, search, marks, modes, status and reload state (see `app::tools`).
     pub tools: Tools,
+    /// Outline map or tiles, zoom, colour mode (`app/map_mode.rs`).
+    pub map_view: map_mode::MapView,
 }
 
 impl App {
@@ -91,7 +94,8 @@ impl App {
             db.total.cmp(&da.total).then(a.cmp(&b))
         });
         let selected = bar_order.first().copied().unwrap_or(0);
-        App {
+        let map_view = map_mode::MapView::for_data(&data);
+        let mut app = App {
             data,
             locale,
             keymap: Keymap::default(),
@@ -109,7 +113,10 @@ impl App {
             size,
             quit: false,
             tools,
-        }
+            map_view,
+        };
+        app.keep_visible();
+        app
     }
 
     /// The view on top of the stack.
@@ -175,6 +182,7 @@ impl App {
     pub fn update(&mut self, action: Action) -> bool {
         let before = self.snapshot();
         let tools_before = self.tools.generation;
+        let map_before = self.map_view.state();
         if !self.apply_tool(action) {
             self.apply(action);
         }
@@ -182,7 +190,9 @@ impl App {
         if !matches!(action, Action::Scroll(..)) {
             self.keep_visible();
         }
-        before != self.snapshot() || tools_before != self.tools.generation
+        before != self.snapshot()
+            || tools_before != self.tools.generation
+            || map_before != self.map_view.state()
     }
 
     #[allow(clippy::type_complexity)]
@@ -241,6 +251,8 @@ impl App {
             Action::PageUp => self.jump(lists::Jump::PageUp),
             Action::PageDown => self.jump(lists::Jump::PageDown),
             Action::Click(x, y) => self.click(x, y),
+            Action::ToggleMapMode => self.toggle_map_mode(),
+            Action::ToggleZoom => self.toggle_zoom(),
             Action::Scroll(x, y, down) => self.scroll(x, y, down),
             // The analyst tools are handled in `apply_tool` (app/tools.rs).
             _ => {}
@@ -330,6 +342,9 @@ impl App {
     fn move_in_focus(&mut self, dir: Dir) {
         match self.focus() {
             Focus::Map => {
+                if self.move_on_outline(dir) {
+                    return;
+                }
                 let tiles: Vec<_> = self.data.districts.iter().map(|d| d.tile).collect();
                 if let Some(next) = nav::nearest(&tiles, self.selected, dir) {
                     self.select_district(next);

@@ -229,6 +229,20 @@ pub fn describe(action: Action, locale: Locale) -> &'static str {
                 "show/hide this help"
             }
         }
+        Action::ToggleMapMode => {
+            if da {
+                "kort: omrids ↔ fliser"
+            } else {
+                "map: outline ↔ tiles"
+            }
+        }
+        Action::ToggleZoom => {
+            if da {
+                "kort: zoom ind på kredsen og ud igen"
+            } else {
+                "map: zoom to the district and back"
+            }
+        }
         Action::Quit => {
             if da {
                 "afslut"

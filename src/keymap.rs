@@ -268,6 +268,8 @@ impl Default for Keymap {
                 (c('['), Action::PrevTab),
                 (c(']'), Action::NextTab),
                 (c('?'), Action::ToggleHelp),
+                (c('m'), Action::ToggleMapMode),
+                (c('z'), Action::ToggleZoom),
                 (c('q'), Action::Quit),
                 (Key::ctrl('c'), Action::Quit),
             ],

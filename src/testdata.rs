@@ -62,6 +62,7 @@ pub fn dataset(pool: Option<&str>, districts: Vec<District>, projects: Vec<Proje
         allocated: Decimal::ZERO,
         not_itemised: None,
         map: None,
+        geo: None,
     };
     for d in &mut ds.districts {
         d.total = Decimal::ZERO;

@@ -391,9 +391,24 @@ fn export_bad_data_and_svg() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("over_pool.toml:3:8"), "{}", stderr(&o));
     assert!(stdout(&o).is_empty());
-    let o = run_in(t.path(), &["export", "--format", "svg"]);
+    // SVG needs a [map]: valid.toml has none.
+    let o = run_in(
+        t.path(),
+        &[
+            "export",
+            "--format",
+            "svg",
+            "--data",
+            repo("tests/fixtures/valid.toml").to_str().unwrap(),
+        ],
+    );
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("not available yet"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("has no [map] section"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).is_empty());
 }
 
 #[test]

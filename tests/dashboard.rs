@@ -13,8 +13,15 @@ use proptest::prelude::*;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+/// The tile map (these tests and snapshots are about the tiles; the outline map has its own in
+/// tests/outline_app.rs).
 fn app_at(w: u16, h: u16) -> App {
-    App::new(load_embedded(), Locale::Da, (w, h))
+    tiles(App::new(load_embedded(), Locale::Da, (w, h)))
+}
+
+fn tiles(mut app: App) -> App {
+    app.map_view.mode = kredskort::config::MapMode::Tiles;
+    app
 }
 
 fn typed(app: &mut App, keys: &str) {
@@ -71,7 +78,7 @@ fn snapshot_too_small() {
 
 #[test]
 fn snapshot_english_overview() {
-    let en = App::new(load_embedded(), Locale::En, (100, 30));
+    let en = tiles(App::new(load_embedded(), Locale::En, (100, 30)));
     insta::assert_snapshot!("overview_100x30_en", screen(&en, false));
 }
 

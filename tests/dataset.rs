@@ -76,7 +76,7 @@ fn derived_district_figures() {
 
 #[test]
 fn spans_are_kept_for_the_geometry_check() {
-    let text = "[dataset]\ntitle = \"T\"\n[map]\ngeometry = \"dk-kommuner-2014\"\nkey = \"navn\"\nbbox = [8, 54.5, 12.8, 57.8]\n[[map.inset]]\nname = \"Bornholm\"\nbbox = [14.6, 54.95, 15.25, 55.35]\n[[district]]\nid = \"a\"\nname = \"A\"\nmunicipalities = [\"X\", \"Y\"]\nshapes = [\"Z\"]\n";
+    let text = "[dataset]\ntitle = \"T\"\n[map]\ngeometry = \"dk-kommuner-2014\"\nkey = \"navn\"\nbbox = [8, 54.5, 12.8, 57.8]\n[[map.inset]]\nname = \"Bornholm\"\nbbox = [14.6, 54.95, 15.25, 55.35]\n[[district]]\nid = \"a\"\nname = \"A\"\nmunicipalities = [\"Odense\", \"Nyborg\"]\nshapes = [\"Svendborg\"]\n";
     let (ds, spans) = load_with_spans(text, "t.toml", None).unwrap();
     let map = ds.map.unwrap();
     assert_eq!(map.geometry, "dk-kommuner-2014");
@@ -84,13 +84,16 @@ fn spans_are_kept_for_the_geometry_check() {
     assert_eq!(map.bbox, Some([8.0, 54.5, 12.8, 57.8]));
     assert_eq!(map.insets.len(), 1);
     assert_eq!(map.insets[0].name, "Bornholm");
-    assert_eq!(ds.districts[0].shapes, vec!["Z"]);
+    assert_eq!(ds.districts[0].shapes, vec!["Svendborg"]);
+    assert!(ds.geo.is_some());
     let g = spans.map_geometry.unwrap();
     assert_eq!(&text[g], "\"dk-kommuner-2014\"");
     assert_eq!(&text[spans.map_key.unwrap()], "\"navn\"");
     let m = &spans.districts[0].municipalities[1];
-    assert_eq!(&text[m.clone()], "\"Y\"");
-    assert_eq!(&text[spans.districts[0].shapes[0].clone()], "\"Z\"");
+    assert_eq!(&text[m.clone()], "\"Nyborg\"");
+    assert_eq!(&text[spans.map_bbox.unwrap()], "[8, 54.5, 12.8, 57.8]");
+    assert_eq!(spans.map_insets.len(), 1);
+    assert_eq!(&text[spans.districts[0].shapes[0].clone()], "\"Svendborg\"");
 }
 
 #[test]

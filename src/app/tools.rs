@@ -589,6 +589,8 @@ impl App {
         self.tools.search = Arc::new(prepared.search);
         self.tools.themes = Arc::new(prepared.themes);
         self.tools.reload_error = None;
+        // The outline is built from the new data's geometry (already parsed on the reload thread).
+        self.refresh_map();
         let map_d = |d: usize| -> Option<usize> {
             let od = old.districts.get(d)?;
             self.data.districts.iter().position(|n| n.id == od.id)

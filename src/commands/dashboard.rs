@@ -127,6 +127,12 @@ pub fn app_from(data: Dataset, settings: &Settings, size: (u16, u16)) -> App {
         // Already reported by `settings_from_args`; settings built elsewhere fall back to defaults.
         Err(_) => app.theme = Theme::select(settings.plain, settings.no_color),
     }
+    let colorterm = std::env::var("COLORTERM").ok();
+    app.configure_map(
+        settings.map_mode,
+        crate::app::map_mode::color_mode(settings.plain || settings.no_color, colorterm.as_deref()),
+        !settings.plain,
+    );
     app
 }
 

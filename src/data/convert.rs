@@ -873,6 +873,8 @@ pub struct RawMap {
     pub geometry: Option<Sp<String>>,
     pub key: Option<Sp<String>>,
     pub bbox: Option<[f64; 4]>,
+    /// The span of `bbox`'s value, when written.
+    pub bbox_span: Option<Range<usize>>,
     /// `(name, bbox, span of the inset's header)`.
     pub insets: Vec<(String, [f64; 4], Range<usize>)>,
 }
@@ -967,7 +969,10 @@ pub fn convert_map(cx: &mut Cx, table: &DeTable<'_>, header: Range<usize>) -> Ra
         match k.get_ref().as_ref() {
             "geometry" => m.geometry = name(cx, v, "geometry"),
             "key" => m.key = name(cx, v, "key"),
-            "bbox" => m.bbox = bbox(cx, v, "bbox"),
+            "bbox" => {
+                m.bbox = bbox(cx, v, "bbox");
+                m.bbox_span = Some(cx.span(v.span()));
+            }
             "inset" => {
                 let DeValue::Array(items) = v.get_ref() else {
                     let span = cx.span(v.span());

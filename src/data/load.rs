@@ -10,9 +10,11 @@ use toml::de::DeTable;
 use std::collections::HashSet;
 
 use super::convert::{self, Cx, RawFile};
-use super::diagnostic::{self, Diagnostic, Problem, SourceMap};
+use super::diagnostic::{self, Diagnostic, Note, Problem, Snippet, SourceMap};
 use super::model::Dataset;
 pub use super::validate::{DistrictSpans, SourceSpans};
+use crate::geo::geojson::GeoJsonError;
+use crate::geo::{GeoError, GeoErrorAt, GeoMap, ShapeField};
 
 /// The built-in dataset's name, shown where a path would be.
 pub const EMBEDDED_NAME: &str = "forebyggelse-2014.toml (indbygget)";
@@ -286,17 +288,35 @@ pub fn finish(
         return Err(fail(problems));
     };
 
-    // ---- HOOK(geo): geometry checks ------------------------------------------------------------
-    // The geo layer checks `dataset.map` and every district's shapes/municipalities against the
-    // GeoJSON (resolved from `base_dir`) and returns `GeoIssue`s; `locate_geo_issue` turns each
-    // into a located problem using `spans`. Until then there is nothing to check.
-    let geo_issues: Vec<GeoIssue> = check_geometry(&dataset, base_dir);
-    if !geo_issues.is_empty() {
-        let problems = geo_issues
-            .into_iter()
-            .map(|i| locate_geo_issue(&spans, i))
-            .collect();
-        return Err(fail(problems));
+    // ---- geometry: `[map]` resolved and checked against the districts, kept in the dataset --------
+    let mut dataset = dataset;
+    match check_geometry(&dataset, base_dir) {
+        Ok(geo) => dataset.geo = geo.map(std::sync::Arc::new),
+        Err(errors) => {
+            let map = SourceMap::new(text, origin);
+            let mut problems = Vec::new();
+            let mut elsewhere = Vec::new();
+            for mut e in errors {
+                match e.geojson.take() {
+                    // An error inside a built-in geometry (a `key` it does not have): nothing to
+                    // fix in that file, so it is located at `[map]` in the data file.
+                    Some(g) if crate::geo::regions::builtin_text(&g.origin).is_some() => {
+                        let mut issue = geo_issue(e);
+                        issue.message = g.message;
+                        problems.push(locate_geo_issue(&spans, issue));
+                    }
+                    // An error inside the GeoJSON file: located there, with a note at `[map]`.
+                    Some(g) => elsewhere.push(geojson_diagnostic(&map, &spans, &e.at, *g)),
+                    None => problems.push(locate_geo_issue(&spans, geo_issue(e))),
+                }
+            }
+            let mut diagnostics = map.resolve_all(problems);
+            diagnostics.extend(elsewhere);
+            return Err(LoadError {
+                origin: origin.to_string(),
+                diagnostics,
+            });
+        }
     }
     // ---------------------------------------------------------------------------------------------
     Ok((dataset, spans))
@@ -323,6 +343,10 @@ pub enum GeoPlace {
     Municipality { district: usize, index: usize },
     /// A district as a whole.
     District(usize),
+    /// `[map].bbox`.
+    Bbox,
+    /// `[[map.inset]]` number `i`.
+    Inset(usize),
 }
 
 /// A problem the geometry check found, to be located in the data file.
@@ -347,6 +371,8 @@ fn geo_span(spans: &SourceSpans, place: &GeoPlace) -> std::ops::Range<usize> {
             district(*d).and_then(|s| s.municipalities.get(*index).cloned())
         }
         GeoPlace::District(d) => district(*d).map(|s| s.header.clone()),
+        GeoPlace::Bbox => spans.map_bbox.clone(),
+        GeoPlace::Inset(i) => spans.map_insets.get(*i).cloned(),
     }
     .unwrap_or(0..0)
 }
@@ -360,7 +386,99 @@ pub fn locate_geo_issue(spans: &SourceSpans, issue: GeoIssue) -> Problem {
     p
 }
 
-/// The geometry check: not built yet (the geo layer provides it); returns no issues.
-fn check_geometry(_dataset: &Dataset, _base_dir: Option<&Path>) -> Vec<GeoIssue> {
-    Vec::new()
+/// The geometry check: `None` without `[map]`; else the loaded geometry, or every problem with it.
+fn check_geometry(
+    dataset: &Dataset,
+    base_dir: Option<&Path>,
+) -> Result<Option<GeoMap>, Vec<GeoError>> {
+    match &dataset.map {
+        None => Ok(None),
+        Some(spec) => crate::geo::load(spec, &dataset.districts, base_dir).map(Some),
+    }
+}
+
+/// Where in the data file a geometry error lies, as a `GeoIssue`.
+fn geo_issue(e: GeoError) -> GeoIssue {
+    let note = e
+        .first
+        .map(|at| (geo_place(at), "claimed here first".to_string()));
+    GeoIssue {
+        place: geo_place(e.at),
+        message: e.message,
+        hint: e.hint,
+        note,
+    }
+}
+
+fn geo_place(at: GeoErrorAt) -> GeoPlace {
+    match at {
+        GeoErrorAt::MapGeometry => GeoPlace::Geometry,
+        GeoErrorAt::MapKey => GeoPlace::Key,
+        GeoErrorAt::MapBbox => GeoPlace::Bbox,
+        GeoErrorAt::Inset(i) => GeoPlace::Inset(i),
+        GeoErrorAt::DistrictShape {
+            district,
+            index,
+            field: ShapeField::Shapes,
+        } => GeoPlace::Shape {
+            district,
+            shape: index,
+        },
+        GeoErrorAt::DistrictShape {
+            district,
+            index,
+            field: ShapeField::Municipalities,
+        } => GeoPlace::Municipality { district, index },
+    }
+}
+
+/// An error inside the GeoJSON file, located at the GeoJSON file's own `line:col`, with a note
+/// pointing at the `[map]` entry that named the file (or the key).
+fn geojson_diagnostic(
+    map: &SourceMap,
+    spans: &SourceSpans,
+    at: &GeoErrorAt,
+    g: GeoJsonError,
+) -> Diagnostic {
+    let origin = crate::text::sanitize_line(&g.origin);
+    let snippet = (g.line > 0).then(|| {
+        let (source_line, marker_col) = g.excerpt.clone().unwrap_or_default();
+        Snippet {
+            path: origin.clone(),
+            line: g.line,
+            col: g.column.max(1),
+            source_line,
+            marker_col,
+            marker_width: 1,
+            label: Some("here".into()),
+        }
+    });
+    let (place, note, hint) = if *at == GeoErrorAt::MapKey {
+        (
+            GeoPlace::Key,
+            "the feature property named by `key` in [map]",
+            "`key` names the feature property that holds the shape names; check its spelling",
+        )
+    } else {
+        (
+            GeoPlace::Geometry,
+            "the geometry named in [map]",
+            "the file must be a GeoJSON FeatureCollection (RFC 7946)",
+        )
+    };
+    let note_span = geo_span(spans, &place);
+    Diagnostic {
+        origin: origin.clone(),
+        message: if snippet.is_some() {
+            g.message
+        } else {
+            format!("{origin}: {}", g.message)
+        },
+        at: snippet,
+        hint: Some(hint.into()),
+        notes: vec![Note {
+            message: note.into(),
+            at: Some(map.snippet(&note_span, None)),
+        }],
+    }
 }

@@ -21,6 +21,9 @@ pub struct Dataset {
     pub not_itemised: Option<Decimal>,
     /// The optional `[map]` section: which outlines to draw the districts with.
     pub map: Option<MapSpec>,
+    /// The geometry `[map]` names, loaded and checked once by the loader (`None` without `[map]`).
+    /// Shared, so cloning a dataset does not copy the outlines; compared by value.
+    pub geo: Option<std::sync::Arc<crate::geo::GeoMap>>,
 }
 
 /// The `[map]` section, as written (the geometry itself is loaded by the geo layer).

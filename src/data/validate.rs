@@ -25,6 +25,10 @@ pub struct SourceSpans {
     pub map_key: Option<Range<usize>>,
     /// Per district (same index as `Dataset::districts`).
     pub districts: Vec<DistrictSpans>,
+    /// `[map].bbox`'s value (or the `[map]` header when there is none).
+    pub map_bbox: Option<Range<usize>>,
+    /// Per `[[map.inset]]` (same index as `MapSpec::insets`): the inset's table.
+    pub map_insets: Vec<Range<usize>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -232,6 +236,13 @@ pub fn validate(
             .as_ref()
             .map(|m| m.key.as_ref().map_or(m.header.clone(), |k| k.span.clone())),
         districts: Vec::with_capacity(districts.len()),
+        map_bbox: map
+            .as_ref()
+            .map(|m| m.bbox_span.clone().unwrap_or_else(|| m.header.clone())),
+        map_insets: map
+            .as_ref()
+            .map(|m| m.insets.iter().map(|(_, _, s)| s.clone()).collect())
+            .unwrap_or_default(),
     };
     let mut out_districts = Vec::with_capacity(districts.len());
     for (d, tile) in districts.into_iter().zip(auto) {
@@ -314,6 +325,7 @@ pub fn validate(
         allocated,
         not_itemised: pool.map(|p| p - allocated),
         map,
+        geo: None,
     };
     Some((dataset, spans))
 }

@@ -8,6 +8,7 @@
 
 use std::cell::RefCell;
 use std::path::Path;
+use std::sync::Arc;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -26,7 +27,7 @@ use crate::data::Dataset;
 /// The outline map of one dataset.
 #[derive(Debug)]
 pub struct OutlineMap {
-    pub geo: GeoMap,
+    pub geo: Arc<GeoMap>,
     pub classes: Classes,
     /// Navigation anchors per district (`nav::anchors`).
     pub anchors: Vec<Option<[f64; 2]>>,
@@ -50,7 +51,7 @@ pub struct OutlineFrame<'a> {
 
 impl OutlineMap {
     /// Builds the map for `dataset` from a `GeoMap` the loader made.
-    pub fn new(dataset: &Dataset, geo: GeoMap) -> OutlineMap {
+    pub fn new(dataset: &Dataset, geo: Arc<GeoMap>) -> OutlineMap {
         OutlineMap {
             classes: Classes::for_districts(&dataset.districts),
             anchors: nav::anchors(&geo),
@@ -69,8 +70,17 @@ impl OutlineMap {
         let spec = dataset.map.as_ref()?;
         Some(
             regions::load(spec, &dataset.districts, base_dir)
-                .map(|geo| OutlineMap::new(dataset, geo)),
+                .map(|geo| OutlineMap::new(dataset, Arc::new(geo))),
         )
+    }
+
+    /// The map of a dataset the loader already attached its geometry to (`Dataset::geo`); `None`
+    /// without `[map]`.
+    pub fn of_dataset(dataset: &Dataset) -> Option<OutlineMap> {
+        dataset
+            .geo
+            .as_ref()
+            .map(|g| OutlineMap::new(dataset, Arc::clone(g)))
     }
 
     /// The default style for this map's classes in `mode`.
@@ -202,7 +212,12 @@ mod tests {
         let c = (area.x + area.width / 2, area.y + area.height / 2);
         assert_eq!(map.hit_test(area, Some(fyn), &texts, c.0, c.1), Some(fyn));
         assert!(map.nearest(fyn, Dir::Right).is_some());
-        // A dataset without [map] has no outline map.
-        assert!(OutlineMap::load(&crate::data::load_embedded(), None).is_none());
+        // The shipped dataset has its geometry attached at load; one without [map] has no map.
+        let mut plain = crate::data::load_embedded();
+        assert!(OutlineMap::of_dataset(&plain).is_some());
+        plain.map = None;
+        plain.geo = None;
+        assert!(OutlineMap::load(&plain, None).is_none());
+        assert!(OutlineMap::of_dataset(&plain).is_none());
     }
 }

@@ -98,6 +98,8 @@ pub struct GeoError {
     /// For errors inside the GeoJSON file: the full error, with an excerpt of the offending line
     /// to print under the data file's own report.
     pub geojson: Option<Box<GeoJsonError>>,
+    /// Another place worth pointing at: for a shape claimed twice, the entry that claimed it first.
+    pub first: Option<GeoErrorAt>,
 }
 
 impl fmt::Display for GeoError {
@@ -240,6 +242,7 @@ pub fn resolve_geometry(
                     ),
                 }),
                 geojson: None,
+                first: None,
             })
         }
         Err(e) => Err(GeoError {
@@ -247,6 +250,7 @@ pub fn resolve_geometry(
             message: format!("cannot read the geometry file {shown}: {e}"),
             hint: Some("the path is relative to the data file".into()),
             geojson: None,
+            first: None,
         }),
     }
 }
@@ -295,6 +299,7 @@ fn build_named(
                 ),
                 hint: Some("longitude −180…180, latitude −90…90".into()),
                 geojson: None,
+                first: None,
             });
             None
         }
@@ -318,6 +323,7 @@ fn build_named(
                 .into(),
             hint: Some("e.g. key = \"name\"".into()),
             geojson: None,
+            first: None,
         });
         return Err(errors);
     }
@@ -334,6 +340,7 @@ fn build_named(
                 message: e.headline(),
                 hint: None,
                 geojson: Some(Box::new(e)),
+                first: None,
             });
             return Err(errors);
         }
@@ -372,6 +379,7 @@ fn build_named(
                     message: format!("no shape named \"{name}\" in {origin}"),
                     hint,
                     geojson: None,
+                    first: None,
                 });
                 continue;
             };
@@ -394,6 +402,11 @@ fn build_named(
                     message: what,
                     hint: None,
                     geojson: None,
+                    first: Some(GeoErrorAt::DistrictShape {
+                        district: other,
+                        index: oindex,
+                        field: ofield,
+                    }),
                 });
                 continue;
             }
@@ -429,6 +442,7 @@ fn build_named(
                 message: format!("{origin} has no Polygon or MultiPolygon features"),
                 hint: Some("only areal features can be drawn as districts".into()),
                 geojson: None,
+                first: None,
             }]);
         }
     };
@@ -446,6 +460,7 @@ fn build_named(
                 ),
                 hint: Some("widen bbox or add a [[map.inset]] for it".into()),
                 geojson: None,
+                first: None,
             });
         }
     }

@@ -21,9 +21,18 @@ fn rows(app: &App) -> Vec<(String, &'static str)> {
         .collect()
 }
 
+/// The geometry's credit line, when the data has an outline map (its terms ask for it).
+fn credit(app: &App) -> Option<String> {
+    app.data
+        .geo
+        .as_ref()
+        .and_then(|g| crate::geo::credit(g, app.locale))
+}
+
 /// Lines of the overlay's content (for scrolling and sizing).
 pub fn line_count(app: &App) -> usize {
-    rows(app).len() + 3
+    // The credit is wrapped to the overlay's usual width (at most 76 columns, 72 for text).
+    rows(app).len() + 3 + credit(app).map_or(0, |c| 1 + wrap(&c, 70).len())
 }
 
 pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
@@ -72,6 +81,12 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
     lines.push(Vec::new());
     for l in wrap(words.help_mouse, w) {
         lines.push(vec![(l, t.dim)]);
+    }
+    if let Some(c) = credit(app) {
+        lines.push(Vec::new());
+        for l in wrap(&c, w) {
+            lines.push(vec![(l, t.dim)]);
+        }
     }
     for (k, line) in lines
         .iter()

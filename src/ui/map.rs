@@ -123,6 +123,9 @@ pub fn heat_step(total: Decimal, max: Decimal) -> usize {
 }
 
 pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
+    if app.map_view.outline_on().is_some() {
+        return super::outline::render(area, buf, app, focused);
+    }
     let words = i18n::strings(app.locale);
     let g = geometry(area, app);
     let mut title = words.map.to_string();
@@ -347,6 +350,9 @@ pub fn fit_name(name: &str, width: usize, max_lines: usize) -> Vec<String> {
 
 /// The district whose tile is at `pos`.
 pub fn hit(area: Rect, app: &App, pos: Position) -> Option<usize> {
+    if app.map_view.outline_on().is_some() {
+        return super::outline::hit(area, app, pos);
+    }
     let g = geometry(area, app);
     app.data
         .districts

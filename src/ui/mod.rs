@@ -10,6 +10,7 @@ pub mod detail;
 pub mod header;
 pub mod help;
 pub mod map;
+pub mod outline;
 pub mod status;
 pub mod tabbar;
 pub mod tools;
@@ -75,7 +76,13 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
     let body = Rect::new(area.x, body_y, w, hints.y.saturating_sub(body_y));
     let drilled = *app.view() != View::Overview;
     let (mut map, mut bars, mut detail) = (None, None, None);
-    if w >= 64 && body.height >= 24 {
+    // The outline map needs height to be recognisable: below 32 body rows it goes side by side.
+    let tall_rows = if app.map_view.outline_on().is_some() {
+        32
+    } else {
+        24
+    };
+    if w >= 64 && body.height >= tall_rows {
         // Map across the top; below it the bars and the detail side by side when wide, else the bars
         // in the overview and the detail once drilled in. The map keeps its place when drilling in.
         let wanted =

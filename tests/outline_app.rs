@@ -1,0 +1,337 @@
+//! The outline map in the dashboard: snapshots at 80×24 and 160×50 with and without colour,
+//! `m`/`z`/arrows/clicks as state, and a never-panics / never-outside-its-area sweep over sizes.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use kredskort::action::{Action, Dir};
+use kredskort::app::{App, View};
+use kredskort::commands::render::{draw_buffer, screen};
+use kredskort::config::MapMode;
+use kredskort::data::load_embedded;
+use kredskort::geo::widget::ColorMode;
+use kredskort::keymap::parse_key_sequence;
+use kredskort::locale::Locale;
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::Rect;
+
+fn app(w: u16, h: u16, color: ColorMode) -> App {
+    let mut a = App::new(load_embedded(), Locale::Da, (w, h));
+    a.configure_map(None, color, true);
+    a
+}
+
+fn typed(app: &mut App, keys: &str) {
+    for k in parse_key_sequence(keys).unwrap() {
+        app.handle_key(k);
+    }
+}
+
+fn idx(app: &App, id: &str) -> usize {
+    app.data.districts.iter().position(|d| d.id == id).unwrap()
+}
+
+fn id(app: &App) -> &str {
+    &app.data.districts[app.selected].id
+}
+
+/// The map pane's cells as a grid of letters, one per distinct (fg, bg) pair, followed by the
+/// palette: a compact, reviewable picture of the colours.
+fn colour_picture(app: &App) -> String {
+    let buf = draw_buffer(app);
+    let area = app.layout().map.unwrap();
+    let mut palette: Vec<(String, String)> = Vec::new();
+    let mut ids: HashMap<(String, String), char> = HashMap::new();
+    let letters: Vec<char> = ('a'..='z').chain('A'..='Z').chain('0'..='9').collect();
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let c = &buf[(x, y)];
+            let key = (format!("{:?}", c.fg), format!("{:?}", c.bg));
+            let n = ids.len();
+            let ch = *ids.entry(key.clone()).or_insert_with(|| {
+                palette.push(key.clone());
+                letters.get(n).copied().unwrap_or('?')
+            });
+            out.push(ch);
+        }
+        out.push('\n');
+    }
+    for (i, (fg, bg)) in palette.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{} fg={fg} bg={bg}",
+            letters.get(i).copied().unwrap_or('?')
+        );
+    }
+    out
+}
+
+// ---------------------------------------------------------------- snapshots
+
+#[test]
+fn snapshot_outline_without_colour() {
+    insta::assert_snapshot!(
+        "outline_80x24_nocolor",
+        screen(&app(80, 24, ColorMode::NoColor), false)
+    );
+    insta::assert_snapshot!(
+        "outline_160x50_nocolor",
+        screen(&app(160, 50, ColorMode::NoColor), false)
+    );
+}
+
+#[test]
+fn snapshot_outline_with_colour() {
+    for (w, h) in [(80, 24), (160, 50)] {
+        let a = app(w, h, ColorMode::TrueColor);
+        insta::assert_snapshot!(format!("outline_{w}x{h}_truecolor_text"), screen(&a, false));
+        insta::assert_snapshot!(
+            format!("outline_{w}x{h}_truecolor_cells"),
+            colour_picture(&a)
+        );
+    }
+    insta::assert_snapshot!(
+        "outline_80x24_256_cells",
+        colour_picture(&app(80, 24, ColorMode::Indexed256))
+    );
+}
+
+#[test]
+fn snapshot_outline_zoomed() {
+    let mut a = app(80, 24, ColorMode::NoColor);
+    let buf = draw_buffer(&a);
+    let (x, y) = find(&buf, a.layout().map.unwrap(), "Fyn").unwrap();
+    a.update(Action::Click(x, y));
+    assert_eq!(id(&a), "fyn");
+    typed(&mut a, "z");
+    insta::assert_snapshot!("outline_80x24_zoom_fyn_nocolor", screen(&a, false));
+}
+
+// ---------------------------------------------------------------- state
+
+#[test]
+fn outline_is_the_default_with_geometry_and_m_toggles() {
+    let mut a = app(100, 30, ColorMode::TrueColor);
+    assert_eq!(a.map_view.mode, MapMode::Outline);
+    assert!(a.map_view.outline_on().is_some());
+    assert!(screen(&a, false).contains("Storkøbenhavn"), "inset title");
+    assert!(a.update(Action::ToggleMapMode));
+    assert_eq!(a.map_view.mode, MapMode::Tiles);
+    assert!(!screen(&a, false).contains("Storkøbenhavn"));
+    typed(&mut a, "m");
+    assert_eq!(a.map_view.mode, MapMode::Outline);
+    // The configured mode wins; without geometry (or with --plain) there are only tiles.
+    let mut t = App::new(load_embedded(), Locale::Da, (100, 30));
+    t.configure_map(Some(MapMode::Tiles), ColorMode::TrueColor, true);
+    assert_eq!(t.map_view.mode, MapMode::Tiles);
+    let mut plain = App::new(load_embedded(), Locale::Da, (100, 30));
+    plain.configure_map(Some(MapMode::Outline), ColorMode::NoColor, false);
+    assert_eq!(plain.map_view.mode, MapMode::Tiles);
+    assert!(!plain.update(Action::ToggleMapMode), "nothing to toggle to");
+    let mut ds = load_embedded();
+    ds.map = None;
+    ds.geo = None;
+    let mut none = App::new(ds, Locale::Da, (100, 30));
+    assert_eq!(none.map_view.mode, MapMode::Tiles);
+    assert!(!none.update(Action::ToggleMapMode));
+    assert!(!none.update(Action::ToggleZoom));
+}
+
+#[test]
+fn z_zooms_to_the_selection_and_back_and_follows_it() {
+    let mut a = app(100, 30, ColorMode::TrueColor);
+    let first = a.selected;
+    assert_eq!(a.outline_zoom(), None);
+    assert!(a.update(Action::ToggleZoom));
+    assert_eq!(a.outline_zoom(), Some(first));
+    let name = a.data.districts[first].short_name().to_string();
+    assert!(screen(&a, false).contains(&format!("Kort – {name} (z)")));
+    // Arrows move the selection; the zoom follows it.
+    a.update(Action::Move(Dir::Left));
+    assert_ne!(a.selected, first);
+    assert_eq!(a.outline_zoom(), Some(a.selected));
+    assert!(a.update(Action::ToggleZoom));
+    assert_eq!(a.outline_zoom(), None);
+    // In tile mode z does nothing, and m leaves the zoom.
+    typed(&mut a, "z");
+    typed(&mut a, "m");
+    assert_eq!(a.outline_zoom(), None);
+    assert!(!a.update(Action::ToggleZoom));
+}
+
+#[test]
+fn arrows_on_the_outline_use_the_shapes() {
+    let mut a = app(100, 30, ColorMode::TrueColor);
+    let start = idx(&a, "koebenhavn");
+    assert_eq!(a.selected, start, "the largest total is selected first");
+    a.update(Action::Move(Dir::Right));
+    assert_eq!(id(&a), "bornholm");
+    // Walk west across the country: it ends in Jutland.
+    for _ in 0..10 {
+        a.update(Action::Move(Dir::Left));
+    }
+    assert!(id(&a).contains("jylland"), "{}", id(&a));
+    // Every arrow gives what the geo layer's navigation says, and bars/detail follow.
+    let map = a.map_view.outline.clone().unwrap();
+    for dir in [Dir::Up, Dir::Right, Dir::Down, Dir::Left, Dir::Right] {
+        let from = a.selected;
+        let expect = map
+            .nearest(
+                from,
+                match dir {
+                    Dir::Up => kredskort::geo::nav::Dir::Up,
+                    Dir::Down => kredskort::geo::nav::Dir::Down,
+                    Dir::Left => kredskort::geo::nav::Dir::Left,
+                    Dir::Right => kredskort::geo::nav::Dir::Right,
+                },
+            )
+            .unwrap_or(from);
+        a.update(Action::Move(dir));
+        assert_eq!(a.selected, expect);
+    }
+    a.update(Action::Enter);
+    assert!(matches!(a.view(), View::District { district, .. } if *district == a.selected));
+    let name = a.data.districts[a.selected].name.clone();
+    assert!(screen(&a, false).contains(&name));
+}
+
+/// The screen position of the first cell where `text` is drawn inside `area`.
+fn find(buf: &Buffer, area: Rect, text: &str) -> Option<(u16, u16)> {
+    let chars: Vec<String> = text.chars().map(|c| c.to_string()).collect();
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let ok = chars.iter().enumerate().all(|(i, c)| {
+                let xi = x + u16::try_from(i).unwrap();
+                xi < area.right() && buf[(xi, y)].symbol() == c
+            });
+            if ok {
+                return Some((x, y));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn clicks_on_the_outline_select_and_drill_in() {
+    for (w, h) in [(80, 24), (200, 60)] {
+        let mut a = app(w, h, ColorMode::TrueColor);
+        let buf = draw_buffer(&a);
+        let map = a.layout().map.unwrap();
+        let (x, y) = find(&buf, map, "Fyn").expect("Fyn's label is drawn");
+        assert!(a.update(Action::Click(x, y)));
+        assert_eq!(id(&a), "fyn", "{w}x{h}");
+        // Clicking the selection again opens it.
+        a.update(Action::Click(x, y));
+        assert!(matches!(a.view(), View::District { .. }), "{w}x{h}");
+        a.update(Action::Back);
+        // Bornholm's inset: its label is the second "Bornholm" (the first is the inset's title).
+        let buf = draw_buffer(&a);
+        let (bx, by) = find(&buf, map, "Bornholm").unwrap();
+        let below = Rect::new(map.x, by + 1, map.width, map.bottom() - by - 1);
+        let label = find(&buf, below, "Bornholm").or_else(|| {
+            let right = Rect::new(bx + 1, by, map.right() - bx - 1, 1);
+            find(&buf, right, "Bornholm")
+        });
+        if let Some((lx, ly)) = label {
+            a.update(Action::Click(lx, ly));
+            assert_eq!(id(&a), "bornholm", "{w}x{h}");
+        }
+        // A click on the sea selects nothing.
+        let before = a.selected;
+        a.update(Action::Click(map.x + 1, map.bottom() - 2));
+        assert_eq!(a.selected, before);
+    }
+}
+
+// ---------------------------------------------------------------- sizes
+
+/// Draws at every size (sampled densely) into the middle of a larger buffer: no panic, and no cell
+/// outside the area is touched. With the outline on, zoomed and not, with and without colour.
+#[test]
+fn never_panics_nor_draws_outside_its_area_with_the_outline_on() {
+    let mut sizes: Vec<(u16, u16)> = Vec::new();
+    for w in (1..=300).step_by(11) {
+        for h in (1..=100).step_by(7) {
+            sizes.push((w, h));
+        }
+    }
+    for w in 1..=12 {
+        for h in 1..=12 {
+            sizes.push((w, h));
+        }
+    }
+    sizes.extend([
+        (300, 100),
+        (300, 1),
+        (1, 100),
+        (64, 34),
+        (63, 33),
+        (140, 36),
+        (30, 8),
+    ]);
+    let outer = Rect::new(0, 0, 306, 106);
+    for (i, &(w, h)) in sizes.iter().enumerate() {
+        let color = [
+            ColorMode::TrueColor,
+            ColorMode::Indexed256,
+            ColorMode::NoColor,
+        ][i % 3];
+        let mut a = app(w, h, color);
+        if i % 2 == 1 {
+            a.update(Action::ToggleZoom);
+        }
+        let area = Rect::new(3, 3, w, h);
+        let mut buf = Buffer::empty(outer);
+        kredskort::ui::render(area, &mut buf, &a);
+        for y in outer.top()..outer.bottom() {
+            for x in outer.left()..outer.right() {
+                if !area.contains(ratatui::layout::Position::new(x, y)) {
+                    assert_eq!(buf[(x, y)], Cell::default(), "{w}x{h}: drew at {x},{y}");
+                }
+            }
+        }
+        // Clicks anywhere in the map pane never panic either.
+        if let Some(m) = a.layout().map {
+            a.update(Action::Click(m.x + m.width / 2, m.y + m.height / 2));
+        }
+    }
+}
+
+#[test]
+fn settings_choose_the_map_mode_and_colours() {
+    use kredskort::commands::dashboard::{Settings, app_from};
+    let tiles = Settings {
+        map_mode: Some(MapMode::Tiles),
+        ..Settings::default()
+    };
+    let a = app_from(load_embedded(), &tiles, (100, 30));
+    assert_eq!(a.map_view.mode, MapMode::Tiles);
+    let no_color = Settings {
+        no_color: true,
+        ..Settings::default()
+    };
+    let a = app_from(load_embedded(), &no_color, (100, 30));
+    assert_eq!(a.map_view.mode, MapMode::Outline);
+    assert_eq!(a.map_view.color, ColorMode::NoColor);
+    let plain = Settings {
+        plain: true,
+        ..Settings::default()
+    };
+    let mut a = app_from(load_embedded(), &plain, (100, 30));
+    assert_eq!(a.map_view.mode, MapMode::Tiles);
+    // A reload keeps --plain's choice; without it the outline comes back in the mode it had.
+    a.refresh_map();
+    assert!(a.map_view.outline.is_none());
+    let mut b = app(100, 30, ColorMode::TrueColor);
+    b.update(Action::ToggleZoom);
+    b.refresh_map();
+    assert_eq!(b.map_view.mode, MapMode::Outline);
+    assert_eq!(b.outline_zoom(), None);
+    b.data.map = None;
+    b.data.geo = None;
+    b.refresh_map();
+    assert_eq!(b.map_view.mode, MapMode::Tiles);
+}
