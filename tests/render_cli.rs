@@ -77,23 +77,33 @@ fn missing_data_file_is_an_error_not_a_crash() {
 
 #[test]
 fn no_color_uses_reverse_video_and_patterns_instead_of_colours() {
-    let out = Command::new(env!("CARGO_BIN_EXE_kredskort"))
-        .args(["render", "--size", "100x30", "--color"])
-        .env("NO_COLOR", "1")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    let out = String::from_utf8(out.stdout).unwrap();
+    let render = |keys: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_kredskort"))
+            .args(["render", "--size", "100x30", "--color", "--keys", keys])
+            .env("NO_COLOR", "1")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // The outline map (the default where the data has geometry), then the tiles (`m`).
+    let (outline, tiles) = (render(""), render("m"));
+    for out in [&outline, &tiles] {
+        assert!(
+            !out.contains(";38;5;") && !out.contains(";48;5;") && !out.contains(";38;2;"),
+            "colours despite NO_COLOR"
+        );
+        assert!(
+            out.contains("\x1b[0;1;7m"),
+            "the selection is not in reverse video"
+        );
+    }
     assert!(
-        !out.contains(";38;5;") && !out.contains(";48;5;"),
-        "colours despite NO_COLOR"
+        outline.contains(':') && outline.contains('/') && outline.contains('█'),
+        "no fill patterns on the outline map"
     );
     assert!(
-        out.contains("\x1b[0;1;7m"),
-        "the selection is not in reverse video"
-    );
-    assert!(
-        out.contains('░') && out.contains('·'),
-        "no shading patterns on the map"
+        tiles.contains('░') && tiles.contains('·'),
+        "no shading patterns on the tile map"
     );
 }

@@ -664,7 +664,11 @@ fn snapshot_reload_banner_and_tab_bar() {
         let err = load_str(&bad, "b.toml", None).map(Prepared::new);
         assert!(ws.apply_reload(&b, err));
         let s = workspace_screen(&ws, false);
-        assert!(s.contains("b.toml:149:10"), "{s}");
+        let line = 1 + DATA
+            .lines()
+            .position(|l| l == "amount = 7_000_000")
+            .unwrap();
+        assert!(s.contains(&format!("b.toml:{line}:10")), "{s}");
         insta::assert_snapshot!(format!("reload_banner_tabs_{w}x{h}"), s);
     }
 }

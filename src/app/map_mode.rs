@@ -73,7 +73,31 @@ pub fn color_mode(no_color: bool, colorterm: Option<&str>) -> ColorMode {
     }
 }
 
+/// How every app of a workspace configures its map: the configured mode, the colour mode, and
+/// whether the outline may be drawn at all (`--plain` is ASCII only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MapSettings {
+    pub mode: Option<MapMode>,
+    pub color: ColorMode,
+    pub allow_outline: bool,
+}
+
+impl Default for MapSettings {
+    fn default() -> Self {
+        MapSettings {
+            mode: None,
+            color: ColorMode::Indexed256,
+            allow_outline: true,
+        }
+    }
+}
+
 impl App {
+    /// [`App::configure_map`] with a workspace's [`MapSettings`].
+    pub fn apply_map_settings(&mut self, m: MapSettings) {
+        self.configure_map(m.mode, m.color, m.allow_outline);
+    }
+
     /// Applies the configured map mode (`map = "outline"|"tiles"`; `None`: outline where the data
     /// has geometry) and colour mode. `allow_outline` false (`--plain`: ASCII only) keeps the tiles,
     /// since the outline is drawn with block characters.

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::action::Action;
 use crate::app::App;
+use crate::app::map_mode::MapSettings;
 use crate::data::LoadError;
 use crate::keymap::{Key, Keymap};
 use crate::locale::Locale;
@@ -39,6 +40,8 @@ pub struct Workspace {
     pub locale: Locale,
     pub theme: Theme,
     pub keymap: Keymap,
+    /// Map mode and colours for every tab's app.
+    pub map: MapSettings,
     pub quit: bool,
     /// Bumped when the workspace itself changes (tab switch, a tab loaded), to trigger a redraw.
     pub generation: u64,
@@ -53,6 +56,7 @@ impl Workspace {
             locale,
             theme,
             keymap,
+            map: MapSettings::default(),
             quit: false,
             generation: 0,
         }
@@ -71,6 +75,7 @@ impl Workspace {
     fn dress(&self, mut app: App, path: Option<&Path>) -> App {
         app.theme = self.theme.clone();
         app.keymap = self.keymap.clone();
+        app.apply_map_settings(self.map);
         app.tools.source = path.map(Path::to_path_buf);
         app.update(Action::Resize(self.app_size().0, self.app_size().1));
         app

@@ -18,6 +18,7 @@ use signal_hook::iterator::Signals;
 use crate::action::Action;
 use crate::app::App;
 use crate::app::config_apply;
+use crate::app::map_mode::{MapSettings, color_mode};
 use crate::app::tabs::Workspace;
 use crate::cli::GlobalArgs;
 use crate::config::{self, DataSource, MapMode};
@@ -88,6 +89,7 @@ pub fn check_style(settings: &Settings) -> Result<(Theme, Keymap), String> {
 pub fn workspace_from(settings: &Settings, size: (u16, u16)) -> Result<Workspace, String> {
     let (theme, keymap) = check_style(settings)?;
     let mut ws = Workspace::new(settings.locale, theme, keymap, size);
+    ws.map = map_settings(settings);
     let sources: Vec<DataSource> = if settings.data.is_empty() {
         vec![DataSource::Embedded]
     } else {
@@ -116,6 +118,17 @@ pub fn load_data(settings: &Settings) -> Result<Dataset, String> {
     }
 }
 
+/// The map settings: the configured mode, colours from NO_COLOR/`--plain` and `COLORTERM`, and no
+/// outline with `--plain` (it is drawn with block characters).
+pub fn map_settings(settings: &Settings) -> MapSettings {
+    let colorterm = std::env::var("COLORTERM").ok();
+    MapSettings {
+        mode: settings.map_mode,
+        color: color_mode(settings.plain || settings.no_color, colorterm.as_deref()),
+        allow_outline: !settings.plain,
+    }
+}
+
 /// The app for these settings at a terminal size.
 pub fn app_from(data: Dataset, settings: &Settings, size: (u16, u16)) -> App {
     let mut app = App::new(data, settings.locale, size);
@@ -127,12 +140,7 @@ pub fn app_from(data: Dataset, settings: &Settings, size: (u16, u16)) -> App {
         // Already reported by `settings_from_args`; settings built elsewhere fall back to defaults.
         Err(_) => app.theme = Theme::select(settings.plain, settings.no_color),
     }
-    let colorterm = std::env::var("COLORTERM").ok();
-    app.configure_map(
-        settings.map_mode,
-        crate::app::map_mode::color_mode(settings.plain || settings.no_color, colorterm.as_deref()),
-        !settings.plain,
-    );
+    app.apply_map_settings(map_settings(settings));
     app
 }
 
