@@ -186,32 +186,10 @@ fn suggest(normalised: &str) -> Option<&'static str> {
                 .map(|(alias, name)| (alias.to_string(), *name)),
         );
     let (dist, name) = candidates
-        .map(|(spelling, name)| (levenshtein(normalised, &spelling), name))
+        .map(|(spelling, name)| (crate::text::edit_distance(normalised, &spelling), name))
         .min_by_key(|(d, _)| *d)?;
     let limit = (normalised.chars().count() / 3).clamp(1, 3);
     (dist <= limit).then_some(name)
-}
-
-/// Edit distance (insertions, deletions, substitutions) between two short strings.
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        if let Some(first) = cur.first_mut() {
-            *first = i + 1;
-        }
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != *cb);
-            let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
-            let ins = cur.get(j).copied().unwrap_or(0) + 1;
-            if let Some(slot) = cur.get_mut(j + 1) {
-                *slot = sub.min(del).min(ins);
-            }
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev.last().copied().unwrap_or(0)
 }
 
 /// Whether the user asked for no colour: `NO_COLOR` is present in the environment, whatever its value
@@ -298,15 +276,6 @@ mod tests {
         assert!(parse_colour("#").is_err());
         assert!(parse_colour("#ffø").is_err());
         assert!(parse_colour("ø").is_err());
-    }
-
-    #[test]
-    fn edit_distance() {
-        assert_eq!(levenshtein("", ""), 0);
-        assert_eq!(levenshtein("abc", ""), 3);
-        assert_eq!(levenshtein("", "abc"), 3);
-        assert_eq!(levenshtein("kitten", "sitting"), 3);
-        assert_eq!(levenshtein("rød", "red"), 1);
     }
 
     #[test]

@@ -129,6 +129,31 @@ pub fn pad_left(s: &str, cols: usize) -> String {
     out
 }
 
+/// Edit distance by characters (optimal string alignment: insertions, deletions, substitutions and
+/// swaps of neighbours each count 1), for "did you mean" hints
+/// (data-file keys and ids, geometry names, colour names: one measure everywhere).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut two: Vec<usize> = vec![0; b.len() + 1]; // row i-2
+    let mut prev: Vec<usize> = (0..=b.len()).collect(); // row i-1
+    let mut cur: Vec<usize> = vec![0; b.len() + 1]; // row i
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(two[j - 2] + 1);
+            }
+            cur[j] = d;
+        }
+        std::mem::swap(&mut two, &mut prev); // two = old prev
+        std::mem::swap(&mut prev, &mut cur); // prev = this row; cur = scratch
+    }
+    prev[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,6 +201,16 @@ mod tests {
                 assert!(width(&truncate(s, max)) <= max, "{s} {max}");
             }
         }
+    }
+
+    #[test]
+    fn edit_distance_counts_a_swap_once() {
+        assert_eq!(edit_distance("", ""), 0);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("nrod", "nord"), 1, "a swap counts once");
+        assert_eq!(edit_distance("rød", "red"), 1);
     }
 
     #[test]

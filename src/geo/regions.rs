@@ -477,36 +477,10 @@ fn build_named(
     })
 }
 
-/// The candidate closest to `name` by edit distance (case-insensitive), if close enough to be a
-/// plausible typo.
+/// The candidate closest to `name`, if close enough to be a plausible typo: the same measure as the
+/// data file's own hints (case and Danish spellings folded, `tarnby` → `Tårnby`).
 pub fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let lower = name.to_lowercase();
-    let mut best: Option<(usize, &str)> = None;
-    for c in candidates {
-        let d = edit_distance(&lower, &c.to_lowercase());
-        if best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
-            best = Some((d, c));
-        }
-    }
-    let (d, c) = best?;
-    let limit = (name.chars().count() / 3).max(2);
-    (d <= limit).then_some(c)
-}
-
-/// Levenshtein distance over chars.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
+    crate::data::diagnostic::closest(name, candidates)
 }
 
 #[cfg(test)]
@@ -672,8 +646,7 @@ mod tests {
     }
 
     #[test]
-    fn edit_distance_basics() {
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    fn did_you_mean_basics() {
         assert_eq!(
             did_you_mean("tarnby", ["Tårnby", "Dragør"].into_iter()),
             Some("Tårnby")
