@@ -1,14 +1,7 @@
 //! What the user can ask the app to do. Keys and mouse events become `Action`s (through the keymap
 //! and the mouse hit-test); `App::update` is the only consumer.
 
-/// A direction on the map or in a list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Dir {
-    Up,
-    Down,
-    Left,
-    Right,
-}
+pub use crate::spatial::Dir;
 
 /// One step of user intent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -21,6 +21,7 @@ pub mod keymap;
 pub mod locale;
 pub mod money;
 pub mod search;
+pub mod spatial;
 pub mod term;
 pub mod text;
 pub mod theme;

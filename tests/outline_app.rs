@@ -177,17 +177,7 @@ fn arrows_on_the_outline_use_the_shapes() {
     let map = a.map_view.outline.clone().unwrap();
     for dir in [Dir::Up, Dir::Right, Dir::Down, Dir::Left, Dir::Right] {
         let from = a.selected;
-        let expect = map
-            .nearest(
-                from,
-                match dir {
-                    Dir::Up => kredskort::geo::nav::Dir::Up,
-                    Dir::Down => kredskort::geo::nav::Dir::Down,
-                    Dir::Left => kredskort::geo::nav::Dir::Left,
-                    Dir::Right => kredskort::geo::nav::Dir::Right,
-                },
-            )
-            .unwrap_or(from);
+        let expect = map.nearest(from, dir).unwrap_or(from);
         a.update(Action::Move(dir));
         assert_eq!(a.selected, expect);
     }

@@ -10,7 +10,6 @@ use crate::action::Dir;
 use crate::config::MapMode;
 use crate::data::Dataset;
 use crate::geo::OutlineMap;
-use crate::geo::nav::Dir as GeoDir;
 use crate::geo::widget::ColorMode;
 
 /// The map pane's mode, zoom and colour mode.
@@ -164,13 +163,7 @@ impl App {
         let Some(map) = self.map_view.outline_on() else {
             return false;
         };
-        let d = match dir {
-            Dir::Up => GeoDir::Up,
-            Dir::Down => GeoDir::Down,
-            Dir::Left => GeoDir::Left,
-            Dir::Right => GeoDir::Right,
-        };
-        if let Some(next) = map.nearest(self.selected, d) {
+        if let Some(next) = map.nearest(self.selected, dir) {
             self.select_district(next);
         }
         true

@@ -4,32 +4,15 @@ use crate::action::Dir;
 use crate::data::Tile;
 
 /// The index of the tile nearest to `tiles[from]` in direction `dir`, or `None` when nothing lies
-/// that way (or `from` is out of range).
-///
-/// Candidates are the tiles strictly on the `dir` side (the open half-plane). Among them the one with
-/// the smallest `along + 2·across` wins, where `along` is the distance in the direction and `across`
-/// the sideways offset: a tile straight ahead beats one diagonally nearer, but a far tile straight ahead
-/// loses to a near one slightly off-axis. Ties go to the smaller sideways offset, then to file order,
-/// so the result is deterministic for any layout (also with several districts on one tile).
+/// that way (or `from` is out of range): `spatial::nearest` over the tile positions (x = column,
+/// y = row), the same rule as on the outline map.
 pub fn nearest(tiles: &[Tile], from: usize, dir: Dir) -> Option<usize> {
-    let here = *tiles.get(from)?;
-    let (r0, c0) = (i64::from(here.row), i64::from(here.col));
-    tiles
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != from)
-        .filter_map(|(i, t)| {
-            let (dr, dc) = (i64::from(t.row) - r0, i64::from(t.col) - c0);
-            let (along, across) = match dir {
-                Dir::Up => (-dr, dc.abs()),
-                Dir::Down => (dr, dc.abs()),
-                Dir::Left => (-dc, dr.abs()),
-                Dir::Right => (dc, dr.abs()),
-            };
-            (along > 0).then_some((along + 2 * across, across, i))
-        })
-        .min()
-        .map(|(_, _, i)| i)
+    crate::spatial::nearest(
+        tiles.len(),
+        |i| tiles.get(i).map(|t| [f64::from(t.col), f64::from(t.row)]),
+        from,
+        dir,
+    )
 }
 
 #[cfg(test)]

@@ -2,22 +2,15 @@
 //!
 //! Arrows move to the nearest district in that direction, measured between district anchors: the
 //! area-weighted centroids of their shapes in the main map's projection (x east, y south, longitude
-//! scaled by cos φ₀), so the result does not depend on the pane size or on insets. Candidates lie in
-//! a 60° half-angle cone around the direction and are scored by `along + 2·across` (a district
-//! straight ahead beats a nearer one off to the side); when the cone is empty the whole half-plane
-//! is used, so an arrow only does nothing at the real edge of the map.
+//! scaled by cos φ₀), so the result does not depend on the pane size or on insets. The rule itself
+//! (a cone, then the half-plane; `along + 2·across`) is `crate::spatial::nearest`, shared with the
+//! tile map.
 
 use super::labels::PlacedLabel;
 use super::raster::Raster;
 use super::regions::GeoMap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Dir {
-    Up,
-    Down,
-    Left,
-    Right,
-}
+pub use crate::spatial::Dir;
 
 /// Each district's anchor (`None`: the district has no shapes).
 pub fn anchors(geo: &GeoMap) -> Vec<Option<[f64; 2]>> {
@@ -28,41 +21,14 @@ pub fn anchors(geo: &GeoMap) -> Vec<Option<[f64; 2]>> {
         .collect()
 }
 
-/// The district to move to from `from` in direction `dir`, if any.
+/// The district to move to from `from` in direction `dir`, if any (the rule is `spatial::nearest`).
 pub fn nearest(anchors: &[Option<[f64; 2]>], from: usize, dir: Dir) -> Option<usize> {
-    let Some(Some(o)) = anchors.get(from) else {
-        return None;
-    };
-    let (ux, uy) = match dir {
-        Dir::Up => (0.0, -1.0),
-        Dir::Down => (0.0, 1.0),
-        Dir::Left => (-1.0, 0.0),
-        Dir::Right => (1.0, 0.0),
-    };
-    let tan60 = 3f64.sqrt();
-    let mut in_cone: Option<(f64, usize)> = None;
-    let mut in_half: Option<(f64, usize)> = None;
-    for (i, a) in anchors.iter().enumerate() {
-        let Some(p) = a else { continue };
-        if i == from {
-            continue;
-        }
-        let (dx, dy) = (p[0] - o[0], p[1] - o[1]);
-        let along = dx * ux + dy * uy;
-        let across = (dx * uy - dy * ux).abs();
-        if along <= 1e-12 {
-            continue;
-        }
-        let score = along + 2.0 * across;
-        let better = |b: Option<(f64, usize)>| b.is_none_or(|(s, _)| score < s);
-        if across <= along * tan60 && better(in_cone) {
-            in_cone = Some((score, i));
-        }
-        if better(in_half) {
-            in_half = Some((score, i));
-        }
-    }
-    in_cone.or(in_half).map(|(_, i)| i)
+    crate::spatial::nearest(
+        anchors.len(),
+        |i| anchors.get(i).copied().flatten(),
+        from,
+        dir,
+    )
 }
 
 /// The district under cell `(col, row)` of the map (relative to its area): a label first, then

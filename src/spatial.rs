@@ -1,0 +1,116 @@
+//! Spatial navigation: from one point, the nearest point in a direction. One rule for the tile map
+//! (tile positions) and the outline map (district centroids), so arrows behave the same on both.
+
+/// A direction on a map (y grows southwards) or in a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dir {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+/// The index of the point nearest to `point(from)` in direction `dir`, among `count` points (`None`
+/// for a point that has no position). `None` when nothing lies that way.
+///
+/// Candidates lie strictly on the `dir` side. Each is scored `along + 2·across`, where `along` is the
+/// distance in the direction and `across` the sideways offset, so a point straight ahead beats one
+/// diagonally nearer, but a far point straight ahead loses to a near one slightly off-axis. Points
+/// inside a 60° half-angle cone around the direction are preferred; only when the cone is empty does
+/// the whole half-plane count, so an arrow does nothing only at the real edge of the map. Ties go to
+/// the smaller sideways offset, then to the lower index: deterministic for any layout, also with
+/// several points in one place.
+pub fn nearest(
+    count: usize,
+    point: impl Fn(usize) -> Option<[f64; 2]>,
+    from: usize,
+    dir: Dir,
+) -> Option<usize> {
+    if from >= count {
+        return None;
+    }
+    let o = point(from)?;
+    let (ux, uy) = match dir {
+        Dir::Up => (0.0, -1.0),
+        Dir::Down => (0.0, 1.0),
+        Dir::Left => (-1.0, 0.0),
+        Dir::Right => (1.0, 0.0),
+    };
+    let tan60 = 3f64.sqrt();
+    // (score, across, index), compared in that order.
+    type Best = Option<(f64, f64, usize)>;
+    let better = |cand: (f64, f64, usize), best: Best| {
+        best.is_none_or(|b| cand.0 < b.0 || (cand.0 == b.0 && (cand.1, cand.2) < (b.1, b.2)))
+    };
+    let (mut in_cone, mut in_half): (Best, Best) = (None, None);
+    for i in (0..count).filter(|&i| i != from) {
+        let Some(p) = point(i) else { continue };
+        let (dx, dy) = (p[0] - o[0], p[1] - o[1]);
+        let along = dx * ux + dy * uy;
+        let across = (dx * uy - dy * ux).abs();
+        if along <= 1e-12 || !along.is_finite() || !across.is_finite() {
+            continue;
+        }
+        let cand = (along + 2.0 * across, across, i);
+        if across <= along * tan60 && better(cand, in_cone) {
+            in_cone = Some(cand);
+        }
+        if better(cand, in_half) {
+            in_half = Some(cand);
+        }
+    }
+    in_cone.or(in_half).map(|(_, _, i)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn near(points: &[[f64; 2]], from: usize, dir: Dir) -> Option<usize> {
+        nearest(points.len(), |i| points.get(i).copied(), from, dir)
+    }
+
+    #[test]
+    fn straight_ahead_beats_diagonal_and_the_cone_beats_the_half_plane() {
+        let p = [[0.0, 0.0], [1.0, -1.0], [0.0, -3.0], [5.0, 0.5]];
+        // Up: [1,-1] scores 1+2=3, [0,-3] scores 3 too but is straight: the smaller offset wins.
+        assert_eq!(near(&p, 0, Dir::Up), Some(2));
+        assert_eq!(
+            near(&p, 0, Dir::Right),
+            Some(1),
+            "[1,-1] scores 3, [5,0.5] scores 6"
+        );
+        assert_eq!(
+            near(&p, 0, Dir::Down),
+            Some(3),
+            "half-plane when the cone is empty"
+        );
+        assert_eq!(near(&p, 0, Dir::Left), None, "nothing lies west");
+        // Only outside the cone: along 1, across 1.8 (score 4.6) loses to the cone's along 5.
+        let q = [[0.0, 0.0], [1.8, -1.0], [0.0, -5.0]];
+        assert_eq!(near(&q, 0, Dir::Up), Some(2));
+    }
+
+    #[test]
+    fn missing_points_out_of_range_and_ties() {
+        let p = [[0.0, 0.0], [1.0, 0.0], [1.0, 0.0]];
+        assert_eq!(
+            near(&p, 0, Dir::Right),
+            Some(1),
+            "ties go to the lower index"
+        );
+        assert_eq!(near(&p, 7, Dir::Right), None);
+        assert_eq!(
+            nearest(3, |i| (i != 1).then_some([i as f64, 0.0]), 0, Dir::Right),
+            Some(2)
+        );
+        assert_eq!(
+            nearest(2, |i| (i == 1).then_some([1.0, 0.0]), 0, Dir::Right),
+            None
+        );
+        assert_eq!(
+            nearest(2, |i| Some([i as f64 * f64::NAN, 0.0]), 0, Dir::Right),
+            None
+        );
+    }
+}
