@@ -260,8 +260,25 @@ pub fn load_with_spans_from(
 #[doc(hidden)]
 pub fn convert_chunked(text: &str) -> Option<(RawFile, Vec<Problem>)> {
     let chunks = chunk::split_parallel(text)?;
-    let parts = chunk::map_chunks(text, &chunks, THREADS, |_, c, tree| {
-        let tree = tree.ok()?;
+    // Per thread: its entries and problems, or `None` once any chunk asks for the fallback.
+    type Acc = Option<(RawFile, Vec<Problem>)>;
+    let init = |group: &[chunk::Chunk]| -> Acc {
+        let projects = group
+            .iter()
+            .filter(|c| c.header.as_ref().is_some_and(|h| h.name == "project"))
+            .count();
+        let raw = RawFile {
+            projects: Vec::with_capacity(projects),
+            districts: Vec::with_capacity(group.len().saturating_sub(projects)),
+            ..RawFile::default()
+        };
+        Some((raw, Vec::new()))
+    };
+    let step = |acc: &mut Acc,
+                _: usize,
+                c: &chunk::Chunk,
+                tree: Result<toml::Spanned<DeTable<'_>>, chunk::ChunkError>| {
+        let Some((raw, problems)) = acc else { return };
         let expected = match &c.header {
             None => true,
             Some(h) => matches!(
@@ -269,19 +286,36 @@ pub fn convert_chunked(text: &str) -> Option<(RawFile, Vec<Problem>)> {
                 ("dataset" | "map", false) | ("district" | "project", true)
             ),
         };
-        if !expected {
-            return None;
-        }
+        let tree = match tree {
+            Ok(t) if expected => t,
+            _ => {
+                *acc = None;
+                return;
+            }
+        };
         let mut cx = Cx::new(c.byte_range.start);
-        let raw = convert::convert_document(&mut cx, tree.get_ref());
-        Some((raw, cx.problems))
-    });
+        let part = convert::convert_document(&mut cx, tree.get_ref());
+        drop(tree);
+        problems.append(&mut cx.problems);
+        raw.append(part, problems);
+    };
     let mut raw = RawFile::default();
     let mut problems = Vec::new();
-    for part in parts {
+    for part in chunk::fold_chunks(text, &chunks, THREADS, init, step) {
         let (later, mut found) = part?;
         problems.append(&mut found);
-        raw.append(later, &mut problems);
+        if raw.meta.is_none()
+            && raw.map.is_none()
+            && raw.projects.is_empty()
+            && raw.districts.is_empty()
+        {
+            // The first thread's result: take it whole instead of copying it over.
+            let miswritten = raw.districts_miswritten;
+            raw = later;
+            raw.districts_miswritten |= miswritten;
+        } else {
+            raw.append(later, &mut problems);
+        }
     }
     Some((raw, problems))
 }
