@@ -580,7 +580,7 @@ where
 }
 
 /// Like [`map_chunks`], but each thread folds its contiguous run of chunks into one accumulator
-/// (`init()` then `f(acc, index, chunk, result)`), so no per-chunk result is ever stored: returns
+/// (`init(first_index, run)` then `f(acc, index, chunk, result)`), so no per-chunk result is ever stored: returns
 /// one accumulator per thread, in file order. This is what the loader uses: a 100,000-entry file
 /// would otherwise hold 100,000 intermediate results at once.
 pub fn fold_chunks<'t, A, I, F>(
@@ -592,11 +592,11 @@ pub fn fold_chunks<'t, A, I, F>(
 ) -> Vec<A>
 where
     A: Send,
-    I: Fn(&[Chunk]) -> A + Sync,
+    I: Fn(usize, &[Chunk]) -> A + Sync,
     F: Fn(&mut A, usize, &Chunk, Result<Spanned<DeTable<'t>>, ChunkError>) + Sync,
 {
     let run = |from: usize, group: &[Chunk]| -> A {
-        let mut acc = init(group);
+        let mut acc = init(from, group);
         for (k, c) in group.iter().enumerate() {
             f(&mut acc, from + k, c, parse_chunk(text, from + k, c));
         }

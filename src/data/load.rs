@@ -262,14 +262,20 @@ pub fn convert_chunked(text: &str) -> Option<(RawFile, Vec<Problem>)> {
     let chunks = chunk::split_parallel(text)?;
     // Per thread: its entries and problems, or `None` once any chunk asks for the fallback.
     type Acc = Option<(RawFile, Vec<Problem>)>;
-    let init = |group: &[chunk::Chunk]| -> Acc {
-        let projects = group
+    let count = |group: &[chunk::Chunk], name: &str| {
+        group
             .iter()
-            .filter(|c| c.header.as_ref().is_some_and(|h| h.name == "project"))
-            .count();
+            .filter(|c| c.header.as_ref().is_some_and(|h| h.name == name))
+            .count()
+    };
+    // The first thread's vectors are sized for the whole file, so that the later threads' entries
+    // are appended in place: growing a 26 MB vector of 100,000 entries would briefly need twice
+    // that.
+    let init = |from: usize, group: &[chunk::Chunk]| -> Acc {
+        let sized = if from == 0 { chunks.as_slice() } else { group };
         let raw = RawFile {
-            projects: Vec::with_capacity(projects),
-            districts: Vec::with_capacity(group.len().saturating_sub(projects)),
+            projects: Vec::with_capacity(count(sized, "project")),
+            districts: Vec::with_capacity(count(sized, "district")),
             ..RawFile::default()
         };
         Some((raw, Vec::new()))
