@@ -213,3 +213,23 @@ proptest! {
         same_both_ways(&lines.join("\n"), "fuzz.toml");
     }
 }
+
+/// The reloader runs the loader on a plain thread: its inputs and results must cross threads, and
+/// two loads at once must not interfere (no global state).
+#[test]
+fn the_loader_is_send_and_has_no_global_state() {
+    fn send<T: Send>(_: &T) {}
+    let text = generate_string(&GenParams::new(20, 20, 9));
+    let r = kredskort::data::load_str(&text, "a.toml", None);
+    send(&r);
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(|| load_with_spans_from(&text, "a.toml", None, 0));
+        let b = s.spawn(|| load_with_spans_from(SHIPPED, "b.toml", None, 0));
+        (a.join().unwrap(), b.join().unwrap())
+    });
+    assert_eq!(a.unwrap().0, r.unwrap());
+    assert_eq!(
+        b.unwrap().0.projects.len(),
+        kredskort::data::load_embedded().projects.len()
+    );
+}
