@@ -297,16 +297,166 @@ fn gen_100k_projects(b: Bencher) {
     });
 }
 
-// ---------------------------------------------------------------------------------------------
-// To be added once the dashboard (src/app*, src/ui) lands; issue 6 asks for each of these, on the
-// 100k generated file and on the shipped data:
-//
-// mod frame      — `ui::draw` into a ratatui `TestBackend` (draw + diff) of each main view
-//                  (map, bars, district list, project detail) at 80×24 and 200×60;
-//                  budget p50 ≤ 0.5 ms, p99 ≤ 2 ms.
-// mod navigation — one `App::update(Action::Down/PageDown/End …)` + frame, any view; ≤ 2 ms CPU.
-// mod search     — one search keystroke over all names, partners and themes; ≤ 5 ms.
-// mod bytes      — bytes written to a `CrosstermBackend<Vec<u8>>` for one arrow-key step (draw the
-//                  frame before and after the step, count the second flush); ≤ 4 KB. A size, not a
-//                  time: print it from the bench (and assert the budget in a test).
-// ---------------------------------------------------------------------------------------------
+/// The 100k dataset, loaded once per run, for the dashboard benches (the budgets are "any view"
+/// on the big file).
+fn big() -> &'static kredskort::data::Dataset {
+    static BIG: OnceLock<kredskort::data::Dataset> = OnceLock::new();
+    BIG.get_or_init(|| kredskort::data::load_str(dataset(1000), "gen.toml", None).unwrap())
+}
+
+fn app(w: u16, h: u16, seq: &str) -> kredskort::app::App {
+    let mut app = kredskort::app::App::new(big().clone(), Locale::Da, (w, h));
+    for k in kredskort::keymap::parse_key_sequence(seq).unwrap() {
+        app.handle_key(k);
+    }
+    app
+}
+
+/// One full frame (`ui::draw` into a `TestBackend` through `Terminal`: draw + diff against a
+/// cleared screen) of the overview, a drilled district and a project detail, on the 100k dataset.
+mod frame {
+    use super::*;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn run(b: Bencher, w: u16, h: u16, seq: &str) {
+        let app = app(w, h, seq);
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        b.bench_local(|| {
+            term.clear().unwrap();
+            term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
+        });
+    }
+
+    #[divan::bench(args = [(80, 24), (200, 60)], sample_count = 50, max_time = 2)]
+    fn overview(b: Bencher, (w, h): (u16, u16)) {
+        run(b, w, h, "");
+    }
+
+    #[divan::bench(args = [(80, 24), (200, 60)], sample_count = 50, max_time = 2)]
+    fn district(b: Bencher, (w, h): (u16, u16)) {
+        run(b, w, h, "<Enter>");
+    }
+
+    #[divan::bench(args = [(80, 24), (200, 60)], sample_count = 50, max_time = 2)]
+    fn project(b: Bencher, (w, h): (u16, u16)) {
+        run(b, w, h, "<Enter><Enter>");
+    }
+}
+
+/// One navigation step at 200×60 on the 100k dataset: a key through `App::handle_key` (update)
+/// and the incremental frame, alternating two opposite keys so the view stays put.
+mod navigation {
+    use super::*;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn run(b: Bencher, seq: &str, there: &str, back: &str) {
+        let mut app = app(200, 60, seq);
+        let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
+        let keys = [there, back].map(|k| kredskort::keymap::parse_key_sequence(k).unwrap()[0]);
+        let mut i = 0;
+        b.bench_local(|| {
+            app.handle_key(keys[i % 2]);
+            i += 1;
+            term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
+        });
+    }
+
+    #[divan::bench(sample_count = 50, max_time = 2)]
+    fn list_down_up(b: Bencher) {
+        run(b, "<Tab>", "<Down>", "<Up>");
+    }
+
+    #[divan::bench(sample_count = 50, max_time = 2)]
+    fn map_right_left(b: Bencher) {
+        run(b, "", "<Right>", "<Left>");
+    }
+
+    #[divan::bench(sample_count = 50, max_time = 2)]
+    fn district_down_up(b: Bencher) {
+        run(b, "<Enter>", "<Down>", "<Up>");
+    }
+}
+
+/// Bytes written to a `CrosstermBackend` for one arrow-key step (after a full first frame), on the
+/// 100k dataset. divan cannot measure sizes: the bench returns the count and prints it once.
+mod bytes {
+    use super::*;
+    use ratatui::Terminal;
+    use ratatui::backend::CrosstermBackend;
+
+    #[derive(Clone, Default)]
+    struct Count(std::rc::Rc<std::cell::Cell<usize>>);
+
+    impl std::io::Write for Count {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.set(self.0.get() + buf.len());
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn step_bytes(w: u16, h: u16, seq: &str, step: &str) -> usize {
+        let mut app = app(w, h, seq);
+        let count = Count::default();
+        let mut term = Terminal::with_options(
+            CrosstermBackend::new(count.clone()),
+            ratatui::TerminalOptions {
+                viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, w, h)),
+            },
+        )
+        .unwrap();
+        term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
+        let first = count.0.get();
+        for k in kredskort::keymap::parse_key_sequence(step).unwrap() {
+            app.handle_key(k);
+        }
+        term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
+        count.0.get() - first
+    }
+
+    #[divan::bench(args = [(80, 24), (200, 60)], sample_count = 5, max_time = 2)]
+    fn list_down_step(b: Bencher, (w, h): (u16, u16)) {
+        println!(
+            "bytes for one Down step in the list at {w}x{h}: {}",
+            step_bytes(w, h, "<Tab>", "<Down>")
+        );
+        b.bench_local(|| step_bytes(w, h, "<Tab>", "<Down>"));
+    }
+
+    #[divan::bench(args = [(80, 24), (200, 60)], sample_count = 5, max_time = 2)]
+    fn map_right_step(b: Bencher, (w, h): (u16, u16)) {
+        println!(
+            "bytes for one Right step on the map at {w}x{h}: {}",
+            step_bytes(w, h, "", "<Right>")
+        );
+        b.bench_local(|| step_bytes(w, h, "", "<Right>"));
+    }
+}
+
+/// One search keystroke over all names, partners and themes of the 100k dataset (the index is
+/// built once, as the app does).
+mod search {
+    use super::*;
+    use kredskort::search::SearchIndex;
+
+    fn index() -> &'static SearchIndex {
+        static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+        INDEX.get_or_init(|| SearchIndex::build(big()))
+    }
+
+    #[divan::bench(args = ["k", "ko", "kommune", "Noël", "東京"], sample_count = 20, max_time = 2)]
+    fn keystroke(b: Bencher, typed: &str) {
+        let index = index();
+        b.bench(|| black_box(index.query(typed).len()));
+    }
+
+    #[divan::bench(sample_count = 3, sample_size = 1, max_time = 5)]
+    fn build_index_100k(b: Bencher) {
+        b.bench(|| black_box(SearchIndex::build(big()).texts()));
+    }
+}

@@ -24,9 +24,27 @@ fn replacement(c: char) -> Option<char> {
     }
 }
 
+/// Whether the `sanitize_*` functions would return `s` unchanged (`newlines_ok`: `\n` is kept, as
+/// in blocks). Most text from a data file is clean, and a byte scan is much cheaper than building
+/// the string char by char: bytes below 0x20 and 0x7F are controls; 0xC2 and 0xE2 lead the
+/// multi-byte C1 controls and bidi marks, so only text with those goes through the char check.
+fn is_clean(s: &str, newlines_ok: bool) -> bool {
+    let plain =
+        |b: u8| (b >= 0x20 && b != 0x7f && b != 0xc2 && b != 0xe2) || (newlines_ok && b == b'\n');
+    if s.bytes().all(plain) {
+        return true;
+    }
+    s.chars().all(|c| {
+        (newlines_ok && c == '\n') || (!matches!(c, '\t' | '\r' | '\n') && replacement(c).is_none())
+    })
+}
+
 /// Makes a one-line string display-safe: every control character is replaced visibly; tabs and
 /// newlines become a space (a name never spans lines).
 pub fn sanitize_line(s: &str) -> String {
+    if is_clean(s, false) {
+        return s.to_string();
+    }
     s.chars()
         .map(|c| match c {
             '\t' | '\n' | '\r' => ' ',
@@ -38,6 +56,9 @@ pub fn sanitize_line(s: &str) -> String {
 /// Like [`sanitize_line`], but keeps line breaks (`\n`; `\r\n` becomes `\n`) for multi-line text such
 /// as summaries and notes; tabs become four spaces.
 pub fn sanitize_block(s: &str) -> String {
+    if is_clean(s, true) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {

@@ -579,6 +579,69 @@ where
     })
 }
 
+/// Like [`map_chunks`], but each thread folds its contiguous run of chunks into one accumulator
+/// (`init(first_index, run)` then `f(acc, index, chunk, result)`), so no per-chunk result is ever stored: returns
+/// one accumulator per thread, in file order. This is what the loader uses: a 100,000-entry file
+/// would otherwise hold 100,000 intermediate results at once.
+pub fn fold_chunks<'t, A, I, F>(
+    text: &'t str,
+    chunks: &[Chunk],
+    threads: usize,
+    init: I,
+    f: F,
+) -> Vec<A>
+where
+    A: Send,
+    I: Fn(usize, &[Chunk]) -> A + Sync,
+    F: Fn(&mut A, usize, &Chunk, Result<Spanned<DeTable<'t>>, ChunkError>) + Sync,
+{
+    let run = |from: usize, group: &[Chunk]| -> A {
+        let mut acc = init(from, group);
+        for (k, c) in group.iter().enumerate() {
+            f(&mut acc, from + k, c, parse_chunk(text, from + k, c));
+        }
+        acc
+    };
+    let bounds = thread_bounds(text, chunks, threads);
+    if bounds.len() <= 2 {
+        return vec![run(0, chunks)];
+    }
+    std::thread::scope(|s| {
+        let run = &run;
+        let handles: Vec<_> = bounds
+            .windows(2)
+            .map(|w| {
+                let (a, b) = (w[0], w[1]);
+                let group = chunks.get(a..b).unwrap_or_default();
+                (a, group, s.spawn(move || run(a, group)))
+            })
+            .collect();
+        handles
+            .into_iter()
+            // A panic inside the parser would be a bug in it; redo that group here (a second
+            // panic then propagates normally).
+            .map(|(a, group, h)| h.join().unwrap_or_else(|_| run(a, group)))
+            .collect()
+    })
+}
+
+/// Where each thread's run of chunks starts and ends: `[0, …, chunks.len()]`, cut at equal shares
+/// of the bytes.
+fn thread_bounds(text: &str, chunks: &[Chunk], threads: usize) -> Vec<usize> {
+    let threads = threads.clamp(1, chunks.len().max(1));
+    let total = text.len().max(1);
+    let mut bounds = vec![0];
+    for t in 1..threads {
+        let target = total / threads * t;
+        let at = chunks.partition_point(|c| c.byte_range.start < target);
+        if at > *bounds.last().unwrap_or(&0) && at < chunks.len() {
+            bounds.push(at);
+        }
+    }
+    bounds.push(chunks.len());
+    bounds
+}
+
 /// Parses every chunk on up to `threads` threads, keeping all trees (see [`map_chunks`] for the
 /// memory-friendly form). Spans inside the tables are relative to their chunk: add
 /// `chunks[i].byte_range.start`. Returns the tables in chunk order, or every error.

@@ -225,8 +225,14 @@ pub fn missing(cx: &mut Cx, header: &Range<usize>, table: &str, key: &str, examp
 
 /// A string value (raw, not yet sanitised).
 pub fn string(cx: &mut Cx, v: &Spanned<DeValue<'_>>, key: &str) -> Option<Sp<String>> {
+    str_ref(cx, v, key).map(|s| cx.sp(s.to_string(), v.span()))
+}
+
+/// A string value borrowed from the tree (no copy: the text functions below sanitise straight
+/// from it, so each string is allocated once).
+fn str_ref<'v>(cx: &mut Cx, v: &'v Spanned<DeValue<'_>>, key: &str) -> Option<&'v str> {
     match v.get_ref() {
-        DeValue::String(s) => Some(cx.sp(s.to_string(), v.span())),
+        DeValue::String(s) => Some(s.as_ref()),
         _ => {
             cx.type_error(v, key, "a string (in quotes)");
             None
@@ -236,10 +242,11 @@ pub fn string(cx: &mut Cx, v: &Spanned<DeValue<'_>>, key: &str) -> Option<Sp<Str
 
 /// A string that must not be empty or blank; sanitised for one line.
 pub fn name(cx: &mut Cx, v: &Spanned<DeValue<'_>>, key: &str) -> Option<Sp<String>> {
-    let s = string(cx, v, key)?;
-    if s.value.trim().is_empty() {
+    let s = str_ref(cx, v, key)?;
+    let span = cx.span(v.span());
+    if s.trim().is_empty() {
         cx.push(
-            Problem::new(s.span.clone(), format!("`{key}` is empty"))
+            Problem::new(span, format!("`{key}` is empty"))
                 .label("empty text")
                 .hint(format!(
                     "write the {key}, or leave the key out if it is optional"
@@ -248,22 +255,20 @@ pub fn name(cx: &mut Cx, v: &Spanned<DeValue<'_>>, key: &str) -> Option<Sp<Strin
         return None;
     }
     Some(Sp {
-        value: sanitize_line(s.value.trim()),
-        span: s.span,
+        value: sanitize_line(s.trim()),
+        span,
     })
 }
 
 /// An optional one-line text: sanitised; an empty string counts as absent.
 pub fn line_text(cx: &mut Cx, v: &Spanned<DeValue<'_>>, key: &str) -> Option<String> {
-    let s = string(cx, v, key)?;
-    let t = s.value.trim();
+    let t = str_ref(cx, v, key)?.trim();
     (!t.is_empty()).then(|| sanitize_line(t))
 }
 
 /// An optional multi-line text: sanitised keeping line breaks; an empty string counts as absent.
 pub fn block_text(cx: &mut Cx, v: &Spanned<DeValue<'_>>, key: &str) -> Option<String> {
-    let s = string(cx, v, key)?;
-    let t = s.value.trim();
+    let t = str_ref(cx, v, key)?.trim();
     (!t.is_empty()).then(|| sanitize_block(t))
 }
 
@@ -293,19 +298,27 @@ pub fn string_list(cx: &mut Cx, v: &Spanned<DeValue<'_>>, key: &str) -> Vec<Sp<S
     };
     let mut out = Vec::with_capacity(items.len());
     for item in items.iter() {
-        if let Some(s) = string(cx, item, &format!("each entry of `{key}`")) {
-            if s.value.trim().is_empty() {
-                cx.push(
-                    Problem::new(s.span.clone(), format!("empty entry in `{key}`"))
-                        .label("empty text")
-                        .hint("remove the empty entry"),
-                );
-            } else {
-                out.push(Sp {
-                    value: sanitize_line(s.value.trim()),
-                    span: s.span,
-                });
-            }
+        let DeValue::String(s) = item.get_ref() else {
+            // The description is built only for the error.
+            cx.type_error(
+                item,
+                &format!("each entry of `{key}`"),
+                "a string (in quotes)",
+            );
+            continue;
+        };
+        let span = cx.span(item.span());
+        if s.trim().is_empty() {
+            cx.push(
+                Problem::new(span, format!("empty entry in `{key}`"))
+                    .label("empty text")
+                    .hint("remove the empty entry"),
+            );
+        } else {
+            out.push(Sp {
+                value: sanitize_line(s.trim()),
+                span,
+            });
         }
     }
     out

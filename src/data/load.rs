@@ -9,6 +9,7 @@ use toml::de::DeTable;
 
 use std::collections::HashSet;
 
+use super::chunk;
 use super::convert::{self, Cx, RawFile};
 use super::diagnostic::{self, Diagnostic, Note, Problem, Snippet, SourceMap};
 use super::model::Dataset;
@@ -211,6 +212,25 @@ pub fn load_with_spans(
     origin: &str,
     base_dir: Option<&Path>,
 ) -> Result<(Dataset, SourceSpans), LoadError> {
+    load_with_spans_from(text, origin, base_dir, CHUNKED_FROM)
+}
+
+/// Files at least this large are parsed in chunks (see [`convert_chunked`]); smaller ones in one
+/// piece, where the split and the threads would cost more than they save.
+pub const CHUNKED_FROM: usize = 256 * 1024;
+
+/// Threads for parsing and converting a big file's chunks.
+const THREADS: usize = 2;
+
+/// [`load_with_spans`] with the size from which the chunked path is tried (tests force it on small
+/// files with 0 and compare it with `usize::MAX`, the whole-file path).
+#[doc(hidden)]
+pub fn load_with_spans_from(
+    text: &str,
+    origin: &str,
+    base_dir: Option<&Path>,
+    chunked_from: usize,
+) -> Result<(Dataset, SourceSpans), LoadError> {
     if is_blank(text) {
         return Err(LoadError::whole_file(
             origin,
@@ -218,8 +238,94 @@ pub fn load_with_spans(
             Some("a data file needs a [dataset] table with a title and at least one [[district]]; see docs/format.md".into()),
         ));
     }
+    if text.len() >= chunked_from
+        && let Some((raw, problems)) = convert_chunked(text)
+    {
+        return finish(text, origin, base_dir, raw, problems, true);
+    }
     let (raw, problems, syntax_ok) = convert_text(text, 0);
     finish(text, origin, base_dir, raw, problems, syntax_ok)
+}
+
+/// The fast path for big files: split at the top-level headers ([`chunk::split_parallel`]), parse
+/// and convert each chunk on [`THREADS`] threads ([`chunk::map_chunks`]; each chunk's tree is
+/// dropped as soon as its entry is converted, so the whole file's tree never exists), and join the
+/// entries in file order. Spans are offset by the chunk's start, so every problem is located in the
+/// whole file exactly as the whole-file parse locates it.
+///
+/// `None` — parse the whole file instead — whenever the result could differ from the whole-file
+/// parse: the splitter cannot cut the file, a chunk has a TOML syntax error (the whole-file parser's
+/// recovery decides which errors are shown), a chunk holds more than its header
+/// ([`chunk::ChunkError::Shape`]), or a header is anything but `[dataset]`, `[map]`, `[[district]]`,
+/// `[[project]]` (unknown or misbracketed tables get hints that look at the whole top level). Bad
+/// files need not be fast; they must be reported identically.
+#[doc(hidden)]
+pub fn convert_chunked(text: &str) -> Option<(RawFile, Vec<Problem>)> {
+    let chunks = chunk::split_parallel(text)?;
+    // Per thread: its entries and problems, or `None` once any chunk asks for the fallback.
+    type Acc = Option<(RawFile, Vec<Problem>)>;
+    let count = |group: &[chunk::Chunk], name: &str| {
+        group
+            .iter()
+            .filter(|c| c.header.as_ref().is_some_and(|h| h.name == name))
+            .count()
+    };
+    // The first thread's vectors are sized for the whole file, so that the later threads' entries
+    // are appended in place: growing a 26 MB vector of 100,000 entries would briefly need twice
+    // that.
+    let init = |from: usize, group: &[chunk::Chunk]| -> Acc {
+        let sized = if from == 0 { chunks.as_slice() } else { group };
+        let raw = RawFile {
+            projects: Vec::with_capacity(count(sized, "project")),
+            districts: Vec::with_capacity(count(sized, "district")),
+            ..RawFile::default()
+        };
+        Some((raw, Vec::new()))
+    };
+    let step = |acc: &mut Acc,
+                _: usize,
+                c: &chunk::Chunk,
+                tree: Result<toml::Spanned<DeTable<'_>>, chunk::ChunkError>| {
+        let Some((raw, problems)) = acc else { return };
+        let expected = match &c.header {
+            None => true,
+            Some(h) => matches!(
+                (h.name.as_str(), h.array),
+                ("dataset" | "map", false) | ("district" | "project", true)
+            ),
+        };
+        let tree = match tree {
+            Ok(t) if expected => t,
+            _ => {
+                *acc = None;
+                return;
+            }
+        };
+        let mut cx = Cx::new(c.byte_range.start);
+        let part = convert::convert_document(&mut cx, tree.get_ref());
+        drop(tree);
+        problems.append(&mut cx.problems);
+        raw.append(part, problems);
+    };
+    let mut raw = RawFile::default();
+    let mut problems = Vec::new();
+    for part in chunk::fold_chunks(text, &chunks, THREADS, init, step) {
+        let (later, mut found) = part?;
+        problems.append(&mut found);
+        if raw.meta.is_none()
+            && raw.map.is_none()
+            && raw.projects.is_empty()
+            && raw.districts.is_empty()
+        {
+            // The first thread's result: take it whole instead of copying it over.
+            let miswritten = raw.districts_miswritten;
+            raw = later;
+            raw.districts_miswritten |= miswritten;
+        } else {
+            raw.append(later, &mut problems);
+        }
+    }
+    Some((raw, problems))
 }
 
 /// Parses and converts one piece of a data file: the whole file (`offset` 0), or a chunk of it that

@@ -150,7 +150,12 @@ pub fn validate(
             // Many projects may name the same wrong id (a renamed district): compute each hint once.
             let hint = suggestions
                 .entry(dref.value.as_str())
-                .or_insert_with(|| did_you_mean(&dref.value, index.keys().copied()))
+                // In file order, so that among equally close ids the first one written wins (the
+                // map's order is random: the hint would change from run to run).
+                .or_insert_with(|| {
+                    let ids = districts.iter().filter_map(|d| d.id.as_ref());
+                    did_you_mean(&dref.value, ids.map(|id| id.value.as_str()))
+                })
                 .clone()
                 .unwrap_or_else(|| {
                     let mut ids: Vec<&str> = index.keys().copied().collect();
