@@ -851,7 +851,13 @@ pub fn convert_project(cx: &mut Cx, table: &DeTable<'_>, header: Range<usize>) -
         header: header.clone(),
         ..RawProject::default()
     };
-    let values = |l: Vec<Sp<String>>| l.into_iter().map(|s| s.value).collect::<Vec<_>>();
+    // A new exact-sized vector, not an in-place `collect` (which would keep the 40-byte-per-item
+    // buffer of `Sp<String>` for 24-byte `String`s: ~5 MB over 100,000 projects).
+    let values = |l: Vec<Sp<String>>| {
+        let mut v = Vec::with_capacity(l.len());
+        v.extend(l.into_iter().map(|s| s.value));
+        v
+    };
     let mut typos: Vec<&str> = Vec::new();
     for (k, v) in table.iter() {
         match k.get_ref().as_ref() {
