@@ -9,6 +9,7 @@ mod mouse;
 pub mod nav;
 pub mod tabs;
 pub mod tools;
+pub mod view_cache;
 
 pub use tools::{Mode, Tools};
 
@@ -77,6 +78,8 @@ pub struct App {
     pub tools: Tools,
     /// Outline map or tiles, zoom, colour mode (`app/map_mode.rs`).
     pub map_view: map_mode::MapView,
+    /// The map's and the bars' texts for the current view, built with it (`app/view_cache.rs`).
+    pub labels: view_cache::ViewLabels,
 }
 
 impl App {
@@ -114,6 +117,7 @@ impl App {
             quit: false,
             tools,
             map_view,
+            labels: view_cache::ViewLabels::default(),
         };
         app.keep_visible();
         app

@@ -278,3 +278,18 @@ pub fn position(at: usize, of: usize, locale: Locale) -> String {
         Locale::En => format!("{at} of {of}"),
     }
 }
+
+/// `1–57 af 1.000 kredse` / `1–57 of 1,000 districts`: which districts a scrolled list shows (counts
+/// in the locale's number format; the not-itemised row is not a district and is not counted).
+pub fn district_range(first: usize, last: usize, of: usize, locale: Locale) -> String {
+    let n = |v: usize| crate::money::format_number(rust_decimal::Decimal::from(v), 0, locale);
+    let range = if first == last {
+        n(first)
+    } else {
+        format!("{}–{}", n(first), n(last))
+    };
+    match locale {
+        Locale::Da => format!("{range} af {} kredse", n(of)),
+        Locale::En => format!("{range} of {} districts", n(of)),
+    }
+}

@@ -158,6 +158,8 @@ impl App {
             self.locale,
         );
         self.bar_order = self.tools.view.order.clone();
+        self.labels =
+            super::view_cache::ViewLabels::build(&self.data, &self.tools.view, self.locale);
         self.tools.bump();
     }
 

@@ -197,6 +197,49 @@ pub fn hit_test(l: &ScreenLayout, app: &App, pos: Position) -> Option<Hit> {
     None
 }
 
+/// The map's and the bars' texts for the current view: the cache built with the view, or (should it
+/// not match the app's locale or data) built on the spot.
+pub fn labels(app: &App) -> std::borrow::Cow<'_, crate::app::view_cache::ViewLabels> {
+    if app.labels.fits(&app.data, app.locale) {
+        std::borrow::Cow::Borrowed(&app.labels)
+    } else {
+        std::borrow::Cow::Owned(crate::app::view_cache::ViewLabels::build(
+            &app.data,
+            &app.tools.view,
+            app.locale,
+        ))
+    }
+}
+
+/// Writes `n` copies of a one-column symbol from (x, y), clipped to `clip`, cell by cell (no
+/// grapheme segmentation: bars and frame lines are most of the cells on a screen). Returns the
+/// column after the last cell written.
+pub fn put_repeat(
+    buf: &mut Buffer,
+    clip: Rect,
+    x: u16,
+    y: u16,
+    symbol: &str,
+    n: usize,
+    style: Style,
+) -> u16 {
+    let clip = clip.intersection(buf.area);
+    if y < clip.top() || y >= clip.bottom() || x < clip.left() {
+        return x;
+    }
+    let n = u16::try_from(n).unwrap_or(u16::MAX);
+    let end = x.saturating_add(n).min(clip.right());
+    for cx in x..end {
+        if let Some(cell) = buf.cell_mut((cx, y)) {
+            if cell.symbol() != symbol {
+                cell.set_symbol(symbol);
+            }
+            cell.set_style(style);
+        }
+    }
+    end.max(x)
+}
+
 /// Writes `s` at (x, y), clipped to `clip`; returns the column after the last character written.
 /// The only way drawing code puts text into the buffer.
 pub fn put(buf: &mut Buffer, clip: Rect, x: u16, y: u16, s: &str, style: Style) -> u16 {
@@ -205,6 +248,24 @@ pub fn put(buf: &mut Buffer, clip: Rect, x: u16, y: u16, s: &str, style: Style) 
         return x;
     }
     let max = usize::from(clip.right() - x);
+    // Printable ASCII (most of what is drawn) is one cell per byte: write the cells directly instead
+    // of segmenting graphemes, with the same result as `set_stringn`.
+    let bytes = s.as_bytes();
+    let n = bytes.len().min(max);
+    let printable = |b: &u8| (0x20..0x7f).contains(b);
+    // The byte after the part drawn must be ASCII too, or it could be a combining mark that belongs
+    // to the last cell.
+    if bytes[..n].iter().all(printable) && bytes.get(n).is_none_or(printable) {
+        for k in 0..n {
+            let cx = x + u16::try_from(k).unwrap_or(u16::MAX);
+            if let Some(cell) = buf.cell_mut((cx, y)) {
+                // Every byte of an ASCII string is a char boundary.
+                cell.set_symbol(s.get(k..=k).unwrap_or(" "))
+                    .set_style(style);
+            }
+        }
+        return x + u16::try_from(n).unwrap_or(u16::MAX);
+    }
     let fitted = text::take_width(s, max);
     buf.set_stringn(x, y, fitted, max, style).0
 }
@@ -215,7 +276,11 @@ pub fn fill(buf: &mut Buffer, area: Rect, symbol: &str, style: Style) {
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right() {
             if let Some(cell) = buf.cell_mut((x, y)) {
-                cell.set_symbol(symbol).set_style(style);
+                // A fresh frame's cells are blank already: setting the same symbol again is waste.
+                if cell.symbol() != symbol {
+                    cell.set_symbol(symbol);
+                }
+                cell.set_style(style);
             }
         }
     }
@@ -231,10 +296,9 @@ pub fn pane(buf: &mut Buffer, area: Rect, title: &str, focused: bool, app: &App)
     let style = if focused { t.border_focused } else { t.border };
     let [tl, tr, bl, br, hz, vt] = t.frame;
     let (l, r, top, bot) = (area.left(), area.right() - 1, area.top(), area.bottom() - 1);
-    for x in l + 1..r {
-        put(buf, area, x, top, hz, style);
-        put(buf, area, x, bot, hz, style);
-    }
+    let inner_w = usize::from(area.width - 2);
+    put_repeat(buf, area, l + 1, top, hz, inner_w, style);
+    put_repeat(buf, area, l + 1, bot, hz, inner_w, style);
     for y in top + 1..bot {
         put(buf, area, l, y, vt, style);
         put(buf, area, r, y, vt, style);
@@ -344,6 +408,37 @@ pub fn crumb_labels(app: &App) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn put_writes_the_same_cells_as_set_stringn() {
+        let style = Style::new().fg(ratatui::style::Color::Red);
+        for s in [
+            "Kort",
+            "abc def",
+            "Nordjylland",
+            "ae\u{301}x",
+            "K\u{f8}benhavn",
+            "漢字 ok",
+            "",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        ] {
+            for w in [0u16, 1, 2, 3, 5, 8, 30] {
+                let area = Rect::new(0, 0, 40, 1);
+                let clip = Rect::new(2, 0, w, 1);
+                let mut a = Buffer::empty(area);
+                let mut b = Buffer::empty(area);
+                let end = put(&mut a, clip, 2, 0, s, style);
+                let fitted = text::take_width(s, usize::from(w));
+                let end_b = if w == 0 {
+                    2
+                } else {
+                    b.set_stringn(2, 0, fitted, usize::from(w), style).0
+                };
+                assert_eq!(a, b, "{s:?} in {w}");
+                assert_eq!(end, end_b, "{s:?} in {w}");
+            }
+        }
+    }
 
     #[test]
     fn wrap_respects_width_and_words() {
