@@ -37,6 +37,23 @@ pub struct ViewLabels {
     pub max_label: String,
     /// The not-itemised row's value label, when the row is shown.
     pub rest: Option<String>,
+    /// The widest short name and the widest bar label over all districts (names capped at
+    /// [`NAME_CAP`] columns): the bars' columns stay put while the list scrolls, so a scroll only
+    /// rewrites the cells whose text changed.
+    pub name_w: usize,
+    pub bar_w: usize,
+}
+
+/// Names wider than this are cut in the bars anyway; a 1 MB name is only read this far.
+pub const NAME_CAP: usize = 64;
+
+/// `text::width(s).min(cap)`, reading `s` only until it is known to be wider.
+pub fn width_capped(s: &str, cap: usize) -> usize {
+    if crate::text::fits_width(s, cap) {
+        crate::text::width(s)
+    } else {
+        cap
+    }
 }
 
 impl ViewLabels {
@@ -47,7 +64,7 @@ impl ViewLabels {
         let n = ds.districts.len();
         let numbers: Vec<Option<Decimal>> = (0..n).map(|i| vm.value(ds, i).number()).collect();
         let max = numbers.iter().flatten().max().copied().unwrap_or_default();
-        let districts = (0..n)
+        let districts: Vec<DistrictLabel> = (0..n)
             .map(|i| {
                 let amount = vm.figures(i).amount;
                 let number = numbers.get(i).copied().flatten();
@@ -74,8 +91,21 @@ impl ViewLabels {
                 .find(|&i| numbers.get(i).copied().flatten() == Some(max))
                 .map_or_else(String::new, |i| vm.value_text(ds, i, locale))
         };
+        let name_w = ds
+            .districts
+            .iter()
+            .map(|d| width_capped(d.short_name(), NAME_CAP))
+            .max()
+            .unwrap_or(0);
+        let bar_w = districts
+            .iter()
+            .map(|l| crate::text::width(&l.bar))
+            .max()
+            .unwrap_or(0);
         ViewLabels {
             locale: Some(locale),
+            name_w,
+            bar_w,
             districts,
             max,
             max_label,

@@ -104,8 +104,8 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     let vm = &app.tools.view;
     // Bars scale to the largest district; a larger not-itemised row is drawn capped with a break
     // mark (its value label says how large it is), so it does not shrink every district to a sliver.
-    let labels = crate::ui::labels(app);
-    let max = labels.max;
+    let cache = crate::ui::labels(app);
+    let max = cache.max;
     let dash = |s: String| {
         if t.ascii { s.replace('–', t.dash) } else { s }
     };
@@ -116,12 +116,11 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     let label = |row: &Option<usize>| -> (String, String, Decimal) {
         match row {
             Some(k) => {
-                let name = app
-                    .data
-                    .districts
-                    .get(*k)
-                    .map_or_else(String::new, |d| d.short_name().to_string());
-                let l = labels.districts.get(*k);
+                let name = app.data.districts.get(*k).map_or_else(String::new, |d| {
+                    // Bounded: a 1 MB name costs its first columns, not a 1 MB copy.
+                    text::truncate(d.short_name(), crate::app::view_cache::NAME_CAP).into_owned()
+                });
+                let l = cache.districts.get(*k);
                 let v = if vm.figures(*k).projects == 0 {
                     words.none.to_string()
                 } else {
@@ -131,7 +130,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
             }
             None => (
                 words.not_itemised.to_string(),
-                dash(labels.rest.clone().unwrap_or_default()),
+                dash(cache.rest.clone().unwrap_or_default()),
                 vm.not_itemised_value()
                     .and_then(|v| v.number())
                     .unwrap_or_default(),
@@ -140,8 +139,20 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     };
     let labels: Vec<(String, String, Decimal)> = visible.iter().map(label).collect();
     let w = usize::from(inner.width);
-    let name_max = labels.iter().map(|l| text::width(&l.0)).max().unwrap_or(0);
-    let val_max = labels.iter().map(|l| text::width(&l.1)).max().unwrap_or(0);
+    // Column widths over all districts (cached with the view), so they do not jump while scrolling;
+    // the visible rows can only widen them (the not-itemised row's label).
+    let name_max = labels
+        .iter()
+        .map(|l| text::width(&l.0))
+        .chain([cache.name_w])
+        .max()
+        .unwrap_or(0);
+    let val_max = labels
+        .iter()
+        .map(|l| text::width(&l.1))
+        .chain([cache.bar_w])
+        .max()
+        .unwrap_or(0);
     let mut name_w = name_max.min(w * 2 / 5).max(4.min(w));
     let mut val_w = val_max;
     let mut bar_w = w.saturating_sub(name_w + val_w + 3);

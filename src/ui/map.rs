@@ -69,8 +69,13 @@ pub fn geometry(area: Rect, app: &App) -> MapGeom {
     let legend = inner.height >= rows.saturating_mul(2).saturating_add(2);
     let grid_h = inner.height - u16::from(legend);
     let natural_w = inner.width / cols;
-    let tile_w = if natural_w < MIN_TILE_W {
-        SCROLL_TILE_W.min(inner.width.max(MIN_TILE_W))
+    // When the grid scrolls anyway (too many rows or columns for the pane), tiles get room for a
+    // readable name: one more direction of scrolling costs less than a thousand `Kirk…` tiles.
+    let scrolls = natural_w < MIN_TILE_W || grid_h / rows < MIN_TILE_H;
+    let tile_w = if scrolls {
+        natural_w
+            .max(SCROLL_TILE_W)
+            .min(inner.width.max(MIN_TILE_W))
     } else {
         natural_w.min(MAX_TILE_W)
     };
@@ -353,10 +358,15 @@ pub fn fit_name(name: &str, width: usize, max_lines: usize) -> Vec<String> {
         let name = name.trim();
         let cut = text::truncate(name, width);
         if max_lines <= 1 || matches!(cut, std::borrow::Cow::Borrowed(_)) {
-            return if cut.is_empty() {
+            // `Zoë …` reads worse than `Zoë…`: no blank before the ellipsis.
+            let line = match cut.strip_suffix('…') {
+                Some(head) if head.ends_with(' ') => format!("{}…", head.trim_end()),
+                _ => cut.into_owned(),
+            };
+            return if line.is_empty() {
                 Vec::new()
             } else {
-                vec![cut.into_owned()]
+                vec![line]
             };
         }
     }

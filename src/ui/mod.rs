@@ -87,7 +87,13 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
         // in the overview and the detail once drilled in. The map keeps its place when drilling in.
         let wanted =
             u16::try_from(bars::row_count(app) + 2 + tools::bar_note_rows(app)).unwrap_or(u16::MAX);
-        let below_h = wanted.min(body.height * 3 / 5).max(body.height * 2 / 5);
+        // A list that fits gets up to 3/5 of the body; one that scrolls anyway (hundreds of
+        // districts) gets 2/5 and the map, which is how one finds one's way among them, the rest.
+        let below_h = if wanted > body.height * 3 / 5 {
+            body.height * 2 / 5
+        } else {
+            wanted.max(body.height * 2 / 5)
+        };
         let map_h = body.height - below_h;
         map = Some(Rect::new(body.x, body.y, w, map_h));
         let below = Rect::new(body.x, body.y + map_h, w, below_h);

@@ -1,0 +1,174 @@
+//! The dashboard at scale (issue 6): 1,000 generated districts, the stress dataset, bytes per step.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use kredskort::action::{Action, Dir};
+use kredskort::app::App;
+use kredskort::commands::generate::{GenParams, generate_string};
+use kredskort::commands::render::{draw_buffer, screen};
+use kredskort::data::{Dataset, load_str};
+use kredskort::locale::Locale;
+use kredskort::ui;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+fn generated(districts: usize, per: usize) -> Dataset {
+    let text = generate_string(&GenParams::new(districts, per, 1));
+    load_str(&text, "gen.toml", None).unwrap()
+}
+
+fn tiles(mut app: App) -> App {
+    app.map_view.mode = kredskort::config::MapMode::Tiles;
+    app
+}
+
+/// The rows of two buffers that differ, with how many cells differ in each (for failure messages).
+fn changed_rows(a: &Buffer, b: &Buffer) -> Vec<(u16, usize)> {
+    let mut out = Vec::new();
+    for y in 0..a.area.height {
+        let n = (0..a.area.width)
+            .filter(|&x| a.cell((x, y)) != b.cell((x, y)))
+            .count();
+        if n > 0 {
+            out.push((y, n));
+        }
+    }
+    out
+}
+
+/// A writer that only counts bytes.
+#[derive(Clone, Default)]
+struct Count(std::rc::Rc<std::cell::Cell<usize>>);
+
+impl std::io::Write for Count {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.set(self.0.get() + b.len());
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Bytes the crossterm backend writes for `step` after a first frame.
+fn step_bytes(app: &mut App, step: Action) -> (usize, Vec<(u16, usize)>) {
+    use ratatui::Terminal;
+    use ratatui::backend::CrosstermBackend;
+    let (w, h) = app.size;
+    let count = Count::default();
+    let mut term = Terminal::with_options(
+        CrosstermBackend::new(count.clone()),
+        ratatui::TerminalOptions {
+            viewport: ratatui::Viewport::Fixed(Rect::new(0, 0, w, h)),
+        },
+    )
+    .unwrap();
+    term.draw(|f| ui::draw(f, app)).unwrap();
+    let before_buf = draw_buffer(app);
+    let first = count.0.get();
+    app.update(step);
+    term.draw(|f| ui::draw(f, app)).unwrap();
+    let after_buf = draw_buffer(app);
+    (count.0.get() - first, changed_rows(&before_buf, &after_buf))
+}
+
+#[test]
+fn a_map_arrow_step_on_a_thousand_districts_writes_under_4_kb() {
+    let ds = generated(1000, 3);
+    for (w, h) in [(80u16, 24u16), (160, 50), (200, 60)] {
+        for dir in [Dir::Right, Dir::Left, Dir::Down, Dir::Up] {
+            let mut app = tiles(App::new(ds.clone(), Locale::Da, (w, h)));
+            let (bytes, rows) = step_bytes(&mut app, Action::Move(dir));
+            println!("{w}x{h} {dir:?}: {bytes} B, changed rows {rows:?}");
+            assert!(bytes <= 4096, "{w}x{h} {dir:?}: {bytes} B; rows {rows:?}");
+        }
+    }
+}
+
+/// A walk of 40 steps across the grid, the map window jumping when the selection leaves it: the
+/// figures for the report (the mean stays under 4 KB; a window jump redraws the whole map).
+#[test]
+fn a_walk_across_the_map_reports_bytes_per_step() {
+    use ratatui::Terminal;
+    use ratatui::backend::CrosstermBackend;
+    let ds = generated(1000, 3);
+    let mut app = tiles(App::new(ds, Locale::Da, (200, 60)));
+    let count = Count::default();
+    let mut term = Terminal::with_options(
+        CrosstermBackend::new(count.clone()),
+        ratatui::TerminalOptions {
+            viewport: ratatui::Viewport::Fixed(Rect::new(0, 0, 200, 60)),
+        },
+    )
+    .unwrap();
+    term.draw(|f| ui::draw(f, &app)).unwrap();
+    let mut steps = Vec::new();
+    for k in 0..40 {
+        let dir = [Dir::Right, Dir::Right, Dir::Down, Dir::Right][k % 4];
+        let before = count.0.get();
+        app.update(Action::Move(dir));
+        term.draw(|f| ui::draw(f, &app)).unwrap();
+        steps.push(count.0.get() - before);
+    }
+    let mean = steps.iter().sum::<usize>() / steps.len();
+    let max = steps.iter().max().copied().unwrap_or(0);
+    println!("40 map steps at 200x60: mean {mean} B, max {max} B: {steps:?}");
+    assert!(mean <= 4096, "mean {mean} B");
+}
+
+#[test]
+#[ignore]
+fn debug_step_regions() {
+    let ds = generated(1000, 3);
+    let mut app = tiles(App::new(ds, Locale::Da, (200, 60)));
+    let l = app.layout();
+    let a = draw_buffer(&app);
+    app.update(Action::Move(Dir::Right));
+    let b = draw_buffer(&app);
+    for (name, r) in [
+        ("map", l.map),
+        ("bars", l.bars),
+        ("detail", l.detail),
+        ("header", Some(l.header)),
+        ("crumb", Some(l.crumb)),
+        ("hints", Some(l.hints)),
+    ] {
+        let Some(r) = r else { continue };
+        let n = r.positions().filter(|p| a.cell(*p) != b.cell(*p)).count();
+        println!("{name} {r:?}: {n} cells");
+    }
+    println!("{}", screen(&app, false));
+}
+
+#[test]
+#[ignore]
+fn debug_step_bytes() {
+    use ratatui::Terminal;
+    use ratatui::backend::CrosstermBackend;
+    let ds = generated(1000, 3);
+    let mut app = tiles(App::new(ds, Locale::Da, (200, 60)));
+    let sink = std::sync::Arc::new(std::sync::Mutex::new(Vec::<u8>::new()));
+    #[derive(Clone)]
+    struct S(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+    impl std::io::Write for S {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut term = Terminal::with_options(
+        CrosstermBackend::new(S(sink.clone())),
+        ratatui::TerminalOptions {
+            viewport: ratatui::Viewport::Fixed(Rect::new(0, 0, 200, 60)),
+        },
+    )
+    .unwrap();
+    term.draw(|f| ui::draw(f, &app)).unwrap();
+    sink.lock().unwrap().clear();
+    app.update(Action::Move(Dir::Right));
+    term.draw(|f| ui::draw(f, &app)).unwrap();
+    let out = String::from_utf8_lossy(&sink.lock().unwrap()).to_string();
+    std::fs::write("/tmp/ui3/step.txt", &out).unwrap();
+}
