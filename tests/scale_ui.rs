@@ -172,3 +172,41 @@ fn debug_step_bytes() {
     let out = String::from_utf8_lossy(&sink.lock().unwrap()).to_string();
     std::fs::write("/tmp/ui3/step.txt", &out).unwrap();
 }
+
+// ---------------------------------------------------------------- polish (issues 4, 5, 7)
+
+#[test]
+fn the_key_hints_mention_the_outline_keys_when_there_is_an_outline() {
+    let app = App::new(kredskort::data::load_embedded(), Locale::Da, (160, 50));
+    assert!(app.map_view.outline_on().is_some());
+    let s = screen(&app, false);
+    let hints = s.lines().last().unwrap();
+    assert!(
+        hints.contains("m fliser") && hints.contains("z zoom"),
+        "{hints}"
+    );
+    let mut app = App::new(kredskort::data::load_embedded(), Locale::En, (160, 50));
+    app.update(Action::ToggleMapMode);
+    let s = screen(&app, false);
+    let hints = s.lines().last().unwrap();
+    assert!(
+        hints.contains("m outline") && !hints.contains("z zoom"),
+        "{hints}"
+    );
+    // No geometry: no `m`.
+    let app = tiles(App::new(generated(12, 2), Locale::En, (160, 50)));
+    let s = screen(&app, false);
+    assert!(!s.lines().last().unwrap().contains("m outline"));
+}
+
+#[test]
+fn the_wheel_over_the_outline_map_changes_nothing() {
+    let mut app = App::new(kredskort::data::load_embedded(), Locale::Da, (160, 50));
+    let map = app.layout().map.unwrap();
+    let before = draw_buffer(&app);
+    let (x, y) = (map.x + map.width / 2, map.y + map.height / 2);
+    assert!(!app.update(Action::Scroll(x, y, true)), "no redraw");
+    assert!(!app.update(Action::Scroll(x, y, false)));
+    assert_eq!(app.map_offset, (0, 0));
+    assert_eq!(draw_buffer(&app), before);
+}
