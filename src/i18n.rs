@@ -293,3 +293,20 @@ pub fn district_range(first: usize, last: usize, of: usize, locale: Locale) -> S
         Locale::En => format!("{range} of {} districts", n(of)),
     }
 }
+
+/// After a list cut short: ` … og 9.950 til` / ` … and 9,950 more`.
+pub fn and_more(n: usize, locale: Locale) -> String {
+    let n = crate::money::format_number(rust_decimal::Decimal::from(n), 0, locale);
+    match locale {
+        Locale::Da => format!(" … og {n} til"),
+        Locale::En => format!(" … and {n} more"),
+    }
+}
+
+/// After a long text cut short in the detail pane.
+pub fn cut_short(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Da => "… (teksten er afkortet her; hele teksten står i datafilen)",
+        Locale::En => "… (the text is cut short here; the data file has all of it)",
+    }
+}

@@ -210,3 +210,100 @@ fn the_wheel_over_the_outline_map_changes_nothing() {
     assert_eq!(app.map_offset, (0, 0));
     assert_eq!(draw_buffer(&app), before);
 }
+
+// ---------------------------------------------------------------- stress (issue 6)
+
+fn stress() -> Dataset {
+    let mut p = GenParams::new(12, 4, 7);
+    p.stress = true;
+    load_str(&generate_string(&p), "stress.toml", None).unwrap()
+}
+
+/// Draws `app` `n` times and returns the slowest frame.
+fn slowest_frame(app: &App, n: usize) -> std::time::Duration {
+    (0..n)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            std::hint::black_box(draw_buffer(app));
+            t.elapsed()
+        })
+        .max()
+        .unwrap_or_default()
+}
+
+/// The stress file: a 1 MB district name, 10,000 municipalities in that district, a 1 MB project
+/// name, 10,000 themes on one project, a 1 MB summary. Opening them and moving around costs the
+/// visible part only: the detail pane wraps and joins at most what it can show (`wrap_limited`,
+/// `join_limited`, tested in ui::tests), tiles and bars read a name only as far as they show it.
+/// Loosely timed: an unbounded frame (wrapping 1 MB) takes hundreds of ms in a debug build.
+#[test]
+fn the_stress_file_draws_in_bounded_work() {
+    let ds = stress();
+    let d0 = &ds.districts[0];
+    assert!(d0.name.len() >= 1 << 20 && d0.municipalities.len() >= 10_000);
+    let big_themes = ds
+        .projects
+        .iter()
+        .position(|p| p.themes.len() >= 10_000)
+        .unwrap();
+    let long_summary = ds
+        .projects
+        .iter()
+        .position(|p| p.summary.as_ref().is_some_and(|s| s.len() >= 900_000))
+        .unwrap();
+    let limit = std::time::Duration::from_millis(if cfg!(debug_assertions) { 60 } else { 6 });
+    for (w, h) in [(80u16, 24u16), (200, 60)] {
+        // The district with the long name and 10,000 municipalities, overview and opened.
+        let mut app = tiles(App::new(ds.clone(), Locale::Da, (w, h)));
+        app.selected = 0;
+        app.update(Action::Resize(w, h));
+        let s = screen(&app, false);
+        assert!(s.lines().count() == usize::from(h));
+        assert!(slowest_frame(&app, 5) < limit, "overview {w}x{h}");
+        app.update(Action::Enter);
+        let s = screen(&app, false);
+        if w >= 200 {
+            assert!(
+                s.contains(" til"),
+                "the municipalities are counted, not listed:\n{s}"
+            );
+        }
+        assert!(slowest_frame(&app, 5) < limit, "district {w}x{h}");
+        for _ in 0..3 {
+            app.update(Action::Move(Dir::Down));
+        }
+        assert!(slowest_frame(&app, 5) < limit, "district list {w}x{h}");
+        // The projects with 10,000 themes and with the 1 MB summary, scrolled to the end.
+        for p in [big_themes, long_summary] {
+            let mut app = tiles(App::new(ds.clone(), Locale::En, (w, h)));
+            app.selected = ds.projects[p].district;
+            app.update(Action::Resize(w, h));
+            app.update(Action::Enter);
+            let pos = app
+                .visible_projects(app.selected)
+                .iter()
+                .position(|&q| q == p)
+                .unwrap();
+            for _ in 0..pos {
+                app.update(Action::Move(Dir::Down));
+            }
+            app.update(Action::Enter);
+            assert!(
+                matches!(app.view(), kredskort::app::View::Project { project, .. } if *project == p)
+            );
+            assert!(slowest_frame(&app, 5) < limit, "project {p} {w}x{h}");
+            let t = std::time::Instant::now();
+            app.update(Action::Last);
+            let s = screen(&app, false);
+            if p == long_summary {
+                assert!(s.contains("cut short"), "{s}");
+            }
+            app.update(Action::PageUp);
+            assert!(t.elapsed() < limit * 2, "keys on project {p}");
+            assert!(
+                slowest_frame(&app, 5) < limit,
+                "project {p} scrolled {w}x{h}"
+            );
+        }
+    }
+}

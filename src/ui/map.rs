@@ -352,6 +352,9 @@ pub fn fit_name(name: &str, width: usize, max_lines: usize) -> Vec<String> {
     if width == 0 {
         return Vec::new();
     }
+    // Only what can show is looked at: a 1 MB name costs a tile's worth.
+    let name = text::truncate(name, (width + 1).saturating_mul(max_lines.max(1)) + 1);
+    let name: &str = &name;
     // Most tiles: the name fits on one line, or only one line is allowed (then it is cut). Neither
     // needs the word list, and a very long name is only read up to the width.
     if max_lines <= 1 || !name.contains(' ') {

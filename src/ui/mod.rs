@@ -335,17 +335,40 @@ pub fn pane(buf: &mut Buffer, area: Rect, title: &str, focused: bool, app: &App)
 /// Word-wraps `s` to lines of at most `width` columns (by display width); words longer than a line
 /// are cut. Keeps explicit line breaks.
 pub fn wrap(s: &str, width: usize) -> Vec<String> {
+    wrap_limited(s, width, usize::MAX).0
+}
+
+/// [`wrap`], stopping after `max_lines` lines: reads `s` only as far as those lines need (a 1 MB
+/// summary costs what fits, not a megabyte per frame). The flag says whether text was left over.
+pub fn wrap_limited(s: &str, width: usize, max_lines: usize) -> (Vec<String>, bool) {
     let width = width.max(1);
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
+    // A line is only pushed while there is room: needing one more is "text left over".
+    macro_rules! push {
+        ($line:expr) => {
+            if out.len() >= max_lines {
+                return (out, true);
+            }
+            out.push($line);
+        };
+    }
+    // Bounded: a word is only measured up to one column more than a line.
+    let measure = |w: &str| {
+        if text::fits_width(w, width) {
+            text::width(w)
+        } else {
+            width + 1
+        }
+    };
     for para in s.split('\n') {
         let para_start = out.len();
         let mut line = String::new();
         let mut used = 0;
         for word in para.split(' ').filter(|w| !w.is_empty()) {
             let mut word = word;
-            let mut ww = text::width(word);
+            let mut ww = measure(word);
             if used > 0 && used + 1 + ww > width {
-                out.push(std::mem::take(&mut line));
+                push!(std::mem::take(&mut line));
                 used = 0;
             }
             while ww > width {
@@ -363,10 +386,10 @@ pub fn wrap(s: &str, width: usize) -> Vec<String> {
                     line.push(' ');
                 }
                 line.push_str(piece);
-                out.push(std::mem::take(&mut line));
+                push!(std::mem::take(&mut line));
                 used = 0;
                 word = &word[piece.len()..];
-                ww = text::width(word);
+                ww = measure(word);
             }
             if word.is_empty() {
                 continue;
@@ -379,15 +402,40 @@ pub fn wrap(s: &str, width: usize) -> Vec<String> {
             used += ww;
         }
         if !line.is_empty() || out.len() == para_start {
-            out.push(line);
+            push!(line);
         }
     }
-    out
+    (out, false)
+}
+
+/// `items` joined with `sep`, but only the first ones that can fill `max_cols` columns; the rest is
+/// counted, not joined (10,000 municipalities cost what a pane shows). Returns the text and how many
+/// items were left out.
+pub fn join_limited(items: &[String], sep: &str, max_cols: usize) -> (String, usize) {
+    let mut out = String::new();
+    let mut cols = 0;
+    for (k, item) in items.iter().enumerate() {
+        if k > 0 && cols >= max_cols {
+            return (out, items.len() - k);
+        }
+        if k > 0 {
+            out.push_str(sep);
+            cols += text::width(sep);
+        }
+        let budget = max_cols.saturating_sub(cols).max(1);
+        let item = text::truncate(item, budget);
+        cols += text::width(&item);
+        out.push_str(&item);
+    }
+    (out, 0)
 }
 
 fn first_char(s: &str) -> &str {
     s.char_indices().nth(1).map_or(s, |(i, _)| &s[..i])
 }
+
+/// The widest a breadcrumb segment can be (the widest terminal we draw is 500 columns).
+const CRUMB_CAP: usize = 512;
 
 /// The breadcrumb labels, root first: the i18n word for the overview, then the open district and
 /// project names.
@@ -401,12 +449,16 @@ pub fn crumb_labels(app: &App) -> Vec<String> {
                 .data
                 .districts
                 .get(district)
-                .map_or_else(String::new, |d| d.name.clone()),
+                .map_or_else(String::new, |d| {
+                    text::truncate(&d.name, CRUMB_CAP).into_owned()
+                }),
             View::Project { project, .. } => app
                 .data
                 .projects
                 .get(project)
-                .map_or_else(String::new, |p| p.name.clone()),
+                .map_or_else(String::new, |p| {
+                    text::truncate(&p.name, CRUMB_CAP).into_owned()
+                }),
         })
         .collect()
 }
@@ -414,6 +466,40 @@ pub fn crumb_labels(app: &App) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn limited_wrap_and_join_stop_early_and_say_so() {
+        let long = "ord ".repeat(250_000);
+        let (lines, more) = wrap_limited(&long, 20, 3);
+        assert_eq!(lines.len(), 3);
+        assert!(more);
+        assert_eq!(lines, wrap(&"ord ".repeat(15), 20));
+        let (lines, more) = wrap_limited("a b", 20, 3);
+        assert_eq!((lines, more), (vec!["a b".to_string()], false));
+        let huge_word = "x".repeat(1 << 20);
+        let (lines, more) = wrap_limited(&huge_word, 10, 2);
+        assert_eq!(lines, vec!["x".repeat(10), "x".repeat(10)]);
+        assert!(more);
+        // The same lines as the unlimited wrap, as far as they go.
+        for w in 1..30 {
+            let s = "Københavns Vestegns Politi og 漢字漢字漢字 ting\nny linje";
+            let all = wrap(s, w);
+            for n in 0..all.len() + 2 {
+                let (some, more) = wrap_limited(s, w, n);
+                assert_eq!(some[..], all[..n.min(all.len())], "{w} {n}");
+                assert_eq!(more, n < all.len(), "{w} {n}");
+            }
+        }
+        let items: Vec<String> = (0..10_000).map(|i| format!("Kommune {i}")).collect();
+        let (text, left) = join_limited(&items, ", ", 40);
+        assert!(text::width(&text) <= 40 + 12, "{text}");
+        assert_eq!(left, 10_000 - text.matches(", ").count() - 1);
+        assert_eq!(
+            join_limited(&items[..2], ", ", 100),
+            ("Kommune 0, Kommune 1".to_string(), 0)
+        );
+        assert_eq!(join_limited(&[], ", ", 10), (String::new(), 0));
+    }
 
     #[test]
     fn put_writes_the_same_cells_as_set_stringn() {
