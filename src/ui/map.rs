@@ -206,10 +206,15 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         let name_lines =
             usize::from(r.height.saturating_sub(1)).clamp(1, if text_w >= 9 { 2 } else { 3 });
         let marked = app.tools.marks.contains(&i);
-        let name = if marked {
-            format!("{}{}", t.mark, d.short_name())
+        let name: std::borrow::Cow<str> = if marked {
+            format!(
+                "{}{}",
+                t.mark,
+                text::truncate(d.short_name(), text_w * 3 + 3)
+            )
+            .into()
         } else {
-            d.short_name().to_string()
+            d.short_name().into()
         };
         lines.extend(fit_name(&name, text_w, name_lines));
         if selected {
@@ -352,8 +357,12 @@ pub fn fit_name(name: &str, width: usize, max_lines: usize) -> Vec<String> {
     if width == 0 {
         return Vec::new();
     }
+    // Most tiles at scale: one line, the name cut to it (one bounded width scan).
+    if max_lines <= 1 {
+        return one_line(name.trim(), width).into_iter().collect();
+    }
     // Only what can show is looked at: a 1 MB name costs a tile's worth.
-    let name = text::truncate(name, (width + 1).saturating_mul(max_lines.max(1)) + 1);
+    let name = text::truncate(name, (width + 1).saturating_mul(max_lines) + 1);
     let name: &str = &name;
     // Most tiles: the name fits on one line, or only one line is allowed (then it is cut). Neither
     // needs the word list, and a very long name is only read up to the width.
@@ -419,6 +428,16 @@ pub fn fit_name(name: &str, width: usize, max_lines: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// `name` cut to `width` columns with `…`, without a blank before the `…`; `None` when empty.
+fn one_line(name: &str, width: usize) -> Option<String> {
+    let cut = text::truncate(name, width);
+    let line = match cut.strip_suffix('…') {
+        Some(head) if head.ends_with(' ') => format!("{}…", head.trim_end()),
+        _ => cut.into_owned(),
+    };
+    (!line.is_empty()).then_some(line)
 }
 
 /// The district whose tile is at `pos`.

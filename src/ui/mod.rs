@@ -254,26 +254,50 @@ pub fn put(buf: &mut Buffer, clip: Rect, x: u16, y: u16, s: &str, style: Style) 
         return x;
     }
     let max = usize::from(clip.right() - x);
-    // Printable ASCII (most of what is drawn) is one cell per byte: write the cells directly instead
-    // of segmenting graphemes, with the same result as `set_stringn`.
-    let bytes = s.as_bytes();
-    let n = bytes.len().min(max);
-    let printable = |b: &u8| (0x20..0x7f).contains(b);
-    // The byte after the part drawn must be ASCII too, or it could be a combining mark that belongs
-    // to the last cell.
-    if bytes[..n].iter().all(printable) && bytes.get(n).is_none_or(printable) {
-        for k in 0..n {
-            let cx = x + u16::try_from(k).unwrap_or(u16::MAX);
-            if let Some(cell) = buf.cell_mut((cx, y)) {
-                // Every byte of an ASCII string is a char boundary.
-                cell.set_symbol(s.get(k..=k).unwrap_or(" "))
-                    .set_style(style);
-            }
+    // Text made of "simple" characters (one column, never part of a longer grapheme: ASCII, Latin
+    // letters like `æøå`, `…`, `–`, box drawing, blocks) is one cell per character: write the cells
+    // directly instead of segmenting graphemes, with the same result as `set_stringn` (tested).
+    let mut cx = x;
+    let mut chars = s.char_indices().peekable();
+    let mut fast = true;
+    let mut n = 0;
+    while let Some(&(_, c)) = chars.peek() {
+        if n == max {
+            break;
         }
-        return x + u16::try_from(n).unwrap_or(u16::MAX);
+        if !simple_char(c) {
+            fast = false;
+            break;
+        }
+        chars.next();
+        n += 1;
+    }
+    // The character after the part drawn must be simple too (it could be a combining mark).
+    if fast && chars.peek().is_none_or(|&(_, c)| simple_char(c)) {
+        let mut tmp = [0u8; 4];
+        for c in s.chars().take(n) {
+            if let Some(cell) = buf.cell_mut((cx, y)) {
+                cell.set_symbol(c.encode_utf8(&mut tmp)).set_style(style);
+            }
+            cx += 1;
+        }
+        return cx;
     }
     let fitted = text::take_width(s, max);
     buf.set_stringn(x, y, fitted, max, style).0
+}
+
+/// A character that is one column wide and always a grapheme of its own (no combining marks, joiners,
+/// variation selectors or wide characters in these ranges).
+fn simple_char(c: char) -> bool {
+    matches!(c as u32,
+        0x20..=0x7e
+        | 0xa0..=0xac
+        | 0xae..=0x2ff
+        | 0x2010..=0x2027
+        | 0x2030..=0x205e
+        | 0x2190..=0x21ff
+        | 0x2500..=0x259f)
 }
 
 /// Fills a rectangle (clipped) with a style and a repeated one-column symbol.
@@ -510,6 +534,12 @@ mod tests {
             "Nordjylland",
             "ae\u{301}x",
             "K\u{f8}benhavn",
+            "Sydsjælland og Lolland-Falster…",
+            "Næstved–Ærø › Østjylland · ▶ █▉ ─│",
+            "Zoë\u{301}",
+            "Ærø\u{fe0f}x",
+            "a\u{200d}b",
+            "\u{ad}soft",
             "漢字 ok",
             "",
             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
