@@ -174,6 +174,8 @@ impl App {
     /// Looks up a key in the keymap and applies its action. Returns whether anything changed.
     pub fn handle_key(&mut self, key: Key) -> bool {
         if let Some(changed) = self.handle_mode_key(key) {
+            // A search hit or a pick may select a district out of view: bring it in, as `update`.
+            self.keep_visible();
             return changed;
         }
         match self.keymap.action(key) {

@@ -307,3 +307,84 @@ fn the_stress_file_draws_in_bounded_work() {
         }
     }
 }
+
+// ---------------------------------------------------------------- 1,000 districts on screen
+
+#[test]
+fn titles_count_districts_and_name_the_map_window() {
+    let ds = generated(1000, 1);
+    let app = tiles(App::new(ds.clone(), Locale::Da, (200, 60)));
+    let s = screen(&app, false);
+    assert!(s.contains("Fordeling 1–20 af 1.000 kredse ▼"), "{s}");
+    // 32 × 32 tiles: all rows fit at 200x60, the columns scroll (nine-column names).
+    assert!(s.contains("Kort · kolonner 1–19 af 32"), "{s}");
+    let app = tiles(App::new(ds.clone(), Locale::En, (80, 24)));
+    let s = screen(&app, false);
+    // Narrow: the word goes before the numbers are cut.
+    assert!(s.contains("Allocation 1–18 of 1,000 "), "{s}");
+    // The not-itemised row at the end is not counted as a district.
+    let mut app = tiles(App::new(ds, Locale::En, (200, 60)));
+    app.update(Action::FocusNext);
+    app.update(Action::Last);
+    let s = screen(&app, false);
+    assert!(s.contains("–1,000 of 1,000 districts"), "{s}");
+}
+
+#[test]
+fn a_search_hit_out_of_view_scrolls_the_map_to_it() {
+    let ds = generated(1000, 2);
+    let mut app = tiles(App::new(ds, Locale::Da, (80, 24)));
+    // The last district's name: far from the first selection.
+    let target = app.data.districts.len() - 1;
+    let name = app.data.districts[target].name.clone();
+    app.handle_key(kredskort::keymap::parse_key_sequence("/").unwrap()[0]);
+    for k in kredskort::keymap::parse_key_sequence(&name).unwrap() {
+        app.handle_key(k);
+    }
+    app.handle_key(kredskort::keymap::parse_key_sequence("<Enter>").unwrap()[0]);
+    let d = &app.data.districts[app.selected];
+    let g = ui::map::geometry(app.layout().map.unwrap(), &app);
+    let (r, c) = (d.tile.row - g.min_row, d.tile.col - g.min_col);
+    assert!(
+        (app.map_offset.0..app.map_offset.0 + g.visible_rows).contains(&r)
+            && (app.map_offset.1..app.map_offset.1 + g.visible_cols).contains(&c),
+        "selected tile ({r},{c}) outside the window {:?} {}x{}",
+        app.map_offset,
+        g.visible_rows,
+        g.visible_cols
+    );
+}
+
+#[test]
+fn bars_scale_to_the_largest_district_and_cap_the_not_itemised_row() {
+    // Shipped data: 74 mio. not itemised, København 30 mio. the largest district.
+    let app = tiles(App::new(
+        kredskort::data::load_embedded(),
+        Locale::Da,
+        (120, 40),
+    ));
+    let s = screen(&app, false);
+    let row = |name: &str| {
+        s.lines()
+            .find(|l| l.contains(name) && l.contains("mio. kr.│"))
+            .unwrap()
+            .to_string()
+    };
+    let kbh = row("▶København");
+    let rest = row("Ikke specificeret  ");
+    let bar = |l: &str| l.chars().filter(|c| "█▉▊▋▌▍▎▏".contains(*c)).count();
+    assert!(rest.contains('»') && !kbh.contains('»'), "{kbh}\n{rest}");
+    // Both end in the same column: København full length, the rest capped with `»`.
+    let last_block = kbh
+        .chars()
+        .collect::<Vec<_>>()
+        .iter()
+        .rposition(|&c| c == '█');
+    let mark = rest.chars().position(|c| c == '»');
+    assert_eq!(last_block, mark, "\n{kbh}\n{rest}");
+    // 1,000 districts of ~0.1 % each: the bars are not all the same sliver.
+    let app = tiles(App::new(generated(1000, 2), Locale::Da, (200, 60)));
+    let s = screen(&app, false);
+    let lens: Vec<usize> = s.lines().skip(40).map(bar).filter(|&n| n > 0).collect();
+    assert!(lens.iter().max().unwrap() >= &40, "{lens:?}");
+}

@@ -88,10 +88,17 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         let n = app.bar_order.len();
         let first = (app.bars_offset + 1).min(n);
         let last = (app.bars_offset + vis).min(n);
-        title.push_str(&format!(
-            " {}",
-            i18n::district_range(first, last, n, app.locale)
-        ));
+        let range = i18n::district_range(first, last, n, app.locale);
+        // Narrow panes drop the word (`1–18 af 1.000`) before the frame cuts the numbers.
+        let room = usize::from(area.width.saturating_sub(8));
+        if text::width(&title) + 1 + text::width(&range) > room {
+            title.push_str(&format!(
+                " {}",
+                i18n::district_range_short(first, last, n, app.locale)
+            ));
+        } else {
+            title.push_str(&format!(" {range}"));
+        }
         if app.bars_offset + vis < rows {
             title.push_str(&format!(" {}", app.theme.scroll_down));
         }

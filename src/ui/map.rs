@@ -69,9 +69,10 @@ pub fn geometry(area: Rect, app: &App) -> MapGeom {
     let legend = inner.height >= rows.saturating_mul(2).saturating_add(2);
     let grid_h = inner.height - u16::from(legend);
     let natural_w = inner.width / cols;
-    // When the grid scrolls anyway (too many rows or columns for the pane), tiles get room for a
-    // readable name: one more direction of scrolling costs less than a thousand `Kirk…` tiles.
-    let scrolls = natural_w < MIN_TILE_W || grid_h / rows < MIN_TILE_H;
+    // When tiles are one row high (a name cannot wrap) or the grid scrolls anyway, tiles get room
+    // for a readable name (nine columns): scrolling sideways costs less than a thousand `Kirk…`
+    // tiles that all look alike.
+    let scrolls = natural_w < MIN_TILE_W || grid_h / rows < 2;
     let tile_w = if scrolls {
         natural_w
             .max(SCROLL_TILE_W)
@@ -143,15 +144,21 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     let g = geometry(area, app);
     let mut title = words.map.to_string();
     if g.visible_rows < g.rows || g.visible_cols < g.cols {
-        title.push_str(&format!(
-            " {}–{}/{} × {}–{}/{}",
-            app.map_offset.0 + 1,
-            app.map_offset.0 + g.visible_rows,
-            g.rows,
-            app.map_offset.1 + 1,
-            app.map_offset.1 + g.visible_cols,
-            g.cols
-        ));
+        // Only the direction that scrolls: `Kort · rækker 7–32 af 32`.
+        let window = i18n::map_window(
+            (
+                app.map_offset.0 + 1,
+                app.map_offset.0 + g.visible_rows,
+                g.rows,
+            ),
+            (
+                app.map_offset.1 + 1,
+                app.map_offset.1 + g.visible_cols,
+                g.cols,
+            ),
+            app.locale,
+        );
+        title.push_str(&format!(" · {window}"));
     }
     let inner = pane(buf, area, &title, focused, app);
     if g.grid.is_empty() {
