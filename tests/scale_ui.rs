@@ -115,64 +115,6 @@ fn a_walk_across_the_map_reports_bytes_per_step() {
     assert!(mean <= 4096, "mean {mean} B");
 }
 
-#[test]
-#[ignore]
-fn debug_step_regions() {
-    let ds = generated(1000, 3);
-    let mut app = tiles(App::new(ds, Locale::Da, (200, 60)));
-    let l = app.layout();
-    let a = draw_buffer(&app);
-    app.update(Action::Move(Dir::Right));
-    let b = draw_buffer(&app);
-    for (name, r) in [
-        ("map", l.map),
-        ("bars", l.bars),
-        ("detail", l.detail),
-        ("header", Some(l.header)),
-        ("crumb", Some(l.crumb)),
-        ("hints", Some(l.hints)),
-    ] {
-        let Some(r) = r else { continue };
-        let n = r.positions().filter(|p| a.cell(*p) != b.cell(*p)).count();
-        println!("{name} {r:?}: {n} cells");
-    }
-    println!("{}", screen(&app, false));
-}
-
-#[test]
-#[ignore]
-fn debug_step_bytes() {
-    use ratatui::Terminal;
-    use ratatui::backend::CrosstermBackend;
-    let ds = generated(1000, 3);
-    let mut app = tiles(App::new(ds, Locale::Da, (200, 60)));
-    let sink = std::sync::Arc::new(std::sync::Mutex::new(Vec::<u8>::new()));
-    #[derive(Clone)]
-    struct S(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-    impl std::io::Write for S {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            self.0.lock().unwrap().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut term = Terminal::with_options(
-        CrosstermBackend::new(S(sink.clone())),
-        ratatui::TerminalOptions {
-            viewport: ratatui::Viewport::Fixed(Rect::new(0, 0, 200, 60)),
-        },
-    )
-    .unwrap();
-    term.draw(|f| ui::draw(f, &app)).unwrap();
-    sink.lock().unwrap().clear();
-    app.update(Action::Move(Dir::Right));
-    term.draw(|f| ui::draw(f, &app)).unwrap();
-    let out = String::from_utf8_lossy(&sink.lock().unwrap()).to_string();
-    std::fs::write("/tmp/ui3/step.txt", &out).unwrap();
-}
-
 // ---------------------------------------------------------------- polish (issues 4, 5, 7)
 
 #[test]
