@@ -4,7 +4,11 @@
 //! ```sh
 //! cargo run --release --example frame_stats            # the 1000 × 100 generated file, in memory
 //! cargo run --release --example frame_stats -- 12 10   # another size: districts, projects each
+//! FRAME_STATS_PROFILE=1 cargo run --release --example frame_stats   # only 20,000 overview frames
 //! ```
+//!
+//! With `FRAME_STATS_PROFILE` set it only draws the 200×60 overview of the big file in a loop (full
+//! redraws), for `perf record` or `valgrind --tool=callgrind`.
 //!
 //! Every frame goes through a real `ratatui::Terminal` (draw + diff against the previous frame),
 //! into a `TestBackend` for timing and into a `CrosstermBackend` over a `Vec<u8>` for the bytes.
@@ -73,6 +77,21 @@ fn main() {
     );
 
     let text = generate_string(&GenParams::new(districts, per, 1));
+    if std::env::var_os("FRAME_STATS_PROFILE").is_some() {
+        let ds = load_str(&text, "gen.toml", None).unwrap();
+        let app = App::new(ds, Locale::Da, (200, 60));
+        let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        let t = Instant::now();
+        for _ in 0..20_000 {
+            term.clear().unwrap();
+            term.draw(|f| ui::draw(f, &app)).unwrap();
+        }
+        println!(
+            "{:.3} ms a frame",
+            t.elapsed().as_secs_f64() * 1e3 / 20_000.0
+        );
+        return;
+    }
     let t = Instant::now();
     let ds = load_str(&text, "gen.toml", None).unwrap();
     println!(
@@ -155,6 +174,40 @@ fn main() {
                 "bytes {view:13} {w}x{h}: full frame {first} B, one {step} step {step_bytes} B"
             );
         }
+    }
+
+    // The outline map on the shipped data: a full frame and the bytes of one arrow step.
+    for (w, h) in [(80u16, 24u16), (200, 60)] {
+        let mut app = App::new(load_embedded(), Locale::Da, (w, h));
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        let mut full = Vec::new();
+        for _ in 0..500 {
+            term.clear().unwrap();
+            let t = Instant::now();
+            term.draw(|f| ui::draw(f, &app)).unwrap();
+            full.push(t.elapsed());
+        }
+        let (p50, p99, max) = pct(full);
+        println!(
+            "frame outline  {w}x{h} (shipped): p50 {p50:.3} ms  p99 {p99:.3} ms  max {max:.3} ms"
+        );
+        let count = Count::default();
+        let mut term = Terminal::with_options(
+            CrosstermBackend::new(count.clone()),
+            ratatui::TerminalOptions {
+                viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, w, h)),
+            },
+        )
+        .unwrap();
+        term.draw(|f| ui::draw(f, &app)).unwrap();
+        let mut steps = Vec::new();
+        for step in ["<Left>", "<Right>", "<Up>", "<Down>"] {
+            let before = count.0.get();
+            keys(&mut app, step);
+            term.draw(|f| ui::draw(f, &app)).unwrap();
+            steps.push(format!("{step} {} B", count.0.get() - before));
+        }
+        println!("bytes outline  {w}x{h} (shipped): {}", steps.join(", "));
     }
 
     // Search: the index is built once; each keystroke is one query of the typed prefix.

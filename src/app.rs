@@ -9,6 +9,7 @@ mod mouse;
 pub mod nav;
 pub mod tabs;
 pub mod tools;
+pub mod view_cache;
 
 pub use tools::{Mode, Tools};
 
@@ -77,6 +78,8 @@ pub struct App {
     pub tools: Tools,
     /// Outline map or tiles, zoom, colour mode (`app/map_mode.rs`).
     pub map_view: map_mode::MapView,
+    /// The map's and the bars' texts for the current view, built with it (`app/view_cache.rs`).
+    pub labels: view_cache::ViewLabels,
 }
 
 impl App {
@@ -114,6 +117,7 @@ impl App {
             quit: false,
             tools,
             map_view,
+            labels: view_cache::ViewLabels::default(),
         };
         app.keep_visible();
         app
@@ -170,6 +174,8 @@ impl App {
     /// Looks up a key in the keymap and applies its action. Returns whether anything changed.
     pub fn handle_key(&mut self, key: Key) -> bool {
         if let Some(changed) = self.handle_mode_key(key) {
+            // A search hit or a pick may select a district out of view: bring it in, as `update`.
+            self.keep_visible();
             return changed;
         }
         match self.keymap.action(key) {

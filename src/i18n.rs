@@ -278,3 +278,77 @@ pub fn position(at: usize, of: usize, locale: Locale) -> String {
         Locale::En => format!("{at} of {of}"),
     }
 }
+
+/// `1–57 af 1.000 kredse` / `1–57 of 1,000 districts`: which districts a scrolled list shows (counts
+/// in the locale's number format; the not-itemised row is not a district and is not counted).
+pub fn district_range(first: usize, last: usize, of: usize, locale: Locale) -> String {
+    let n = |v: usize| crate::money::format_number(rust_decimal::Decimal::from(v), 0, locale);
+    let range = if first == last {
+        n(first)
+    } else {
+        format!("{}–{}", n(first), n(last))
+    };
+    match locale {
+        Locale::Da => format!("{range} af {} kredse", n(of)),
+        Locale::En => format!("{range} of {} districts", n(of)),
+    }
+}
+
+/// `1–18 af 1.000` / `1–18 of 1,000`: [`district_range`] without the word, for narrow panes.
+pub fn district_range_short(first: usize, last: usize, of: usize, locale: Locale) -> String {
+    let n = |v: usize| crate::money::format_number(rust_decimal::Decimal::from(v), 0, locale);
+    let range = if first == last {
+        n(first)
+    } else {
+        format!("{}–{}", n(first), n(last))
+    };
+    position_text(&range, &n(of), locale)
+}
+
+fn position_text(at: &str, of: &str, locale: Locale) -> String {
+    match locale {
+        Locale::Da => format!("{at} af {of}"),
+        Locale::En => format!("{at} of {of}"),
+    }
+}
+
+/// The map window when the tile grid scrolls: `rækker 7–32 af 32 · kolonner 1–15 af 32`.
+pub fn map_window(rows: (u16, u16, u16), cols: (u16, u16, u16), locale: Locale) -> String {
+    let (rw, cw) = match locale {
+        Locale::Da => ("rækker", "kolonner"),
+        Locale::En => ("rows", "columns"),
+    };
+    let part = |word: &str, (a, b, n): (u16, u16, u16)| {
+        let range = if a == b {
+            a.to_string()
+        } else {
+            format!("{a}–{b}")
+        };
+        format!("{word} {}", position_text(&range, &n.to_string(), locale))
+    };
+    let mut out = Vec::new();
+    if rows.1 - rows.0 + 1 < rows.2 || rows.0 > 1 {
+        out.push(part(rw, rows));
+    }
+    if cols.1 - cols.0 + 1 < cols.2 || cols.0 > 1 {
+        out.push(part(cw, cols));
+    }
+    out.join(" · ")
+}
+
+/// After a list cut short: ` … og 9.950 til` / ` … and 9,950 more`.
+pub fn and_more(n: usize, locale: Locale) -> String {
+    let n = crate::money::format_number(rust_decimal::Decimal::from(n), 0, locale);
+    match locale {
+        Locale::Da => format!(" … og {n} til"),
+        Locale::En => format!(" … and {n} more"),
+    }
+}
+
+/// After a long text cut short in the detail pane.
+pub fn cut_short(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Da => "… (teksten er afkortet her; hele teksten står i datafilen)",
+        Locale::En => "… (the text is cut short here; the data file has all of it)",
+    }
+}

@@ -81,10 +81,26 @@ fn char_width(c: char) -> usize {
     UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
+/// Whether `s` is at most `max` columns wide. Reads a long string (over 4 KB) only until it is known
+/// to be wider, so cutting a 1 MB name to a tile costs the tile's width, not the name's length.
+pub fn fits_width(s: &str, max: usize) -> bool {
+    if s.len() <= 4096 {
+        return width(s) <= max;
+    }
+    let mut used = 0;
+    for c in s.chars() {
+        used += char_width(c);
+        if used > max {
+            return false;
+        }
+    }
+    true
+}
+
 /// Cuts `s` to at most `max` columns, ending in `…` when anything was cut. A wide character that would
 /// straddle the limit is left out whole; zero-width (combining) characters stay with their base.
 pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
-    if width(s) <= max {
+    if fits_width(s, max) {
         return Cow::Borrowed(s);
     }
     if max == 0 {

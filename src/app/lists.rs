@@ -74,20 +74,21 @@ impl App {
                 .position(|&d| d == self.selected)
                 .unwrap_or(0);
             let rows = ui::bars::row_count(self);
-            self.bars_offset = follow(self.bars_offset, pos, vis).min(rows.saturating_sub(vis));
+            self.bars_offset =
+                follow_or_centre(self.bars_offset, pos, vis).min(rows.saturating_sub(vis));
         }
         if let Some(r) = layout.map {
             let g = ui::map::geometry(r, self);
             if let Some(d) = self.data.districts.get(self.selected) {
                 let t = d.tile;
                 self.map_offset = (
-                    follow16(
+                    centre16(
                         self.map_offset.0,
                         t.row.saturating_sub(g.min_row),
                         g.visible_rows,
                     )
                     .min(g.rows.saturating_sub(g.visible_rows)),
-                    follow16(
+                    centre16(
                         self.map_offset.1,
                         t.col.saturating_sub(g.min_col),
                         g.visible_cols,
@@ -128,13 +129,55 @@ fn follow(offset: usize, pos: usize, visible: usize) -> usize {
     }
 }
 
-fn follow16(offset: u16, pos: u16, visible: u16) -> u16 {
-    u16::try_from(follow(
+/// A list step just past an edge scrolls by that one row (as lists do); a jump further away (the
+/// selection moved on the map, a search hit) puts the selection in the middle, so the rows around it
+/// are in view and the next steps do not scroll.
+fn follow_or_centre(offset: usize, pos: usize, visible: usize) -> usize {
+    if pos + 1 == offset || pos == offset + visible {
+        follow(offset, pos, visible)
+    } else {
+        centre(offset, pos, visible)
+    }
+}
+
+/// The map window: when the selection leaves it, the window jumps to put the selection in its middle
+/// (instead of creeping one tile column per step, which redraws every tile on every step along an
+/// edge); the caller clamps it to the grid.
+fn centre(offset: usize, pos: usize, visible: usize) -> usize {
+    if pos >= offset && pos < offset + visible {
+        offset
+    } else {
+        pos.saturating_sub(visible / 2)
+    }
+}
+
+fn centre16(offset: u16, pos: u16, visible: u16) -> u16 {
+    u16::try_from(centre(
         usize::from(offset),
         usize::from(pos),
         usize::from(visible),
     ))
     .unwrap_or(u16::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_follow_by_a_row_and_jump_to_centre() {
+        // In view: no scroll.
+        assert_eq!(follow_or_centre(10, 12, 5), 10);
+        assert_eq!(centre(10, 14, 5), 10);
+        // One past an edge: one row.
+        assert_eq!(follow_or_centre(10, 15, 5), 11);
+        assert_eq!(follow_or_centre(10, 9, 5), 9);
+        // Further: centred.
+        assert_eq!(follow_or_centre(10, 40, 5), 38);
+        assert_eq!(follow_or_centre(10, 1, 5), 0);
+        assert_eq!(centre(0, 20, 10), 15);
+        assert_eq!(centre16(0, 3, 10), 0);
+    }
 }
 
 #[derive(Debug, Clone, Copy)]

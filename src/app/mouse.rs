@@ -84,7 +84,10 @@ impl App {
                 }
                 View::Overview => {}
             }
-        } else if layout.map.is_some_and(|r| r.contains(p)) {
+        } else if layout.map.is_some_and(|r| r.contains(p)) && self.map_view.outline_on().is_none()
+        {
+            // The tile grid scrolls; the outline map has nothing to scroll (zoom is `z`), so the
+            // wheel there changes nothing and causes no redraw.
             let g = ui::map::geometry(layout.map.unwrap_or_default(), self);
             let max = g.rows.saturating_sub(g.visible_rows);
             let row = if down {

@@ -213,6 +213,19 @@ impl Workspace {
             .position(|t| t.path.as_deref() == Some(path))
     }
 
+    /// The file of `path`'s tab was deleted: its app keeps the data and shows a banner. Whether the
+    /// screen changed.
+    pub fn mark_removed(&mut self, path: &Path) -> bool {
+        let Some(k) = self.tab_of(path) else {
+            return false;
+        };
+        let active = k == self.active;
+        match self.tabs.get_mut(k).and_then(|t| t.app.as_mut()) {
+            Some(app) => app.mark_file_removed() && active,
+            None => false,
+        }
+    }
+
     /// Applies a reload result to the tab of `path`: a tab that never loaded opens now; a loaded tab
     /// swaps the data in (or keeps it and shows the error banner).
     pub fn apply_reload(&mut self, path: &Path, result: Result<Prepared, LoadError>) -> bool {

@@ -84,6 +84,9 @@ pub struct Tools {
     pub status: Option<String>,
     /// The data file could not be reloaded: the error's one-line summary (path:line:col: message).
     pub reload_error: Option<String>,
+    /// The watched data file was deleted (or moved away): the last loaded data stays on screen with
+    /// a banner until the file is back.
+    pub file_removed: bool,
     /// The file this dataset came from (`None`: the built-in dataset, not watched or reloaded).
     pub source: Option<PathBuf>,
     /// `r` was pressed: the event loop starts a background reload and clears this.
@@ -113,6 +116,7 @@ impl Tools {
             hit_pos: 0,
             status: None,
             reload_error: None,
+            file_removed: false,
             source: None,
             reload_requested: false,
             export_dir: None,
@@ -158,6 +162,8 @@ impl App {
             self.locale,
         );
         self.bar_order = self.tools.view.order.clone();
+        self.labels =
+            super::view_cache::ViewLabels::build(&self.data, &self.tools.view, self.locale);
         self.tools.bump();
     }
 
@@ -570,11 +576,23 @@ impl App {
         self.apply_reload(result);
     }
 
+    /// The watched file is gone: keep everything, say so in the banner (until a reload).
+    pub fn mark_file_removed(&mut self) -> bool {
+        if self.tools.file_removed {
+            return false;
+        }
+        self.tools.file_removed = true;
+        self.tools.bump();
+        true
+    }
+
     /// Swaps in freshly loaded data if it is valid, keeping the selection and the drill-down where
     /// the district / project still exists (matched by id, else by name); on error keeps the last
     /// good data and shows the error in a banner until a later load succeeds.
     pub fn apply_reload(&mut self, result: Result<Prepared, LoadError>) {
         self.tools.reload_requested = false;
+        // Whatever the result, the file is there again.
+        self.tools.file_removed = false;
         // "Reloading …" is answered by the new data or by the banner.
         self.tools.status = None;
         let prepared = match result {

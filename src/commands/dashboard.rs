@@ -310,7 +310,8 @@ fn run_loop(mut ws: Workspace, settings: &Settings) -> io::Result<Option<i32>> {
                     .is_some_and(|r| r.is_latest(generation));
                 latest && ws.apply_reload(&path, *result)
             }
-            AppEvent::Watch(WatchEvent::Removed(_) | WatchEvent::Error(_)) => false,
+            AppEvent::Watch(WatchEvent::Removed(path)) => ws.mark_removed(&path),
+            AppEvent::Watch(WatchEvent::Error(_)) => false,
         };
         if ws.quit {
             break;

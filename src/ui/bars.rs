@@ -44,8 +44,18 @@ pub fn bar_text(
     eighths: &[&str; 8],
     fine: bool,
 ) -> String {
+    let (full, part) = bar_cells(value, max, cells, fine);
+    let mut s = eighths[7].repeat(full);
+    if let Some(p) = part.and_then(|p| eighths.get(p)) {
+        s.push_str(p);
+    }
+    s
+}
+
+/// A bar's length: whole cells, and the index into the eighths of a partial last cell.
+pub fn bar_cells(value: Decimal, max: Decimal, cells: usize, fine: bool) -> (usize, Option<usize>) {
     if cells == 0 || max <= Decimal::ZERO || value <= Decimal::ZERO {
-        return String::new();
+        return (0, None);
     }
     // The one place a ratio becomes a float: the length of a bar at draw time.
     let ratio = (value / max).to_f64().unwrap_or(0.0).clamp(0.0, 1.0);
@@ -56,11 +66,8 @@ pub fn bar_text(
     } else {
         (total, 0)
     };
-    let mut s = eighths[7].repeat(full.min(cells));
-    if part > 0 && full < cells {
-        s.push_str(eighths[part - 1]);
-    }
-    s
+    let part = (part > 0 && full < cells).then(|| part - 1);
+    (full.min(cells), part)
 }
 
 pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
@@ -77,10 +84,22 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         title.push_str(&format!(" · {}", opts.sort.label(app.locale)));
     }
     if rows > vis && vis > 0 {
-        let first = app.bars_offset.min(rows) + 1;
-        let last = (app.bars_offset + vis).min(rows);
-        title.push_str(&format!(" {}", i18n::position(first, rows, app.locale)));
-        if last < rows {
+        // Districts only: the not-itemised row is not one of them.
+        let n = app.bar_order.len();
+        let first = (app.bars_offset + 1).min(n);
+        let last = (app.bars_offset + vis).min(n);
+        let range = i18n::district_range(first, last, n, app.locale);
+        // Narrow panes drop the word (`1–18 af 1.000`) before the frame cuts the numbers.
+        let room = usize::from(area.width.saturating_sub(8));
+        if text::width(&title) + 1 + text::width(&range) > room {
+            title.push_str(&format!(
+                " {}",
+                i18n::district_range_short(first, last, n, app.locale)
+            ));
+        } else {
+            title.push_str(&format!(" {range}"));
+        }
+        if app.bars_offset + vis < rows {
             title.push_str(&format!(" {}", app.theme.scroll_down));
         }
     }
@@ -90,7 +109,10 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     }
     let t = &app.theme;
     let vm = &app.tools.view;
-    let max = vm.max_number(&app.data).unwrap_or_default();
+    // Bars scale to the largest district; a larger not-itemised row is drawn capped with a break
+    // mark (its value label says how large it is), so it does not shrink every district to a sliver.
+    let cache = crate::ui::labels(app);
+    let max = cache.max;
     let dash = |s: String| {
         if t.ascii { s.replace('–', t.dash) } else { s }
     };
@@ -101,33 +123,43 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     let label = |row: &Option<usize>| -> (String, String, Decimal) {
         match row {
             Some(k) => {
-                let name = app
-                    .data
-                    .districts
-                    .get(*k)
-                    .map_or_else(String::new, |d| d.short_name().to_string());
-                let value = vm.value(&app.data, *k);
+                let name = app.data.districts.get(*k).map_or_else(String::new, |d| {
+                    // Bounded: a 1 MB name costs its first columns, not a 1 MB copy.
+                    text::truncate(d.short_name(), crate::app::view_cache::NAME_CAP).into_owned()
+                });
+                let l = cache.districts.get(*k);
                 let v = if vm.figures(*k).projects == 0 {
                     words.none.to_string()
                 } else {
-                    dash(vm.format(value, app.locale))
+                    dash(l.map_or_else(String::new, |l| l.bar.clone()))
                 };
-                (name, v, value.number().unwrap_or_default())
+                (name, v, l.and_then(|l| l.number).unwrap_or_default())
             }
-            None => {
-                let value = vm.not_itemised_value();
-                (
-                    words.not_itemised.to_string(),
-                    value.map_or_else(String::new, |v| dash(vm.format(v, app.locale))),
-                    value.and_then(|v| v.number()).unwrap_or_default(),
-                )
-            }
+            None => (
+                words.not_itemised.to_string(),
+                dash(cache.rest.clone().unwrap_or_default()),
+                vm.not_itemised_value()
+                    .and_then(|v| v.number())
+                    .unwrap_or_default(),
+            ),
         }
     };
     let labels: Vec<(String, String, Decimal)> = visible.iter().map(label).collect();
     let w = usize::from(inner.width);
-    let name_max = labels.iter().map(|l| text::width(&l.0)).max().unwrap_or(0);
-    let val_max = labels.iter().map(|l| text::width(&l.1)).max().unwrap_or(0);
+    // Column widths over all districts (cached with the view), so they do not jump while scrolling;
+    // the visible rows can only widen them (the not-itemised row's label).
+    let name_max = labels
+        .iter()
+        .map(|l| text::width(&l.0))
+        .chain([cache.name_w])
+        .max()
+        .unwrap_or(0);
+    let val_max = labels
+        .iter()
+        .map(|l| text::width(&l.1))
+        .chain([cache.bar_w])
+        .max()
+        .unwrap_or(0);
     let mut name_w = name_max.min(w * 2 / 5).max(4.min(w));
     let mut val_w = val_max;
     let mut bar_w = w.saturating_sub(name_w + val_w + 3);
@@ -178,8 +210,18 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         x = put(buf, line, x, y, &text::pad_right(name, name_w), style);
         if bar_w > 0 {
             x += 1;
-            let bar = bar_text(*amount, max, bar_w, &t.eighths, fine);
-            put(buf, line, x, y, &bar, bar_style);
+            let capped = row.is_none() && *amount > max && max > Decimal::ZERO;
+            if capped {
+                let bar = capped_bar(bar_w, &t.eighths, t.ascii);
+                put(buf, line, x, y, &bar, bar_style);
+            } else {
+                // Whole blocks cell by cell (no grapheme walk over a long run of `█`).
+                let (full, part) = bar_cells(*amount, max, bar_w, fine);
+                let end = crate::ui::put_repeat(buf, line, x, y, t.eighths[7], full, bar_style);
+                if let Some(p) = part.and_then(|p| t.eighths.get(p)) {
+                    put(buf, line, end, y, p, bar_style);
+                }
+            }
             x += u16::try_from(bar_w).unwrap_or(u16::MAX);
         }
         if val_w > 0 {
@@ -194,6 +236,16 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         buf,
         app,
     );
+}
+
+/// A bar longer than the scale: full length with a break mark in its last cell (`███…█»`).
+pub fn capped_bar(cells: usize, eighths: &[&str; 8], ascii: bool) -> String {
+    if cells == 0 {
+        return String::new();
+    }
+    let mut s = eighths[7].repeat(cells - 1);
+    s.push_str(if ascii { ">" } else { "»" });
+    s
 }
 
 /// The district whose bar row is at `pos` (the not-itemised row is not a district).
@@ -225,5 +277,14 @@ mod tests {
             assert!(text::width(&b) <= 7, "{v}: {b}");
         }
         assert_eq!(bar_text(max, Decimal::ZERO, 10, &e, true), "");
+    }
+
+    #[test]
+    fn capped_bars_end_in_a_break_mark() {
+        let e = Theme::colour().eighths;
+        assert_eq!(capped_bar(5, &e, false), "████»");
+        assert_eq!(capped_bar(3, &e, true), "██>");
+        assert_eq!(capped_bar(1, &e, false), "»");
+        assert_eq!(capped_bar(0, &e, false), "");
     }
 }

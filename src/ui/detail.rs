@@ -11,10 +11,39 @@ use crate::data::District;
 use crate::i18n;
 use crate::money;
 use crate::text;
-use crate::ui::{fill, pane, put, wrap};
+use crate::ui::{fill, join_limited, pane, put, wrap_limited};
 
 /// One line: segments of text with their styles.
 type DLine = Vec<(String, Style)>;
+
+/// Lines a field (partners, themes, municipalities, …) wraps to at most; a name (the pane's title
+/// line) at most [`NAME_LINES`]; a summary at most [`SUMMARY_LINES`]. Whatever is left is counted
+/// or marked, never wrapped: every frame's work is bounded by these, not by the data (a 1 MB name,
+/// 10,000 themes).
+pub const FIELD_LINES: usize = 20;
+pub const NAME_LINES: usize = 3;
+pub const SUMMARY_LINES: usize = 400;
+
+/// A name as at most [`NAME_LINES`] lines, the last ending in `…` when the name goes on.
+fn name_lines(name: &str, width: usize) -> Vec<String> {
+    let (mut lines, more) = wrap_limited(name, width, NAME_LINES);
+    if more && let Some(last) = lines.last_mut() {
+        *last = text::truncate(&format!("{last} …"), width).into_owned();
+        if !last.ends_with('…') {
+            last.push('…');
+        }
+    }
+    lines
+}
+
+/// A list joined as far as a field shows it, `… og 9.950 til` / `… and 9,950 more` after.
+fn list_text(items: &[String], width: usize, app: &App) -> String {
+    let (mut s, left) = join_limited(items, ", ", width.saturating_mul(FIELD_LINES));
+    if left > 0 {
+        s.push_str(&i18n::and_more(left, app.locale));
+    }
+    s
+}
 
 /// The area inside the pane frame.
 pub fn inner(area: Rect) -> Rect {
@@ -49,7 +78,8 @@ fn field(
     let t = &app.theme;
     if width >= label_w + 12 {
         let indent = " ".repeat(label_w);
-        for (k, line) in wrap(value, width - label_w).into_iter().enumerate() {
+        let (lines, more) = wrap_limited(value, width - label_w, FIELD_LINES);
+        for (k, line) in lines.into_iter().enumerate() {
             let head = if k == 0 {
                 text::pad_right(label, label_w)
             } else {
@@ -57,10 +87,17 @@ fn field(
             };
             out.push(vec![(head, t.label), (line, style)]);
         }
+        if more {
+            out.push(vec![(indent, t.label), ("…".to_string(), t.dim)]);
+        }
     } else {
         out.push(vec![(label.to_string(), t.label)]);
-        for line in wrap(value, width) {
+        let (lines, more) = wrap_limited(value, width.saturating_sub(1), FIELD_LINES);
+        for line in lines {
             out.push(vec![(format!(" {line}"), style)]);
+        }
+        if more {
+            out.push(vec![(" …".to_string(), t.dim)]);
         }
     }
 }
@@ -85,7 +122,7 @@ fn district_info(app: &App, d: &District, width: usize) -> Vec<DLine> {
         .unwrap_or(0)
         + 2;
     let mut out: Vec<DLine> = Vec::new();
-    for line in wrap(&d.name, width) {
+    for line in name_lines(&d.name, width) {
         out.push(vec![(line, t.title)]);
     }
     if let Some(hq) = &d.hq {
@@ -95,7 +132,7 @@ fn district_info(app: &App, d: &District, width: usize) -> Vec<DLine> {
         field(
             &mut out,
             &muni_label,
-            &d.municipalities.join(", "),
+            &list_text(&d.municipalities, width, app),
             label_w,
             width,
             app,
@@ -170,14 +207,14 @@ fn project_lines(app: &App, project: usize, width: usize) -> Vec<DLine> {
     ];
     let label_w = labels.iter().map(|s| text::width(s)).max().unwrap_or(0) + 2;
     let mut out: Vec<DLine> = Vec::new();
-    for line in wrap(&p.name, width) {
+    for line in name_lines(&p.name, width) {
         out.push(vec![(line, t.title)]);
     }
     if let Some(d) = district {
         field(
             &mut out,
             words.district,
-            &d.name,
+            &text::truncate(&d.name, width.saturating_mul(FIELD_LINES)),
             label_w,
             width,
             app,
@@ -225,7 +262,7 @@ fn project_lines(app: &App, project: usize, width: usize) -> Vec<DLine> {
     let partners = if p.partners.is_empty() {
         words.none.to_string()
     } else {
-        p.partners.join(", ")
+        list_text(&p.partners, width, app)
     };
     field(
         &mut out,
@@ -248,14 +285,18 @@ fn project_lines(app: &App, project: usize, width: usize) -> Vec<DLine> {
     let themes = if p.themes.is_empty() {
         words.none.to_string()
     } else {
-        p.themes.join(", ")
+        list_text(&p.themes, width, app)
     };
     field(&mut out, words.themes, &themes, label_w, width, app, t.text);
     if let Some(summary) = &p.summary {
         out.push(Vec::new());
         out.push(vec![(words.summary.to_string(), t.accent)]);
-        for line in wrap(summary, width) {
+        let (lines, more) = wrap_limited(summary, width, SUMMARY_LINES);
+        for line in lines {
             out.push(vec![(line, t.text)]);
+        }
+        if more {
+            out.push(vec![(i18n::cut_short(app.locale).to_string(), t.dim)]);
         }
     }
     if let Some(src) = &app.data.meta.source {

@@ -9,12 +9,15 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::app::App;
 use crate::i18n;
-use crate::money;
 use crate::text;
 use crate::theme::HEAT_STEPS;
 use crate::ui::{fill, pane, put};
 
 const MIN_TILE_W: u16 = 5;
+/// Tile width when the grid has to scroll anyway (it does not fit even at [`MIN_TILE_W`]): with a
+/// thousand districts, five-column tiles show `Kirk…` `Kirk…` `Kirk…` and look alike, so the grid
+/// takes the extra scrolling and every tile shows nine columns of its name (eight plus a gap).
+const SCROLL_TILE_W: u16 = 10;
 const MAX_TILE_W: u16 = 24;
 const MIN_TILE_H: u16 = 1;
 const MAX_TILE_H: u16 = 6;
@@ -65,7 +68,18 @@ pub fn geometry(area: Rect, app: &App) -> MapGeom {
     let cols = (c1 - c0).saturating_add(1);
     let legend = inner.height >= rows.saturating_mul(2).saturating_add(2);
     let grid_h = inner.height - u16::from(legend);
-    let tile_w = (inner.width / cols).clamp(MIN_TILE_W, MAX_TILE_W);
+    let natural_w = inner.width / cols;
+    // When tiles are one row high (a name cannot wrap) or the grid scrolls anyway, tiles get room
+    // for a readable name (nine columns): scrolling sideways costs less than a thousand `Kirk…`
+    // tiles that all look alike.
+    let scrolls = natural_w < MIN_TILE_W || grid_h / rows < 2;
+    let tile_w = if scrolls {
+        natural_w
+            .max(SCROLL_TILE_W)
+            .min(inner.width.max(MIN_TILE_W))
+    } else {
+        natural_w.min(MAX_TILE_W)
+    };
     let tile_h = (grid_h / rows).clamp(MIN_TILE_H, MAX_TILE_H);
     let visible_cols = (inner.width / tile_w).clamp(1, cols);
     let visible_rows = (grid_h / tile_h).clamp(1, rows);
@@ -130,54 +144,49 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     let g = geometry(area, app);
     let mut title = words.map.to_string();
     if g.visible_rows < g.rows || g.visible_cols < g.cols {
-        title.push_str(&format!(
-            " {}–{}/{} × {}–{}/{}",
-            app.map_offset.0 + 1,
-            app.map_offset.0 + g.visible_rows,
-            g.rows,
-            app.map_offset.1 + 1,
-            app.map_offset.1 + g.visible_cols,
-            g.cols
-        ));
+        // Only the direction that scrolls: `Kort · rækker 7–32 af 32`.
+        let window = i18n::map_window(
+            (
+                app.map_offset.0 + 1,
+                app.map_offset.0 + g.visible_rows,
+                g.rows,
+            ),
+            (
+                app.map_offset.1 + 1,
+                app.map_offset.1 + g.visible_cols,
+                g.cols,
+            ),
+            app.locale,
+        );
+        title.push_str(&format!(" · {window}"));
     }
     let inner = pane(buf, area, &title, focused, app);
     if g.grid.is_empty() {
         return;
     }
     let t = &app.theme;
-    let cur = &app.data.meta.currency;
-    // Shading and labels follow the view model: filtered amounts, in the chosen unit.
+    // Shading and labels follow the view model (filtered amounts, in the chosen unit), through the
+    // texts cached with the view: a frame formats no money and divides no Decimals.
     let vm = &app.tools.view;
-    let number = |i: usize| vm.value(&app.data, i).number();
+    let labels = super::labels(app);
     let shown = |i: usize| vm.figures(i).projects > 0;
-    let max = (0..app.data.districts.len())
-        .filter_map(number)
-        .max()
-        .unwrap_or_default();
-    let money_unit = matches!(
-        vm.options.unit,
-        crate::view_model::Unit::Money | crate::view_model::Unit::MoneyCompact
-    );
-    let tile_value = |i: usize| -> String {
-        if money_unit {
-            money::format_money_compact(vm.figures(i).amount, cur, app.locale)
-        } else {
-            vm.value_text(&app.data, i, app.locale)
-        }
-    };
     // One format for every tile: money when all visible amounts fit, else the share of the pool.
+    // Only the tiles in the window are looked at, and only when tiles have a row for a figure.
     let text_w_of = |r: Rect| usize::from(r.width.saturating_sub(2 * u16::from(r.width >= 16)));
-    let money_fits = app.data.districts.iter().enumerate().all(|(i, d)| {
-        tile_rect(&g, app, d.tile.row, d.tile.col)
-            .is_none_or(|r| !shown(i) || text::width(&tile_value(i)) <= text_w_of(r))
+    let window = visible_districts(&g, app);
+    let money_fits = window.iter().all(|&(i, r)| {
+        r.height < 2
+            || !shown(i)
+            || labels
+                .districts
+                .get(i)
+                .is_none_or(|l| text::width(&l.tile) <= text_w_of(r))
     });
-    for (i, d) in app.data.districts.iter().enumerate() {
-        let Some(r) = tile_rect(&g, app, d.tile.row, d.tile.col) else {
+    for &(i, r) in &window {
+        let Some(d) = app.data.districts.get(i) else {
             continue;
         };
-        if r.is_empty() {
-            continue;
-        }
+        let label = labels.districts.get(i);
         let selected = i == app.selected;
         let (style, fill_sym) = if selected {
             (
@@ -189,7 +198,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
                 " ",
             )
         } else if shown(i) {
-            let s = heat_step(number(i).unwrap_or_default(), max);
+            let s = label.map_or(1, |l| l.heat).clamp(1, HEAT_STEPS - 1);
             (t.heat[s], t.heat_fill[s])
         } else {
             (t.tile_empty, t.tile_empty_fill)
@@ -204,10 +213,15 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         let name_lines =
             usize::from(r.height.saturating_sub(1)).clamp(1, if text_w >= 9 { 2 } else { 3 });
         let marked = app.tools.marks.contains(&i);
-        let name = if marked {
-            format!("{}{}", t.mark, d.short_name())
+        let name: std::borrow::Cow<str> = if marked {
+            format!(
+                "{}{}",
+                t.mark,
+                text::truncate(d.short_name(), text_w * 3 + 3)
+            )
+            .into()
         } else {
-            d.short_name().to_string()
+            d.short_name().into()
         };
         lines.extend(fit_name(&name, text_w, name_lines));
         if selected {
@@ -227,12 +241,8 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         let name_count = lines.len();
         if r.height >= 2 {
             if shown(i) {
-                let full = tile_value(i);
-                let share = app
-                    .data
-                    .share_of_pool(vm.figures(i).amount)
-                    .filter(|_| money_unit)
-                    .map(|s| money::format_percent(s, app.locale));
+                let full = label.map_or_else(String::new, |l| l.tile.clone());
+                let share = label.and_then(|l| l.share.clone());
                 if money_fits {
                     lines.push(full);
                     if usize::from(r.height) > lines.len() {
@@ -260,15 +270,69 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
             put(buf, r, x, y, line, st);
         }
     }
+    scrollbars(buf, area, &g, app, focused);
     if g.legend {
-        let max_label = if money_unit {
-            money::format_money_compact(max, cur, app.locale)
-        } else {
-            (0..app.data.districts.len())
-                .find(|&i| number(i) == Some(max))
-                .map_or_else(String::new, |i| vm.value_text(&app.data, i, app.locale))
-        };
-        legend(buf, inner, app, &max_label);
+        legend(buf, inner, app, &labels.max_label);
+    }
+}
+
+/// The districts whose tiles are in the map window, with their rectangles (empty ones left out).
+/// One pass over the districts; at most one entry per visible tile cell.
+fn visible_districts(g: &MapGeom, app: &App) -> Vec<(usize, Rect)> {
+    let cap = usize::from(g.visible_rows) * usize::from(g.visible_cols);
+    let mut out = Vec::with_capacity(cap.min(app.data.districts.len()));
+    for (i, d) in app.data.districts.iter().enumerate() {
+        if let Some(r) = tile_rect(g, app, d.tile.row, d.tile.col).filter(|r| !r.is_empty()) {
+            out.push((i, r));
+        }
+    }
+    out
+}
+
+/// Where a scrollbar's thumb goes on a track of `len` cells: (start, length), length at least 1,
+/// inside the track; `None` when everything is visible.
+pub fn thumb(offset: u16, visible: u16, total: u16, len: u16) -> Option<(u16, u16)> {
+    if visible >= total || len == 0 || total == 0 {
+        return None;
+    }
+    let (o, v, t, l) = (
+        u32::from(offset),
+        u32::from(visible),
+        u32::from(total),
+        u32::from(len),
+    );
+    let size = (v * l / t).clamp(1, l);
+    // The thumb reaches the end exactly when the window does.
+    let start = if o + v >= t {
+        l - size
+    } else {
+        (o * l / t).min(l - size)
+    };
+    Some((
+        u16::try_from(start).unwrap_or(0),
+        u16::try_from(size).unwrap_or(1),
+    ))
+}
+
+/// The position indicator when the grid does not fit: a scrollbar thumb drawn over the right and the
+/// bottom frame lines, so it costs no tile room and can never hide the selection.
+fn scrollbars(buf: &mut Buffer, area: Rect, g: &MapGeom, app: &App, focused: bool) {
+    if area.width < 3 || area.height < 3 {
+        return;
+    }
+    let t = &app.theme;
+    let style = if focused { t.accent } else { t.border_focused };
+    let inner = framed(area);
+    let (v, h) = if t.ascii { ("#", "#") } else { ("┃", "━") };
+    if let Some((start, len)) = thumb(app.map_offset.0, g.visible_rows, g.rows, inner.height) {
+        let x = area.right() - 1;
+        for y in inner.y + start..inner.y + start + len {
+            put(buf, area, x, y, v, style);
+        }
+    }
+    if let Some((start, len)) = thumb(app.map_offset.1, g.visible_cols, g.cols, inner.width) {
+        let y = area.bottom() - 1;
+        super::put_repeat(buf, area, inner.x + start, y, h, usize::from(len), style);
     }
 }
 
@@ -299,6 +363,31 @@ fn legend(buf: &mut Buffer, inner: Rect, app: &App, max_label: &str) {
 pub fn fit_name(name: &str, width: usize, max_lines: usize) -> Vec<String> {
     if width == 0 {
         return Vec::new();
+    }
+    // Most tiles at scale: one line, the name cut to it (one bounded width scan).
+    if max_lines <= 1 {
+        return one_line(name.trim(), width).into_iter().collect();
+    }
+    // Only what can show is looked at: a 1 MB name costs a tile's worth.
+    let name = text::truncate(name, (width + 1).saturating_mul(max_lines) + 1);
+    let name: &str = &name;
+    // Most tiles: the name fits on one line, or only one line is allowed (then it is cut). Neither
+    // needs the word list, and a very long name is only read up to the width.
+    if max_lines <= 1 || !name.contains(' ') {
+        let name = name.trim();
+        let cut = text::truncate(name, width);
+        if max_lines <= 1 || matches!(cut, std::borrow::Cow::Borrowed(_)) {
+            // `Zoë …` reads worse than `Zoë…`: no blank before the ellipsis.
+            let line = match cut.strip_suffix('…') {
+                Some(head) if head.ends_with(' ') => format!("{}…", head.trim_end()),
+                _ => cut.into_owned(),
+            };
+            return if line.is_empty() {
+                Vec::new()
+            } else {
+                vec![line]
+            };
+        }
     }
     let mut words: std::collections::VecDeque<String> = name
         .split(' ')
@@ -348,6 +437,16 @@ pub fn fit_name(name: &str, width: usize, max_lines: usize) -> Vec<String> {
     lines
 }
 
+/// `name` cut to `width` columns with `…`, without a blank before the `…`; `None` when empty.
+fn one_line(name: &str, width: usize) -> Option<String> {
+    let cut = text::truncate(name, width);
+    let line = match cut.strip_suffix('…') {
+        Some(head) if head.ends_with(' ') => format!("{}…", head.trim_end()),
+        _ => cut.into_owned(),
+    };
+    (!line.is_empty()).then_some(line)
+}
+
 /// The district whose tile is at `pos`.
 pub fn hit(area: Rect, app: &App, pos: Position) -> Option<usize> {
     if app.map_view.outline_on().is_some() {
@@ -391,6 +490,32 @@ mod tests {
         for w in 0..20 {
             for l in fit_name("Syd- og Sønderjylland 漢字漢字", w, 2) {
                 assert!(text::width(&l) <= w, "{w}: {l}");
+            }
+        }
+    }
+
+    #[test]
+    fn scrollbar_thumbs_stay_on_the_track_and_reach_both_ends() {
+        assert_eq!(thumb(0, 10, 10, 20), None);
+        assert_eq!(thumb(0, 10, 40, 20), Some((0, 5)));
+        assert_eq!(thumb(30, 10, 40, 20), Some((15, 5)));
+        // A tiny window on a long grid still has a one-cell thumb.
+        assert_eq!(thumb(0, 1, 1000, 10), Some((0, 1)));
+        assert_eq!(thumb(999, 1, 1000, 10), Some((9, 1)));
+        for total in 2..60u16 {
+            for vis in 1..total {
+                for off in 0..=total - vis {
+                    for len in 1..25u16 {
+                        let (s, l) = thumb(off, vis, total, len).expect("scrolls");
+                        assert!(l >= 1 && s + l <= len, "{off} {vis} {total} {len}");
+                        if off == 0 {
+                            assert_eq!(s, 0);
+                        }
+                        if off + vis == total {
+                            assert_eq!(s + l, len);
+                        }
+                    }
+                }
             }
         }
     }

@@ -87,7 +87,13 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
         // in the overview and the detail once drilled in. The map keeps its place when drilling in.
         let wanted =
             u16::try_from(bars::row_count(app) + 2 + tools::bar_note_rows(app)).unwrap_or(u16::MAX);
-        let below_h = wanted.min(body.height * 3 / 5).max(body.height * 2 / 5);
+        // A list that fits gets up to 3/5 of the body; one that scrolls anyway (hundreds of
+        // districts) gets 2/5 and the map, which is how one finds one's way among them, the rest.
+        let below_h = if wanted > body.height * 3 / 5 {
+            body.height * 2 / 5
+        } else {
+            wanted.max(body.height * 2 / 5)
+        };
         let map_h = body.height - below_h;
         map = Some(Rect::new(body.x, body.y, w, map_h));
         let below = Rect::new(body.x, body.y + map_h, w, below_h);
@@ -197,6 +203,49 @@ pub fn hit_test(l: &ScreenLayout, app: &App, pos: Position) -> Option<Hit> {
     None
 }
 
+/// The map's and the bars' texts for the current view: the cache built with the view, or (should it
+/// not match the app's locale or data) built on the spot.
+pub fn labels(app: &App) -> std::borrow::Cow<'_, crate::app::view_cache::ViewLabels> {
+    if app.labels.fits(&app.data, app.locale) {
+        std::borrow::Cow::Borrowed(&app.labels)
+    } else {
+        std::borrow::Cow::Owned(crate::app::view_cache::ViewLabels::build(
+            &app.data,
+            &app.tools.view,
+            app.locale,
+        ))
+    }
+}
+
+/// Writes `n` copies of a one-column symbol from (x, y), clipped to `clip`, cell by cell (no
+/// grapheme segmentation: bars and frame lines are most of the cells on a screen). Returns the
+/// column after the last cell written.
+pub fn put_repeat(
+    buf: &mut Buffer,
+    clip: Rect,
+    x: u16,
+    y: u16,
+    symbol: &str,
+    n: usize,
+    style: Style,
+) -> u16 {
+    let clip = clip.intersection(buf.area);
+    if y < clip.top() || y >= clip.bottom() || x < clip.left() {
+        return x;
+    }
+    let n = u16::try_from(n).unwrap_or(u16::MAX);
+    let end = x.saturating_add(n).min(clip.right());
+    for cx in x..end {
+        if let Some(cell) = buf.cell_mut((cx, y)) {
+            if cell.symbol() != symbol {
+                cell.set_symbol(symbol);
+            }
+            cell.set_style(style);
+        }
+    }
+    end.max(x)
+}
+
 /// Writes `s` at (x, y), clipped to `clip`; returns the column after the last character written.
 /// The only way drawing code puts text into the buffer.
 pub fn put(buf: &mut Buffer, clip: Rect, x: u16, y: u16, s: &str, style: Style) -> u16 {
@@ -205,8 +254,50 @@ pub fn put(buf: &mut Buffer, clip: Rect, x: u16, y: u16, s: &str, style: Style) 
         return x;
     }
     let max = usize::from(clip.right() - x);
+    // Text made of "simple" characters (one column, never part of a longer grapheme: ASCII, Latin
+    // letters like `æøå`, `…`, `–`, box drawing, blocks) is one cell per character: write the cells
+    // directly instead of segmenting graphemes, with the same result as `set_stringn` (tested).
+    let mut cx = x;
+    let mut chars = s.char_indices().peekable();
+    let mut fast = true;
+    let mut n = 0;
+    while let Some(&(_, c)) = chars.peek() {
+        if n == max {
+            break;
+        }
+        if !simple_char(c) {
+            fast = false;
+            break;
+        }
+        chars.next();
+        n += 1;
+    }
+    // The character after the part drawn must be simple too (it could be a combining mark).
+    if fast && chars.peek().is_none_or(|&(_, c)| simple_char(c)) {
+        let mut tmp = [0u8; 4];
+        for c in s.chars().take(n) {
+            if let Some(cell) = buf.cell_mut((cx, y)) {
+                cell.set_symbol(c.encode_utf8(&mut tmp)).set_style(style);
+            }
+            cx += 1;
+        }
+        return cx;
+    }
     let fitted = text::take_width(s, max);
     buf.set_stringn(x, y, fitted, max, style).0
+}
+
+/// A character that is one column wide and always a grapheme of its own (no combining marks, joiners,
+/// variation selectors or wide characters in these ranges).
+fn simple_char(c: char) -> bool {
+    matches!(c as u32,
+        0x20..=0x7e
+        | 0xa0..=0xac
+        | 0xae..=0x2ff
+        | 0x2010..=0x2027
+        | 0x2030..=0x205e
+        | 0x2190..=0x21ff
+        | 0x2500..=0x259f)
 }
 
 /// Fills a rectangle (clipped) with a style and a repeated one-column symbol.
@@ -215,7 +306,11 @@ pub fn fill(buf: &mut Buffer, area: Rect, symbol: &str, style: Style) {
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right() {
             if let Some(cell) = buf.cell_mut((x, y)) {
-                cell.set_symbol(symbol).set_style(style);
+                // A fresh frame's cells are blank already: setting the same symbol again is waste.
+                if cell.symbol() != symbol {
+                    cell.set_symbol(symbol);
+                }
+                cell.set_style(style);
             }
         }
     }
@@ -231,10 +326,9 @@ pub fn pane(buf: &mut Buffer, area: Rect, title: &str, focused: bool, app: &App)
     let style = if focused { t.border_focused } else { t.border };
     let [tl, tr, bl, br, hz, vt] = t.frame;
     let (l, r, top, bot) = (area.left(), area.right() - 1, area.top(), area.bottom() - 1);
-    for x in l + 1..r {
-        put(buf, area, x, top, hz, style);
-        put(buf, area, x, bot, hz, style);
-    }
+    let inner_w = usize::from(area.width - 2);
+    put_repeat(buf, area, l + 1, top, hz, inner_w, style);
+    put_repeat(buf, area, l + 1, bot, hz, inner_w, style);
     for y in top + 1..bot {
         put(buf, area, l, y, vt, style);
         put(buf, area, r, y, vt, style);
@@ -265,17 +359,40 @@ pub fn pane(buf: &mut Buffer, area: Rect, title: &str, focused: bool, app: &App)
 /// Word-wraps `s` to lines of at most `width` columns (by display width); words longer than a line
 /// are cut. Keeps explicit line breaks.
 pub fn wrap(s: &str, width: usize) -> Vec<String> {
+    wrap_limited(s, width, usize::MAX).0
+}
+
+/// [`wrap`], stopping after `max_lines` lines: reads `s` only as far as those lines need (a 1 MB
+/// summary costs what fits, not a megabyte per frame). The flag says whether text was left over.
+pub fn wrap_limited(s: &str, width: usize, max_lines: usize) -> (Vec<String>, bool) {
     let width = width.max(1);
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
+    // A line is only pushed while there is room: needing one more is "text left over".
+    macro_rules! push {
+        ($line:expr) => {
+            if out.len() >= max_lines {
+                return (out, true);
+            }
+            out.push($line);
+        };
+    }
+    // Bounded: a word is only measured up to one column more than a line.
+    let measure = |w: &str| {
+        if text::fits_width(w, width) {
+            text::width(w)
+        } else {
+            width + 1
+        }
+    };
     for para in s.split('\n') {
         let para_start = out.len();
         let mut line = String::new();
         let mut used = 0;
         for word in para.split(' ').filter(|w| !w.is_empty()) {
             let mut word = word;
-            let mut ww = text::width(word);
+            let mut ww = measure(word);
             if used > 0 && used + 1 + ww > width {
-                out.push(std::mem::take(&mut line));
+                push!(std::mem::take(&mut line));
                 used = 0;
             }
             while ww > width {
@@ -293,10 +410,10 @@ pub fn wrap(s: &str, width: usize) -> Vec<String> {
                     line.push(' ');
                 }
                 line.push_str(piece);
-                out.push(std::mem::take(&mut line));
+                push!(std::mem::take(&mut line));
                 used = 0;
                 word = &word[piece.len()..];
-                ww = text::width(word);
+                ww = measure(word);
             }
             if word.is_empty() {
                 continue;
@@ -309,15 +426,40 @@ pub fn wrap(s: &str, width: usize) -> Vec<String> {
             used += ww;
         }
         if !line.is_empty() || out.len() == para_start {
-            out.push(line);
+            push!(line);
         }
     }
-    out
+    (out, false)
+}
+
+/// `items` joined with `sep`, but only the first ones that can fill `max_cols` columns; the rest is
+/// counted, not joined (10,000 municipalities cost what a pane shows). Returns the text and how many
+/// items were left out.
+pub fn join_limited(items: &[String], sep: &str, max_cols: usize) -> (String, usize) {
+    let mut out = String::new();
+    let mut cols = 0;
+    for (k, item) in items.iter().enumerate() {
+        if k > 0 && cols >= max_cols {
+            return (out, items.len() - k);
+        }
+        if k > 0 {
+            out.push_str(sep);
+            cols += text::width(sep);
+        }
+        let budget = max_cols.saturating_sub(cols).max(1);
+        let item = text::truncate(item, budget);
+        cols += text::width(&item);
+        out.push_str(&item);
+    }
+    (out, 0)
 }
 
 fn first_char(s: &str) -> &str {
     s.char_indices().nth(1).map_or(s, |(i, _)| &s[..i])
 }
+
+/// The widest a breadcrumb segment can be (the widest terminal we draw is 500 columns).
+const CRUMB_CAP: usize = 512;
 
 /// The breadcrumb labels, root first: the i18n word for the overview, then the open district and
 /// project names.
@@ -331,12 +473,16 @@ pub fn crumb_labels(app: &App) -> Vec<String> {
                 .data
                 .districts
                 .get(district)
-                .map_or_else(String::new, |d| d.name.clone()),
+                .map_or_else(String::new, |d| {
+                    text::truncate(&d.name, CRUMB_CAP).into_owned()
+                }),
             View::Project { project, .. } => app
                 .data
                 .projects
                 .get(project)
-                .map_or_else(String::new, |p| p.name.clone()),
+                .map_or_else(String::new, |p| {
+                    text::truncate(&p.name, CRUMB_CAP).into_owned()
+                }),
         })
         .collect()
 }
@@ -344,6 +490,77 @@ pub fn crumb_labels(app: &App) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn limited_wrap_and_join_stop_early_and_say_so() {
+        let long = "ord ".repeat(250_000);
+        let (lines, more) = wrap_limited(&long, 20, 3);
+        assert_eq!(lines.len(), 3);
+        assert!(more);
+        assert_eq!(lines, wrap(&"ord ".repeat(15), 20));
+        let (lines, more) = wrap_limited("a b", 20, 3);
+        assert_eq!((lines, more), (vec!["a b".to_string()], false));
+        let huge_word = "x".repeat(1 << 20);
+        let (lines, more) = wrap_limited(&huge_word, 10, 2);
+        assert_eq!(lines, vec!["x".repeat(10), "x".repeat(10)]);
+        assert!(more);
+        // The same lines as the unlimited wrap, as far as they go.
+        for w in 1..30 {
+            let s = "Københavns Vestegns Politi og 漢字漢字漢字 ting\nny linje";
+            let all = wrap(s, w);
+            for n in 0..all.len() + 2 {
+                let (some, more) = wrap_limited(s, w, n);
+                assert_eq!(some[..], all[..n.min(all.len())], "{w} {n}");
+                assert_eq!(more, n < all.len(), "{w} {n}");
+            }
+        }
+        let items: Vec<String> = (0..10_000).map(|i| format!("Kommune {i}")).collect();
+        let (text, left) = join_limited(&items, ", ", 40);
+        assert!(text::width(&text) <= 40 + 12, "{text}");
+        assert_eq!(left, 10_000 - text.matches(", ").count() - 1);
+        assert_eq!(
+            join_limited(&items[..2], ", ", 100),
+            ("Kommune 0, Kommune 1".to_string(), 0)
+        );
+        assert_eq!(join_limited(&[], ", ", 10), (String::new(), 0));
+    }
+
+    #[test]
+    fn put_writes_the_same_cells_as_set_stringn() {
+        let style = Style::new().fg(ratatui::style::Color::Red);
+        for s in [
+            "Kort",
+            "abc def",
+            "Nordjylland",
+            "ae\u{301}x",
+            "K\u{f8}benhavn",
+            "Sydsjælland og Lolland-Falster…",
+            "Næstved–Ærø › Østjylland · ▶ █▉ ─│",
+            "Zoë\u{301}",
+            "Ærø\u{fe0f}x",
+            "a\u{200d}b",
+            "\u{ad}soft",
+            "漢字 ok",
+            "",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        ] {
+            for w in [0u16, 1, 2, 3, 5, 8, 30] {
+                let area = Rect::new(0, 0, 40, 1);
+                let clip = Rect::new(2, 0, w, 1);
+                let mut a = Buffer::empty(area);
+                let mut b = Buffer::empty(area);
+                let end = put(&mut a, clip, 2, 0, s, style);
+                let fitted = text::take_width(s, usize::from(w));
+                let end_b = if w == 0 {
+                    2
+                } else {
+                    b.set_stringn(2, 0, fitted, usize::from(w), style).0
+                };
+                assert_eq!(a, b, "{s:?} in {w}");
+                assert_eq!(end, end_b, "{s:?} in {w}");
+            }
+        }
+    }
 
     #[test]
     fn wrap_respects_width_and_words() {

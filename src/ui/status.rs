@@ -129,6 +129,20 @@ fn hint_items(app: &App) -> Vec<(String, &'static str)> {
         out.push((keys, w.hint_tabs));
     }
     out.extend(first_key(app, Action::Search).map(|k| (k, w.hint_search)));
+    // The outline map's keys, when the data has one and the map pane is on screen.
+    if app.map_view.outline.is_some() && app.map_view.outline_allowed && app.layout().map.is_some()
+    {
+        let outline = app.map_view.outline_on().is_some();
+        let what = if outline {
+            w.hint_tiles
+        } else {
+            w.hint_outline
+        };
+        out.extend(first_key(app, Action::ToggleMapMode).map(|k| (k, what)));
+        if outline {
+            out.extend(first_key(app, Action::ToggleZoom).map(|k| (k, w.hint_zoom)));
+        }
+    }
     if app.tools.marks.len() >= 2 {
         out.extend(first_key(app, Action::Compare).map(|k| (k, w.hint_compare)));
     }

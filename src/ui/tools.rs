@@ -26,7 +26,9 @@ fn centred(area: Rect, w: u16, h: u16) -> Rect {
 
 /// Draws whatever tool UI is open, over the panes. Called by `ui::render` after the panes.
 pub fn render(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) {
-    if let Some(err) = &app.tools.reload_error {
+    if app.tools.file_removed {
+        removed_banner(l.crumb, buf, app);
+    } else if let Some(err) = &app.tools.reload_error {
         banner(l.crumb, buf, app, err);
     }
     match &app.tools.mode {
@@ -39,6 +41,32 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) {
             }
         }
     }
+}
+
+/// The watched file is gone: `Filen er fjernet: viser de senest indlæste data (data.toml)`.
+fn removed_banner(row: Rect, buf: &mut Buffer, app: &App) {
+    if row.is_empty() {
+        return;
+    }
+    let w = i18n::tools(app.locale);
+    let t = &app.theme;
+    let style = t.warning.add_modifier(ratatui::style::Modifier::REVERSED);
+    fill(buf, row, " ", style);
+    let name = app
+        .tools
+        .source
+        .as_deref()
+        .and_then(|p| p.file_name())
+        .map(|n| crate::text::sanitize_line(&n.to_string_lossy()))
+        .unwrap_or_default();
+    let full = format!(" {} ({name})", w.file_removed);
+    let width = usize::from(row.width);
+    let msg = if text::width(&full) <= width || name.is_empty() {
+        text::truncate_with(&full, width, t.ellipsis).into_owned()
+    } else {
+        text::truncate_with(&format!(" {}", w.file_removed), width, t.ellipsis).into_owned()
+    };
+    put(buf, row, row.x, row.y, &msg, style);
 }
 
 /// The reload error: `path:line:col: message`, kept until the file is valid again.

@@ -1,0 +1,332 @@
+//! The dashboard at scale (issue 6): 1,000 generated districts, the stress dataset, bytes per step.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use kredskort::action::{Action, Dir};
+use kredskort::app::App;
+use kredskort::commands::generate::{GenParams, generate_string};
+use kredskort::commands::render::{draw_buffer, screen};
+use kredskort::data::{Dataset, load_str};
+use kredskort::locale::Locale;
+use kredskort::ui;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+fn generated(districts: usize, per: usize) -> Dataset {
+    let text = generate_string(&GenParams::new(districts, per, 1));
+    load_str(&text, "gen.toml", None).unwrap()
+}
+
+fn tiles(mut app: App) -> App {
+    app.map_view.mode = kredskort::config::MapMode::Tiles;
+    app
+}
+
+/// The rows of two buffers that differ, with how many cells differ in each (for failure messages).
+fn changed_rows(a: &Buffer, b: &Buffer) -> Vec<(u16, usize)> {
+    let mut out = Vec::new();
+    for y in 0..a.area.height {
+        let n = (0..a.area.width)
+            .filter(|&x| a.cell((x, y)) != b.cell((x, y)))
+            .count();
+        if n > 0 {
+            out.push((y, n));
+        }
+    }
+    out
+}
+
+/// A writer that only counts bytes.
+#[derive(Clone, Default)]
+struct Count(std::rc::Rc<std::cell::Cell<usize>>);
+
+impl std::io::Write for Count {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.set(self.0.get() + b.len());
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Bytes the crossterm backend writes for `step` after a first frame.
+fn step_bytes(app: &mut App, step: Action) -> (usize, Vec<(u16, usize)>) {
+    use ratatui::Terminal;
+    use ratatui::backend::CrosstermBackend;
+    let (w, h) = app.size;
+    let count = Count::default();
+    let mut term = Terminal::with_options(
+        CrosstermBackend::new(count.clone()),
+        ratatui::TerminalOptions {
+            viewport: ratatui::Viewport::Fixed(Rect::new(0, 0, w, h)),
+        },
+    )
+    .unwrap();
+    term.draw(|f| ui::draw(f, app)).unwrap();
+    let before_buf = draw_buffer(app);
+    let first = count.0.get();
+    app.update(step);
+    term.draw(|f| ui::draw(f, app)).unwrap();
+    let after_buf = draw_buffer(app);
+    (count.0.get() - first, changed_rows(&before_buf, &after_buf))
+}
+
+#[test]
+fn a_map_arrow_step_on_a_thousand_districts_writes_under_4_kb() {
+    let ds = generated(1000, 3);
+    for (w, h) in [(80u16, 24u16), (160, 50), (200, 60)] {
+        for dir in [Dir::Right, Dir::Left, Dir::Down, Dir::Up] {
+            let mut app = tiles(App::new(ds.clone(), Locale::Da, (w, h)));
+            let (bytes, rows) = step_bytes(&mut app, Action::Move(dir));
+            println!("{w}x{h} {dir:?}: {bytes} B, changed rows {rows:?}");
+            assert!(bytes <= 4096, "{w}x{h} {dir:?}: {bytes} B; rows {rows:?}");
+        }
+    }
+}
+
+/// A walk of 40 steps across the grid, the map window jumping when the selection leaves it: the
+/// figures for the report (the mean stays under 4 KB; a window jump redraws the whole map).
+#[test]
+fn a_walk_across_the_map_reports_bytes_per_step() {
+    use ratatui::Terminal;
+    use ratatui::backend::CrosstermBackend;
+    let ds = generated(1000, 3);
+    let mut app = tiles(App::new(ds, Locale::Da, (200, 60)));
+    let count = Count::default();
+    let mut term = Terminal::with_options(
+        CrosstermBackend::new(count.clone()),
+        ratatui::TerminalOptions {
+            viewport: ratatui::Viewport::Fixed(Rect::new(0, 0, 200, 60)),
+        },
+    )
+    .unwrap();
+    term.draw(|f| ui::draw(f, &app)).unwrap();
+    let mut steps = Vec::new();
+    for k in 0..40 {
+        let dir = [Dir::Right, Dir::Right, Dir::Down, Dir::Right][k % 4];
+        let before = count.0.get();
+        app.update(Action::Move(dir));
+        term.draw(|f| ui::draw(f, &app)).unwrap();
+        steps.push(count.0.get() - before);
+    }
+    let mean = steps.iter().sum::<usize>() / steps.len();
+    let max = steps.iter().max().copied().unwrap_or(0);
+    println!("40 map steps at 200x60: mean {mean} B, max {max} B: {steps:?}");
+    assert!(mean <= 4096, "mean {mean} B");
+}
+
+// ---------------------------------------------------------------- polish (issues 4, 5, 7)
+
+#[test]
+fn the_key_hints_mention_the_outline_keys_when_there_is_an_outline() {
+    let app = App::new(kredskort::data::load_embedded(), Locale::Da, (160, 50));
+    assert!(app.map_view.outline_on().is_some());
+    let s = screen(&app, false);
+    let hints = s.lines().last().unwrap();
+    assert!(
+        hints.contains("m fliser") && hints.contains("z zoom"),
+        "{hints}"
+    );
+    let mut app = App::new(kredskort::data::load_embedded(), Locale::En, (160, 50));
+    app.update(Action::ToggleMapMode);
+    let s = screen(&app, false);
+    let hints = s.lines().last().unwrap();
+    assert!(
+        hints.contains("m outline") && !hints.contains("z zoom"),
+        "{hints}"
+    );
+    // No geometry: no `m`.
+    let app = tiles(App::new(generated(12, 2), Locale::En, (160, 50)));
+    let s = screen(&app, false);
+    assert!(!s.lines().last().unwrap().contains("m outline"));
+}
+
+#[test]
+fn the_wheel_over_the_outline_map_changes_nothing() {
+    let mut app = App::new(kredskort::data::load_embedded(), Locale::Da, (160, 50));
+    let map = app.layout().map.unwrap();
+    let before = draw_buffer(&app);
+    let (x, y) = (map.x + map.width / 2, map.y + map.height / 2);
+    assert!(!app.update(Action::Scroll(x, y, true)), "no redraw");
+    assert!(!app.update(Action::Scroll(x, y, false)));
+    assert_eq!(app.map_offset, (0, 0));
+    assert_eq!(draw_buffer(&app), before);
+}
+
+// ---------------------------------------------------------------- stress (issue 6)
+
+fn stress() -> Dataset {
+    let mut p = GenParams::new(12, 4, 7);
+    p.stress = true;
+    load_str(&generate_string(&p), "stress.toml", None).unwrap()
+}
+
+/// Draws `app` `n` times and returns the slowest frame.
+fn slowest_frame(app: &App, n: usize) -> std::time::Duration {
+    (0..n)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            std::hint::black_box(draw_buffer(app));
+            t.elapsed()
+        })
+        .max()
+        .unwrap_or_default()
+}
+
+/// The stress file: a 1 MB district name, 10,000 municipalities in that district, a 1 MB project
+/// name, 10,000 themes on one project, a 1 MB summary. Opening them and moving around costs the
+/// visible part only: the detail pane wraps and joins at most what it can show (`wrap_limited`,
+/// `join_limited`, tested in ui::tests), tiles and bars read a name only as far as they show it.
+/// Loosely timed: an unbounded frame (wrapping 1 MB) takes hundreds of ms in a debug build.
+#[test]
+fn the_stress_file_draws_in_bounded_work() {
+    let ds = stress();
+    let d0 = &ds.districts[0];
+    assert!(d0.name.len() >= 1 << 20 && d0.municipalities.len() >= 10_000);
+    let big_themes = ds
+        .projects
+        .iter()
+        .position(|p| p.themes.len() >= 10_000)
+        .unwrap();
+    let long_summary = ds
+        .projects
+        .iter()
+        .position(|p| p.summary.as_ref().is_some_and(|s| s.len() >= 900_000))
+        .unwrap();
+    let limit = std::time::Duration::from_millis(if cfg!(debug_assertions) { 60 } else { 6 });
+    for (w, h) in [(80u16, 24u16), (200, 60)] {
+        // The district with the long name and 10,000 municipalities, overview and opened.
+        let mut app = tiles(App::new(ds.clone(), Locale::Da, (w, h)));
+        app.selected = 0;
+        app.update(Action::Resize(w, h));
+        let s = screen(&app, false);
+        assert!(s.lines().count() == usize::from(h));
+        assert!(slowest_frame(&app, 5) < limit, "overview {w}x{h}");
+        app.update(Action::Enter);
+        let s = screen(&app, false);
+        if w >= 200 {
+            assert!(
+                s.contains(" til"),
+                "the municipalities are counted, not listed:\n{s}"
+            );
+        }
+        assert!(slowest_frame(&app, 5) < limit, "district {w}x{h}");
+        for _ in 0..3 {
+            app.update(Action::Move(Dir::Down));
+        }
+        assert!(slowest_frame(&app, 5) < limit, "district list {w}x{h}");
+        // The projects with 10,000 themes and with the 1 MB summary, scrolled to the end.
+        for p in [big_themes, long_summary] {
+            let mut app = tiles(App::new(ds.clone(), Locale::En, (w, h)));
+            app.selected = ds.projects[p].district;
+            app.update(Action::Resize(w, h));
+            app.update(Action::Enter);
+            let pos = app
+                .visible_projects(app.selected)
+                .iter()
+                .position(|&q| q == p)
+                .unwrap();
+            for _ in 0..pos {
+                app.update(Action::Move(Dir::Down));
+            }
+            app.update(Action::Enter);
+            assert!(
+                matches!(app.view(), kredskort::app::View::Project { project, .. } if *project == p)
+            );
+            assert!(slowest_frame(&app, 5) < limit, "project {p} {w}x{h}");
+            let t = std::time::Instant::now();
+            app.update(Action::Last);
+            let s = screen(&app, false);
+            if p == long_summary {
+                assert!(s.contains("cut short"), "{s}");
+            }
+            app.update(Action::PageUp);
+            assert!(t.elapsed() < limit * 2, "keys on project {p}");
+            assert!(
+                slowest_frame(&app, 5) < limit,
+                "project {p} scrolled {w}x{h}"
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------- 1,000 districts on screen
+
+#[test]
+fn titles_count_districts_and_name_the_map_window() {
+    let ds = generated(1000, 1);
+    let app = tiles(App::new(ds.clone(), Locale::Da, (200, 60)));
+    let s = screen(&app, false);
+    assert!(s.contains("Fordeling 1–20 af 1.000 kredse ▼"), "{s}");
+    // 32 × 32 tiles: all rows fit at 200x60, the columns scroll (nine-column names).
+    assert!(s.contains("Kort · kolonner 1–19 af 32"), "{s}");
+    let app = tiles(App::new(ds.clone(), Locale::En, (80, 24)));
+    let s = screen(&app, false);
+    // Narrow: the word goes before the numbers are cut.
+    assert!(s.contains("Allocation 1–18 of 1,000 "), "{s}");
+    // The not-itemised row at the end is not counted as a district.
+    let mut app = tiles(App::new(ds, Locale::En, (200, 60)));
+    app.update(Action::FocusNext);
+    app.update(Action::Last);
+    let s = screen(&app, false);
+    assert!(s.contains("–1,000 of 1,000 districts"), "{s}");
+}
+
+#[test]
+fn a_search_hit_out_of_view_scrolls_the_map_to_it() {
+    let ds = generated(1000, 2);
+    let mut app = tiles(App::new(ds, Locale::Da, (80, 24)));
+    // The last district's name: far from the first selection.
+    let target = app.data.districts.len() - 1;
+    let name = app.data.districts[target].name.clone();
+    app.handle_key(kredskort::keymap::parse_key_sequence("/").unwrap()[0]);
+    for k in kredskort::keymap::parse_key_sequence(&name).unwrap() {
+        app.handle_key(k);
+    }
+    app.handle_key(kredskort::keymap::parse_key_sequence("<Enter>").unwrap()[0]);
+    let d = &app.data.districts[app.selected];
+    let g = ui::map::geometry(app.layout().map.unwrap(), &app);
+    let (r, c) = (d.tile.row - g.min_row, d.tile.col - g.min_col);
+    assert!(
+        (app.map_offset.0..app.map_offset.0 + g.visible_rows).contains(&r)
+            && (app.map_offset.1..app.map_offset.1 + g.visible_cols).contains(&c),
+        "selected tile ({r},{c}) outside the window {:?} {}x{}",
+        app.map_offset,
+        g.visible_rows,
+        g.visible_cols
+    );
+}
+
+#[test]
+fn bars_scale_to_the_largest_district_and_cap_the_not_itemised_row() {
+    // Shipped data: 74 mio. not itemised, København 30 mio. the largest district.
+    let app = tiles(App::new(
+        kredskort::data::load_embedded(),
+        Locale::Da,
+        (120, 40),
+    ));
+    let s = screen(&app, false);
+    let row = |name: &str| {
+        s.lines()
+            .find(|l| l.contains(name) && l.contains("mio. kr.│"))
+            .unwrap()
+            .to_string()
+    };
+    let kbh = row("▶København");
+    let rest = row("Ikke specificeret  ");
+    let bar = |l: &str| l.chars().filter(|c| "█▉▊▋▌▍▎▏".contains(*c)).count();
+    assert!(rest.contains('»') && !kbh.contains('»'), "{kbh}\n{rest}");
+    // Both end in the same column: København full length, the rest capped with `»`.
+    let last_block = kbh
+        .chars()
+        .collect::<Vec<_>>()
+        .iter()
+        .rposition(|&c| c == '█');
+    let mark = rest.chars().position(|c| c == '»');
+    assert_eq!(last_block, mark, "\n{kbh}\n{rest}");
+    // 1,000 districts of ~0.1 % each: the bars are not all the same sliver.
+    let app = tiles(App::new(generated(1000, 2), Locale::Da, (200, 60)));
+    let s = screen(&app, false);
+    let lens: Vec<usize> = s.lines().skip(40).map(bar).filter(|&n| n > 0).collect();
+    assert!(lens.iter().max().unwrap() >= &40, "{lens:?}");
+}
