@@ -387,8 +387,18 @@ fn parse_ring(v: &Value) -> Result<Ring, String> {
             return Err(bad("coordinates must be finite numbers"));
         }
         if !(-180.0..=180.0).contains(&x) || !(-90.0..=90.0).contains(&y) {
+            // `{:.6}` would print a 1e308 coordinate as 309 digits; `{}` of a plain f64 does too.
+            let show = |v: f64| {
+                if v.abs() < 1e6 {
+                    format!("{v}")
+                } else {
+                    format!("{v:e}")
+                }
+            };
             return Err(bad(&format!(
-                "[{x}, {y}] is not a longitude/latitude (WGS84 degrees: longitude −180…180, latitude −90…90)"
+                "[{}, {}] is not a longitude/latitude (WGS84 degrees: longitude −180…180, latitude −90…90)",
+                show(x),
+                show(y)
             )));
         }
         ring.push([x, y]);
@@ -454,6 +464,13 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.line, 2, "{e}");
+        // A coordinate far out of range is shown short, not as 309 digits.
+        let far = fc(
+            r#"{"type":"Feature","properties":{"navn":"a"},"geometry":{"type":"Polygon","coordinates":[[[1e308,0],[1,0],[1,1],[1e308,0]]]}}"#,
+        );
+        let e = parse(&far, "x", "navn").unwrap_err();
+        assert!(e.message.contains("[1e308, 0] is not a longitude"), "{e}");
+        assert!(e.message.len() < 300, "{e}");
         let e = parse("[]", "x", "k").unwrap_err();
         assert!(e.message.contains("FeatureCollection"), "{e}");
         let e = parse(r#"{"type":"Feature"}"#, "x", "k").unwrap_err();
