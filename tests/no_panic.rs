@@ -7,6 +7,9 @@ use kredskort::config::parse_config;
 use kredskort::data::load_str;
 use proptest::prelude::*;
 
+mod common;
+use common::{apply, mutation};
+
 const SHIPPED: &str = include_str!("../assets/forebyggelse-2014.toml");
 
 fn check(text: &str) {
@@ -20,78 +23,6 @@ fn check(text: &str) {
         assert!(!e.diagnostics.is_empty());
         let _ = e.to_string();
     }
-}
-
-#[derive(Debug, Clone)]
-enum Mutation {
-    FlipByte(usize, u8),
-    Truncate(usize),
-    DeleteLine(usize),
-    DuplicateLine(usize),
-    Insert(usize, String),
-}
-
-fn apply(text: &str, muts: &[Mutation]) -> String {
-    let mut bytes = text.as_bytes().to_vec();
-    for m in muts {
-        match m {
-            Mutation::FlipByte(at, b) => {
-                if !bytes.is_empty() {
-                    let i = at % bytes.len();
-                    bytes[i] ^= b | 1;
-                }
-            }
-            Mutation::Truncate(at) => {
-                let n = at % (bytes.len() + 1);
-                bytes.truncate(n);
-            }
-            Mutation::DeleteLine(at) | Mutation::DuplicateLine(at) => {
-                let s = String::from_utf8_lossy(&bytes).into_owned();
-                let mut lines: Vec<&str> = s.split('\n').collect();
-                let i = at % lines.len();
-                if matches!(m, Mutation::DeleteLine(_)) {
-                    lines.remove(i);
-                } else {
-                    let l = lines[i];
-                    lines.insert(i, l);
-                }
-                bytes = lines.join("\n").into_bytes();
-            }
-            Mutation::Insert(at, s) => {
-                let i = at % (bytes.len() + 1);
-                bytes.splice(i..i, s.bytes());
-            }
-        }
-    }
-    // The loader takes text; non-UTF-8 bytes are the file reader's business (tested elsewhere).
-    String::from_utf8_lossy(&bytes).into_owned()
-}
-
-fn mutation() -> impl Strategy<Value = Mutation> {
-    prop_oneof![
-        (any::<usize>(), any::<u8>()).prop_map(|(a, b)| Mutation::FlipByte(a, b)),
-        any::<usize>().prop_map(Mutation::Truncate),
-        any::<usize>().prop_map(Mutation::DeleteLine),
-        any::<usize>().prop_map(Mutation::DuplicateLine),
-        (
-            any::<usize>(),
-            prop_oneof![
-                Just("\"".to_string()),
-                Just("[".to_string()),
-                Just("]]\n".to_string()),
-                Just("\n[[district]]\n".to_string()),
-                Just("\n[[project]]\n".to_string()),
-                Just("amount = 9.5e6\n".to_string()),
-                Just("tile = [0, 65536]\n".to_string()),
-                Just("pool = -1\n".to_string()),
-                Just("= \n".to_string()),
-                Just("\u{1b}[2J".to_string()),
-                Just("东京".to_string()),
-                "[ -~]{0,12}",
-            ]
-        )
-            .prop_map(|(a, s)| Mutation::Insert(a, s)),
-    ]
 }
 
 proptest! {
