@@ -1,31 +1,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The geo layer on the shipped Danish data: 12 police districts from 98 municipalities.
 
-use kredskort::data::{Dataset, MapInset, MapSpec};
+use kredskort::data::{Dataset, MapSpec};
 use kredskort::geo::raster::{FRAME, NEUTRAL, Raster, SEA};
 use kredskort::geo::{self, GeoMap};
 
-fn spec() -> MapSpec {
-    MapSpec {
-        geometry: "dk-kommuner-2014".into(),
-        key: "navn".into(),
-        bbox: Some([8.0, 54.5, 12.8, 57.8]),
-        insets: vec![
-            MapInset {
-                name: "Bornholm".into(),
-                bbox: [14.6, 54.95, 15.25, 55.35],
-            },
-            MapInset {
-                name: "Storkøbenhavn".into(),
-                bbox: [12.2, 55.55, 12.7, 55.8],
-            },
-        ],
-    }
-}
-
 fn denmark() -> (Dataset, GeoMap) {
     let ds = kredskort::data::load_embedded();
-    let m = geo::load(&spec(), &ds.districts, None).unwrap();
+    // The shipped file's own [map] section (bbox, Bornholm and Storkøbenhavn insets).
+    let spec = ds
+        .map
+        .as_ref()
+        .expect("the shipped data has a [map] section");
+    let m = geo::load(spec, &ds.districts, None).unwrap();
     (ds, m)
 }
 

@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The outline widget and the SVG export on the shipped Danish data.
 
-use kredskort::data::{Dataset, MapInset, MapSpec};
+use kredskort::data::Dataset;
 use kredskort::geo::classes::Classes;
 use kredskort::geo::labels::default_texts;
 use kredskort::geo::svg::{SvgColors, SvgText, write_svg};
@@ -11,27 +11,14 @@ use kredskort::locale::Locale;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-fn spec() -> MapSpec {
-    MapSpec {
-        geometry: "dk-kommuner-2014".into(),
-        key: "navn".into(),
-        bbox: Some([8.0, 54.5, 12.8, 57.8]),
-        insets: vec![
-            MapInset {
-                name: "Bornholm".into(),
-                bbox: [14.6, 54.95, 15.25, 55.35],
-            },
-            MapInset {
-                name: "Storkøbenhavn".into(),
-                bbox: [12.2, 55.55, 12.7, 55.8],
-            },
-        ],
-    }
-}
-
 fn denmark() -> (Dataset, GeoMap) {
     let ds = kredskort::data::load_embedded();
-    let m = geo::load(&spec(), &ds.districts, None).unwrap();
+    // The shipped file's own [map] section (bbox, Bornholm and Storkøbenhavn insets).
+    let spec = ds
+        .map
+        .as_ref()
+        .expect("the shipped data has a [map] section");
+    let m = geo::load(spec, &ds.districts, None).unwrap();
     (ds, m)
 }
 
