@@ -460,3 +460,204 @@ mod search {
         b.bench(|| black_box(SearchIndex::build(big()).texts()));
     }
 }
+
+/// The outline map on the shipped data (the only file here with geometry): the first frame, which
+/// rasterises the municipality outlines and places the labels, and one arrow step after it, which
+/// reuses the cached raster. Bytes per step through crossterm are printed once per colour mode.
+mod outline {
+    use super::*;
+    use kredskort::action::{Action, Dir};
+    use kredskort::geo::widget::ColorMode;
+    use ratatui::Terminal;
+    use ratatui::backend::{CrosstermBackend, TestBackend};
+
+    fn outline_app(w: u16, h: u16, color: ColorMode) -> kredskort::app::App {
+        let mut a = kredskort::app::App::new(kredskort::data::load_embedded(), Locale::Da, (w, h));
+        a.configure_map(None, color, true);
+        a
+    }
+
+    #[divan::bench(args = [(80, 24), (200, 60)], sample_count = 20, max_time = 2)]
+    fn first_frame(b: Bencher, (w, h): (u16, u16)) {
+        b.with_inputs(|| {
+            (
+                outline_app(w, h, ColorMode::TrueColor),
+                Terminal::new(TestBackend::new(w, h)).unwrap(),
+            )
+        })
+        .bench_local_values(|(app, mut term)| {
+            term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
+        });
+    }
+
+    #[divan::bench(args = [(80, 24), (200, 60)], sample_count = 50, max_time = 2)]
+    fn arrow_step(b: Bencher, (w, h): (u16, u16)) {
+        let mut app = outline_app(w, h, ColorMode::TrueColor);
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
+        let dirs = [Dir::Left, Dir::Down, Dir::Right, Dir::Up];
+        let mut i = 0;
+        b.bench_local(|| {
+            app.update(Action::Move(dirs[i % 4]));
+            i += 1;
+            term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
+        });
+    }
+
+    #[derive(Clone, Default)]
+    struct Count(std::rc::Rc<std::cell::Cell<usize>>);
+
+    impl std::io::Write for Count {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.set(self.0.get() + buf.len());
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Bytes for the first full frame and for one Left step, per colour mode.
+    #[divan::bench(args = [(80, 24), (200, 60)], sample_count = 3, max_time = 1)]
+    fn bytes_per_step(b: Bencher, (w, h): (u16, u16)) {
+        let measure = |color: ColorMode| {
+            let mut app = outline_app(w, h, color);
+            let count = Count::default();
+            let mut term = Terminal::with_options(
+                CrosstermBackend::new(count.clone()),
+                ratatui::TerminalOptions {
+                    viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, w, h)),
+                },
+            )
+            .unwrap();
+            term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
+            let full = count.0.replace(0);
+            app.update(Action::Move(Dir::Left));
+            term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
+            (full, count.0.replace(0))
+        };
+        for color in [
+            ColorMode::TrueColor,
+            ColorMode::Indexed256,
+            ColorMode::NoColor,
+        ] {
+            let (full, step) = measure(color);
+            println!("outline {w}x{h} {color:?}: first frame {full} B, one Left step {step} B");
+        }
+        b.bench_local(|| measure(ColorMode::TrueColor));
+    }
+}
+
+/// The stress file (`generate --stress`: a 1 MB district name, 10,000 municipalities, a project
+/// with 10,000 themes, a 1 MB summary): one full frame of the views that show those, at 200×60.
+/// The frames stay small because panes wrap and join only what they can show.
+mod stress {
+    use super::*;
+    use kredskort::action::{Action, Dir};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn data() -> &'static kredskort::data::Dataset {
+        static DATA: OnceLock<kredskort::data::Dataset> = OnceLock::new();
+        DATA.get_or_init(|| {
+            let mut p = GenParams::new(12, 4, 7);
+            p.stress = true;
+            kredskort::data::load_str(&generate_string(&p), "stress.toml", None).unwrap()
+        })
+    }
+
+    /// The app showing district `d` (drilled in) or, with `project`, that project's detail.
+    fn app_at(d: usize, project: Option<usize>) -> kredskort::app::App {
+        let ds = data();
+        let mut app = kredskort::app::App::new(ds.clone(), Locale::Da, (200, 60));
+        app.selected = d;
+        app.update(Action::Enter);
+        if let Some(p) = project {
+            let pos = app
+                .visible_projects(d)
+                .iter()
+                .position(|&q| q == p)
+                .unwrap();
+            for _ in 0..pos {
+                app.update(Action::Move(Dir::Down));
+            }
+            app.update(Action::Enter);
+            app.update(Action::Last);
+        }
+        app
+    }
+
+    fn run(b: Bencher, app: kredskort::app::App) {
+        let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        b.bench_local(|| {
+            term.clear().unwrap();
+            term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
+        });
+    }
+
+    #[divan::bench(sample_count = 20, max_time = 2)]
+    fn district_with_10k_municipalities(b: Bencher) {
+        run(b, app_at(0, None));
+    }
+
+    #[divan::bench(sample_count = 20, max_time = 2)]
+    fn project_with_10k_themes(b: Bencher) {
+        let p = data()
+            .projects
+            .iter()
+            .position(|p| p.themes.len() >= 10_000)
+            .unwrap();
+        run(b, app_at(data().projects[p].district, Some(p)));
+    }
+
+    #[divan::bench(sample_count = 20, max_time = 2)]
+    fn project_with_1mb_summary_at_the_end(b: Bencher) {
+        let p = data()
+            .projects
+            .iter()
+            .position(|p| p.summary.as_ref().is_some_and(|s| s.len() >= 900_000))
+            .unwrap();
+        run(b, app_at(data().projects[p].district, Some(p)));
+    }
+}
+
+/// Rebuilding the district view (totals, order, value texts) on the 100k dataset, as the app does
+/// when the sort, unit or theme filter changes, and building the theme index it uses once per data.
+mod view {
+    use super::*;
+    use kredskort::search::ThemeIndex;
+    use kredskort::view_model::{SortOrder, Unit, View, ViewOptions};
+
+    fn themes() -> &'static ThemeIndex {
+        static THEMES: OnceLock<ThemeIndex> = OnceLock::new();
+        THEMES.get_or_init(|| ThemeIndex::build(big()))
+    }
+
+    /// The theme most projects have (the filter that keeps the most work).
+    fn busiest_theme() -> String {
+        let list = themes().themes(Locale::Da);
+        list.iter().max_by_key(|t| t.1).unwrap().0.clone()
+    }
+
+    #[divan::bench(sample_count = 5, sample_size = 1, max_time = 5)]
+    fn theme_index_100k(b: Bencher) {
+        b.bench(|| black_box(ThemeIndex::build(big()).len()));
+    }
+
+    #[divan::bench(args = ["amount", "name", "filter+per-inhabitant", "filter+map-order"], sample_count = 20, max_time = 3)]
+    fn build_100k(b: Bencher, case: &str) {
+        let theme = busiest_theme();
+        let (filter, sort, unit) = match case {
+            "amount" => (None, SortOrder::AmountDesc, Unit::Money),
+            "name" => (None, SortOrder::Name, Unit::Money),
+            "filter+per-inhabitant" => (Some(theme), SortOrder::AmountDesc, Unit::PerInhabitant),
+            _ => (Some(theme), SortOrder::MapOrder, Unit::ShareOfPool),
+        };
+        let options = ViewOptions {
+            theme_filter: filter,
+            sort,
+            unit,
+        };
+        b.bench(|| black_box(View::build_indexed(big(), themes(), &options, Locale::Da)));
+    }
+}

@@ -583,27 +583,3 @@ impl std::io::Write for Sink {
         Ok(())
     }
 }
-
-/// Prints the time of one frame (draw into a buffer) and one keypress (update + draw); no assertion
-/// because the figure depends on the build profile and the machine.
-#[test]
-fn frame_and_keypress_times_are_reported() {
-    let mut app = app_at(200, 60);
-    let n = 50u32;
-    let t = std::time::Instant::now();
-    for _ in 0..n {
-        std::hint::black_box(draw_buffer(&app));
-    }
-    let frame = t.elapsed() / n;
-    let t = std::time::Instant::now();
-    for i in 0..n {
-        app.update(Action::Move(if i % 2 == 0 {
-            Dir::Left
-        } else {
-            Dir::Right
-        }));
-        std::hint::black_box(draw_buffer(&app));
-    }
-    let key = t.elapsed() / n;
-    println!("200x60: one frame {frame:?}, one keypress (update + frame) {key:?}");
-}

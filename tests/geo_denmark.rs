@@ -172,56 +172,6 @@ fn clicks_hit_the_district_under_the_pointer_incl_insets() {
 }
 
 #[test]
-fn timing_of_raster_build_and_cached_frames() {
-    use kredskort::geo::classes::Classes;
-    use kredskort::geo::labels::default_texts;
-    use kredskort::geo::widget::{
-        ColorMode, OutlineCache, OutlineStyle, OutlineView, render_outline,
-    };
-    use ratatui::buffer::Buffer;
-    use ratatui::layout::Rect;
-    use std::time::Instant;
-    let (ds, m) = denmark();
-    let texts = default_texts(&ds.districts, "DKK", kredskort::locale::Locale::Da);
-    let classes = Classes::for_districts(&ds.districts);
-    let style = OutlineStyle::new(ColorMode::TrueColor, classes.count());
-    let legend = classes.legend("DKK", kredskort::locale::Locale::Da, "ingen projekter");
-    let titles: Vec<String> = m.insets.iter().map(|i| i.name.clone()).collect();
-    for (w, h) in [(80u16, 24u16), (200, 60)] {
-        let t = Instant::now();
-        let r = Raster::build(&m, usize::from(w), usize::from(h) * 2, None);
-        let build = t.elapsed();
-        let t = Instant::now();
-        let l = kredskort::geo::labels::place(&r, &texts);
-        let place = t.elapsed();
-        let mut cache = OutlineCache::default();
-        let area = Rect::new(0, 0, w, h);
-        let mut buf = Buffer::empty(area);
-        let _ = cache.get(&m, w, h, None, &texts);
-        let frames = 50u32;
-        let t = Instant::now();
-        for i in 0..frames as usize {
-            let (r, labels) = cache.get(&m, w, h, None, &texts);
-            let view = OutlineView {
-                raster: r,
-                labels,
-                classes: &classes.of_district,
-                selected: Some(i % ds.districts.len()),
-                style: &style,
-                legend: &legend,
-                inset_titles: &titles,
-            };
-            render_outline(area, &mut buf, &view);
-        }
-        let frame = t.elapsed() / frames;
-        println!(
-            "{w}x{h} cells: raster build {build:?}, label placement {place:?} ({} labels), cached frame {frame:?}",
-            l.len()
-        );
-    }
-}
-
-#[test]
 fn danish_labels_never_overlap_and_sit_on_their_district() {
     use kredskort::geo::labels::{default_texts, place};
     use kredskort::geo::nav::hit_test;
