@@ -156,21 +156,6 @@ pub enum AppEvent {
     Signal(i32),
 }
 
-/// The action a terminal event asks for, if any.
-pub fn action_of(app: &App, ev: &Event) -> Option<Action> {
-    match ev {
-        Event::Key(k) => Key::from_event(k).and_then(|k| app.keymap.action(k)),
-        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
-            MouseEventKind::ScrollDown => Some(Action::Scroll(m.column, m.row, true)),
-            MouseEventKind::ScrollUp => Some(Action::Scroll(m.column, m.row, false)),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
 pub fn run(global: &GlobalArgs, files: &[PathBuf]) -> ExitCode {
     let settings = match settings_from_args(global, files) {
         Ok(s) => s,
