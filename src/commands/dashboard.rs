@@ -270,6 +270,8 @@ fn run_loop(mut ws: Workspace, settings: &Settings) -> io::Result<Option<i32>> {
                     Event::Key(k) => Key::from_event(k).is_some_and(|k| ws.handle_key(k)),
                     other => action_of_event(other).is_some_and(|a| ws.update(a)),
                 };
+                // The export key's file is written here, not in `update` (see `app::effects`).
+                let exported = ws.perform_export();
                 if let Some(path) = ws.take_reload_request() {
                     start_reload(&ws, &path);
                 } else if is_reload_key(&ws, &ev) {
@@ -278,7 +280,7 @@ fn run_loop(mut ws: Workspace, settings: &Settings) -> io::Result<Option<i32>> {
                         start_reload(&ws, &path);
                     }
                 }
-                changed
+                changed || exported
             }
             AppEvent::Watch(WatchEvent::Changed(path)) => {
                 start_reload(&ws, &path);
