@@ -489,6 +489,50 @@ fn workspace(files: &[(&str, Result<&str, ()>)], dir: &Path, size: (u16, u16)) -
 }
 
 #[test]
+fn a_watcher_error_is_shown_and_the_last_good_data_stays() {
+    let dir = TempDir::new("watch-error");
+    let other = DATA.replace(
+        "title = \"Kriminalpræventive projekter 2014–2015\"",
+        "title = \"Anden runde\"",
+    );
+    let mut ws = workspace(
+        &[("a.toml", Ok(DATA)), ("b.toml", Ok(&other))],
+        dir.path(),
+        (120, 30),
+    );
+    for k in parse_key_sequence("h<Enter>").unwrap() {
+        ws.handle_key(k);
+    }
+    let stack = ws.active_app().unwrap().stack.clone();
+    assert!(ws.watch_failed("inotify watch limit reached"), "redraw");
+    // Every tab says so (the user may be on either when it happens) …
+    for t in &ws.tabs {
+        let status = t.app.as_ref().unwrap().tools.status.clone().unwrap();
+        assert_eq!(
+            status,
+            "Filovervågningen svigtede: inotify watch limit reached; de senest indlæste data vises, r genindlæser"
+        );
+    }
+    let s = workspace_screen(&ws, false);
+    assert!(
+        s.contains("Filovervågningen svigtede: inotify watch limit reached"),
+        "{s}"
+    );
+    // … and nothing else changed: same data, same drill-down.
+    assert_eq!(ws.active_app().unwrap().stack, stack);
+    assert!(s.contains("Københavns Vestegn"), "{s}");
+    // In English.
+    let mut en = Workspace::new(Locale::En, Theme::colour(), Keymap::default(), (120, 30));
+    en.push(None, Ok(Prepared::new(load_embedded())));
+    en.watch_failed("boom");
+    let status = en.active_app().unwrap().tools.status.clone().unwrap();
+    assert!(
+        status.starts_with("Watching the data files failed: boom"),
+        "{status}"
+    );
+}
+
+#[test]
 fn tabs_keep_their_own_state_and_a_bad_file_gets_an_error_tab() {
     let dir = TempDir::new("tabs");
     let other = DATA.replace(

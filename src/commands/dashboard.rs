@@ -232,8 +232,8 @@ fn run_loop(mut ws: Workspace, settings: &Settings) -> io::Result<Option<i32>> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     ws.update(Action::Resize(size.width, size.height));
-    if let (Some(msg), Some(app)) = (watch_error, ws.active_app_mut()) {
-        app.set_status(msg);
+    if let Some(msg) = watch_error {
+        ws.watch_failed(&msg);
     }
     let input_tx = tx;
     thread::spawn(move || {
@@ -298,7 +298,7 @@ fn run_loop(mut ws: Workspace, settings: &Settings) -> io::Result<Option<i32>> {
                 latest && ws.apply_reload(&path, *result)
             }
             AppEvent::Watch(WatchEvent::Removed(path)) => ws.mark_removed(&path),
-            AppEvent::Watch(WatchEvent::Error(_)) => false,
+            AppEvent::Watch(WatchEvent::Error(e)) => ws.watch_failed(&e),
         };
         if ws.quit {
             break;
