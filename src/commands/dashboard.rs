@@ -51,18 +51,27 @@ pub struct Settings {
 /// A bad config file is an error report (path:line:col), as for data files.
 pub fn settings_from_args(global: &GlobalArgs, files: &[PathBuf]) -> Result<Settings, String> {
     let config = config::resolve(global, files).map_err(|e| e.to_string())?;
-    Ok(Settings {
-        locale: config.locale,
-        mouse: config.mouse,
-        data: config.data_sources,
-        map_mode: config.map_mode,
-        plain: global.plain,
-        no_color: crate::colour::no_color_requested(),
-        theme_entries: config.theme_entries,
-        key_entries: config.key_entries,
-        config_path: config.config_path,
-    })
-    .and_then(|s| check_style(&s).map(|_| s))
+    let settings = Settings::from_config(config, global.plain);
+    check_style(&settings)?;
+    Ok(settings)
+}
+
+impl Settings {
+    /// A resolved config file plus the display switches (`--plain`, `NO_COLOR`). `[theme]` and
+    /// `[keys]` are not checked yet: that is [`check_style`].
+    pub fn from_config(config: config::Settings, plain: bool) -> Settings {
+        Settings {
+            locale: config.locale,
+            mouse: config.mouse,
+            data: config.data_sources,
+            map_mode: config.map_mode,
+            plain,
+            no_color: crate::colour::no_color_requested(),
+            theme_entries: config.theme_entries,
+            key_entries: config.key_entries,
+            config_path: config.config_path,
+        }
+    }
 }
 
 /// The theme and keymap the settings ask for, or every `[theme]` / `[keys]` problem as one located
