@@ -20,7 +20,7 @@ use crate::app::App;
 use crate::app::config_apply;
 use crate::app::map_mode::{MapSettings, color_mode};
 use crate::app::tabs::Workspace;
-use crate::cli::GlobalArgs;
+use crate::cli::{DashboardArgs, DisplayArgs, GlobalArgs};
 use crate::config::{self, DataSource, MapMode};
 use crate::data::{self, Dataset};
 use crate::keymap::{Key, Keymap};
@@ -49,9 +49,13 @@ pub struct Settings {
 
 /// Resolves the settings: `--config` or the looked-up `config.toml`, overridden by the command line.
 /// A bad config file is an error report (path:line:col), as for data files.
-pub fn settings_from_args(global: &GlobalArgs, files: &[PathBuf]) -> Result<Settings, String> {
+pub fn settings_from_args(
+    global: &GlobalArgs,
+    display: &DisplayArgs,
+    files: &[PathBuf],
+) -> Result<Settings, String> {
     let config = config::resolve(global, files).map_err(|e| e.to_string())?;
-    let settings = Settings::from_config(config, global.plain);
+    let settings = Settings::from_config(config, display.plain);
     check_style(&settings)?;
     Ok(settings)
 }
@@ -165,9 +169,13 @@ pub enum AppEvent {
     Signal(i32),
 }
 
-pub fn run(global: &GlobalArgs, files: &[PathBuf]) -> ExitCode {
-    let settings = match settings_from_args(global, files) {
-        Ok(s) => s,
+pub fn run(global: &GlobalArgs, args: &DashboardArgs, files: &[PathBuf]) -> ExitCode {
+    let settings = match settings_from_args(global, &args.display, files) {
+        // `--no-mouse` overrides the config's `mouse`.
+        Ok(s) => Settings {
+            mouse: s.mouse && !args.no_mouse,
+            ..s
+        },
         Err(report) => {
             eprintln!("{report}");
             return ExitCode::FAILURE;
