@@ -168,9 +168,13 @@ pub struct RenderArgs {
     /// Screen size
     #[arg(long, default_value = "100x30", value_name = "COLSxROWS", value_parser = parse_size)]
     pub size: (u16, u16),
-    /// Keys to type first: text, and <Enter> <Esc> <Tab> <BackTab> <Up> <Down> <Left> <Right>
-    /// <Backspace> <Home> <End> <PageUp> <PageDown> <C-c>
-    #[arg(long, default_value = "", value_name = "KEYS")]
+    #[arg(
+        long,
+        default_value = "",
+        value_name = "KEYS",
+        help = crate::keymap::SEQUENCE_HELP_SHORT,
+        long_help = crate::keymap::SEQUENCE_HELP
+    )]
     pub keys: String,
     /// Keep colours and styles (ANSI escape sequences)
     #[arg(long)]

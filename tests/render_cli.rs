@@ -135,3 +135,23 @@ fn the_export_key_writes_no_file_in_render() {
     assert!(written.is_empty(), "render wrote {written:?}");
     assert!(stdout.contains("render skriver ingen fil"), "{stdout}");
 }
+
+#[test]
+fn every_key_form_in_the_keys_help_parses() {
+    let (code, out, err) = render(&["--help"]);
+    assert_eq!(code, 0, "{err}");
+    let start = out.find("--keys <KEYS>").unwrap() + "--keys <KEYS>".len();
+    let keys = &out[start..out.find("--color").unwrap()];
+    for form in ["<Space>", "<C-x>", "<S-Tab>", "<BackTab>", "<F24>", "<lt>"] {
+        assert!(keys.contains(form), "{form} missing from:\n{keys}");
+    }
+    let mut forms = 0;
+    for word in keys.split([' ', '\n', ',', ';', '(', ')', '\'']) {
+        let word = word.trim_end_matches(['.', ':']);
+        if word.starts_with('<') && word.ends_with('>') && word.len() > 2 {
+            forms += 1;
+            kredskort::keymap::parse_key_sequence(word).unwrap_or_else(|e| panic!("{word}: {e}"));
+        }
+    }
+    assert!(forms > 20, "{keys}");
+}
