@@ -3,6 +3,7 @@
 //! actions that led to it (the live loop and `render --keys` run the same code).
 
 pub mod config_apply;
+pub mod effects;
 mod lists;
 pub mod map_mode;
 mod mouse;

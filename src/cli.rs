@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::locale::Locale;
 
@@ -19,6 +19,9 @@ pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
 
+    #[command(flatten)]
+    pub dashboard: DashboardArgs,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 
@@ -27,7 +30,55 @@ pub struct Cli {
     pub files: Vec<PathBuf>,
 }
 
-/// Options every command takes.
+impl Cli {
+    /// Parses the process's arguments, or prints the error or help and exits (as `Cli::parse`).
+    pub fn parse_or_exit() -> Cli {
+        Cli::try_parse()
+            .and_then(Cli::validated)
+            .unwrap_or_else(|e| e.exit())
+    }
+
+    /// [`Cli::try_parse_from`] plus the checks clap cannot express.
+    pub fn try_parse_checked<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        Cli::try_parse_from(args).and_then(Cli::validated)
+    }
+
+    /// The dashboard's own flags with a command (`kredskort --plain export`) are an error, not a
+    /// flag that silently does nothing.
+    fn validated(self) -> Result<Cli, clap::Error> {
+        let Some(command) = &self.command else {
+            return Ok(self);
+        };
+        let name = match command {
+            Command::Check { .. } => "check",
+            Command::Export(_) => "export",
+            Command::Render(_) => "render",
+            Command::Gen(_) => "gen",
+        };
+        let flag = if self.dashboard.no_mouse {
+            "--no-mouse"
+        } else if self.dashboard.display.plain {
+            "--plain"
+        } else {
+            return Ok(self);
+        };
+        let hint = if flag == "--plain" && name == "render" {
+            "; write it after the command: kredskort render --plain".to_string()
+        } else {
+            format!("; see kredskort {name} --help")
+        };
+        Err(Cli::command().error(
+            clap::error::ErrorKind::ArgumentConflict,
+            format!("{flag} is an option of the dashboard and does nothing for `{name}`{hint}"),
+        ))
+    }
+}
+
+/// Options every command takes (also after the command's name).
 #[derive(Debug, Clone, Default, Args)]
 pub struct GlobalArgs {
     /// Configuration file (default: ./config.toml, then $XDG_CONFIG_HOME/kredskort/config.toml)
@@ -41,13 +92,24 @@ pub struct GlobalArgs {
     /// Language of the UI and number format: da or en
     #[arg(long, global = true, value_name = "da|en", value_parser = parse_locale)]
     pub locale: Option<Locale>,
+}
 
+/// The dashboard's own options (no command).
+#[derive(Debug, Clone, Default, Args)]
+pub struct DashboardArgs {
     /// Do not capture the mouse, so that the terminal's own text selection works
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub no_mouse: bool,
 
+    #[command(flatten)]
+    pub display: DisplayArgs,
+}
+
+/// How the screen is drawn: the dashboard and `render` take these.
+#[derive(Debug, Clone, Default, Args)]
+pub struct DisplayArgs {
     /// ASCII only: no box-drawing or block characters (screen readers, limited terminals)
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub plain: bool,
 }
 
@@ -106,13 +168,19 @@ pub struct RenderArgs {
     /// Screen size
     #[arg(long, default_value = "100x30", value_name = "COLSxROWS", value_parser = parse_size)]
     pub size: (u16, u16),
-    /// Keys to type first: text, and <Enter> <Esc> <Tab> <BackTab> <Up> <Down> <Left> <Right>
-    /// <Backspace> <Home> <End> <PageUp> <PageDown> <C-c>
-    #[arg(long, default_value = "", value_name = "KEYS")]
+    #[arg(
+        long,
+        default_value = "",
+        value_name = "KEYS",
+        help = crate::keymap::SEQUENCE_HELP_SHORT,
+        long_help = crate::keymap::SEQUENCE_HELP
+    )]
     pub keys: String,
     /// Keep colours and styles (ANSI escape sequences)
     #[arg(long)]
     pub color: bool,
+    #[command(flatten)]
+    pub display: DisplayArgs,
 }
 
 fn parse_size(s: &str) -> Result<(u16, u16), String> {
@@ -148,7 +216,6 @@ pub struct GenArgs {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn cli_definition_is_consistent() {
@@ -176,5 +243,18 @@ mod tests {
             Cli::try_parse_from(["kredskort", "export", "--format", "json", "--locale", "en"])
                 .unwrap();
         assert_eq!(cli.global.locale, Some(Locale::En));
+        // Render's --plain is its own; the dashboard's flags go before no command.
+        let cli = Cli::try_parse_checked(["kredskort", "render", "--plain"]).unwrap();
+        assert!(matches!(cli.command, Some(Command::Render(ref r)) if r.display.plain));
+        let cli = Cli::try_parse_checked(["kredskort", "--no-mouse", "--plain", "a.toml"]).unwrap();
+        assert!(cli.dashboard.no_mouse && cli.dashboard.display.plain);
+        for args in [
+            &["kredskort", "--plain", "render"][..],
+            &["kredskort", "--no-mouse", "export"][..],
+            &["kredskort", "export", "--plain"][..],
+            &["kredskort", "check", "--no-mouse"][..],
+        ] {
+            assert!(Cli::try_parse_checked(args).is_err(), "{args:?}");
+        }
     }
 }

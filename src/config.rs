@@ -4,8 +4,9 @@
 //! Lookup: `--config PATH`, else `./config.toml`, else `$XDG_CONFIG_HOME/kredskort/config.toml`
 //! (`$HOME/.config/kredskort/config.toml` when XDG_CONFIG_HOME is unset), else built-in defaults with
 //! the embedded dataset. Data files on the command line (`--data`, positional) replace the configured
-//! ones; `--locale` and `--no-mouse` override the file. Errors are located and rendered exactly like
-//! data-file errors (same diagnostic module, unknown keys with hints).
+//! ones; `--locale` overrides the file (the dashboard applies its own `--no-mouse`). Errors are
+//! located and rendered exactly like data-file errors (same diagnostic module, unknown keys with
+//! hints).
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -186,9 +187,6 @@ pub fn resolve_in(
     }
     if let Some(l) = global.locale {
         settings.locale = l;
-    }
-    if global.no_mouse {
-        settings.mouse = false;
     }
     Ok(settings)
 }

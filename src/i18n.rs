@@ -257,6 +257,27 @@ pub fn describe(action: Action, locale: Locale) -> &'static str {
 
 pub use crate::i18n_tools::{ToolStrings, export_failed, exported, tools};
 
+/// The status line when `render --keys` meets the export key: render draws, it writes no file.
+pub fn export_not_in_render(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Da => "Eksport: render skriver ingen fil; brug kredskort export",
+        Locale::En => "Export: render writes no file; use kredskort export",
+    }
+}
+
+/// The status line when the file watcher fails: the data on screen stays, but may go stale.
+pub fn watch_failed(err: &str, locale: Locale) -> String {
+    let e = crate::text::sanitize_line(err);
+    match locale {
+        Locale::Da => {
+            format!("Filovervågningen svigtede: {e}; de senest indlæste data vises, r genindlæser")
+        }
+        Locale::En => {
+            format!("Watching the data files failed: {e}; showing the last loaded data, r reloads")
+        }
+    }
+}
+
 /// The message of the too-small screen.
 pub fn too_small(need: (u16, u16), have: (u16, u16), locale: Locale) -> String {
     match locale {

@@ -86,9 +86,26 @@ const NAMED: &[(&str, KeyCode)] = &[
     ("PgDn", KeyCode::PageDown),
 ];
 
-const HINT: &str = "write keys as text plus <Enter> <Esc> <Tab> <BackTab> <Up> <Down> <Left> <Right> \
-<Backspace> <Home> <End> <PageUp> <PageDown> <Space> <F1>..<F12>, modifiers as <C-c> <A-x> <S-Tab>, \
-and a literal < as <lt>";
+const HINT: &str = "write keys as text plus <Enter> <Esc> <Tab> <BackTab> <Space> <Up> <Down> <Left> \
+<Right> <Backspace> <Delete> <Insert> <Home> <End> <PageUp> <PageDown> <F1>..<F24>, modifiers as <C-c> \
+<A-x> <S-Tab>, and a literal < as <lt>";
+
+/// What [`parse_key_sequence`] accepts, for `render --keys --help` (a test parses every form in it
+/// and checks that it names every key name the parser knows).
+pub const SEQUENCE_HELP: &str =
+    "Keys to type first, as one string. Each character is a key (a space too,
+as <Space>); a key name in angle brackets is one key:
+  <Enter> <Esc> <Tab> <BackTab> <Space> <Backspace> <Delete> <Insert>
+  <Up> <Down> <Left> <Right> <Home> <End> <PageUp> <PageDown> <F1> ... <F24>
+  <lt> types a literal \"<\"
+Modifiers go inside the brackets: <C-x> is Ctrl-x, <A-x> (or <M-x>) Alt-x,
+<S-Tab> the same as <BackTab>; for example <C-c> quits.
+Names ignore case; <Return> <CR> <Escape> <BS> <Del> <PgUp> <PgDn> work too.
+Example: 'm<Right><Enter>'";
+
+/// The short form of [`SEQUENCE_HELP`] (`render -h`).
+pub const SEQUENCE_HELP_SHORT: &str =
+    "Keys to type first: text, and <Enter> <Space> <S-Tab> <C-x> … in brackets (--help lists all)";
 
 /// A key name that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -365,6 +382,66 @@ mod tests {
         assert!(e.to_string().contains("hint:"), "{e}");
         assert!(parse_key_sequence("a<Enter").is_err());
         assert!(parse_key_sequence("<>").is_err());
+    }
+
+    /// Every `<…>` form in a help text.
+    fn bracketed(help: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut rest = help;
+        while let Some(start) = rest.find('<') {
+            let tail = &rest[start..];
+            match tail[1..].find(['<', '>', ' ', '\n']) {
+                Some(end) if tail.as_bytes()[end + 1] == b'>' => {
+                    out.push(&tail[..end + 2]);
+                    rest = &tail[end + 2..];
+                }
+                _ => rest = &tail[1..],
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_sequence_help_documents_exactly_what_the_parser_takes() {
+        let forms = bracketed(SEQUENCE_HELP);
+        assert!(forms.len() > 20, "{forms:?}");
+        for form in &forms {
+            let keys = parse_key_sequence(form).unwrap_or_else(|e| panic!("{form}: {e}"));
+            assert_eq!(keys.len(), 1, "{form}");
+        }
+        for form in bracketed(SEQUENCE_HELP_SHORT) {
+            assert!(forms.contains(&form), "{form} only in the short help");
+        }
+        // Every name the parser knows is in the help, and the forms the reviewers missed.
+        for (name, _) in NAMED {
+            assert!(
+                forms.contains(&&*format!("<{name}>")),
+                "<{name}> undocumented"
+            );
+        }
+        for form in [
+            "<F1>", "<F24>", "<C-x>", "<A-x>", "<M-x>", "<S-Tab>", "<Space>",
+        ] {
+            assert!(forms.contains(&form), "{form} undocumented");
+        }
+        assert_eq!(
+            parse_key_sequence("<S-Tab><C-x> <Space>").unwrap(),
+            vec![
+                Key::plain(KeyCode::BackTab),
+                Key::ctrl('x'),
+                Key::char(' '),
+                Key::char(' ')
+            ]
+        );
+        let example = SEQUENCE_HELP
+            .split('\'')
+            .nth(1)
+            .expect("an example in quotes");
+        assert_eq!(parse_key_sequence(example).unwrap().len(), 3, "{example}");
+        // The error hint names the same forms.
+        for form in ["<Space>", "<S-Tab>", "<C-c>", "<F24>", "<lt>", "<Delete>"] {
+            assert!(HINT.contains(form), "{form} not in the hint");
+        }
     }
 
     #[test]

@@ -2,9 +2,7 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = kredskort::cli::Cli::parse();
+    let cli = kredskort::cli::Cli::parse_or_exit();
     kredskort::commands::run(cli)
 }

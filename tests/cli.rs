@@ -249,6 +249,96 @@ fn bad_config_gets_located_errors() {
 }
 
 #[test]
+fn check_validates_theme_and_keys_as_the_dashboard_does() {
+    let t = TempDir::new("cfg-style");
+    t.write(
+        "config.toml",
+        "[theme]\naccent = \"purplish\"\n\n[keys]\nquit = \"<Ctl-x>\"\n",
+    );
+    let o = run_in(t.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    // The same report the dashboard prints before it starts (`dashboard::check_style`).
+    let settings = kredskort::commands::dashboard::Settings::from_config(
+        kredskort::config::load_config_file(&t.path().join("config.toml")).unwrap(),
+        false,
+    );
+    let report = kredskort::commands::dashboard::check_style(&settings).unwrap_err();
+    assert!(err.contains(&report), "{err}\n---\n{report}");
+    assert!(err.contains("config.toml:2:10"), "{err}");
+    assert!(err.contains("unknown colour \"purplish\""), "{err}");
+    assert!(err.contains("config.toml:5:8"), "{err}");
+    assert!(err.contains("bad key name `<Ctl-x>`"), "{err}");
+    assert!(err.contains("hint:"), "{err}");
+    // The data is still checked in the same run.
+    assert!(
+        stdout(&o).contains("Kredse:             12"),
+        "{}",
+        stdout(&o)
+    );
+    // A good [theme] and [keys] pass.
+    t.write(
+        "config.toml",
+        "[theme]\naccent = \"#3b82f6\"\n\n[keys]\nquit = \"x <C-c>\"\n",
+    );
+    let o = run_in(t.path(), &["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn each_command_lists_only_the_flags_it_honours() {
+    let t = TempDir::new("help");
+    let help = |args: &[&str]| {
+        let o = run_in(t.path(), args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let global = ["--config", "--data", "--locale"];
+    let dashboard = help(&["--help"]);
+    for flag in global.iter().chain(&["--no-mouse", "--plain"]) {
+        assert!(dashboard.contains(flag), "kredskort --help lacks {flag}");
+    }
+    for (command, own, not) in [
+        ("check", &[][..], &["--no-mouse", "--plain"][..]),
+        (
+            "export",
+            &["--format", "--by", "--output", "--force"][..],
+            &["--no-mouse", "--plain", "--size", "--keys"][..],
+        ),
+        (
+            "render",
+            &["--size", "--keys", "--color", "--plain"][..],
+            &["--no-mouse", "--format"][..],
+        ),
+    ] {
+        let out = help(&[command, "--help"]);
+        for flag in global.iter().chain(own) {
+            assert!(out.contains(flag), "{command} --help lacks {flag}:\n{out}");
+        }
+        for flag in not {
+            assert!(!out.contains(flag), "{command} --help lists {flag}:\n{out}");
+        }
+    }
+    // Given anyway, a dashboard flag is an error, not silently ignored.
+    for args in [
+        &["--plain", "export"][..],
+        &["--no-mouse", "check"][..],
+        &["render", "--no-mouse"][..],
+    ] {
+        let o = run_in(t.path(), args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stdout(&o).is_empty(), "{args:?}");
+        assert!(stderr(&o).contains("error:"), "{args:?}: {}", stderr(&o));
+    }
+    let o = run_in(t.path(), &["--plain", "render"]);
+    assert!(
+        stderr(&o).contains("kredskort render --plain"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn export_csv_to_stdout() {
     let t = TempDir::new("exp-csv");
     let o = run_in(t.path(), &["export"]);

@@ -107,3 +107,51 @@ fn no_color_uses_reverse_video_and_patterns_instead_of_colours() {
         "no shading patterns on the tile map"
     );
 }
+
+#[test]
+fn the_export_key_writes_no_file_in_render() {
+    let dir = std::env::temp_dir().join(format!("kredskort-render-export-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_kredskort"))
+        .args(["render", "--size", "100x30", "--keys", "e"])
+        .current_dir(&dir)
+        .env("HOME", dir.join("home"))
+        .env("XDG_CONFIG_HOME", dir.join("xdg"))
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let written: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    let _ = std::fs::remove_dir_all(&dir);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(written.is_empty(), "render wrote {written:?}");
+    assert!(stdout.contains("render skriver ingen fil"), "{stdout}");
+}
+
+#[test]
+fn every_key_form_in_the_keys_help_parses() {
+    let (code, out, err) = render(&["--help"]);
+    assert_eq!(code, 0, "{err}");
+    let start = out.find("--keys <KEYS>").unwrap() + "--keys <KEYS>".len();
+    let keys = &out[start..out.find("--color").unwrap()];
+    for form in ["<Space>", "<C-x>", "<S-Tab>", "<BackTab>", "<F24>", "<lt>"] {
+        assert!(keys.contains(form), "{form} missing from:\n{keys}");
+    }
+    let mut forms = 0;
+    for word in keys.split([' ', '\n', ',', ';', '(', ')', '\'']) {
+        let word = word.trim_end_matches(['.', ':']);
+        if word.starts_with('<') && word.ends_with('>') && word.len() > 2 {
+            forms += 1;
+            kredskort::keymap::parse_key_sequence(word).unwrap_or_else(|e| panic!("{word}: {e}"));
+        }
+    }
+    assert!(forms > 20, "{keys}");
+}

@@ -340,10 +340,13 @@ fn export_writes_a_new_file_each_time_with_the_view_as_shown() {
     let mut app = app_at(100, 30);
     app.tools.export_dir = Some(dir.path().to_path_buf());
     app.set_filter(Some("bander".into()));
-    typed(&mut app, "e");
-    let first = app.tools.status.clone().unwrap();
-    typed(&mut app, "e");
-    let second = app.tools.status.clone().unwrap();
+    let export = |app: &mut App| {
+        typed(app, "e");
+        assert!(app.perform_export());
+        app.tools.status.clone().unwrap()
+    };
+    let first = export(&mut app);
+    let second = export(&mut app);
     assert_ne!(first, second);
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -369,7 +372,7 @@ fn export_writes_a_new_file_each_time_with_the_view_as_shown() {
     );
     // An unwritable place: a message, not a crash.
     app.tools.export_dir = Some(dir.path().join("missing"));
-    typed(&mut app, "e");
+    export(&mut app);
     assert!(
         app.tools
             .status
@@ -377,6 +380,32 @@ fn export_writes_a_new_file_each_time_with_the_view_as_shown() {
             .unwrap()
             .starts_with("Eksport mislykkedes")
     );
+}
+
+#[test]
+fn the_export_key_only_asks_the_loop_performs_and_render_declines() {
+    let dir = TempDir::new("export-effect");
+    let files = |dir: &TempDir| std::fs::read_dir(dir.path()).unwrap().count();
+    let mut ws = Workspace::new(Locale::Da, Theme::colour(), Keymap::default(), (100, 30));
+    ws.push(None, Ok(Prepared::new(load_embedded())));
+    ws.active_app_mut().unwrap().tools.export_dir = Some(dir.path().to_path_buf());
+    // `update` writes nothing: it only records the request.
+    ws.handle_key(parse_key_sequence("e").unwrap()[0]);
+    assert!(ws.active_app().unwrap().tools.export_requested);
+    assert_eq!(files(&dir), 0);
+    // The live loop performs it: one file, the status line says where.
+    assert!(ws.perform_export());
+    assert!(!ws.perform_export(), "performed once");
+    assert_eq!(files(&dir), 1);
+    let status = ws.active_app().unwrap().tools.status.clone().unwrap();
+    assert!(status.starts_with("Visningen er gemt som CSV"), "{status}");
+    // Render declines it: no file, and the status line says why.
+    ws.handle_key(parse_key_sequence("e").unwrap()[0]);
+    assert!(ws.decline_export());
+    assert!(!ws.active_app().unwrap().tools.export_requested);
+    assert_eq!(files(&dir), 1);
+    let s = workspace_screen(&ws, false);
+    assert!(s.contains("render skriver ingen fil"), "{s}");
 }
 
 // ---------------------------------------------------------------- reload
@@ -457,6 +486,50 @@ fn workspace(files: &[(&str, Result<&str, ()>)], dir: &Path, size: (u16, u16)) -
         ws.push(Some(path), result);
     }
     ws
+}
+
+#[test]
+fn a_watcher_error_is_shown_and_the_last_good_data_stays() {
+    let dir = TempDir::new("watch-error");
+    let other = DATA.replace(
+        "title = \"Kriminalpræventive projekter 2014–2015\"",
+        "title = \"Anden runde\"",
+    );
+    let mut ws = workspace(
+        &[("a.toml", Ok(DATA)), ("b.toml", Ok(&other))],
+        dir.path(),
+        (120, 30),
+    );
+    for k in parse_key_sequence("h<Enter>").unwrap() {
+        ws.handle_key(k);
+    }
+    let stack = ws.active_app().unwrap().stack.clone();
+    assert!(ws.watch_failed("inotify watch limit reached"), "redraw");
+    // Every tab says so (the user may be on either when it happens) …
+    for t in &ws.tabs {
+        let status = t.app.as_ref().unwrap().tools.status.clone().unwrap();
+        assert_eq!(
+            status,
+            "Filovervågningen svigtede: inotify watch limit reached; de senest indlæste data vises, r genindlæser"
+        );
+    }
+    let s = workspace_screen(&ws, false);
+    assert!(
+        s.contains("Filovervågningen svigtede: inotify watch limit reached"),
+        "{s}"
+    );
+    // … and nothing else changed: same data, same drill-down.
+    assert_eq!(ws.active_app().unwrap().stack, stack);
+    assert!(s.contains("Københavns Vestegn"), "{s}");
+    // In English.
+    let mut en = Workspace::new(Locale::En, Theme::colour(), Keymap::default(), (120, 30));
+    en.push(None, Ok(Prepared::new(load_embedded())));
+    en.watch_failed("boom");
+    let status = en.active_app().unwrap().tools.status.clone().unwrap();
+    assert!(
+        status.starts_with("Watching the data files failed: boom"),
+        "{status}"
+    );
 }
 
 #[test]

@@ -226,6 +226,16 @@ impl Workspace {
         }
     }
 
+    /// The file watcher failed (it may have stopped): every tab keeps its data, and its status line
+    /// says so. Whether the screen changed (the active tab has an app to show it).
+    pub fn watch_failed(&mut self, err: &str) -> bool {
+        let msg = crate::i18n::watch_failed(err, self.locale);
+        for app in self.tabs.iter_mut().filter_map(|t| t.app.as_mut()) {
+            app.set_status(msg.clone());
+        }
+        self.active_app().is_some()
+    }
+
     /// Applies a reload result to the tab of `path`: a tab that never loaded opens now; a loaded tab
     /// swaps the data in (or keeps it and shows the error banner).
     pub fn apply_reload(&mut self, path: &Path, result: Result<Prepared, LoadError>) -> bool {

@@ -91,6 +91,8 @@ pub struct Tools {
     pub source: Option<PathBuf>,
     /// `r` was pressed: the event loop starts a background reload and clears this.
     pub reload_requested: bool,
+    /// `e` was pressed: the event loop writes the file and clears this (`render` declines it).
+    pub export_requested: bool,
     /// Where `e` writes (the working directory in the app; a temp dir in tests).
     pub export_dir: Option<PathBuf>,
     /// Bumped on every change of the tools' state, so `update` knows to redraw.
@@ -119,6 +121,7 @@ impl Tools {
             file_removed: false,
             source: None,
             reload_requested: false,
+            export_requested: false,
             export_dir: None,
             generation: 0,
             tab_count: 1,
@@ -276,18 +279,11 @@ impl App {
                     self.set_status(crate::i18n::tools(self.locale).builtin_no_reload);
                 }
             }
+            // Only the request: the file is written by the event loop (`app::effects`), so `update`
+            // does no I/O and `render` can decline it.
             Action::Export => {
-                let dir = self
-                    .tools
-                    .export_dir
-                    .clone()
-                    .or_else(|| std::env::current_dir().ok())
-                    .unwrap_or_else(|| PathBuf::from("."));
-                let msg = match self.export_view(&dir) {
-                    Ok(path) => crate::i18n::exported(&path, self.locale),
-                    Err(e) => crate::i18n::export_failed(&e, self.locale),
-                };
-                self.set_status(msg);
+                self.tools.export_requested = true;
+                self.tools.bump();
             }
             _ => return false,
         }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::cli::GlobalArgs;
+use crate::commands::dashboard::{Settings, check_style};
 use crate::config::{self, DataSource};
 use crate::data::Dataset;
 use crate::locale::Locale;
@@ -13,14 +14,21 @@ use crate::money::{format_money, format_number};
 
 pub fn run(global: &GlobalArgs, files: &[PathBuf]) -> ExitCode {
     let settings = match config::resolve(global, files) {
-        Ok(s) => s,
+        Ok(s) => Settings::from_config(s, false),
         Err(e) => {
             eprint!("{e}");
             return ExitCode::FAILURE;
         }
     };
+    // The config's [theme] and [keys], by the same code the dashboard runs before it starts; the
+    // data files are checked as well, so one run reports every problem.
     let mut ok = true;
-    for (i, source) in settings.data_sources.iter().enumerate() {
+    if let Err(report) = check_style(&settings) {
+        ok = false;
+        eprint!("{report}");
+        eprintln!();
+    }
+    for (i, source) in settings.data.iter().enumerate() {
         if i > 0 {
             println!();
         }
@@ -29,7 +37,7 @@ pub fn run(global: &GlobalArgs, files: &[PathBuf]) -> ExitCode {
             Err(e) => {
                 ok = false;
                 eprint!("{e}");
-                if i + 1 < settings.data_sources.len() {
+                if i + 1 < settings.data.len() {
                     eprintln!();
                 }
             }

@@ -20,7 +20,7 @@ use crate::app::App;
 use crate::app::config_apply;
 use crate::app::map_mode::{MapSettings, color_mode};
 use crate::app::tabs::Workspace;
-use crate::cli::GlobalArgs;
+use crate::cli::{DashboardArgs, DisplayArgs, GlobalArgs};
 use crate::config::{self, DataSource, MapMode};
 use crate::data::{self, Dataset};
 use crate::keymap::{Key, Keymap};
@@ -49,20 +49,33 @@ pub struct Settings {
 
 /// Resolves the settings: `--config` or the looked-up `config.toml`, overridden by the command line.
 /// A bad config file is an error report (path:line:col), as for data files.
-pub fn settings_from_args(global: &GlobalArgs, files: &[PathBuf]) -> Result<Settings, String> {
+pub fn settings_from_args(
+    global: &GlobalArgs,
+    display: &DisplayArgs,
+    files: &[PathBuf],
+) -> Result<Settings, String> {
     let config = config::resolve(global, files).map_err(|e| e.to_string())?;
-    Ok(Settings {
-        locale: config.locale,
-        mouse: config.mouse,
-        data: config.data_sources,
-        map_mode: config.map_mode,
-        plain: global.plain,
-        no_color: crate::colour::no_color_requested(),
-        theme_entries: config.theme_entries,
-        key_entries: config.key_entries,
-        config_path: config.config_path,
-    })
-    .and_then(|s| check_style(&s).map(|_| s))
+    let settings = Settings::from_config(config, display.plain);
+    check_style(&settings)?;
+    Ok(settings)
+}
+
+impl Settings {
+    /// A resolved config file plus the display switches (`--plain`, `NO_COLOR`). `[theme]` and
+    /// `[keys]` are not checked yet: that is [`check_style`].
+    pub fn from_config(config: config::Settings, plain: bool) -> Settings {
+        Settings {
+            locale: config.locale,
+            mouse: config.mouse,
+            data: config.data_sources,
+            map_mode: config.map_mode,
+            plain,
+            no_color: crate::colour::no_color_requested(),
+            theme_entries: config.theme_entries,
+            key_entries: config.key_entries,
+            config_path: config.config_path,
+        }
+    }
 }
 
 /// The theme and keymap the settings ask for, or every `[theme]` / `[keys]` problem as one located
@@ -156,24 +169,13 @@ pub enum AppEvent {
     Signal(i32),
 }
 
-/// The action a terminal event asks for, if any.
-pub fn action_of(app: &App, ev: &Event) -> Option<Action> {
-    match ev {
-        Event::Key(k) => Key::from_event(k).and_then(|k| app.keymap.action(k)),
-        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
-            MouseEventKind::ScrollDown => Some(Action::Scroll(m.column, m.row, true)),
-            MouseEventKind::ScrollUp => Some(Action::Scroll(m.column, m.row, false)),
-            _ => None,
+pub fn run(global: &GlobalArgs, args: &DashboardArgs, files: &[PathBuf]) -> ExitCode {
+    let settings = match settings_from_args(global, &args.display, files) {
+        // `--no-mouse` overrides the config's `mouse`.
+        Ok(s) => Settings {
+            mouse: s.mouse && !args.no_mouse,
+            ..s
         },
-        _ => None,
-    }
-}
-
-pub fn run(global: &GlobalArgs, files: &[PathBuf]) -> ExitCode {
-    let settings = match settings_from_args(global, files) {
-        Ok(s) => s,
         Err(report) => {
             eprintln!("{report}");
             return ExitCode::FAILURE;
@@ -247,8 +249,8 @@ fn run_loop(mut ws: Workspace, settings: &Settings) -> io::Result<Option<i32>> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     ws.update(Action::Resize(size.width, size.height));
-    if let (Some(msg), Some(app)) = (watch_error, ws.active_app_mut()) {
-        app.set_status(msg);
+    if let Some(msg) = watch_error {
+        ws.watch_failed(&msg);
     }
     let input_tx = tx;
     thread::spawn(move || {
@@ -285,6 +287,8 @@ fn run_loop(mut ws: Workspace, settings: &Settings) -> io::Result<Option<i32>> {
                     Event::Key(k) => Key::from_event(k).is_some_and(|k| ws.handle_key(k)),
                     other => action_of_event(other).is_some_and(|a| ws.update(a)),
                 };
+                // The export key's file is written here, not in `update` (see `app::effects`).
+                let exported = ws.perform_export();
                 if let Some(path) = ws.take_reload_request() {
                     start_reload(&ws, &path);
                 } else if is_reload_key(&ws, &ev) {
@@ -293,7 +297,7 @@ fn run_loop(mut ws: Workspace, settings: &Settings) -> io::Result<Option<i32>> {
                         start_reload(&ws, &path);
                     }
                 }
-                changed
+                changed || exported
             }
             AppEvent::Watch(WatchEvent::Changed(path)) => {
                 start_reload(&ws, &path);
@@ -311,7 +315,7 @@ fn run_loop(mut ws: Workspace, settings: &Settings) -> io::Result<Option<i32>> {
                 latest && ws.apply_reload(&path, *result)
             }
             AppEvent::Watch(WatchEvent::Removed(path)) => ws.mark_removed(&path),
-            AppEvent::Watch(WatchEvent::Error(_)) => false,
+            AppEvent::Watch(WatchEvent::Error(e)) => ws.watch_failed(&e),
         };
         if ws.quit {
             break;

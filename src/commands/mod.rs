@@ -12,7 +12,7 @@ pub mod render;
 
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        None => dashboard::run(&cli.global, &cli.files),
+        None => dashboard::run(&cli.global, &cli.dashboard, &cli.files),
         Some(Command::Check { ref files }) => check::run(&cli.global, files),
         Some(Command::Export(ref args)) => export::run(&cli.global, args),
         Some(Command::Render(ref args)) => render::run(&cli.global, args),

@@ -19,7 +19,7 @@ use crate::text;
 use crate::ui;
 
 pub fn run(global: &GlobalArgs, args: &RenderArgs) -> ExitCode {
-    let settings = match settings_from_args(global, &[]) {
+    let settings = match settings_from_args(global, &args.display, &[]) {
         Ok(s) => s,
         Err(report) => {
             eprintln!("{report}");
@@ -43,6 +43,8 @@ pub fn run(global: &GlobalArgs, args: &RenderArgs) -> ExitCode {
     };
     for key in keys {
         ws.handle_key(key);
+        // Render draws and does nothing else: the export key's file is not written.
+        ws.decline_export();
         if ws.quit {
             break;
         }
