@@ -511,3 +511,52 @@ fn data_on_the_command_line_replaces_a_configured_file_that_is_gone() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("config.toml:1:8"), "{}", stderr(&o));
 }
+
+/// A stdout that cannot be written (`> /dev/full`) gets one line on stderr and exit 1; a closed
+/// pipe (`| head -1` after head has quit) ends quietly. Neither panics (`print!` would).
+#[test]
+fn an_unwritable_or_closed_stdout_is_an_error_message_not_a_panic() {
+    let dir = TempDir::new("stdout");
+    let commands: [&[&str]; 4] = [
+        &["check"],
+        &["render", "--size", "80x24"],
+        &["export", "--format", "markdown"],
+        &["gen", "--districts", "3", "--projects-per-district", "2"],
+    ];
+    if let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") {
+        for args in commands {
+            let o = Command::new(env!("CARGO_BIN_EXE_kredskort"))
+                .args(args)
+                .current_dir(dir.path())
+                .env("HOME", dir.path().join("home"))
+                .env("XDG_CONFIG_HOME", dir.path().join("xdg"))
+                .stdout(full.try_clone().unwrap())
+                .output()
+                .unwrap();
+            let err = stderr(&o);
+            assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+            assert!(
+                err.contains("cannot write") && err.contains("stdout"),
+                "{args:?}: {err}"
+            );
+            assert!(!err.contains("panicked"), "{args:?}: {err}");
+        }
+    }
+    for args in commands {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kredskort"))
+            .args(args)
+            .current_dir(dir.path())
+            .env("HOME", dir.path().join("home"))
+            .env("XDG_CONFIG_HOME", dir.path().join("xdg"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end before the program has written anything.
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}

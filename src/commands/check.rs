@@ -28,12 +28,21 @@ pub fn run(global: &GlobalArgs, files: &[PathBuf]) -> ExitCode {
         eprint!("{report}");
         eprintln!();
     }
+    // Summaries are written as each file is checked (a long list shows progress); a stdout that
+    // cannot be written is reported once and ends the output, not the checking.
+    let mut stdout_ok = true;
+    let mut out = |text: &str| {
+        if stdout_ok && let Err(e) = super::write_stdout(text.as_bytes()) {
+            eprintln!("{e}");
+            stdout_ok = false;
+        }
+    };
     for (i, source) in settings.data.iter().enumerate() {
         if i > 0 {
-            println!();
+            out("\n");
         }
         match source.load() {
-            Ok(ds) => print!("{}", summary(&ds, source, settings.locale)),
+            Ok(ds) => out(&summary(&ds, source, settings.locale)),
             Err(e) => {
                 ok = false;
                 eprint!("{e}");
@@ -43,7 +52,7 @@ pub fn run(global: &GlobalArgs, files: &[PathBuf]) -> ExitCode {
             }
         }
     }
-    if ok {
+    if ok && stdout_ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

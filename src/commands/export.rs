@@ -1,7 +1,6 @@
 //! `kredskort export`: the data as CSV, JSON or Markdown, or the outline map as an SVG choropleth
 //! (data with a `[map]`), to stdout or atomically to `--output`.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use crate::cli::{ExportArgs, ExportFormat, GlobalArgs};
@@ -59,15 +58,7 @@ fn export(global: &GlobalArgs, args: &ExportArgs) -> Result<(), String> {
             eprintln!("wrote {}", path.display());
             Ok(())
         }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(&out).and_then(|()| stdout.flush()) {
-                Ok(()) => Ok(()),
-                // A closed pipe (`| head`) is not an error worth a message.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                Err(e) => Err(format!("error: cannot write to stdout: {e}")),
-            }
-        }
+        None => super::write_stdout(&out),
     }
 }
 

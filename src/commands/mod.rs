@@ -1,5 +1,6 @@
 //! One module per command; `run` dispatches. Each returns the process exit code.
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command};
@@ -17,5 +18,17 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Export(ref args)) => export::run(&cli.global, args),
         Some(Command::Render(ref args)) => render::run(&cli.global, args),
         Some(Command::Gen(ref args)) => generate::run(args),
+    }
+}
+
+/// Writes `text` to stdout, flushed. A closed pipe (`kredskort check | head -1`) is not an error
+/// worth a message; any other failure (a full disk, `> /dev/full`) is returned as one line for
+/// stderr. `print!` would panic on both.
+pub fn write_stdout(text: &[u8]) -> Result<(), String> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(format!("error: cannot write to stdout: {e}")),
     }
 }

@@ -49,8 +49,13 @@ pub fn run(global: &GlobalArgs, args: &RenderArgs) -> ExitCode {
             break;
         }
     }
-    print!("{}", workspace_screen(&ws, args.color));
-    ExitCode::SUCCESS
+    match super::write_stdout(workspace_screen(&ws, args.color).as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// The workspace's screen (tab bar and active tab) as text or ANSI.
