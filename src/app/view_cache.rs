@@ -17,11 +17,13 @@ use crate::view_model::{Unit, Value, View};
 pub struct DistrictLabel {
     /// The number the bars and the shading scale (`None`: no value in this unit).
     pub number: Option<Decimal>,
-    /// The tile's figure: compact money (`2,9 mio. kr.`) in a money unit, else the unit's text.
-    pub tile: String,
+    /// In the full-amount unit, the compact amount (`2,9 mio. kr.`): what tiles too narrow for the
+    /// full amount show instead (the map's title then says so).
+    pub compact: Option<String>,
     /// The tile's share of the pool (`10,4 %`) in a money unit, when there is a pool.
     pub share: Option<String>,
-    /// The bar's value label in the view's unit.
+    /// The value in the view's unit, as the bars and the tiles say it (`2.875.000 kr.`,
+    /// `2,9 mio. kr.`, `2,1 %`).
     pub bar: String,
     /// Heat step `1..HEAT_STEPS` for the tile shading.
     pub heat: usize,
@@ -151,11 +153,8 @@ impl ViewLabels {
                 let number = numbers.get(i).copied().flatten();
                 DistrictLabel {
                     number,
-                    tile: if money_unit {
-                        money::format_money_compact(amount, cur, locale)
-                    } else {
-                        vm.value_text(ds, i, locale)
-                    },
+                    compact: (vm.options.unit == Unit::Money)
+                        .then(|| money::format_money_compact(amount, cur, locale)),
                     share: ds
                         .share_of_pool(amount)
                         .filter(|_| money_unit)
@@ -166,7 +165,7 @@ impl ViewLabels {
             })
             .collect();
         let max_label = if money_unit {
-            money::format_money_compact(max, cur, locale)
+            vm.format(Value::Money(max), locale)
         } else {
             (0..n)
                 .find(|&i| numbers.get(i).copied().flatten() == Some(max))
@@ -236,6 +235,13 @@ mod tests {
             for (i, d) in l.districts.iter().enumerate() {
                 assert_eq!(d.bar, vm.value_text(&ds, i, Locale::Da));
                 assert_eq!(d.number, vm.value(&ds, i).number());
+                // Only the full unit has a shorter money figure for narrow tiles.
+                let compact = money::format_money_compact(vm.figures(i).amount, "DKK", Locale::Da);
+                assert_eq!(d.compact, (unit == Unit::Money).then_some(compact));
+            }
+            // The tile legend's top says the largest value as the bars do.
+            if matches!(unit, Unit::Money | Unit::MoneyCompact) {
+                assert_eq!(l.max_label, vm.format(Value::Money(max), Locale::Da));
             }
         }
     }

@@ -136,13 +136,82 @@ pub fn heat_step(total: Decimal, max: Decimal) -> usize {
     step.clamp(1, HEAT_STEPS - 1)
 }
 
+/// Which figure the tiles show: the view's unit when every visible one fits, else a shorter one
+/// the map's title names (no pane may silently disagree with the bars about the unit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TileFigure {
+    /// The view's unit, as in the bars.
+    Unit,
+    /// The compact amount (`2,9 mio. kr.`) while the bars show full amounts.
+    Compact,
+    /// The share of the pool (`2,1 %`) while the bars show money.
+    Share,
+    /// Nothing fits every tile: each shows the share where it fits, else a cut figure.
+    Cut,
+}
+
+impl TileFigure {
+    /// The unit the tiles show when it is not the view's, for the map's title.
+    pub fn note(self, app: &App) -> Option<&'static str> {
+        use crate::view_model::Unit;
+        let money = matches!(app.tools.options.unit, Unit::Money | Unit::MoneyCompact);
+        match self {
+            TileFigure::Unit => None,
+            TileFigure::Compact => Some(Unit::MoneyCompact.label(&app.data, app.locale)),
+            TileFigure::Share | TileFigure::Cut if money => {
+                Some(Unit::ShareOfPool.label(&app.data, app.locale))
+            }
+            TileFigure::Share | TileFigure::Cut => None,
+        }
+    }
+}
+
+/// The usable text width of a tile rectangle.
+fn text_w_of(r: Rect) -> usize {
+    usize::from(r.width.saturating_sub(2 * u16::from(r.width >= 16)))
+}
+
+/// The figure every visible tile with a row for it can show whole: the view's unit, else (full
+/// amounts) the compact amount, else (money) the share of the pool, else [`TileFigure::Cut`].
+/// Only the tiles in the window are looked at.
+pub fn tile_figure(window: &[(usize, Rect)], app: &App) -> TileFigure {
+    let labels = super::labels(app);
+    let vm = &app.tools.view;
+    let fits = |f: &dyn Fn(&crate::app::view_cache::DistrictLabel) -> Option<&str>| {
+        window.iter().all(|&(i, r)| {
+            r.height < 2
+                || vm.figures(i).projects == 0
+                || labels
+                    .districts
+                    .get(i)
+                    .is_none_or(|l| f(l).is_some_and(|t| text::width(t) <= text_w_of(r)))
+        })
+    };
+    if fits(&|l| Some(l.bar.as_str())) {
+        TileFigure::Unit
+    } else if labels.districts.iter().any(|l| l.compact.is_some())
+        && fits(&|l| l.compact.as_deref())
+    {
+        TileFigure::Compact
+    } else if labels.districts.iter().any(|l| l.share.is_some()) && fits(&|l| l.share.as_deref()) {
+        TileFigure::Share
+    } else {
+        TileFigure::Cut
+    }
+}
+
 pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     if app.map_view.outline_on().is_some() {
         return super::outline::render(area, buf, app, focused);
     }
     let words = i18n::strings(app.locale);
     let g = geometry(area, app);
+    let window = visible_districts(&g, app);
+    let figure = tile_figure(&window, app);
     let mut title = words.map.to_string();
+    if let Some(note) = figure.note(app) {
+        title.push_str(&format!(" · {note}"));
+    }
     if g.visible_rows < g.rows || g.visible_cols < g.cols {
         // Only the direction that scrolls: `Kort · rækker 7–32 af 32`.
         let window = i18n::map_window(
@@ -170,18 +239,6 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     let vm = &app.tools.view;
     let labels = super::labels(app);
     let shown = |i: usize| vm.figures(i).projects > 0;
-    // One format for every tile: money when all visible amounts fit, else the share of the pool.
-    // Only the tiles in the window are looked at, and only when tiles have a row for a figure.
-    let text_w_of = |r: Rect| usize::from(r.width.saturating_sub(2 * u16::from(r.width >= 16)));
-    let window = visible_districts(&g, app);
-    let money_fits = window.iter().all(|&(i, r)| {
-        r.height < 2
-            || !shown(i)
-            || labels
-                .districts
-                .get(i)
-                .is_none_or(|l| text::width(&l.tile) <= text_w_of(r))
-    });
     for &(i, r) in &window {
         let Some(d) = app.data.districts.get(i) else {
             continue;
@@ -241,19 +298,31 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         let name_count = lines.len();
         if r.height >= 2 {
             if shown(i) {
-                let full = label.map_or_else(String::new, |l| l.tile.clone());
+                let value = label.map_or_else(String::new, |l| l.bar.clone());
+                let compact = label.and_then(|l| l.compact.clone());
                 let share = label.and_then(|l| l.share.clone());
-                if money_fits {
-                    lines.push(full);
-                    if usize::from(r.height) > lines.len() {
-                        lines.extend(share.filter(|s| text::width(s) <= text_w));
+                match figure {
+                    TileFigure::Unit | TileFigure::Compact => {
+                        let money = if figure == TileFigure::Compact {
+                            compact.unwrap_or(value)
+                        } else {
+                            value
+                        };
+                        lines.push(money);
+                        if usize::from(r.height) > lines.len() {
+                            lines.extend(share.filter(|s| text::width(s) <= text_w));
+                        }
                     }
-                } else if let Some(s) = share.clone().filter(|s| text::width(s) <= text_w) {
-                    lines.push(s);
-                } else {
-                    // Neither fits (`10,4 %` in five columns): the figure cut short beats no figure.
-                    let figure = share.unwrap_or(full);
-                    lines.push(text::truncate(&figure, text_w).into_owned());
+                    TileFigure::Share | TileFigure::Cut => {
+                        if let Some(s) = share.clone().filter(|s| text::width(s) <= text_w) {
+                            lines.push(s);
+                        } else {
+                            // Nothing fits (`10,4 %` in five columns): the figure cut short beats
+                            // no figure.
+                            let figure = share.unwrap_or(value);
+                            lines.push(text::truncate(&figure, text_w).into_owned());
+                        }
+                    }
                 }
             } else {
                 lines.push(words.none.to_string());
