@@ -167,6 +167,30 @@ fn tiles_show_the_bars_unit_or_say_which_unit_they_show() {
 }
 
 #[test]
+fn names_cut_alike_in_tiles_and_bars_are_told_apart() {
+    // `Midt- og Vestjylland` and `Midt- og Vestsjælland` both came out `Midt- og Ves…`.
+    for (w, h) in [(80, 24), (100, 30), (110, 34)] {
+        let a = app_at(w, h);
+        let text = screen(&a, false);
+        assert!(!text.contains("Midt- og Ves…"), "{w}x{h}\n{text}");
+        assert!(!text.contains("Midt- og Vest…"), "{w}x{h}\n{text}");
+    }
+    let map = map_text(&app_at(100, 30));
+    assert!(
+        map.contains("Midt-…ylland") && map.contains("Midt-…ælland"),
+        "{map}"
+    );
+    let text = screen(&app_at(80, 24), false);
+    assert!(
+        text.contains(" Midt-…ylland ") && text.contains(" Midt-…ælland "),
+        "{text}"
+    );
+    // Narrow tiles (80×24) wrap the names: the first lines agree, the last ones differ.
+    let map = map_text(&app_at(80, 24));
+    assert!(map.contains("…jyl…") && map.contains("…sjæ…"), "{map}");
+}
+
+#[test]
 fn starts_on_the_largest_district_with_the_map_focused() {
     let app = app_at(100, 30);
     assert_eq!(district_name(&app), "Københavns Politi");

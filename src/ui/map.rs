@@ -239,10 +239,25 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     let vm = &app.tools.view;
     let labels = super::labels(app);
     let shown = |i: usize| vm.figures(i).projects > 0;
-    for &(i, r) in &window {
-        let Some(d) = app.data.districts.get(i) else {
+    // The names first, all together: names that would read the same are cut so that they differ.
+    let names: Vec<(std::borrow::Cow<str>, usize, usize)> = window
+        .iter()
+        .map(|&(i, r)| {
+            let text_w = text_w_of(r);
+            let short = app.data.districts.get(i).map_or("", |d| d.short_name());
+            let name: std::borrow::Cow<str> = if app.tools.marks.contains(&i) {
+                format!("{}{}", t.mark, text::truncate(short, text_w * 3 + 3)).into()
+            } else {
+                short.into()
+            };
+            (name, text_w, name_lines(r, text_w))
+        })
+        .collect();
+    let fitted = fit_names(&names);
+    for (k, &(i, r)) in window.iter().enumerate() {
+        if app.data.districts.get(i).is_none() {
             continue;
-        };
+        }
         let label = labels.districts.get(i);
         let selected = i == app.selected;
         let (style, fill_sym) = if selected {
@@ -265,22 +280,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         let text_w = text_w_of(r);
         let x = r.x + pad;
         let mut lines: Vec<String> = Vec::with_capacity(4);
-        // The name wraps onto the rows the figure leaves free: two lines on a wide tile, up to three
-        // on a narrow one (so `Nordsjællands` is not cut to `Nord…` while rows stay empty).
-        let name_lines =
-            usize::from(r.height.saturating_sub(1)).clamp(1, if text_w >= 9 { 2 } else { 3 });
-        let marked = app.tools.marks.contains(&i);
-        let name: std::borrow::Cow<str> = if marked {
-            format!(
-                "{}{}",
-                t.mark,
-                text::truncate(d.short_name(), text_w * 3 + 3)
-            )
-            .into()
-        } else {
-            d.short_name().into()
-        };
-        lines.extend(fit_name(&name, text_w, name_lines));
+        lines.extend(fitted.get(k).cloned().unwrap_or_default());
         if selected {
             if pad > 0 {
                 put(
@@ -425,6 +425,62 @@ fn legend(buf: &mut Buffer, inner: Rect, app: &App, max_label: &str) {
     }
 }
 
+/// How many lines a tile's name gets: it wraps onto the rows the figure leaves free, two lines on
+/// a wide tile, up to three on a narrow one (so `Nordsjællands` is not cut to `Nord…` while rows
+/// stay empty).
+fn name_lines(r: Rect, text_w: usize) -> usize {
+    usize::from(r.height.saturating_sub(1)).clamp(1, if text_w >= 9 { 2 } else { 3 })
+}
+
+/// [`fit_name`] for tiles shown side by side, `(name, width, max_lines)` each: where different
+/// names would come out as the same lines, their last line is cut so that they differ
+/// ([`text::truncate_distinct`] on what is left of each name after the lines before it).
+pub fn fit_names<S: AsRef<str>>(names: &[(S, usize, usize)]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = names
+        .iter()
+        .map(|(n, w, l)| fit_name(n.as_ref(), *w, *l))
+        .collect();
+    let key = |i: usize| (&out[i], names[i].1, names[i].2);
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+    let groups: Vec<Vec<usize>> = order
+        .chunk_by(|&a, &b| key(a) == key(b))
+        .filter(|g| {
+            g.iter()
+                .any(|&i| names[i].0.as_ref() != names[g[0]].0.as_ref())
+        })
+        .map(<[usize]>::to_vec)
+        .collect();
+    for group in groups {
+        let Some((_, before)) = out[group[0]].split_last() else {
+            continue;
+        };
+        let before = before.to_vec();
+        // What is left of each name after the lines before the last (word breaks and wraps both
+        // take a prefix); a name these lines did not come from as such is left alone.
+        let rests: Option<Vec<&str>> = group
+            .iter()
+            .map(|&i| {
+                let mut rest = names[i].0.as_ref().trim();
+                for line in &before {
+                    rest = rest.strip_prefix(line.as_str())?.trim_start();
+                }
+                Some(rest)
+            })
+            .collect();
+        let Some(rests) = rests else {
+            continue;
+        };
+        let cut = text::truncate_distinct(&rests, names[group[0]].1);
+        for (&i, c) in group.iter().zip(cut) {
+            if let Some(last) = out[i].last_mut() {
+                *last = c.into_owned();
+            }
+        }
+    }
+    out
+}
+
 /// A name in at most `max_lines` lines of `width` columns: whole words per line; a word too long for a
 /// line is broken across lines on a narrow tile (under 9 columns) while lines are left
 /// (`Nordjylland` → `Nordj` `yllan` `d`), else
@@ -561,6 +617,53 @@ mod tests {
                 assert!(text::width(&l) <= w, "{w}: {l}");
             }
         }
+    }
+
+    #[test]
+    fn tile_names_cut_alike_are_told_apart() {
+        let names = [
+            ("Midt- og Vestjylland", 12, 1),
+            ("Midt- og Vestsjælland", 12, 1),
+            ("Fyn", 12, 1),
+        ];
+        assert_eq!(
+            fit_names(&names),
+            [vec!["Midt-…ylland"], vec!["Midt-…ælland"], vec!["Fyn"]]
+        );
+        // Wrapped: the first lines are the same, the last one tells them apart.
+        let wrapped = [
+            ("Midt- og Vestjylland", 5, 2),
+            ("Midt- og Vestsjælland", 5, 2),
+        ];
+        assert_eq!(
+            fit_names(&wrapped),
+            [vec!["Midt-", "…jyl…"], vec!["Midt-", "…sjæ…"]]
+        );
+        // Broken words (narrow tiles) too.
+        let broken = [("Nordjyllandx", 5, 2), ("Nordjyllandy", 5, 2)];
+        let fit = fit_names(&broken);
+        assert_eq!(fit[0][0], "Nordj");
+        assert_ne!(fit[0], fit[1]);
+        // Equal names, or names that fit, are as `fit_name` has them.
+        let same = [
+            ("Midt- og Vestjylland", 12, 1),
+            ("Midt- og Vestjylland", 12, 1),
+        ];
+        assert_eq!(
+            fit_names(&same),
+            [vec!["Midt- og Ve…"], vec!["Midt- og Ve…"]]
+        );
+        let fits = [
+            ("Midt- og Vestjylland", 12, 2),
+            ("Midt- og Vestsjælland", 12, 2),
+        ];
+        assert_eq!(
+            fit_names(&fits),
+            [
+                vec!["Midt- og", "Vestjylland"],
+                vec!["Midt- og", "Vestsjælland"]
+            ]
+        );
     }
 
     #[test]
