@@ -123,6 +123,112 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The longest suffix of `s` at most `max` columns wide, without leading blanks or zero-width
+/// characters (a combining mark whose base did not fit).
+pub fn take_tail_width(s: &str, max: usize) -> &str {
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, c) in s.char_indices().rev() {
+        let w = char_width(c);
+        if used + w > max {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    s[start..].trim_start_matches(|c: char| c.is_whitespace() || char_width(c) == 0)
+}
+
+/// `s` cut in the middle to `head` columns, `…`, and its last `tail` columns (blanks before the
+/// `…` dropped): `Midt-…ylland`.
+fn cut_middle(s: &str, head: usize, tail: usize) -> String {
+    let h = take_width(s, head).trim_end();
+    let t = take_tail_width(s, tail);
+    format!("{h}{ELLIPSIS}{t}")
+}
+
+/// Cuts each of `names` to at most `max` columns like [`truncate`], except that different names
+/// which would come out the same are told apart: they keep their head, `…` and as much of their
+/// end as makes them differ (`Midt- og Vestjylland`, `Midt- og Vestsjælland` in 13 columns:
+/// `Midt-…ylland`, `Midt-…ælland`, not `Midt- og Ves…` twice). Names that differ only in the
+/// middle show, after `…`, where they start to differ (`…jyl…`, `…sjæ…`). Equal names stay
+/// equal, and where nothing within `max` columns tells two names apart they are cut as usual.
+/// For labels shown side by side (tiles, bars): pass the visible ones.
+pub fn truncate_distinct<'a>(names: &[&'a str], max: usize) -> Vec<Cow<'a, str>> {
+    let mut out: Vec<Cow<'a, str>> = names.iter().map(|n| truncate(n, max)).collect();
+    if max < 3 {
+        return out;
+    }
+    // Cut names, grouped by what they came out as.
+    let mut cut: Vec<usize> = (0..names.len())
+        .filter(|&i| matches!(out[i], Cow::Owned(_)))
+        .collect();
+    cut.sort_by(|&a, &b| out[a].cmp(&out[b]).then(a.cmp(&b)));
+    let groups: Vec<Vec<usize>> = cut
+        .chunk_by(|&a, &b| out[a] == out[b])
+        .filter(|g| g.iter().any(|&i| names[i] != names[g[0]]))
+        .map(<[usize]>::to_vec)
+        .collect();
+    for group in groups {
+        // Two candidates are fine when they differ wherever the names do, and clash with no
+        // other label on show.
+        let fine = |cands: &[String]| {
+            group.iter().enumerate().all(|(a, &i)| {
+                group
+                    .iter()
+                    .enumerate()
+                    .skip(a + 1)
+                    .all(|(b, &j)| names[i] == names[j] || cands.get(a) != cands.get(b))
+                    && out
+                        .iter()
+                        .enumerate()
+                        .all(|(k, o)| group.contains(&k) || cands.get(a).is_none_or(|c| c != o))
+            })
+        };
+        let middle = |tail: usize| -> Vec<String> {
+            group
+                .iter()
+                .map(|&i| cut_middle(names[i], max - 1 - tail, tail))
+                .collect()
+        };
+        // The shortest end that tells them apart, but at least half the room: more of the end
+        // reads better than more of the shared head.
+        let found = (1..max).map(middle).position(|c| fine(&c)).map(|t| t + 1);
+        let cands = match found {
+            Some(t) => {
+                let wide = middle(t.max((max - 1) / 2));
+                if fine(&wide) { wide } else { middle(t) }
+            }
+            None => {
+                // Differing only in the middle: show where they start to differ.
+                let first = names[group[0]];
+                let common = group.iter().fold(first.len(), |n, &i| {
+                    first
+                        .char_indices()
+                        .zip(names[i].chars())
+                        .find(|((_, a), b)| a != b)
+                        .map_or(n.min(names[i].len()), |((k, _), _)| n.min(k))
+                });
+                let cands: Vec<String> = group
+                    .iter()
+                    .map(|&i| {
+                        let rest = names[i].get(common..).unwrap_or("");
+                        format!("{ELLIPSIS}{}", truncate(rest, max - 1))
+                    })
+                    .collect();
+                if !fine(&cands) {
+                    continue;
+                }
+                cands
+            }
+        };
+        for (&i, c) in group.iter().zip(cands) {
+            out[i] = Cow::Owned(c);
+        }
+    }
+    out
+}
+
 /// Like [`truncate`] with another one-column ellipsis (the `--plain` theme's ASCII `~`).
 pub fn truncate_with<'a>(s: &'a str, max: usize, ellipsis: &str) -> Cow<'a, str> {
     match truncate(s, max) {
@@ -238,6 +344,71 @@ mod tests {
                 assert!(width(&truncate(s, max)) <= max, "{s} {max}");
             }
         }
+    }
+
+    #[test]
+    fn names_cut_alike_are_told_apart() {
+        let names = [
+            "Midt- og Vestjylland",
+            "Midt- og Vestsjælland",
+            "Fyn",
+            "Nordjylland",
+        ];
+        let plain: Vec<Cow<str>> = names.iter().map(|n| truncate(n, 13)).collect();
+        assert_eq!(plain[0], plain[1], "the collision this is about");
+        let cut = truncate_distinct(&names, 13);
+        assert_eq!(cut, ["Midt-…ylland", "Midt-…ælland", "Fyn", "Nordjylland"]);
+        // Uncut names and names that do not collide are left alone.
+        assert_eq!(truncate_distinct(&names, 30), names);
+        let alone = truncate_distinct(&["Midt- og Vestjylland", "Fyn"], 13);
+        assert_eq!(alone, ["Midt- og Ves…", "Fyn"]);
+        // One column more: one more of the head; where plain cuts differ, they stay.
+        assert_eq!(
+            truncate_distinct(&names[..2], 14),
+            ["Midt- o…ylland", "Midt- o…ælland"]
+        );
+        assert_eq!(
+            truncate_distinct(&names[..2], 16),
+            ["Midt- og Vestjy…", "Midt- og Vestsj…"]
+        );
+        // Differing only in the middle: where they start to differ.
+        let mid = truncate_distinct(&["og Vestjylland", "og Vestsjælland"], 5);
+        assert_eq!(mid, ["…jyl…", "…sjæ…"]);
+        // Equal names stay equal; a third, different one is still told apart.
+        let same = truncate_distinct(&["Aaaaaa-x", "Aaaaaa-x", "Aaaaaa-y"], 5);
+        assert_eq!(same[0], same[1]);
+        assert_ne!(same[0], same[2]);
+        // A result never clashes with another label on show.
+        let other = truncate_distinct(&["Abcdefx", "Abcdefy", "Ab…x"], 4);
+        assert_ne!(other[0], other[2]);
+        // Widths hold, whatever the text; too narrow to tell apart: cut as usual.
+        let wide = [
+            "東京東京東京x",
+            "東京東京東京y",
+            "e\u{301}e\u{301}e\u{301}e\u{301}a",
+            "e\u{301}e\u{301}e\u{301}e\u{301}b",
+        ];
+        for max in 0..12 {
+            let cut = truncate_distinct(&wide, max);
+            for (c, n) in cut.iter().zip(wide) {
+                assert!(width(c) <= max, "{n} {max}: {c}");
+            }
+            if max >= 3 {
+                assert_ne!(cut[0], cut[1], "{max}");
+                assert_ne!(cut[2], cut[3], "{max}");
+            }
+        }
+        assert_eq!(truncate_distinct(&names[..2], 2), ["M…", "M…"]);
+        assert!(truncate_distinct(&[], 5).is_empty());
+    }
+
+    #[test]
+    fn tails_by_display_width() {
+        assert_eq!(take_tail_width("Vestjylland", 6), "ylland");
+        assert_eq!(take_tail_width("東京東", 3), "東");
+        assert_eq!(take_tail_width("ab e\u{301}", 1), "e\u{301}");
+        assert_eq!(take_tail_width("a b", 2), "b", "no blank first");
+        assert_eq!(take_tail_width("abc", 0), "");
     }
 
     #[test]

@@ -92,6 +92,104 @@ fn snapshots_are_the_same_through_a_terminal() {
 
 // ---------------------------------------------------------------- update-level
 
+/// The map pane's text, row by row.
+fn map_text(app: &App) -> String {
+    let buf = draw_buffer(app);
+    let area = app.layout().map.unwrap();
+    (area.top()..area.bottom())
+        .map(|y| {
+            (area.left()..area.right())
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect()
+}
+
+#[test]
+fn tiles_show_the_bars_unit_or_say_which_unit_they_show() {
+    // `uu`: full amounts. Where they fit (120×40) the tiles say them, as the bars do.
+    let mut a = app_at(120, 40);
+    typed(&mut a, "uu");
+    let map = map_text(&a);
+    assert!(
+        map.contains("30.000.000 kr.") && map.contains("13.600.000 kr."),
+        "{map}"
+    );
+    assert!(!map.contains("mio. kr."), "{map}");
+    let title = map.lines().next().unwrap();
+    assert!(!title.contains("afrundet"), "{title}");
+    // Too narrow for full amounts (100×30): compact amounts, and the title says so.
+    let mut a = app_at(100, 30);
+    typed(&mut a, "uu");
+    let map = map_text(&a);
+    assert!(
+        map.lines()
+            .next()
+            .unwrap()
+            .contains("Kort · beløb (afrundet)"),
+        "{map}"
+    );
+    assert!(
+        map.contains("13,6 mio. kr.") && !map.contains("13.600.000"),
+        "{map}"
+    );
+    // 80×24: not even the compact amount fits; the tiles show the share of the pool and the
+    // title says that, in either money unit.
+    for keys in ["", "uu"] {
+        let mut a = app_at(80, 24);
+        typed(&mut a, keys);
+        let map = map_text(&a);
+        assert!(
+            map.lines()
+                .next()
+                .unwrap()
+                .contains("Kort · andel af puljen"),
+            "{map}"
+        );
+        assert!(map.contains("9,7 %"), "{map}");
+    }
+    // In the share unit the tiles show the bars' unit: nothing to say.
+    let mut a = app_at(80, 24);
+    typed(&mut a, "u");
+    assert!(!map_text(&a).lines().next().unwrap().contains('·'));
+    // English.
+    let mut a = tiles(App::new(load_embedded(), Locale::En, (100, 30)));
+    typed(&mut a, "uu");
+    let map = map_text(&a);
+    assert!(
+        map.lines()
+            .next()
+            .unwrap()
+            .contains("Map · amount (rounded)"),
+        "{map}"
+    );
+}
+
+#[test]
+fn names_cut_alike_in_tiles_and_bars_are_told_apart() {
+    // `Midt- og Vestjylland` and `Midt- og Vestsjælland` both came out `Midt- og Ves…`.
+    for (w, h) in [(80, 24), (100, 30), (110, 34)] {
+        let a = app_at(w, h);
+        let text = screen(&a, false);
+        assert!(!text.contains("Midt- og Ves…"), "{w}x{h}\n{text}");
+        assert!(!text.contains("Midt- og Vest…"), "{w}x{h}\n{text}");
+    }
+    let map = map_text(&app_at(100, 30));
+    assert!(
+        map.contains("Midt-…ylland") && map.contains("Midt-…ælland"),
+        "{map}"
+    );
+    let text = screen(&app_at(80, 24), false);
+    assert!(
+        text.contains(" Midt-…ylland ") && text.contains(" Midt-…ælland "),
+        "{text}"
+    );
+    // Narrow tiles (80×24) wrap the names: the first lines agree, the last ones differ.
+    let map = map_text(&app_at(80, 24));
+    assert!(map.contains("…jyl…") && map.contains("…sjæ…"), "{map}");
+}
+
 #[test]
 fn starts_on_the_largest_district_with_the_map_focused() {
     let app = app_at(100, 30);

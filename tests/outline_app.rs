@@ -109,6 +109,58 @@ fn snapshot_outline_zoomed() {
     insta::assert_snapshot!("outline_80x24_zoom_fyn_nocolor", screen(&a, false));
 }
 
+/// The map pane's text, row by row.
+fn map_text(app: &App) -> String {
+    let buf = draw_buffer(app);
+    let area = app.layout().map.unwrap();
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn outline_labels_and_legend_follow_the_filter_and_the_unit() {
+    // `u` twice: the share of the pool, then full amounts. The outline says what the bars say.
+    for (w, h) in [(80, 24), (200, 60)] {
+        let mut a = app(w, h, ColorMode::NoColor);
+        typed(&mut a, "uu");
+        let map = map_text(&a);
+        assert!(map.contains("2.875.000 kr."), "{map}");
+        assert!(!map.contains("2,9 mio. kr."), "{map}");
+    }
+    let mut a = app(80, 24, ColorMode::NoColor);
+    typed(&mut a, "u");
+    assert!(map_text(&a).contains("2,1 %"), "{}", map_text(&a));
+    // A theme filter: labels, classes and legend from the filtered amounts, and the legend says
+    // which filter. København has no familier project: no amount, no class.
+    for (w, h) in [(80, 24), (200, 60)] {
+        let mut a = app(w, h, ColorMode::NoColor);
+        typed(&mut a, "t<Down><Down><Enter>");
+        assert_eq!(a.tools.options.filter(), Some("familier"));
+        let map = map_text(&a);
+        assert!(map.contains("Filter: familier"), "{map}");
+        assert!(!map.contains("30 mio. kr."), "{map}");
+        let kbh = idx(&a, "koebenhavn");
+        assert_eq!(a.labels.outline.classes.of_district[kbh], None);
+    }
+    let mut a = app(80, 24, ColorMode::NoColor);
+    typed(&mut a, "t<Down><Enter>");
+    insta::assert_snapshot!("outline_80x24_filter_bander_nocolor", screen(&a, false));
+    let mut en = App::new(load_embedded(), Locale::En, (120, 40));
+    en.configure_map(None, ColorMode::NoColor, true);
+    typed(&mut en, "t<Down><Enter>uu");
+    let map = map_text(&en);
+    assert!(map.contains("Filter: bander"), "{map}");
+    assert!(map.contains("DKK 5–10m"), "{map}");
+    let fyn = idx(&en, "fyn");
+    assert_eq!(en.labels.outline.texts[fyn][0], ["Fyn", "DKK 7,000,000"]);
+}
+
 // ---------------------------------------------------------------- state
 
 #[test]

@@ -7,20 +7,23 @@
 use rust_decimal::Decimal;
 
 use crate::data::Dataset;
+use crate::geo::classes::{Classes, LegendEntry};
 use crate::locale::Locale;
 use crate::money;
-use crate::view_model::{Unit, View};
+use crate::view_model::{Unit, Value, View};
 
 /// One district's figures as drawn.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DistrictLabel {
     /// The number the bars and the shading scale (`None`: no value in this unit).
     pub number: Option<Decimal>,
-    /// The tile's figure: compact money (`2,9 mio. kr.`) in a money unit, else the unit's text.
-    pub tile: String,
+    /// In the full-amount unit, the compact amount (`2,9 mio. kr.`): what tiles too narrow for the
+    /// full amount show instead (the map's title then says so).
+    pub compact: Option<String>,
     /// The tile's share of the pool (`10,4 %`) in a money unit, when there is a pool.
     pub share: Option<String>,
-    /// The bar's value label in the view's unit.
+    /// The value in the view's unit, as the bars and the tiles say it (`2.875.000 kr.`,
+    /// `2,9 mio. kr.`, `2,1 %`).
     pub bar: String,
     /// Heat step `1..HEAT_STEPS` for the tile shading.
     pub heat: usize,
@@ -42,6 +45,86 @@ pub struct ViewLabels {
     /// rewrites the cells whose text changed.
     pub name_w: usize,
     pub bar_w: usize,
+    /// The outline map's texts, classes and legend for this view (empty without geometry).
+    pub outline: OutlineLabels,
+}
+
+/// What the outline map draws for a view: the same per-district figures as the bars and tiles
+/// (filtered, in the view's unit), so the three panes never disagree.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OutlineLabels {
+    /// Per district, its label alternatives: the short name with its value, else the name alone
+    /// (a district without shown projects, or without a value in this unit: the name only).
+    pub texts: Vec<Vec<Vec<String>>>,
+    /// Classes over the values the bars scale (`None`: no shown projects, or no value).
+    pub classes: Classes,
+    /// The legend: a heading naming the filter when one is on, the class ranges in the view's
+    /// unit (money ranges compact: `5–10 mio. kr.` is exact at the classes' round limits), then
+    /// the entry for districts without a value.
+    pub legend: Vec<LegendEntry>,
+}
+
+impl OutlineLabels {
+    /// The outline's figures for `vm` over `ds`, in `locale`: O(districts).
+    pub fn build(ds: &Dataset, vm: &View, locale: Locale) -> OutlineLabels {
+        let cur = &ds.meta.currency;
+        let n = ds.districts.len();
+        let values: Vec<Option<Value>> = (0..n)
+            .map(|i| (vm.figures(i).projects > 0).then(|| vm.value(ds, i)))
+            .collect();
+        let numbers: Vec<Option<Decimal>> =
+            values.iter().map(|v| v.and_then(Value::number)).collect();
+        let texts = ds
+            .districts
+            .iter()
+            .zip(&values)
+            .map(|(d, v)| {
+                let name = d.short_name().to_string();
+                match v.filter(|v| v.number().is_some()) {
+                    Some(v) => vec![vec![name.clone(), vm.format(v, locale)], vec![name]],
+                    None => vec![vec![name]],
+                }
+            })
+            .collect();
+        let classes = Classes::from_totals(&numbers);
+        let unit = vm.options.unit;
+        let limit = |v: Decimal| -> String {
+            match unit {
+                Unit::Money | Unit::MoneyCompact => money::format_money_compact(v, cur, locale),
+                Unit::ShareOfPool => Value::Share(v).text(cur, unit, locale),
+                Unit::PerInhabitant => Value::PerInhabitant(v).text(cur, unit, locale),
+            }
+        };
+        // Districts with shown projects but no value in this unit (no population) share the
+        // grey of those without projects; the legend then says so.
+        let no_value = values
+            .iter()
+            .any(|v| v.is_some_and(|v| v.number().is_none()));
+        let none_label = if no_value {
+            no_value_word(locale)
+        } else {
+            crate::ui::outline::no_projects_word(locale)
+        };
+        let mut legend = Vec::new();
+        if let Some(theme) = vm.options.filter() {
+            let filter = crate::i18n::tools(locale).filter_on;
+            legend.push(LegendEntry::heading(format!("{filter}: {theme}")));
+        }
+        legend.extend(classes.legend_with(limit, none_label));
+        OutlineLabels {
+            texts,
+            classes,
+            legend,
+        }
+    }
+}
+
+/// The legend entry for districts without a value (some have projects but no figure in the unit).
+pub fn no_value_word(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Da => "ingen projekter eller tal",
+        Locale::En => "no projects or figure",
+    }
 }
 
 /// Names wider than this are cut in the bars anyway; a 1 MB name is only read this far.
@@ -70,11 +153,8 @@ impl ViewLabels {
                 let number = numbers.get(i).copied().flatten();
                 DistrictLabel {
                     number,
-                    tile: if money_unit {
-                        money::format_money_compact(amount, cur, locale)
-                    } else {
-                        vm.value_text(ds, i, locale)
-                    },
+                    compact: (vm.options.unit == Unit::Money)
+                        .then(|| money::format_money_compact(amount, cur, locale)),
                     share: ds
                         .share_of_pool(amount)
                         .filter(|_| money_unit)
@@ -85,7 +165,7 @@ impl ViewLabels {
             })
             .collect();
         let max_label = if money_unit {
-            money::format_money_compact(max, cur, locale)
+            vm.format(Value::Money(max), locale)
         } else {
             (0..n)
                 .find(|&i| numbers.get(i).copied().flatten() == Some(max))
@@ -102,8 +182,15 @@ impl ViewLabels {
             .map(|l| crate::text::width(&l.bar))
             .max()
             .unwrap_or(0);
+        // Only a dataset with geometry has an outline map to label.
+        let outline = if ds.geo.is_some() {
+            OutlineLabels::build(ds, vm, locale)
+        } else {
+            OutlineLabels::default()
+        };
         ViewLabels {
             locale: Some(locale),
+            outline,
             name_w,
             bar_w,
             districts,
@@ -148,7 +235,89 @@ mod tests {
             for (i, d) in l.districts.iter().enumerate() {
                 assert_eq!(d.bar, vm.value_text(&ds, i, Locale::Da));
                 assert_eq!(d.number, vm.value(&ds, i).number());
+                // Only the full unit has a shorter money figure for narrow tiles.
+                let compact = money::format_money_compact(vm.figures(i).amount, "DKK", Locale::Da);
+                assert_eq!(d.compact, (unit == Unit::Money).then_some(compact));
+            }
+            // The tile legend's top says the largest value as the bars do.
+            if matches!(unit, Unit::Money | Unit::MoneyCompact) {
+                assert_eq!(l.max_label, vm.format(Value::Money(max), Locale::Da));
             }
         }
+    }
+
+    fn view(ds: &Dataset, unit: Unit, filter: Option<&str>) -> View {
+        let opts = ViewOptions {
+            unit,
+            theme_filter: filter.map(str::to_string),
+            ..ViewOptions::default()
+        };
+        View::build(ds, &opts, Locale::Da)
+    }
+
+    fn at(ds: &Dataset, id: &str) -> usize {
+        ds.districts.iter().position(|d| d.id == id).unwrap()
+    }
+
+    #[test]
+    fn outline_follows_the_filter_and_the_unit() {
+        let ds = crate::data::load_embedded();
+        assert!(ds.geo.is_some(), "the shipped data has geometry");
+        let (nord, kbh) = (at(&ds, "nordjylland"), at(&ds, "koebenhavn"));
+        // Unfiltered, compact: as before.
+        let o = ViewLabels::build(&ds, &view(&ds, Unit::MoneyCompact, None), Locale::Da).outline;
+        assert_eq!(o.texts[nord][0], ["Nordjylland", "2,9 mio. kr."]);
+        assert_eq!(o.texts[kbh][0], ["København", "30 mio. kr."]);
+        assert_eq!(o.classes, Classes::for_districts(&ds.districts));
+        assert!(!o.legend.iter().any(|e| e.heading));
+        // The full unit: the labels say the full amount, as the bars do.
+        let vm = view(&ds, Unit::Money, None);
+        let o = ViewLabels::build(&ds, &vm, Locale::Da).outline;
+        assert_eq!(o.texts[nord][0], ["Nordjylland", "2.875.000 kr."]);
+        assert_eq!(o.texts[nord][0][1], vm.value_text(&ds, nord, Locale::Da));
+        // A filter: only the matching projects count, for labels, classes and legend.
+        let vm = view(&ds, Unit::MoneyCompact, Some("familier"));
+        let o = ViewLabels::build(&ds, &vm, Locale::Da).outline;
+        assert_eq!(o.texts[nord][0], ["Nordjylland", "2,9 mio. kr."]);
+        assert_eq!(
+            o.texts[kbh],
+            [["København"]],
+            "no familier project in København"
+        );
+        assert_eq!(o.classes.of_district[kbh], None);
+        assert_eq!(o.classes.of_district[nord], Some(0));
+        let labels: Vec<&str> = o.legend.iter().map(|e| e.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Filter: familier", "2,9 mio. kr.", "ingen projekter"]
+        );
+        assert!(o.legend[0].heading && !o.legend[1].heading);
+        // Classes are over the view's numbers, whatever the filter.
+        let vm = view(&ds, Unit::Money, Some("bander"));
+        let o = ViewLabels::build(&ds, &vm, Locale::En).outline;
+        let numbers: Vec<Option<Decimal>> = (0..ds.districts.len())
+            .map(|i| {
+                (vm.figures(i).projects > 0)
+                    .then(|| vm.value(&ds, i).number())
+                    .flatten()
+            })
+            .collect();
+        assert_eq!(o.classes, Classes::from_totals(&numbers));
+        assert_eq!(o.legend[0].label, "Filter: bander");
+        assert_eq!(o.legend[1].label, "DKK 5–10m");
+        // The share unit: labels and legend in percent.
+        let o = ViewLabels::build(&ds, &view(&ds, Unit::ShareOfPool, None), Locale::Da).outline;
+        assert_eq!(o.texts[kbh][0], ["København", "21,4 %"]);
+        assert!(o.legend[0].label.ends_with('%'), "{:?}", o.legend);
+    }
+
+    #[test]
+    fn no_outline_texts_without_geometry() {
+        let ds = crate::testdata::danish();
+        let vm = view(&ds, Unit::MoneyCompact, None);
+        assert_eq!(
+            ViewLabels::build(&ds, &vm, Locale::Da).outline,
+            OutlineLabels::default()
+        );
     }
 }

@@ -15,7 +15,7 @@ use crate::data::District;
 use crate::locale::Locale;
 use crate::money::format_money_compact;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Classes {
     /// `count + 1` limits: class `k` covers `[limits[k], limits[k+1])`, the last one including its
     /// upper limit. Empty when no district has projects.
@@ -28,8 +28,21 @@ pub struct Classes {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LegendEntry {
     pub label: String,
-    /// `Some(k)`: class `k`; `None`: the "no projects" entry.
+    /// `Some(k)`: class `k`; `None`: the "no projects" entry (or, with `heading`, no swatch).
     pub class: Option<usize>,
+    /// A line of text without a swatch above the classes (what they measure, e.g. the filter).
+    pub heading: bool,
+}
+
+impl LegendEntry {
+    /// A heading line: text only, no swatch.
+    pub fn heading(label: impl Into<String>) -> LegendEntry {
+        LegendEntry {
+            label: label.into(),
+            class: None,
+            heading: true,
+        }
+    }
 }
 
 const MULTIPLIERS: [(i64, u32); 9] = [
@@ -89,22 +102,30 @@ impl Classes {
     /// The legend, lowest class first, then `no_projects` when some district has none. Limits are
     /// compact money in `locale` (`5–10 mio. kr.`, `DKK 5–10m`).
     pub fn legend(&self, currency: &str, locale: Locale, no_projects: &str) -> Vec<LegendEntry> {
+        self.legend_with(|v| format_money_compact(v, currency, locale), no_projects)
+    }
+
+    /// The legend with the limits written by `format` (the view's unit: `5–10 %`, …).
+    pub fn legend_with(
+        &self,
+        format: impl Fn(Decimal) -> String,
+        no_projects: &str,
+    ) -> Vec<LegendEntry> {
         let mut out: Vec<LegendEntry> = self
             .limits
             .windows(2)
             .enumerate()
             .map(|(k, w)| LegendEntry {
-                label: range_label(
-                    &format_money_compact(w[0], currency, locale),
-                    &format_money_compact(w[1], currency, locale),
-                ),
+                label: range_label(&format(w[0]), &format(w[1])),
                 class: Some(k),
+                heading: false,
             })
             .collect();
         if self.of_district.iter().any(Option::is_none) {
             out.push(LegendEntry {
                 label: no_projects.to_string(),
                 class: None,
+                heading: false,
             });
         }
         out

@@ -6,7 +6,8 @@
 //!
 //! The integration path: at load time `OutlineMap::load(&dataset, base_dir)` (`None` without a
 //! `[map]`; errors as `GeoError`s whose `GeoErrorAt` the loader maps to `path:line:col`). Per frame
-//! `OutlineMap::render(area, buf, &OutlineFrame { selected, zoom, style, texts, legend })`; arrows
+//! `OutlineMap::render(area, buf, &OutlineFrame { selected, zoom, style, classes, texts, legend })`
+//! (classes, texts and legend follow the view: the app caches them); arrows
 //! `OutlineMap::nearest(from, Dir)`; clicks `OutlineMap::hit_test(area, zoom, texts, col, row)`;
 //! `z` sets `zoom = Some(selected)`. Export: `svg::write_svg(...)`. Credits: `credit(geo, locale)`.
 //! The pieces (`regions`, `raster`, `labels`, `nav`, `widget`) are public for finer use.

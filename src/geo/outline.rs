@@ -1,5 +1,6 @@
 //! The entry point the dashboard uses: one `OutlineMap` per loaded dataset with a `[map]`, holding
-//! the geometry, the classes, the navigation anchors and the raster cache.
+//! the geometry, the navigation anchors and the raster cache. The classes and label texts are not
+//! here: they follow the view (filter, unit, locale), so each frame passes them in.
 //!
 //! `ui::draw` is a pure function of `&App`, so the cache sits in a `RefCell`: drawing fills it on a
 //! size or zoom change and reads it otherwise. Should it ever be borrowed already (it cannot be in
@@ -13,22 +14,19 @@ use std::sync::Arc;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::classes::{Classes, LegendEntry};
+use super::classes::LegendEntry;
 use super::labels::PlacedLabel;
 use super::nav::{self, Dir};
 use super::project::BBox;
 use super::raster::Raster;
 use super::regions::{self, GeoError, GeoMap};
-use super::widget::{
-    ColorMode, OutlineCache, OutlineDrawn, OutlineStyle, OutlineView, render_outline,
-};
+use super::widget::{OutlineCache, OutlineDrawn, OutlineStyle, OutlineView, render_outline};
 use crate::data::Dataset;
 
 /// The outline map of one dataset.
 #[derive(Debug)]
 pub struct OutlineMap {
     pub geo: Arc<GeoMap>,
-    pub classes: Classes,
     /// Navigation anchors per district (`nav::anchors`).
     pub anchors: Vec<Option<[f64; 2]>>,
     /// Inset names, for the frame titles.
@@ -43,6 +41,8 @@ pub struct OutlineFrame<'a> {
     /// `Some(d)`: zoomed to district `d` (`z`).
     pub zoom: Option<usize>,
     pub style: &'a OutlineStyle,
+    /// Per district, its class (`Classes::of_district`; `None`: no projects).
+    pub classes: &'a [Option<usize>],
     /// Per district, its label alternatives (`labels::default_texts`).
     pub texts: &'a [Vec<Vec<String>>],
     /// `Classes::legend(...)` in the UI language; empty: none.
@@ -50,10 +50,9 @@ pub struct OutlineFrame<'a> {
 }
 
 impl OutlineMap {
-    /// Builds the map for `dataset` from a `GeoMap` the loader made.
-    pub fn new(dataset: &Dataset, geo: Arc<GeoMap>) -> OutlineMap {
+    /// Builds the map from a `GeoMap` the loader made.
+    pub fn new(geo: Arc<GeoMap>) -> OutlineMap {
         OutlineMap {
-            classes: Classes::for_districts(&dataset.districts),
             anchors: nav::anchors(&geo),
             inset_titles: geo.insets.iter().map(|i| i.name.clone()).collect(),
             geo,
@@ -70,22 +69,14 @@ impl OutlineMap {
         let spec = dataset.map.as_ref()?;
         Some(
             regions::load(spec, &dataset.districts, base_dir)
-                .map(|geo| OutlineMap::new(dataset, Arc::new(geo))),
+                .map(|geo| OutlineMap::new(Arc::new(geo))),
         )
     }
 
     /// The map of a dataset the loader already attached its geometry to (`Dataset::geo`); `None`
     /// without `[map]`.
     pub fn of_dataset(dataset: &Dataset) -> Option<OutlineMap> {
-        dataset
-            .geo
-            .as_ref()
-            .map(|g| OutlineMap::new(dataset, Arc::clone(g)))
-    }
-
-    /// The default style for this map's classes in `mode`.
-    pub fn style(&self, mode: ColorMode) -> OutlineStyle {
-        OutlineStyle::new(mode, self.classes.count())
+        dataset.geo.as_ref().map(|g| OutlineMap::new(Arc::clone(g)))
     }
 
     /// The geographic box shown when zoomed to district `d`.
@@ -126,7 +117,7 @@ impl OutlineMap {
             let view = OutlineView {
                 raster,
                 labels,
-                classes: &self.classes.of_district,
+                classes: frame.classes,
                 selected: frame.selected,
                 style: frame.style,
                 legend: frame.legend,
@@ -159,7 +150,9 @@ impl OutlineMap {
 mod tests {
     use super::*;
     use crate::data::{MapInset, MapSpec};
+    use crate::geo::classes::Classes;
     use crate::geo::labels::default_texts;
+    use crate::geo::widget::ColorMode;
     use crate::locale::Locale;
 
     fn dataset_with_map() -> Dataset {
@@ -181,10 +174,9 @@ mod tests {
         let ds = dataset_with_map();
         let map = OutlineMap::load(&ds, None).unwrap().unwrap();
         let texts = default_texts(&ds.districts, &ds.meta.currency, Locale::Da);
-        let legend = map
-            .classes
-            .legend(&ds.meta.currency, Locale::Da, "ingen projekter");
-        let style = map.style(ColorMode::TrueColor);
+        let classes = Classes::for_districts(&ds.districts);
+        let legend = classes.legend(&ds.meta.currency, Locale::Da, "ingen projekter");
+        let style = OutlineStyle::new(ColorMode::TrueColor, classes.count());
         let area = Rect::new(5, 2, 100, 40);
         let mut buf = Buffer::empty(Rect::new(0, 0, 110, 45));
         let fyn = ds.districts.iter().position(|d| d.id == "fyn").unwrap();
@@ -192,6 +184,7 @@ mod tests {
             selected: Some(fyn),
             zoom: None,
             style: &style,
+            classes: &classes.of_district,
             texts: &texts,
             legend: &legend,
         };

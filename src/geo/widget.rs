@@ -336,7 +336,12 @@ fn draw_legend(area: Rect, buf: &mut Buffer, view: &OutlineView, cols: u16, rows
     if entries.is_empty() {
         return false;
     }
-    let lw = 3 + entries.iter().map(|e| width(&e.label)).max().unwrap_or(0);
+    // A heading is text only; a class line is a two-cell swatch, a blank and its label.
+    let lw = entries
+        .iter()
+        .map(|e| width(&e.label) + if e.heading { 0 } else { 3 })
+        .max()
+        .unwrap_or(0);
     let lh = entries.len();
     let (cols, rows) = (usize::from(cols), usize::from(rows));
     if lw > cols || lh > rows {
@@ -387,6 +392,11 @@ fn draw_legend(area: Rect, buf: &mut Buffer, view: &OutlineView, cols: u16, rows
     let no_color = st.mode == ColorMode::NoColor;
     for (i, e) in entries.iter().enumerate() {
         let y = y0 + i;
+        if e.heading {
+            let label = crate::text::pad_right(&e.label, lw);
+            put(buf, area, x0, y, &label, Style::default());
+            continue;
+        }
         let (swatch, sstyle) = if no_color {
             let p = pattern(e.class, st.classes.len());
             (format!("{p}{p}"), Style::default())
@@ -397,7 +407,7 @@ fn draw_legend(area: Rect, buf: &mut Buffer, view: &OutlineView, cols: u16, rows
             )
         };
         put(buf, area, x0, y, &swatch, sstyle);
-        let label = crate::text::pad_right(&format!(" {}", e.label), lw - 2);
+        let label = crate::text::pad_right(&format!(" {}", e.label), lw.saturating_sub(2));
         put(buf, area, x0 + 2, y, &label, Style::default());
     }
     true

@@ -172,7 +172,11 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         name_w = w.saturating_sub(1);
     }
     let fine = t.fine_bars();
-    for (k, ((name, value, amount), row)) in labels.iter().zip(&visible).enumerate() {
+    // Names cut alike (`Midt- og Ves…` twice) are cut so that they differ.
+    let names: Vec<&str> = labels.iter().map(|l| l.0.as_str()).collect();
+    let names = text::truncate_distinct(&names, name_w);
+    for (k, ((_, value, amount), row)) in labels.iter().zip(&visible).enumerate() {
+        let name = names.get(k).map_or("", |n| n.as_ref());
         let y = inner.y + u16::try_from(k).unwrap_or(u16::MAX);
         let line = Rect::new(inner.x, y, inner.width, 1);
         let selected = row.is_some_and(|d| d == app.selected);

@@ -136,13 +136,82 @@ pub fn heat_step(total: Decimal, max: Decimal) -> usize {
     step.clamp(1, HEAT_STEPS - 1)
 }
 
+/// Which figure the tiles show: the view's unit when every visible one fits, else a shorter one
+/// the map's title names (no pane may silently disagree with the bars about the unit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TileFigure {
+    /// The view's unit, as in the bars.
+    Unit,
+    /// The compact amount (`2,9 mio. kr.`) while the bars show full amounts.
+    Compact,
+    /// The share of the pool (`2,1 %`) while the bars show money.
+    Share,
+    /// Nothing fits every tile: each shows the share where it fits, else a cut figure.
+    Cut,
+}
+
+impl TileFigure {
+    /// The unit the tiles show when it is not the view's, for the map's title.
+    pub fn note(self, app: &App) -> Option<&'static str> {
+        use crate::view_model::Unit;
+        let money = matches!(app.tools.options.unit, Unit::Money | Unit::MoneyCompact);
+        match self {
+            TileFigure::Unit => None,
+            TileFigure::Compact => Some(Unit::MoneyCompact.label(&app.data, app.locale)),
+            TileFigure::Share | TileFigure::Cut if money => {
+                Some(Unit::ShareOfPool.label(&app.data, app.locale))
+            }
+            TileFigure::Share | TileFigure::Cut => None,
+        }
+    }
+}
+
+/// The usable text width of a tile rectangle.
+fn text_w_of(r: Rect) -> usize {
+    usize::from(r.width.saturating_sub(2 * u16::from(r.width >= 16)))
+}
+
+/// The figure every visible tile with a row for it can show whole: the view's unit, else (full
+/// amounts) the compact amount, else (money) the share of the pool, else [`TileFigure::Cut`].
+/// Only the tiles in the window are looked at.
+pub fn tile_figure(window: &[(usize, Rect)], app: &App) -> TileFigure {
+    let labels = super::labels(app);
+    let vm = &app.tools.view;
+    let fits = |f: &dyn Fn(&crate::app::view_cache::DistrictLabel) -> Option<&str>| {
+        window.iter().all(|&(i, r)| {
+            r.height < 2
+                || vm.figures(i).projects == 0
+                || labels
+                    .districts
+                    .get(i)
+                    .is_none_or(|l| f(l).is_some_and(|t| text::width(t) <= text_w_of(r)))
+        })
+    };
+    if fits(&|l| Some(l.bar.as_str())) {
+        TileFigure::Unit
+    } else if labels.districts.iter().any(|l| l.compact.is_some())
+        && fits(&|l| l.compact.as_deref())
+    {
+        TileFigure::Compact
+    } else if labels.districts.iter().any(|l| l.share.is_some()) && fits(&|l| l.share.as_deref()) {
+        TileFigure::Share
+    } else {
+        TileFigure::Cut
+    }
+}
+
 pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     if app.map_view.outline_on().is_some() {
         return super::outline::render(area, buf, app, focused);
     }
     let words = i18n::strings(app.locale);
     let g = geometry(area, app);
+    let window = visible_districts(&g, app);
+    let figure = tile_figure(&window, app);
     let mut title = words.map.to_string();
+    if let Some(note) = figure.note(app) {
+        title.push_str(&format!(" · {note}"));
+    }
     if g.visible_rows < g.rows || g.visible_cols < g.cols {
         // Only the direction that scrolls: `Kort · rækker 7–32 af 32`.
         let window = i18n::map_window(
@@ -170,22 +239,25 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     let vm = &app.tools.view;
     let labels = super::labels(app);
     let shown = |i: usize| vm.figures(i).projects > 0;
-    // One format for every tile: money when all visible amounts fit, else the share of the pool.
-    // Only the tiles in the window are looked at, and only when tiles have a row for a figure.
-    let text_w_of = |r: Rect| usize::from(r.width.saturating_sub(2 * u16::from(r.width >= 16)));
-    let window = visible_districts(&g, app);
-    let money_fits = window.iter().all(|&(i, r)| {
-        r.height < 2
-            || !shown(i)
-            || labels
-                .districts
-                .get(i)
-                .is_none_or(|l| text::width(&l.tile) <= text_w_of(r))
-    });
-    for &(i, r) in &window {
-        let Some(d) = app.data.districts.get(i) else {
+    // The names first, all together: names that would read the same are cut so that they differ.
+    let names: Vec<(std::borrow::Cow<str>, usize, usize)> = window
+        .iter()
+        .map(|&(i, r)| {
+            let text_w = text_w_of(r);
+            let short = app.data.districts.get(i).map_or("", |d| d.short_name());
+            let name: std::borrow::Cow<str> = if app.tools.marks.contains(&i) {
+                format!("{}{}", t.mark, text::truncate(short, text_w * 3 + 3)).into()
+            } else {
+                short.into()
+            };
+            (name, text_w, name_lines(r, text_w))
+        })
+        .collect();
+    let fitted = fit_names(&names);
+    for (k, &(i, r)) in window.iter().enumerate() {
+        if app.data.districts.get(i).is_none() {
             continue;
-        };
+        }
         let label = labels.districts.get(i);
         let selected = i == app.selected;
         let (style, fill_sym) = if selected {
@@ -208,22 +280,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         let text_w = text_w_of(r);
         let x = r.x + pad;
         let mut lines: Vec<String> = Vec::with_capacity(4);
-        // The name wraps onto the rows the figure leaves free: two lines on a wide tile, up to three
-        // on a narrow one (so `Nordsjællands` is not cut to `Nord…` while rows stay empty).
-        let name_lines =
-            usize::from(r.height.saturating_sub(1)).clamp(1, if text_w >= 9 { 2 } else { 3 });
-        let marked = app.tools.marks.contains(&i);
-        let name: std::borrow::Cow<str> = if marked {
-            format!(
-                "{}{}",
-                t.mark,
-                text::truncate(d.short_name(), text_w * 3 + 3)
-            )
-            .into()
-        } else {
-            d.short_name().into()
-        };
-        lines.extend(fit_name(&name, text_w, name_lines));
+        lines.extend(fitted.get(k).cloned().unwrap_or_default());
         if selected {
             if pad > 0 {
                 put(
@@ -241,19 +298,31 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         let name_count = lines.len();
         if r.height >= 2 {
             if shown(i) {
-                let full = label.map_or_else(String::new, |l| l.tile.clone());
+                let value = label.map_or_else(String::new, |l| l.bar.clone());
+                let compact = label.and_then(|l| l.compact.clone());
                 let share = label.and_then(|l| l.share.clone());
-                if money_fits {
-                    lines.push(full);
-                    if usize::from(r.height) > lines.len() {
-                        lines.extend(share.filter(|s| text::width(s) <= text_w));
+                match figure {
+                    TileFigure::Unit | TileFigure::Compact => {
+                        let money = if figure == TileFigure::Compact {
+                            compact.unwrap_or(value)
+                        } else {
+                            value
+                        };
+                        lines.push(money);
+                        if usize::from(r.height) > lines.len() {
+                            lines.extend(share.filter(|s| text::width(s) <= text_w));
+                        }
                     }
-                } else if let Some(s) = share.clone().filter(|s| text::width(s) <= text_w) {
-                    lines.push(s);
-                } else {
-                    // Neither fits (`10,4 %` in five columns): the figure cut short beats no figure.
-                    let figure = share.unwrap_or(full);
-                    lines.push(text::truncate(&figure, text_w).into_owned());
+                    TileFigure::Share | TileFigure::Cut => {
+                        if let Some(s) = share.clone().filter(|s| text::width(s) <= text_w) {
+                            lines.push(s);
+                        } else {
+                            // Nothing fits (`10,4 %` in five columns): the figure cut short beats
+                            // no figure.
+                            let figure = share.unwrap_or(value);
+                            lines.push(text::truncate(&figure, text_w).into_owned());
+                        }
+                    }
                 }
             } else {
                 lines.push(words.none.to_string());
@@ -354,6 +423,62 @@ fn legend(buf: &mut Buffer, inner: Rect, app: &App, max_label: &str) {
         x = put(buf, row, x, y, &t.tile_empty_fill.repeat(2), t.tile_empty);
         put(buf, row, x, y, &empty_label, t.dim);
     }
+}
+
+/// How many lines a tile's name gets: it wraps onto the rows the figure leaves free, two lines on
+/// a wide tile, up to three on a narrow one (so `Nordsjællands` is not cut to `Nord…` while rows
+/// stay empty).
+fn name_lines(r: Rect, text_w: usize) -> usize {
+    usize::from(r.height.saturating_sub(1)).clamp(1, if text_w >= 9 { 2 } else { 3 })
+}
+
+/// [`fit_name`] for tiles shown side by side, `(name, width, max_lines)` each: where different
+/// names would come out as the same lines, their last line is cut so that they differ
+/// ([`text::truncate_distinct`] on what is left of each name after the lines before it).
+pub fn fit_names<S: AsRef<str>>(names: &[(S, usize, usize)]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = names
+        .iter()
+        .map(|(n, w, l)| fit_name(n.as_ref(), *w, *l))
+        .collect();
+    let key = |i: usize| (&out[i], names[i].1, names[i].2);
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+    let groups: Vec<Vec<usize>> = order
+        .chunk_by(|&a, &b| key(a) == key(b))
+        .filter(|g| {
+            g.iter()
+                .any(|&i| names[i].0.as_ref() != names[g[0]].0.as_ref())
+        })
+        .map(<[usize]>::to_vec)
+        .collect();
+    for group in groups {
+        let Some((_, before)) = out[group[0]].split_last() else {
+            continue;
+        };
+        let before = before.to_vec();
+        // What is left of each name after the lines before the last (word breaks and wraps both
+        // take a prefix); a name these lines did not come from as such is left alone.
+        let rests: Option<Vec<&str>> = group
+            .iter()
+            .map(|&i| {
+                let mut rest = names[i].0.as_ref().trim();
+                for line in &before {
+                    rest = rest.strip_prefix(line.as_str())?.trim_start();
+                }
+                Some(rest)
+            })
+            .collect();
+        let Some(rests) = rests else {
+            continue;
+        };
+        let cut = text::truncate_distinct(&rests, names[group[0]].1);
+        for (&i, c) in group.iter().zip(cut) {
+            if let Some(last) = out[i].last_mut() {
+                *last = c.into_owned();
+            }
+        }
+    }
+    out
 }
 
 /// A name in at most `max_lines` lines of `width` columns: whole words per line; a word too long for a
@@ -492,6 +617,53 @@ mod tests {
                 assert!(text::width(&l) <= w, "{w}: {l}");
             }
         }
+    }
+
+    #[test]
+    fn tile_names_cut_alike_are_told_apart() {
+        let names = [
+            ("Midt- og Vestjylland", 12, 1),
+            ("Midt- og Vestsjælland", 12, 1),
+            ("Fyn", 12, 1),
+        ];
+        assert_eq!(
+            fit_names(&names),
+            [vec!["Midt-…ylland"], vec!["Midt-…ælland"], vec!["Fyn"]]
+        );
+        // Wrapped: the first lines are the same, the last one tells them apart.
+        let wrapped = [
+            ("Midt- og Vestjylland", 5, 2),
+            ("Midt- og Vestsjælland", 5, 2),
+        ];
+        assert_eq!(
+            fit_names(&wrapped),
+            [vec!["Midt-", "…jyl…"], vec!["Midt-", "…sjæ…"]]
+        );
+        // Broken words (narrow tiles) too.
+        let broken = [("Nordjyllandx", 5, 2), ("Nordjyllandy", 5, 2)];
+        let fit = fit_names(&broken);
+        assert_eq!(fit[0][0], "Nordj");
+        assert_ne!(fit[0], fit[1]);
+        // Equal names, or names that fit, are as `fit_name` has them.
+        let same = [
+            ("Midt- og Vestjylland", 12, 1),
+            ("Midt- og Vestjylland", 12, 1),
+        ];
+        assert_eq!(
+            fit_names(&same),
+            [vec!["Midt- og Ve…"], vec!["Midt- og Ve…"]]
+        );
+        let fits = [
+            ("Midt- og Vestjylland", 12, 2),
+            ("Midt- og Vestsjælland", 12, 2),
+        ];
+        assert_eq!(
+            fit_names(&fits),
+            [
+                vec!["Midt- og", "Vestjylland"],
+                vec!["Midt- og", "Vestsjælland"]
+            ]
+        );
     }
 
     #[test]

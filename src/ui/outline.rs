@@ -1,6 +1,8 @@
 //! The map pane in outline mode: the frame and title, the choropleth (drawn by the geo layer, whose
 //! raster cache makes an unchanged size and zoom cheap), and the legend on the pane's bottom edge
-//! when the map had no free corner for it. Pure: reads `&App` only.
+//! when the map had no free corner for it. Labels, classes and legend come from the view cache
+//! (`app/view_cache.rs`): the same filtered figures, in the same unit, as the bars and tiles.
+//! Pure: reads `&App` only.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -9,7 +11,6 @@ use ratatui::style::{Color, Style};
 use crate::app::App;
 use crate::geo::OutlineFrame;
 use crate::geo::classes::LegendEntry;
-use crate::geo::labels::default_texts;
 use crate::geo::widget::{ColorMode, OutlineStyle, pattern, rgb_to_256};
 use crate::i18n;
 use crate::locale::Locale;
@@ -33,20 +34,12 @@ fn inner(area: Rect) -> Rect {
     }
 }
 
-/// The label alternatives per district (short name + amount, or the name alone).
-fn texts(app: &App) -> Vec<Vec<Vec<String>>> {
-    default_texts(&app.data.districts, &app.data.meta.currency, app.locale)
-}
-
-/// The legend lines in the UI language.
+/// The legend lines in the UI language (empty when the outline is not shown).
 pub fn legend(app: &App) -> Vec<LegendEntry> {
-    app.map_view.outline_on().map_or_else(Vec::new, |m| {
-        m.classes.legend(
-            &app.data.meta.currency,
-            app.locale,
-            no_projects_word(app.locale),
-        )
-    })
+    if app.map_view.outline_on().is_none() {
+        return Vec::new();
+    }
+    crate::ui::labels(app).outline.legend.clone()
 }
 
 /// Draws the map pane as an outline map. Does nothing when the outline is not on.
@@ -64,40 +57,53 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     if inner.is_empty() {
         return;
     }
-    let style = map.style(app.map_view.color);
-    let texts = texts(app);
-    let legend = legend(app);
+    let labels = crate::ui::labels(app);
+    let outline = &labels.outline;
+    let style = OutlineStyle::new(app.map_view.color, outline.classes.count());
     let frame = OutlineFrame {
         selected: Some(app.selected),
         zoom,
         style: &style,
-        texts: &texts,
-        legend: &legend,
+        classes: &outline.classes.of_district,
+        texts: &outline.texts,
+        legend: &outline.legend,
     };
     let drawn = map.render(inner, buf, &frame);
     if !drawn.legend && inner != area {
-        legend_on_edge(area, buf, &style, &legend);
+        legend_on_edge(area, buf, &style, &outline.legend);
     }
 }
 
-/// The legend on the pane's bottom edge: swatch + label per class when all fit; else one cell per
-/// class followed by the whole range (`0–30 mio. kr.`), then "no projects" if it fits. An entry is
-/// never cut.
+/// The legend on the pane's bottom edge: the heading (the filter) when there is one, then swatch +
+/// label per class when all fit; else one cell per class followed by the whole range
+/// (`0–30 mio. kr.`), the heading cut to the room left, then "no projects" if it fits. A class
+/// entry is never cut.
 fn legend_on_edge(area: Rect, buf: &mut Buffer, style: &OutlineStyle, legend: &[LegendEntry]) {
     let y = area.bottom().saturating_sub(1);
     let clip = Rect::new(area.x + 1, y, area.width.saturating_sub(2), 1);
+    let avail = usize::from(clip.width.saturating_sub(2));
     let count = style.classes.len();
-    let full: usize = legend.iter().map(|e| 4 + text::width(&e.label)).sum();
+    let heading = legend.iter().find(|e| e.heading).map(|e| e.label.as_str());
+    let entries: Vec<&LegendEntry> = legend.iter().filter(|e| !e.heading).collect();
+    let head_w = heading.map_or(0, |h| text::width(h) + 1);
+    let full: usize = entries.iter().map(|e| 4 + text::width(&e.label)).sum();
     let mut x = clip.x + 1;
-    if full <= usize::from(clip.width.saturating_sub(2)) {
-        for e in legend {
+    if head_w + full <= avail {
+        if let Some(h) = heading {
+            x = put(buf, clip, x, y, &format!("{h} "), Style::default());
+        }
+        for e in entries {
             let (sw, st) = swatch(style, e.class, count, 2);
             x = put(buf, clip, x, y, &sw, st);
             x = put(buf, clip, x, y, &format!(" {} ", e.label), Style::default());
         }
         return;
     }
-    let classes: Vec<&LegendEntry> = legend.iter().filter(|e| e.class.is_some()).collect();
+    let classes: Vec<&LegendEntry> = entries
+        .iter()
+        .copied()
+        .filter(|e| e.class.is_some())
+        .collect();
     let range = match (classes.first(), classes.last()) {
         (Some(a), Some(b)) => {
             let lo = a.label.split('–').next().unwrap_or(&a.label);
@@ -107,15 +113,24 @@ fn legend_on_edge(area: Rect, buf: &mut Buffer, style: &OutlineStyle, legend: &[
         _ => String::new(),
     };
     let need = classes.len() + 2 + text::width(&range);
-    if need > usize::from(clip.width.saturating_sub(2)) {
+    if need > avail {
         return;
+    }
+    // The heading says what the colours are for (the filter): it comes before "no projects",
+    // cut to the room left (a few columns at least, or left out).
+    if let Some(h) = heading {
+        let room = avail - need;
+        if room >= 5 {
+            let cut = text::truncate(h, room - 1);
+            x = put(buf, clip, x, y, &format!("{cut} "), Style::default());
+        }
     }
     for e in &classes {
         let (sw, st) = swatch(style, e.class, count, 1);
         x = put(buf, clip, x, y, &sw, st);
     }
     x = put(buf, clip, x, y, &format!(" {range} "), Style::default());
-    if let Some(e) = legend.iter().find(|e| e.class.is_none()) {
+    if let Some(e) = entries.iter().find(|e| e.class.is_none()) {
         let label = format!(" {} ", e.label);
         let need = u16::try_from(3 + text::width(&label)).unwrap_or(u16::MAX);
         if x.saturating_add(need) <= clip.right() {
@@ -152,5 +167,12 @@ fn swatch(style: &OutlineStyle, class: Option<usize>, count: usize, n: usize) ->
 /// The district under `pos` in the map pane `area` (outline mode), as drawn.
 pub fn hit(area: Rect, app: &App, pos: Position) -> Option<usize> {
     let map = app.map_view.outline_on()?;
-    map.hit_test(inner(area), app.outline_zoom(), &texts(app), pos.x, pos.y)
+    let labels = crate::ui::labels(app);
+    map.hit_test(
+        inner(area),
+        app.outline_zoom(),
+        &labels.outline.texts,
+        pos.x,
+        pos.y,
+    )
 }
