@@ -129,6 +129,29 @@ fn typing_in_the_prompt_triggers_no_binding_and_esc_restores_the_view() {
 }
 
 #[test]
+fn alt_and_ctrl_chars_are_not_typed_into_the_prompt() {
+    use kredskort::keymap::Key;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    let mut app = app_at(100, 30);
+    typed(&mut app, "/ab<A-x><C-u><C-w>C");
+    // AltGr as Windows reports it (Ctrl+Alt with the produced character) is text.
+    app.handle_key(Key::new(
+        KeyCode::Char('@'),
+        KeyModifiers::CONTROL | KeyModifiers::ALT,
+    ));
+    // Ctrl+Alt with a letter is a command, not AltGr.
+    app.handle_key(Key::new(
+        KeyCode::Char('q'),
+        KeyModifiers::CONTROL | KeyModifiers::ALT,
+    ));
+    let Mode::Search(p) = &app.tools.mode else {
+        panic!("prompt not open")
+    };
+    assert_eq!(p.query, "abC@");
+    assert!(!app.quit);
+}
+
+#[test]
 fn n_and_capital_n_step_through_the_hits() {
     let mut app = app_at(100, 30);
     // "politi" is in every district name.

@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use crate::action::{Action, Dir};
 use crate::app::{App, Focus, Frame, View};
@@ -404,9 +404,7 @@ impl App {
         let Mode::Search(mut prompt) = self.tools.mode.clone() else {
             return false;
         };
-        let ctrl = key
-            .mods
-            .contains(ratatui::crossterm::event::KeyModifiers::CONTROL);
+        let ctrl = key.mods.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Esc => {
                 let s = prompt.saved;
@@ -444,7 +442,7 @@ impl App {
                 prompt.query.pop();
                 self.run_query(&mut prompt);
             }
-            KeyCode::Char(c) if !ctrl && !c.is_control() => {
+            KeyCode::Char(c) if typed_text(key.mods, c) => {
                 prompt.query.push(c);
                 self.run_query(&mut prompt);
             }
@@ -682,6 +680,18 @@ impl App {
         }
         self.keep_visible();
     }
+}
+
+/// Whether a character key with these modifiers is text for the prompt: a plain or shifted key
+/// (`Key` has already folded Shift into the character). Alt+x and Ctrl+x are commands, never text;
+/// Ctrl+Alt with a character that is not an ASCII letter or digit is AltGr as Windows reports it
+/// (`@`, `€`, `{` on a Danish keyboard), which is text.
+fn typed_text(mods: KeyModifiers, c: char) -> bool {
+    if c.is_control() {
+        return false;
+    }
+    let altgr = KeyModifiers::CONTROL | KeyModifiers::ALT;
+    mods.is_empty() || (mods == altgr && !c.is_ascii_alphanumeric())
 }
 
 impl App {
