@@ -457,6 +457,41 @@ fn reload_valid_invalid_valid_keeps_selection_and_last_good_data() {
     assert_eq!(app.stack.len(), 3, "same ids: the drill-down stays");
 }
 
+/// The shipped data with a second project for Fyn (Vollsmose is the first), for list positions.
+fn with_second_fyn_project() -> String {
+    format!(
+        "{DATA}\n[[project]]\nid = \"ekstra\"\ndistrict = \"fyn\"\nname = \"Ekstra\"\n\
+         amount = 1_000_000\nthemes = [\"unge\"]\n"
+    )
+}
+
+#[test]
+fn a_shrinking_project_list_clamps_the_open_district_row() {
+    let dir = TempDir::new("clamp");
+    let file = dir.path().join("data.toml");
+    std::fs::write(&file, with_second_fyn_project()).unwrap();
+    let ds = kredskort::data::load_file(&file).unwrap();
+    let mut app = App::new(ds, Locale::Da, (100, 30));
+    app.tools.source = Some(file.clone());
+    typed(&mut app, "/fyns politi<Enter><Enter><Down>");
+    let row = |app: &App| match *app.view() {
+        View::District { selected, .. } => selected,
+        ref v => panic!("not a district: {v:?}"),
+    };
+    assert_eq!(row(&app), 1);
+    // A filter that leaves only Vollsmose.
+    app.set_filter(Some("tryghed".to_string()));
+    assert_eq!(row(&app), 0);
+    app.set_filter(None);
+    typed(&mut app, "<Down>");
+    assert_eq!(row(&app), 1);
+    // A reload without the second project.
+    std::fs::write(&file, DATA).unwrap();
+    app.reload_now();
+    assert_eq!(app.tools.reload_error, None);
+    assert_eq!(row(&app), 0);
+}
+
 #[test]
 fn r_on_the_builtin_dataset_says_it_cannot_reload() {
     let mut app = app_at(100, 30);

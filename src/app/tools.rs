@@ -340,6 +340,12 @@ impl App {
                 self.stack.pop();
             }
         }
+        self.clamp_project_row();
+    }
+
+    /// Keeps an open district's selected row inside its list of visible projects, after the list
+    /// shrank (a filter, a reload).
+    fn clamp_project_row(&mut self) {
         if let View::District {
             district, selected, ..
         } = self.view().clone()
@@ -665,19 +671,7 @@ impl App {
         }
         self.rebuild_view();
         // Clamp list positions to the new data.
-        if let View::District {
-            district, selected, ..
-        } = self.view().clone()
-        {
-            let n = self.visible_projects(district).len();
-            if selected >= n {
-                self.replace_top(View::District {
-                    district,
-                    selected: n.saturating_sub(1),
-                    offset: 0,
-                });
-            }
-        }
+        self.clamp_project_row();
         self.keep_visible();
     }
 }
