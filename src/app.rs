@@ -133,6 +133,11 @@ impl App {
         Rect::new(0, 0, self.size.0, self.size.1)
     }
 
+    /// Whether the screen is below the minimum size and shows only the too-small message.
+    pub fn too_small(&self) -> bool {
+        ui::too_small(self.size)
+    }
+
     pub fn layout(&self) -> ScreenLayout {
         ui::layout(self.area(), self)
     }
@@ -173,6 +178,11 @@ impl App {
 
     /// Looks up a key in the keymap and applies its action. Returns whether anything changed.
     pub fn handle_key(&mut self, key: Key) -> bool {
+        // While the too-small message is shown the prompt is hidden: keys are not typed into it
+        // (the keymap still quits, see `update`).
+        if self.too_small() {
+            return self.keymap.action(key).is_some_and(|a| self.update(a));
+        }
         if let Some(changed) = self.handle_mode_key(key) {
             // A search hit or a pick may select a district out of view: bring it in, as `update`.
             self.keep_visible();
@@ -186,6 +196,11 @@ impl App {
 
     /// Applies one action. Returns whether the state changed (the screen needs a redraw).
     pub fn update(&mut self, action: Action) -> bool {
+        // Nothing of the UI is on screen below the minimum size, so nothing but quitting and resizing
+        // may act: a key must never change what the user cannot see.
+        if self.too_small() && !matches!(action, Action::Quit | Action::Resize(..)) {
+            return false;
+        }
         let before = self.snapshot();
         let tools_before = self.tools.generation;
         let map_before = self.map_view.state();

@@ -219,6 +219,54 @@ fn quit_by_q_and_ctrl_c() {
 }
 
 #[test]
+fn keys_do_nothing_while_the_screen_is_too_small_but_quit() {
+    let mut app = app_at(100, 30);
+    typed(&mut app, "<Enter>");
+    app.update(Action::Resize(20, 6));
+    let before = (
+        app.stack.clone(),
+        app.selected,
+        app.help,
+        app.tools.mode.clone(),
+        app.tools.marks.clone(),
+        app.tools.options.unit,
+    );
+    // Enter, Esc, moves, help, search, unit, mark, a click and the wheel: none acts unseen.
+    typed(&mut app, "<Enter><Enter><Esc><Down>l?/abc<Enter>u <Tab>");
+    for a in [
+        Action::Click(3, 3),
+        Action::Scroll(3, 3, true),
+        Action::Last,
+    ] {
+        assert!(!app.update(a), "{a:?} acted while too small");
+    }
+    let after = (
+        app.stack.clone(),
+        app.selected,
+        app.help,
+        app.tools.mode.clone(),
+        app.tools.marks.clone(),
+        app.tools.options.unit,
+    );
+    assert_eq!(after, before);
+    // Back to a usable size: the screen is as it was.
+    assert!(app.update(Action::Resize(100, 30)));
+    assert_eq!(app.stack, before.0);
+    // Quitting works at any size, from the keymap and with a prompt open before shrinking.
+    typed(&mut app, "q");
+    assert!(app.quit);
+    let mut app = app_at(100, 30);
+    typed(&mut app, "/ab");
+    app.update(Action::Resize(10, 3));
+    typed(&mut app, "x<C-c>");
+    assert!(app.quit);
+    let kredskort::app::Mode::Search(p) = &app.tools.mode else {
+        panic!("the prompt stays open underneath")
+    };
+    assert_eq!(p.query, "ab", "nothing typed into the hidden prompt");
+}
+
+#[test]
 fn resize_keeps_selection_and_drill_down() {
     let mut app = app_at(100, 30);
     typed(&mut app, "h<Enter><Enter>");

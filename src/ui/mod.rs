@@ -27,6 +27,11 @@ use crate::text;
 /// The smallest screen that shows anything but the too-small message.
 pub const MIN_SIZE: (u16, u16) = (30, 8);
 
+/// Whether a screen of `size` (columns, rows) only shows the too-small message.
+pub fn too_small(size: (u16, u16)) -> bool {
+    size.0 < MIN_SIZE.0 || size.1 < MIN_SIZE.1
+}
+
 /// Where everything goes on one screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ScreenLayout {
@@ -61,7 +66,7 @@ pub enum Hit {
 /// - below [`MIN_SIZE`]: a message.
 pub fn layout(area: Rect, app: &App) -> ScreenLayout {
     let (w, h) = (area.width, area.height);
-    if w < MIN_SIZE.0 || h < MIN_SIZE.1 {
+    if too_small((w, h)) {
         return ScreenLayout {
             too_small: true,
             ..ScreenLayout::default()
