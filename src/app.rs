@@ -281,11 +281,14 @@ impl App {
     }
 
     fn apply_in_help(&mut self, action: Action) {
-        let page = self
+        // The page is the overlay's text area, and the lines are wrapped to its width, so the
+        // last scroll position shows the last line at every size.
+        let text = self
             .layout()
             .help
-            .map_or(1, |r| usize::from(r.height.saturating_sub(4)).max(1));
-        let max = ui::help::line_count(self).saturating_sub(page);
+            .map_or(Rect::default(), ui::help::text_area);
+        let page = usize::from(text.height).max(1);
+        let max = ui::help::line_count(self, text.width).saturating_sub(page);
         self.help_scroll = match action {
             Action::Move(Dir::Up) => self.help_scroll.saturating_sub(1),
             Action::Move(Dir::Down) => self.help_scroll + 1,

@@ -209,6 +209,25 @@ fn help_toggles_without_touching_the_view() {
 }
 
 #[test]
+fn help_scrolled_to_the_end_shows_its_last_line_at_every_size() {
+    // The overlay's last line is the end of the map credit (the shipped data has an outline map).
+    for (locale, last) in [(Locale::Da, "udeladt)."), (Locale::En, "simplified.")] {
+        for (w, h) in [(80, 24), (40, 12), (200, 60), (30, 8), (64, 20)] {
+            let mut app = tiles(App::new(load_embedded(), locale, (w, h)));
+            typed(&mut app, "?<End>");
+            let s = screen(&app, false);
+            assert!(
+                s.contains(last),
+                "{locale:?} {w}x{h}: last line not shown\n{s}"
+            );
+            // One more line down changes nothing: the end is the end.
+            typed(&mut app, "<Down>");
+            assert_eq!(screen(&app, false), s, "{w}x{h}");
+        }
+    }
+}
+
+#[test]
 fn quit_by_q_and_ctrl_c() {
     let mut app = app_at(100, 30);
     typed(&mut app, "q");

@@ -128,7 +128,9 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
     }
     let help = app.help.then(|| {
         let hw = w.saturating_sub(4).min(76);
-        let want = u16::try_from(help::line_count(app) + 4).unwrap_or(u16::MAX);
+        // The content is wrapped to the width the overlay's text really gets.
+        let text_w = help::text_area(Rect::new(0, 0, hw, h)).width;
+        let want = u16::try_from(help::line_count(app, text_w) + 4).unwrap_or(u16::MAX);
         let hh = want.min(h.saturating_sub(2));
         Rect::new(area.x + (w - hw) / 2, area.y + (h - hh) / 2, hw, hh)
     });
@@ -325,7 +327,7 @@ pub fn fill(buf: &mut Buffer, area: Rect, symbol: &str, style: Style) {
 /// 3 rows or columns) the whole area is returned unframed.
 pub fn pane(buf: &mut Buffer, area: Rect, title: &str, focused: bool, app: &App) -> Rect {
     if area.width < 3 || area.height < 3 {
-        return area;
+        return pane_inner(area);
     }
     let t = &app.theme;
     let style = if focused { t.border_focused } else { t.border };
@@ -358,7 +360,16 @@ pub fn pane(buf: &mut Buffer, area: Rect, title: &str, focused: bool, app: &App)
             title_style,
         );
     }
-    Rect::new(l + 1, top + 1, area.width - 2, area.height - 2)
+    pane_inner(area)
+}
+
+/// The area inside a pane's frame drawn at `area` ([`pane`]): all of it when there is no room for a
+/// frame.
+pub fn pane_inner(area: Rect) -> Rect {
+    if area.width < 3 || area.height < 3 {
+        return area;
+    }
+    Rect::new(area.x + 1, area.y + 1, area.width - 2, area.height - 2)
 }
 
 /// Word-wraps `s` to lines of at most `width` columns (by display width); words longer than a line
