@@ -218,6 +218,39 @@ fn theme_filter_shows_only_matching_projects() {
 }
 
 #[test]
+fn header_shows_the_title_then_the_filter() {
+    let title = load_embedded().meta.title;
+    for (w, h) in [(80, 24), (30, 8), (40, 12), (64, 12), (120, 40), (200, 60)] {
+        let mut app = app_at(w, h);
+        app.set_filter(Some("bander".to_string()));
+        let s = screen(&app, false);
+        let first = s.lines().next().unwrap();
+        let t = first.find("Kriminalpr").unwrap_or(usize::MAX);
+        let f = first.find("Filter: ").unwrap_or(usize::MAX);
+        assert!(t < f && f < usize::MAX, "{w}x{h}: {first:?}");
+        if w >= 80 {
+            assert!(first.contains(&title), "{w}x{h}: whole title: {first:?}");
+            assert!(first.contains("Filter: bander"), "{w}x{h}: {first:?}");
+        }
+    }
+    // The header alone at every small size: no panic, and both from 12 columns on (the title cut
+    // with an ellipsis).
+    let mut app = app_at(80, 24);
+    app.set_filter(Some("bander".to_string()));
+    for w in 0..=40u16 {
+        for h in 0..=3u16 {
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+            kredskort::ui::header::render(buf.area, &mut buf, &app);
+            if w >= 12 && h >= 1 {
+                let row: String = (0..w).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+                assert!(row.starts_with(" Kr") && row.contains('…'), "{w}: {row:?}");
+                assert!(row.contains("Fi"), "{w}: {row:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn filtered_district_lists_only_matching_projects() {
     let mut app = app_at(120, 40);
     app.set_filter(Some("bander".into()));

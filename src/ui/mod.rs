@@ -165,11 +165,6 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
     }
     let focus = app.focus();
     header::render(l.header, buf, app);
-    tools::header_filter(
-        Rect::new(l.header.x, l.header.y, l.header.width, 1),
-        buf,
-        app,
-    );
     status::crumb(l.crumb, buf, app);
     if let Some(r) = l.map {
         map::render(r, buf, app, focus == Focus::Map);

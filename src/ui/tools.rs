@@ -483,16 +483,14 @@ pub fn bar_notes(inner: Rect, first_free: u16, buf: &mut Buffer, app: &App) {
     }
 }
 
-/// The filter indicator at the right of the header's first row: `Filter: theme (n projects, amount)`.
-pub fn header_filter(area: Rect, buf: &mut Buffer, app: &App) {
-    let Some(f) = app.tools.options.filter() else {
-        return;
-    };
-    if area.is_empty() {
-        return;
+/// The filter indicator of the header, `Filter: theme (n projects, amount)`, or only `Filter: theme`
+/// (cut to fit) when the long form is wider than `max` columns; `None` without a theme filter or room.
+pub fn filter_label(app: &App, max: usize) -> Option<String> {
+    let f = app.tools.options.filter()?;
+    if max == 0 {
+        return None;
     }
     let w = i18n::tools(app.locale);
-    let t = &app.theme;
     let vm = &app.tools.view;
     let amount = money::format_money_compact(vm.shown_total, &app.data.meta.currency, app.locale);
     let full = format!(
@@ -505,17 +503,16 @@ pub fn header_filter(area: Rect, buf: &mut Buffer, app: &App) {
             w.project_many
         }
     );
+    if text::width(&full) <= max {
+        return Some(full);
+    }
     let short = format!(" {}: {f} ", w.filter_on);
-    let max = usize::from(area.width / 2);
-    let label = if text::width(&full) <= max {
-        full
-    } else {
-        text::truncate_with(&short, max, t.ellipsis).into_owned()
-    };
-    let lw = u16::try_from(text::width(&label)).unwrap_or(u16::MAX);
-    let x = area.right().saturating_sub(lw);
-    let style = t.accent.add_modifier(ratatui::style::Modifier::REVERSED);
-    put(buf, area, x, area.y, &label, style);
+    if text::width(&short) <= max {
+        return Some(short);
+    }
+    // Tight: no padding, cut with the theme's ellipsis.
+    let bare = format!("{}: {f}", w.filter_on);
+    Some(text::truncate_with(&bare, max, app.theme.ellipsis).into_owned())
 }
 
 /// The key hints while a pick list or the comparison is open (`None`: the normal hints).
