@@ -44,6 +44,8 @@ pub struct Strings {
     pub hint_help: &'static str,
     pub hint_quit: &'static str,
     pub hint_scroll: &'static str,
+    /// The arrow keys' names (up, down, left, right), where they are spelled out (`--plain`).
+    pub arrow_keys: [&'static str; 4],
 }
 
 static DA: Strings = Strings {
@@ -84,6 +86,7 @@ static DA: Strings = Strings {
     hint_help: "hjælp",
     hint_quit: "afslut",
     hint_scroll: "rul",
+    arrow_keys: ["Op", "Ned", "Venstre", "Højre"],
 };
 
 static EN: Strings = Strings {
@@ -124,6 +127,7 @@ static EN: Strings = Strings {
     hint_help: "help",
     hint_quit: "quit",
     hint_scroll: "scroll",
+    arrow_keys: ["Up", "Down", "Left", "Right"],
 };
 
 /// The words of a language.
@@ -255,7 +259,7 @@ pub fn describe(action: Action, locale: Locale) -> &'static str {
     }
 }
 
-pub use crate::i18n_tools::{ToolStrings, export_failed, exported, tools};
+pub use crate::i18n_tools::{ToolStrings, export_failed, exported, search_hint, tools};
 
 /// The message of the too-small screen.
 pub fn too_small(need: (u16, u16), have: (u16, u16), locale: Locale) -> String {

@@ -10,7 +10,6 @@ use crate::locale::Locale;
 #[derive(Debug)]
 pub struct ToolStrings {
     pub search_prompt: &'static str,
-    pub search_hint: &'static str,
     pub no_hits: &'static str,
     pub no_search: &'static str,
     pub hits_of: &'static str,
@@ -55,7 +54,6 @@ pub struct ToolStrings {
 
 const DA: ToolStrings = ToolStrings {
     search_prompt: "Søg",
-    search_hint: "Enter: gå til  ↑↓: vælg  Esc: annullér",
     no_hits: "Ingen træffere",
     no_search: "Ingen søgning endnu: tryk / for at søge",
     hits_of: "træffere",
@@ -98,7 +96,6 @@ const DA: ToolStrings = ToolStrings {
 
 const EN: ToolStrings = ToolStrings {
     search_prompt: "Find",
-    search_hint: "Enter: go  ↑↓: choose  Esc: cancel",
     no_hits: "No matches",
     no_search: "No search yet: press / to search",
     hits_of: "matches",
@@ -143,6 +140,14 @@ pub fn tools(locale: Locale) -> &'static ToolStrings {
     match locale {
         Locale::Da => &DA,
         Locale::En => &EN,
+    }
+}
+
+/// The search prompt's key hint; `arrows` is how up and down are shown (`↑↓`, `Op/Ned`).
+pub fn search_hint(arrows: &str, locale: Locale) -> String {
+    match locale {
+        Locale::Da => format!("Enter: gå til  {arrows}: vælg  Esc: annullér"),
+        Locale::En => format!("Enter: go  {arrows}: choose  Esc: cancel"),
     }
 }
 

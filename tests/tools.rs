@@ -719,6 +719,37 @@ fn plain_screens_are_pure_ascii() {
     }
 }
 
+#[test]
+fn plain_arrow_keys_are_named_in_the_locale() {
+    let plain = |locale: Locale, keys: &str| {
+        let mut app = App::new(load_embedded(), locale, (100, 30));
+        app.theme = Theme::plain();
+        typed(&mut app, keys);
+        screen(&app, false).lines().last().unwrap().to_string()
+    };
+    // `--plain` transliterates the drawn text to ASCII: Højre is drawn without the ø.
+    let da = plain(Locale::Da, "");
+    assert!(
+        da.starts_with(" Op/Ned/Venstre/H") && da.contains("jre flyt"),
+        "{da}"
+    );
+    let da = plain(Locale::Da, "t");
+    assert!(da.starts_with(" Op/Ned v"), "{da}");
+    let da = plain(Locale::Da, "/a");
+    assert!(da.contains("Op/Ned: v"), "{da}");
+    let en = plain(Locale::En, "");
+    assert!(en.starts_with(" Up/Down/Left/Right move"), "{en}");
+    let en = plain(Locale::En, "t");
+    assert!(en.starts_with(" Up/Down choose"), "{en}");
+    let en = plain(Locale::En, "/a");
+    assert!(en.contains("Up/Down: choose"), "{en}");
+    // With symbols the arrows run together as before.
+    let mut app = App::new(load_embedded(), Locale::Da, (100, 30));
+    typed(&mut app, "t");
+    let s = screen(&app, false);
+    assert!(s.lines().last().unwrap().starts_with(" ↑↓ vælg"), "{s}");
+}
+
 // ---------------------------------------------------------------- snapshots
 
 #[test]

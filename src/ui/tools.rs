@@ -6,6 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use crate::action::Dir;
 use crate::app::{App, Mode};
 use crate::i18n;
 use crate::money;
@@ -158,12 +159,8 @@ fn search(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) {
     } else {
         format!("{} {}", p.total, w.hits_of)
     };
-    let hint = format!("{count}   {}", w.search_hint);
-    let hint = if t.ascii {
-        hint.replace('↑', "Up").replace('↓', "Down")
-    } else {
-        hint
-    };
+    let arrows = crate::ui::status::arrow_label(app, &[Dir::Up, Dir::Down]);
+    let hint = format!("{count}   {}", i18n::search_hint(&arrows, app.locale));
     let hw = u16::try_from(text::width(&hint)).unwrap_or(u16::MAX);
     if x + 2 + hw <= row.right() {
         put(buf, row, row.right() - hw - 1, row.y, &hint, t.dim);
@@ -529,8 +526,8 @@ pub fn mode_hints(app: &App) -> Option<Vec<(String, &'static str)>> {
     use crate::action::Action;
     match app.tools.mode {
         Mode::ThemePick { .. } if !app.help => {
-            // Arrows as the theme draws them (`↑↓`, or `Up/Down` in --plain).
-            let arrows = format!("{}{}", app.theme.arrows[0], app.theme.arrows[1]);
+            // Arrows as the theme draws them (`↑↓`, or `Op/Ned` in --plain).
+            let arrows = crate::ui::status::arrow_label(app, &[Dir::Up, Dir::Down]);
             let mut out = vec![(arrows, w.hint_pick)];
             out.extend(key(Action::Enter).map(|k| (k, w.hint_filter)));
             out.extend(key(Action::Back).map(|k| (k, w.hint_close)));
