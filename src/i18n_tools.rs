@@ -12,7 +12,9 @@ pub struct ToolStrings {
     pub search_prompt: &'static str,
     pub no_hits: &'static str,
     pub no_search: &'static str,
-    pub hits_of: &'static str,
+    /// One search hit / several, lower case, for counts ([`crate::i18n::count`]).
+    pub hit_one: &'static str,
+    pub hit_many: &'static str,
     pub theme_title: &'static str,
     pub all_themes: &'static str,
     pub filter_on: &'static str,
@@ -47,16 +49,17 @@ pub struct ToolStrings {
     pub hint_zoom: &'static str,
     pub hint_pick: &'static str,
     pub hint_close: &'static str,
-    /// One project / several, lower case, for counts.
+    /// One project / several, lower case, for counts ([`crate::i18n::count`]).
     pub project_one: &'static str,
     pub project_many: &'static str,
 }
 
 const DA: ToolStrings = ToolStrings {
     search_prompt: "Søg",
-    no_hits: "Ingen træffere",
+    no_hits: "Ingen resultater",
     no_search: "Ingen søgning endnu: tryk / for at søge",
-    hits_of: "træffere",
+    hit_one: "resultat",
+    hit_many: "resultater",
     theme_title: "Filtrér efter tema",
     all_themes: "alle",
     filter_on: "Filter",
@@ -98,7 +101,8 @@ const EN: ToolStrings = ToolStrings {
     search_prompt: "Find",
     no_hits: "No matches",
     no_search: "No search yet: press / to search",
-    hits_of: "matches",
+    hit_one: "match",
+    hit_many: "matches",
     theme_title: "Filter by theme",
     all_themes: "all",
     filter_on: "Filter",
@@ -177,8 +181,8 @@ pub fn describe(action: Action, locale: Locale) -> &'static str {
             "søg: kreds, kommune, projekt, partner, tema …",
             "find: district, municipality, project, partner, theme …",
         ),
-        Action::NextHit => ("næste træffer", "next match"),
-        Action::PrevHit => ("forrige træffer", "previous match"),
+        Action::NextHit => ("næste resultat", "next match"),
+        Action::PrevHit => ("forrige resultat", "previous match"),
         Action::ThemeFilter => ("filtrér efter tema", "filter by theme"),
         Action::CycleUnit => (
             "skift enhed: mio. kr., %, pr. indbygger, kr.",

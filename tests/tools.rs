@@ -111,6 +111,19 @@ fn typing_shows_results_and_enter_opens_the_project() {
 }
 
 #[test]
+fn hit_counts_are_singular_for_one() {
+    let last = |locale: Locale, keys: &str| {
+        let mut app = App::new(load_embedded(), locale, (100, 30));
+        typed(&mut app, keys);
+        screen(&app, false).lines().last().unwrap().to_string()
+    };
+    assert!(last(Locale::Da, "/vollsmose").contains(" 1 resultat "));
+    assert!(last(Locale::Da, "/kobenhavn").contains(" 2 resultater "));
+    assert!(last(Locale::En, "/vollsmose").contains(" 1 match "));
+    assert!(last(Locale::En, "/kobenhavn").contains(" 2 matches "));
+}
+
+#[test]
 fn typing_in_the_prompt_triggers_no_binding_and_esc_restores_the_view() {
     let mut app = app_at(100, 30);
     typed(&mut app, "h<Enter><Down>");

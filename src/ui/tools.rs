@@ -157,7 +157,7 @@ fn search(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) {
     let count = if p.query.is_empty() {
         String::new()
     } else {
-        format!("{} {}", p.total, w.hits_of)
+        i18n::count(p.total, w.hit_one, w.hit_many, app.locale)
     };
     let arrows = crate::ui::status::arrow_label(app, &[Dir::Up, Dir::Down]);
     let hint = format!("{count}   {}", i18n::search_hint(&arrows, app.locale));
@@ -491,14 +491,9 @@ pub fn filter_label(app: &App, max: usize) -> Option<String> {
     let vm = &app.tools.view;
     let amount = money::format_money_compact(vm.shown_total, &app.data.meta.currency, app.locale);
     let full = format!(
-        " {}: {f} ({} {}, {amount}) ",
+        " {}: {f} ({}, {amount}) ",
         w.filter_on,
-        vm.shown_projects,
-        if vm.shown_projects == 1 {
-            w.project_one
-        } else {
-            w.project_many
-        }
+        i18n::count(vm.shown_projects, w.project_one, w.project_many, app.locale)
     );
     if text::width(&full) <= max {
         return Some(full);
