@@ -1,8 +1,6 @@
 //! UI text of the analyst tools (issue 5), Danish and English. Kept apart from `i18n.rs` so the
 //! dashboard's base strings and the tools' strings can grow without touching each other.
 
-use std::path::Path;
-
 use crate::action::Action;
 use crate::locale::Locale;
 
@@ -155,12 +153,11 @@ pub fn search_hint(arrows: &str, locale: Locale) -> String {
     }
 }
 
-/// The status line after an export.
-pub fn exported(path: &Path, locale: Locale) -> String {
-    let p = crate::text::sanitize_line(&path.display().to_string());
+/// The status line after an export, before the path of the file written.
+pub fn exported(locale: Locale) -> &'static str {
     match locale {
-        Locale::Da => format!("Visningen er gemt som CSV: {p}"),
-        Locale::En => format!("View exported as CSV: {p}"),
+        Locale::Da => "Visningen er gemt som CSV: ",
+        Locale::En => "View exported as CSV: ",
     }
 }
 

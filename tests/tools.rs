@@ -448,6 +448,48 @@ fn export_writes_a_new_file_each_time_with_the_view_as_shown() {
     );
 }
 
+#[test]
+fn export_status_keeps_the_file_name_when_the_path_is_long() {
+    let dir = TempDir::new("export-long");
+    let deep = dir
+        .path()
+        .join("en meget lang mappe med et langt navn")
+        .join("endnu en mappe, 東京の資料")
+        .join("og så den sidste");
+    std::fs::create_dir_all(&deep).unwrap();
+    for (w, h) in [(80, 24), (40, 12), (120, 40)] {
+        let mut app = app_at(w, h);
+        app.tools.export_dir = Some(deep.clone());
+        typed(&mut app, "e");
+        let status = app.tools.status.clone().unwrap();
+        let file = std::path::Path::new(status.rsplit_once(": ").unwrap().1)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert!(file.ends_with(".csv"), "{status}");
+        let s = screen(&app, false);
+        let last = s.lines().last().unwrap();
+        // The whole file name where the line can hold it, else as much of its end as fits.
+        let keep = if w >= 80 { file.len() } else { 30 };
+        assert!(
+            last.ends_with(&file[file.len() - keep..]),
+            "{w}x{h}: file name cut: {last:?}"
+        );
+        assert!(last.contains('…'), "{w}x{h}: {last:?}");
+        assert!(
+            kredskort::text::width(last) <= usize::from(w),
+            "{w}x{h}: {last:?}"
+        );
+        if w >= 120 {
+            assert!(
+                last.starts_with(" Visningen er gemt som CSV: …"),
+                "{last:?}"
+            );
+        }
+    }
+}
+
 // ---------------------------------------------------------------- reload
 
 #[test]

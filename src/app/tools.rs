@@ -82,6 +82,9 @@ pub struct Tools {
     pub hit_pos: usize,
     /// A one-line message for the status line (export written, nothing to compare, …).
     pub status: Option<String>,
+    /// Where in `status` a file path begins that runs to its end (an export's): the line is cut
+    /// from the path's left then, so the file name stays visible.
+    pub status_path_at: Option<usize>,
     /// The data file could not be reloaded: the error's one-line summary (path:line:col: message).
     pub reload_error: Option<String>,
     /// The watched data file was deleted (or moved away): the last loaded data stays on screen with
@@ -115,6 +118,7 @@ impl Tools {
             hits: Vec::new(),
             hit_pos: 0,
             status: None,
+            status_path_at: None,
             reload_error: None,
             file_removed: false,
             source: None,
@@ -170,7 +174,15 @@ impl App {
     /// Sets the status-line message.
     pub fn set_status(&mut self, msg: impl Into<String>) {
         self.tools.status = Some(msg.into());
+        self.tools.status_path_at = None;
         self.tools.bump();
+    }
+
+    /// Sets a status message that ends in a file path (`prefix` then the path).
+    fn set_status_path(&mut self, prefix: &str, path: &Path) {
+        let path = crate::text::sanitize_line(&path.display().to_string());
+        self.set_status(format!("{prefix}{path}"));
+        self.tools.status_path_at = Some(prefix.len());
     }
 
     /// Keys while a prompt or pick list is open go here first, so typing never triggers a binding.
@@ -194,6 +206,7 @@ impl App {
         // Any key clears the last status message.
         if self.tools.status.is_some() && !matches!(action, Action::Scroll(..)) {
             self.tools.status = None;
+            self.tools.status_path_at = None;
             self.tools.bump();
         }
         match self.tools.mode.clone() {
@@ -283,11 +296,10 @@ impl App {
                     .clone()
                     .or_else(|| std::env::current_dir().ok())
                     .unwrap_or_else(|| PathBuf::from("."));
-                let msg = match self.export_view(&dir) {
-                    Ok(path) => crate::i18n::exported(&path, self.locale),
-                    Err(e) => crate::i18n::export_failed(&e, self.locale),
-                };
-                self.set_status(msg);
+                match self.export_view(&dir) {
+                    Ok(path) => self.set_status_path(crate::i18n::exported(self.locale), &path),
+                    Err(e) => self.set_status(crate::i18n::export_failed(&e, self.locale)),
+                }
             }
             _ => return false,
         }
@@ -599,6 +611,7 @@ impl App {
         self.tools.file_removed = false;
         // "Reloading …" is answered by the new data or by the banner.
         self.tools.status = None;
+        self.tools.status_path_at = None;
         let prepared = match result {
             Ok(p) => p,
             Err(e) => {

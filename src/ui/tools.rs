@@ -38,7 +38,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) {
         Mode::Compare => compare(area, buf, app),
         Mode::Normal => {
             if let Some(msg) = &app.tools.status {
-                status(l.hints, buf, app, msg);
+                status(l.hints, buf, app, msg, app.tools.status_path_at);
             }
         }
     }
@@ -111,15 +111,38 @@ fn shorten_path(err: &str, source: Option<&std::path::Path>) -> String {
     }
 }
 
-/// A message in the key-hint line.
-fn status(row: Rect, buf: &mut Buffer, app: &App, msg: &str) {
+/// A message in the key-hint line. When it ends in a file path (from byte `path_at`) and does not
+/// fit, the path is cut from its left (`…/dir/file.csv`), so the file name stays in view; the text
+/// before it gives way first.
+fn status(row: Rect, buf: &mut Buffer, app: &App, msg: &str, path_at: Option<usize>) {
     if row.is_empty() {
         return;
     }
     let t = &app.theme;
     fill(buf, row, " ", t.text);
-    let msg = text::truncate_with(msg, usize::from(row.width.saturating_sub(2)), t.ellipsis);
-    put(buf, row, row.x + 1, row.y, &msg, t.accent);
+    let avail = usize::from(row.width.saturating_sub(2));
+    let line = match path_at.filter(|&i| msg.is_char_boundary(i)) {
+        Some(i) if !text::fits_width(msg, avail) => {
+            let (head, path) = msg.split_at(i);
+            // The path keeps what the text leaves, and at least room for `…/file name`.
+            let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+            let room = avail
+                .saturating_sub(text::width(head))
+                .max((text::width(name) + 2).min(avail));
+            let path = text::truncate_left(path, room);
+            let rest = avail - text::width(&path);
+            if text::fits_width(head, rest) {
+                format!("{head}{path}")
+            } else {
+                // The text cut short, a space, then the path (two ellipses side by side read badly).
+                let head = text::truncate_with(head, rest.saturating_sub(1), t.ellipsis);
+                let gap = if head.is_empty() { "" } else { " " };
+                format!("{head}{gap}{path}")
+            }
+        }
+        _ => text::truncate_with(msg, avail, t.ellipsis).into_owned(),
+    };
+    put(buf, row, row.x + 1, row.y, &line, t.accent);
 }
 
 /// The prompt in the key-hint line and the results above it.
