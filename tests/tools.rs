@@ -401,6 +401,33 @@ fn marks_and_comparison() {
     assert_eq!(app.tools.marks.len(), 1);
 }
 
+#[test]
+fn a_row_both_selected_and_marked_shows_both() {
+    for (w, h) in [(100, 30), (34, 10), (80, 24)] {
+        let mut app = app_at(w, h);
+        // Bars focused where the map is shown too; mark the first row, move down, mark, stay.
+        let keys = if w >= 64 {
+            "<Tab><Space><Down><Space>"
+        } else {
+            "<Space><Down><Space>"
+        };
+        typed(&mut app, keys);
+        assert_eq!(app.tools.marks.len(), 2, "{w}x{h}");
+        let s = screen(&app, false);
+        let name = app.data.districts[app.selected].short_name().to_string();
+        let row = s
+            .lines()
+            .find(|l| l.contains("▶◆"))
+            .unwrap_or_else(|| panic!("{w}x{h}: no row shows ▶ and ◆:\n{s}"));
+        assert!(row.contains(&name[..6]), "{w}x{h}: {row}");
+        // The other marked row keeps its mark, aligned with the names.
+        assert!(s.lines().any(|l| l.contains(" ◆")), "{w}x{h}:\n{s}");
+    }
+    // Without marks the gutter stays one column.
+    let s = shot(100, 30, "<Tab>");
+    assert!(s.contains("│▶København "), "{s}");
+}
+
 // ---------------------------------------------------------------- export
 
 #[test]
