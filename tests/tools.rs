@@ -809,10 +809,10 @@ fn plain_arrow_keys_are_named_in_the_locale() {
         typed(&mut app, keys);
         screen(&app, false).lines().last().unwrap().to_string()
     };
-    // `--plain` transliterates the drawn text to ASCII: Højre is drawn without the ø.
+    // `--plain` spells the drawn text in ASCII the Danish way: Højre is Hoejre.
     let da = plain(Locale::Da, "");
     assert!(
-        da.starts_with(" Op/Ned/Venstre/H") && da.contains("jre flyt"),
+        da.starts_with(" Op/Ned/Venstre/Hoejre flyt  Enter aabn"),
         "{da}"
     );
     let da = plain(Locale::Da, "t");
@@ -830,6 +830,34 @@ fn plain_arrow_keys_are_named_in_the_locale() {
     typed(&mut app, "t");
     let s = screen(&app, false);
     assert!(s.lines().last().unwrap().starts_with(" ↑↓ vælg"), "{s}");
+}
+
+#[test]
+fn plain_spells_danish_letters_with_two_and_keeps_columns() {
+    let mut app = app_at(100, 40);
+    app.theme = Theme::plain();
+    typed(&mut app, "h<Enter><Enter>");
+    let s = screen(&app, false);
+    for word in [
+        "Koebenhavns Vestegns Politi",
+        "Maalgruppe",
+        "Beloeb",
+        "faa de unge",
+    ] {
+        assert!(s.contains(word), "{word}:\n{s}");
+    }
+    // The label column is as wide as the spelled labels: the values line up.
+    let col = |label: &str| {
+        let line = s.lines().find(|l| l.contains(label)).unwrap();
+        let after = &line[line.find(label).unwrap() + label.len()..];
+        line.len() - after.trim_start().len()
+    };
+    assert_eq!(col("| Maalgruppe"), col("| Partnere"), "\n{s}");
+    assert_eq!(col("| Beloeb"), col("| Kreds"), "\n{s}");
+    for line in s.lines() {
+        assert_eq!(line.len(), line.chars().count(), "ASCII only: {line}");
+        assert!(line.len() <= 100, "{line}");
+    }
 }
 
 // ---------------------------------------------------------------- snapshots

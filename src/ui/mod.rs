@@ -302,6 +302,16 @@ fn simple_char(c: char) -> bool {
         | 0x2500..=0x259f)
 }
 
+/// The columns `s` takes on screen: its display width, or in `--plain` that of its ASCII spelling
+/// (`Målgruppe` is drawn `Maalgruppe`), so a column laid out from labels fits them as drawn.
+pub fn drawn_width(app: &App, s: &str) -> usize {
+    if app.theme.ascii {
+        text::width(&crate::fold::transliterate(s))
+    } else {
+        text::width(s)
+    }
+}
+
 /// Fills a rectangle (clipped) with a style and a repeated one-column symbol.
 pub fn fill(buf: &mut Buffer, area: Rect, symbol: &str, style: Style) {
     let area = area.intersection(buf.area);
