@@ -134,6 +134,11 @@ impl App {
         Rect::new(0, 0, self.size.0, self.size.1)
     }
 
+    /// Whether the screen is below the minimum size and shows only the too-small message.
+    pub fn too_small(&self) -> bool {
+        ui::too_small(self.size)
+    }
+
     pub fn layout(&self) -> ScreenLayout {
         ui::layout(self.area(), self)
     }
@@ -174,6 +179,11 @@ impl App {
 
     /// Looks up a key in the keymap and applies its action. Returns whether anything changed.
     pub fn handle_key(&mut self, key: Key) -> bool {
+        // While the too-small message is shown the prompt is hidden: keys are not typed into it
+        // (the keymap still quits, see `update`).
+        if self.too_small() {
+            return self.keymap.action(key).is_some_and(|a| self.update(a));
+        }
         if let Some(changed) = self.handle_mode_key(key) {
             // A search hit or a pick may select a district out of view: bring it in, as `update`.
             self.keep_visible();
@@ -187,6 +197,11 @@ impl App {
 
     /// Applies one action. Returns whether the state changed (the screen needs a redraw).
     pub fn update(&mut self, action: Action) -> bool {
+        // Nothing of the UI is on screen below the minimum size, so nothing but quitting and resizing
+        // may act: a key must never change what the user cannot see.
+        if self.too_small() && !matches!(action, Action::Quit | Action::Resize(..)) {
+            return false;
+        }
         let before = self.snapshot();
         let tools_before = self.tools.generation;
         let map_before = self.map_view.state();
@@ -267,11 +282,14 @@ impl App {
     }
 
     fn apply_in_help(&mut self, action: Action) {
-        let page = self
+        // The page is the overlay's text area, and the lines are wrapped to its width, so the
+        // last scroll position shows the last line at every size.
+        let text = self
             .layout()
             .help
-            .map_or(1, |r| usize::from(r.height.saturating_sub(4)).max(1));
-        let max = ui::help::line_count(self).saturating_sub(page);
+            .map_or(Rect::default(), ui::help::text_area);
+        let page = usize::from(text.height).max(1);
+        let max = ui::help::line_count(self, text.width).saturating_sub(page);
         self.help_scroll = match action {
             Action::Move(Dir::Up) => self.help_scroll.saturating_sub(1),
             Action::Move(Dir::Down) => self.help_scroll + 1,

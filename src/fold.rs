@@ -137,6 +137,96 @@ pub fn fold(s: &str) -> String {
     collapse(&fold_literal(s))
 }
 
+/// The ASCII spelling of a text for display (`--plain`), case kept: the Danish letters the Danish
+/// way, `æ`→`ae`, `ø`→`oe`, `å`→`aa` (`Æ`→`Ae`, or `AE` next to another capital: `ÆRØ`→`AEROE`),
+/// and `ä`/`ö`/`ü` likewise `ae`/`oe`/`ue`; other letters as their literal fold ([`fold_literal`]:
+/// `é`→`e`, `ß`→`ss`, `Þ`→`Th`); dashes `-`, the ellipsis `~` (one column, as the plain theme's),
+/// `·`/`•`/`◆` `*`, `×` `x`, `›`/`»`/`▶` `>`, `‹`/`«` `<`, `→` `->`, `↔` `<->`, `▲`/`▼` `^`/`v`;
+/// anything else `?`. White space and controls are
+/// one space. A letter may become two, so the result can be wider than `s`.
+pub fn transliterate(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut chars = s.chars().peekable();
+    let mut prev_upper = false;
+    while let Some(c) = chars.next() {
+        let was_upper = std::mem::replace(&mut prev_upper, c.is_uppercase());
+        if c.is_ascii() {
+            out.push(c);
+            continue;
+        }
+        let digraph = match c {
+            'æ' | 'ä' | 'ǽ' | 'ǣ' => Some("ae"),
+            'ø' | 'ö' | 'ǿ' | 'œ' => Some("oe"),
+            'å' | 'ǻ' => Some("aa"),
+            'ü' => Some("ue"),
+            'Æ' | 'Ä' | 'Ǽ' | 'Ǣ' => Some("AE"),
+            'Ø' | 'Ö' | 'Ǿ' | 'Œ' => Some("OE"),
+            'Å' | 'Ǻ' => Some("AA"),
+            'Ü' => Some("UE"),
+            _ => None,
+        };
+        let symbol = match c {
+            '…' => Some("~"),
+            '–' | '—' | '‐' | '‑' | '‒' | '―' | '─' | '−' => Some("-"),
+            '·' | '•' => Some("*"),
+            '×' => Some("x"),
+            '›' | '»' => Some(">"),
+            '→' => Some("->"),
+            '←' => Some("<-"),
+            '↔' => Some("<->"),
+            '↑' => Some("^"),
+            '↓' => Some("v"),
+            '▶' | '►' => Some(">"),
+            '◀' | '◄' => Some("<"),
+            '▲' => Some("^"),
+            '▼' => Some("v"),
+            '◆' => Some("*"),
+            '‹' | '«' => Some("<"),
+            '\u{a0}' | '\u{202f}' => Some(" "),
+            _ => None,
+        };
+        let mut folded = String::new();
+        let spelled: &str = match (digraph, symbol) {
+            (Some(d), _) => d,
+            (None, Some(s)) => s,
+            (None, None) => {
+                push_literal(c, &mut folded);
+                if folded.is_empty() {
+                    // A combining mark: its base letter is spelled already.
+                    continue;
+                }
+                if !folded.is_ascii() {
+                    folded = "?".to_string();
+                }
+                &folded
+            }
+        };
+        // A capital keeps its capital: `Ø` is `Oe` in `Østjylland`, `OE` in `ØSTJYLLAND`.
+        if c.is_uppercase() && spelled.len() > 1 {
+            let all_caps = was_upper || chars.peek().is_some_and(|n| n.is_uppercase());
+            let mut it = spelled.chars();
+            if let Some(first) = it.next() {
+                out.push(first.to_ascii_uppercase());
+            }
+            for ch in it {
+                out.push(if all_caps {
+                    ch.to_ascii_uppercase()
+                } else {
+                    ch.to_ascii_lowercase()
+                });
+            }
+        } else if c.is_uppercase() {
+            out.push_str(&spelled.to_ascii_uppercase());
+        } else {
+            out.push_str(spelled);
+        }
+    }
+    out
+}
+
 /// A key that sorts names in the order a reader of `locale` expects; compare keys with `Ord`.
 /// The full text is the tie-breaker, so the order is total and stable across runs.
 pub fn collation_key(s: &str, locale: Locale) -> CollationKey {
@@ -197,6 +287,30 @@ pub struct CollationKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn transliteration_spells_danish_letters_the_danish_way() {
+        assert_eq!(transliterate("Københavns Politi"), "Koebenhavns Politi");
+        assert_eq!(
+            transliterate("Østjylland Ærø Åbenrå"),
+            "Oestjylland Aeroe Aabenraa"
+        );
+        assert_eq!(transliterate("ÆRØ ÅRHUS"), "AEROE AARHUS");
+        assert_eq!(transliterate("Ø"), "Oe");
+        assert_eq!(
+            transliterate("Malmö Märta München"),
+            "Malmoe Maerta Muenchen"
+        );
+        assert_eq!(transliterate("Café Straße Þór"), "Cafe Strasse Thor");
+        assert_eq!(transliterate("Cafe\u{301}"), "Cafe");
+        assert_eq!(transliterate("2014–2015 · a…"), "2014-2015 * a~");
+        assert_eq!(transliterate("東京"), "??");
+        assert_eq!(transliterate("kreds → projekt ↔"), "kreds -> projekt <->");
+        assert_eq!(transliterate("plain ascii"), "plain ascii");
+        for s in ["Køge", "ÆØÅ æøå", "Ψυχή", "a\u{a0}b"] {
+            assert!(transliterate(s).is_ascii(), "{s}");
+        }
+    }
 
     #[test]
     fn danish_letters_fold_to_one_canonical_form() {

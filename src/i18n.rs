@@ -44,6 +44,8 @@ pub struct Strings {
     pub hint_help: &'static str,
     pub hint_quit: &'static str,
     pub hint_scroll: &'static str,
+    /// The arrow keys' names (up, down, left, right), where they are spelled out (`--plain`).
+    pub arrow_keys: [&'static str; 4],
 }
 
 static DA: Strings = Strings {
@@ -84,6 +86,7 @@ static DA: Strings = Strings {
     hint_help: "hjælp",
     hint_quit: "afslut",
     hint_scroll: "rul",
+    arrow_keys: ["Op", "Ned", "Venstre", "Højre"],
 };
 
 static EN: Strings = Strings {
@@ -124,6 +127,7 @@ static EN: Strings = Strings {
     hint_help: "help",
     hint_quit: "quit",
     hint_scroll: "scroll",
+    arrow_keys: ["Up", "Down", "Left", "Right"],
 };
 
 /// The words of a language.
@@ -255,7 +259,7 @@ pub fn describe(action: Action, locale: Locale) -> &'static str {
     }
 }
 
-pub use crate::i18n_tools::{ToolStrings, export_failed, exported, tools};
+pub use crate::i18n_tools::{ToolStrings, export_failed, exported, search_hint, tools};
 
 /// The status line when `render --keys` meets the export key: render draws, it writes no file.
 pub fn export_not_in_render(locale: Locale) -> &'static str {
@@ -300,6 +304,14 @@ pub fn position(at: usize, of: usize, locale: Locale) -> String {
     }
 }
 
+/// `1 projekt`, `2 projekter`, `1.000 projekter` / `1 project`, `1,000 projects`: a count in the
+/// locale's number format with the singular or plural word. The one place that chooses between them
+/// (Danish and English both use the singular for exactly one).
+pub fn count(n: usize, one: &str, many: &str, locale: Locale) -> String {
+    let num = crate::money::format_number(rust_decimal::Decimal::from(n), 0, locale);
+    format!("{num} {}", if n == 1 { one } else { many })
+}
+
 /// `1–57 af 1.000 kredse` / `1–57 of 1,000 districts`: which districts a scrolled list shows (counts
 /// in the locale's number format; the not-itemised row is not a district and is not counted).
 pub fn district_range(first: usize, last: usize, of: usize, locale: Locale) -> String {
@@ -310,8 +322,8 @@ pub fn district_range(first: usize, last: usize, of: usize, locale: Locale) -> S
         format!("{}–{}", n(first), n(last))
     };
     match locale {
-        Locale::Da => format!("{range} af {} kredse", n(of)),
-        Locale::En => format!("{range} of {} districts", n(of)),
+        Locale::Da => format!("{range} af {}", count(of, "kreds", "kredse", locale)),
+        Locale::En => format!("{range} of {}", count(of, "district", "districts", locale)),
     }
 }
 
@@ -371,5 +383,47 @@ pub fn cut_short(locale: Locale) -> &'static str {
     match locale {
         Locale::Da => "… (teksten er afkortet her; hele teksten står i datafilen)",
         Locale::En => "… (the text is cut short here; the data file has all of it)",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_use_the_singular_for_one_only() {
+        let w = tools(Locale::Da);
+        assert_eq!(count(1, w.hit_one, w.hit_many, Locale::Da), "1 resultat");
+        assert_eq!(count(2, w.hit_one, w.hit_many, Locale::Da), "2 resultater");
+        assert_eq!(count(0, w.hit_one, w.hit_many, Locale::Da), "0 resultater");
+        assert_eq!(
+            count(1000, w.project_one, w.project_many, Locale::Da),
+            "1.000 projekter"
+        );
+        let w = tools(Locale::En);
+        assert_eq!(count(1, w.hit_one, w.hit_many, Locale::En), "1 match");
+        assert_eq!(count(2, w.hit_one, w.hit_many, Locale::En), "2 matches");
+        assert_eq!(
+            count(1000, w.project_one, w.project_many, Locale::En),
+            "1,000 projects"
+        );
+        assert_eq!(
+            count(1, w.project_one, w.project_many, Locale::En),
+            "1 project"
+        );
+    }
+
+    #[test]
+    fn district_ranges_say_one_district() {
+        assert_eq!(district_range(1, 1, 1, Locale::Da), "1 af 1 kreds");
+        assert_eq!(district_range(1, 1, 1, Locale::En), "1 of 1 district");
+        assert_eq!(
+            district_range(1, 57, 1000, Locale::Da),
+            "1–57 af 1.000 kredse"
+        );
+        assert_eq!(
+            district_range(1, 57, 1000, Locale::En),
+            "1–57 of 1,000 districts"
+        );
     }
 }

@@ -1,8 +1,6 @@
 //! UI text of the analyst tools (issue 5), Danish and English. Kept apart from `i18n.rs` so the
 //! dashboard's base strings and the tools' strings can grow without touching each other.
 
-use std::path::Path;
-
 use crate::action::Action;
 use crate::locale::Locale;
 
@@ -10,10 +8,11 @@ use crate::locale::Locale;
 #[derive(Debug)]
 pub struct ToolStrings {
     pub search_prompt: &'static str,
-    pub search_hint: &'static str,
     pub no_hits: &'static str,
     pub no_search: &'static str,
-    pub hits_of: &'static str,
+    /// One search hit / several, lower case, for counts ([`crate::i18n::count`]).
+    pub hit_one: &'static str,
+    pub hit_many: &'static str,
     pub theme_title: &'static str,
     pub all_themes: &'static str,
     pub filter_on: &'static str,
@@ -48,17 +47,17 @@ pub struct ToolStrings {
     pub hint_zoom: &'static str,
     pub hint_pick: &'static str,
     pub hint_close: &'static str,
-    /// One project / several, lower case, for counts.
+    /// One project / several, lower case, for counts ([`crate::i18n::count`]).
     pub project_one: &'static str,
     pub project_many: &'static str,
 }
 
 const DA: ToolStrings = ToolStrings {
     search_prompt: "Søg",
-    search_hint: "Enter: gå til  ↑↓: vælg  Esc: annullér",
-    no_hits: "Ingen træffere",
+    no_hits: "Ingen resultater",
     no_search: "Ingen søgning endnu: tryk / for at søge",
-    hits_of: "træffere",
+    hit_one: "resultat",
+    hit_many: "resultater",
     theme_title: "Filtrér efter tema",
     all_themes: "alle",
     filter_on: "Filter",
@@ -98,10 +97,10 @@ const DA: ToolStrings = ToolStrings {
 
 const EN: ToolStrings = ToolStrings {
     search_prompt: "Find",
-    search_hint: "Enter: go  ↑↓: choose  Esc: cancel",
     no_hits: "No matches",
     no_search: "No search yet: press / to search",
-    hits_of: "matches",
+    hit_one: "match",
+    hit_many: "matches",
     theme_title: "Filter by theme",
     all_themes: "all",
     filter_on: "Filter",
@@ -146,12 +145,19 @@ pub fn tools(locale: Locale) -> &'static ToolStrings {
     }
 }
 
-/// The status line after an export.
-pub fn exported(path: &Path, locale: Locale) -> String {
-    let p = crate::text::sanitize_line(&path.display().to_string());
+/// The search prompt's key hint; `arrows` is how up and down are shown (`↑↓`, `Op/Ned`).
+pub fn search_hint(arrows: &str, locale: Locale) -> String {
     match locale {
-        Locale::Da => format!("Visningen er gemt som CSV: {p}"),
-        Locale::En => format!("View exported as CSV: {p}"),
+        Locale::Da => format!("Enter: gå til  {arrows}: vælg  Esc: annullér"),
+        Locale::En => format!("Enter: go  {arrows}: choose  Esc: cancel"),
+    }
+}
+
+/// The status line after an export, before the path of the file written.
+pub fn exported(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Da => "Visningen er gemt som CSV: ",
+        Locale::En => "View exported as CSV: ",
     }
 }
 
@@ -172,8 +178,8 @@ pub fn describe(action: Action, locale: Locale) -> &'static str {
             "søg: kreds, kommune, projekt, partner, tema …",
             "find: district, municipality, project, partner, theme …",
         ),
-        Action::NextHit => ("næste træffer", "next match"),
-        Action::PrevHit => ("forrige træffer", "previous match"),
+        Action::NextHit => ("næste resultat", "next match"),
+        Action::PrevHit => ("forrige resultat", "previous match"),
         Action::ThemeFilter => ("filtrér efter tema", "filter by theme"),
         Action::CycleUnit => (
             "skift enhed: mio. kr., %, pr. indbygger, kr.",

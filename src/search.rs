@@ -171,6 +171,12 @@ impl Hit {
                 let name = ds.projects.get(p).map(|p| p.name.as_str()).unwrap_or("");
                 if matches!(self.field, Field::ProjectName) {
                     format!("{text} ({district_name})")
+                } else if names_itself_a_project(name) {
+                    // `partner i Projekt Hele vejen rundt`, not `partner i projekt Projekt …`.
+                    format!(
+                        "{text} — {} {in_district} {name} ({district_name})",
+                        self.field.label(locale)
+                    )
                 } else {
                     format!(
                         "{text} — {} {in_project} {name} ({district_name})",
@@ -180,6 +186,13 @@ impl Hit {
             }
         }
     }
+}
+
+/// Whether a project's name starts with the word "project" (in Danish or English, any case:
+/// `Projekt Pin-point`), so a description need not say "project" before it.
+fn names_itself_a_project(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    first.eq_ignore_ascii_case("projekt") || first.eq_ignore_ascii_case("project")
 }
 
 /// The hits of one query, best first, and how many targets matched in all.
@@ -836,8 +849,26 @@ mod tests {
         assert_eq!(hits[1].district(&ds), Some(1));
         assert_eq!(
             hits[1].describe(&ds, Locale::Da),
-            "Herlev Kommune — partner i projekt Projekt partnerskabsaftaler (Københavns Vestegns Politi)"
+            "Herlev Kommune — partner i Projekt partnerskabsaftaler (Københavns Vestegns Politi)"
         );
+        assert_eq!(
+            hits[1].describe(&ds, Locale::En),
+            "Herlev Kommune — partner in Projekt partnerskabsaftaler (Københavns Vestegns Politi)"
+        );
+        // A name that does not start with the word keeps it: `tema i projekt Bekæmpelse af …`.
+        let tryghed = index.query("tryghed")[0];
+        assert_eq!(
+            tryghed.describe(&ds, Locale::Da),
+            "tryghed — tema i projekt Bekæmpelse af rocker- og bandeproblematikker i Vollsmose \
+             (Fyns Politi)"
+        );
+        assert_eq!(
+            tryghed.describe(&ds, Locale::En),
+            "tryghed — theme in project Bekæmpelse af rocker- og bandeproblematikker i Vollsmose \
+             (Fyns Politi)"
+        );
+        assert!(names_itself_a_project("PROJEKT x") && names_itself_a_project("Project"));
+        assert!(!names_itself_a_project("Projektet x") && !names_itself_a_project(""));
         assert_eq!(
             hits[0].describe(&ds, Locale::En),
             "Herlev — municipality in Københavns Vestegns Politi"

@@ -241,6 +241,35 @@ pub fn truncate_with<'a>(s: &'a str, max: usize, ellipsis: &str) -> Cow<'a, str>
     }
 }
 
+/// Cuts `s` to at most `max` columns from the left, starting with `…` when anything was cut, so the
+/// end stays visible (`…/dir/file.csv`). A wide character that would straddle the limit is left out
+/// whole, and so are combining characters whose base was cut.
+pub fn truncate_left(s: &str, max: usize) -> Cow<'_, str> {
+    if fits_width(s, max) {
+        return Cow::Borrowed(s);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let budget = max - 1; // one column for the ellipsis
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, c) in s.char_indices().rev() {
+        let w = char_width(c);
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    // A combining mark at the start of the kept part belongs to a base that was cut.
+    let kept = s[start..].trim_start_matches(|c: char| char_width(c) == 0);
+    let mut out = String::with_capacity(kept.len() + 3);
+    out.push(ELLIPSIS);
+    out.push_str(kept);
+    Cow::Owned(out)
+}
+
 /// Like [`truncate`] but without the ellipsis: the longest prefix of at most `max` columns.
 pub fn take_width(s: &str, max: usize) -> &str {
     let mut used = 0;
@@ -419,6 +448,31 @@ mod tests {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("nrod", "nord"), 1, "a swap counts once");
         assert_eq!(edit_distance("rød", "red"), 1);
+    }
+
+    #[test]
+    fn truncates_from_the_left_by_display_width() {
+        assert_eq!(truncate_left("/a/b/file.csv", 20), "/a/b/file.csv");
+        assert_eq!(truncate_left("/a/b/file.csv", 13), "/a/b/file.csv");
+        assert_eq!(truncate_left("/a/b/file.csv", 12), "…/b/file.csv");
+        assert_eq!(truncate_left("/a/b/file.csv", 9), "…file.csv");
+        assert_eq!(truncate_left("/a/b/file.csv", 1), "…");
+        assert_eq!(truncate_left("/a/b/file.csv", 0), "");
+        // Wide characters: two columns each, never split; the result is at most `max` wide.
+        assert_eq!(truncate_left("/data/東京/資料.csv", 9), "…資料.csv");
+        assert_eq!(truncate_left("/data/東京/資料.csv", 10), "…/資料.csv");
+        // 11 columns: 京 would straddle the limit, so it is left out (10 columns used).
+        assert_eq!(truncate_left("/data/東京/資料.csv", 11), "…/資料.csv");
+        assert_eq!(truncate_left("/data/東京/資料.csv", 12), "…京/資料.csv");
+        for max in 0..25 {
+            let t = truncate_left("/data/東京/資料.csv", max);
+            assert!(width(&t) <= max, "{max}: {t}");
+            assert!(t.ends_with(".csv") || max < 5, "{max}: {t}");
+        }
+        // Danish letters are one column; a combining mark whose base was cut goes too.
+        assert_eq!(truncate_left("/tmp/Køge/fil.csv", 9), "…/fil.csv");
+        assert_eq!(truncate_left("xe\u{301}f", 2), "…f");
+        assert_eq!(truncate_left("wxe\u{301}f", 3), "…e\u{301}f");
     }
 
     #[test]

@@ -47,8 +47,9 @@ pub struct Theme {
     pub frame: [&'static str; 6],
     pub scroll_up: &'static str,
     pub scroll_down: &'static str,
-    /// Up, down, left, right as shown in the key hints.
-    pub arrows: [&'static str; 4],
+    /// Up, down, left, right as shown in the key hints; `None` (`--plain`): spelled out as the
+    /// locale's key names (`ui::status::arrow_label`).
+    pub arrows: Option<[&'static str; 4]>,
     /// What ends a truncated text (`…`; `~` in `--plain`).
     pub ellipsis: &'static str,
     /// The marker of a missing value (`–`; `-` in `--plain`).
@@ -124,7 +125,7 @@ impl Theme {
             frame: ["╭", "╮", "╰", "╯", "─", "│"],
             scroll_up: "▲",
             scroll_down: "▼",
-            arrows: ["↑", "↓", "←", "→"],
+            arrows: Some(["↑", "↓", "←", "→"]),
             ellipsis: "…",
             dash: "–",
             mark: "◆",
@@ -178,7 +179,7 @@ impl Theme {
             frame: ["+", "+", "+", "+", "-", "|"],
             scroll_up: "^",
             scroll_down: "v",
-            arrows: ["Up/", "Down/", "Left/", "Right"],
+            arrows: None,
             ellipsis: "~",
             dash: "-",
             mark: "*",

@@ -307,6 +307,25 @@ fn help_toggles_without_touching_the_view() {
 }
 
 #[test]
+fn help_scrolled_to_the_end_shows_its_last_line_at_every_size() {
+    // The overlay's last line is the end of the map credit (the shipped data has an outline map).
+    for (locale, last) in [(Locale::Da, "udeladt)."), (Locale::En, "simplified.")] {
+        for (w, h) in [(80, 24), (40, 12), (200, 60), (30, 8), (64, 20)] {
+            let mut app = tiles(App::new(load_embedded(), locale, (w, h)));
+            typed(&mut app, "?<End>");
+            let s = screen(&app, false);
+            assert!(
+                s.contains(last),
+                "{locale:?} {w}x{h}: last line not shown\n{s}"
+            );
+            // One more line down changes nothing: the end is the end.
+            typed(&mut app, "<Down>");
+            assert_eq!(screen(&app, false), s, "{w}x{h}");
+        }
+    }
+}
+
+#[test]
 fn quit_by_q_and_ctrl_c() {
     let mut app = app_at(100, 30);
     typed(&mut app, "q");
@@ -314,6 +333,54 @@ fn quit_by_q_and_ctrl_c() {
     let mut app = app_at(100, 30);
     typed(&mut app, "<C-c>");
     assert!(app.quit);
+}
+
+#[test]
+fn keys_do_nothing_while_the_screen_is_too_small_but_quit() {
+    let mut app = app_at(100, 30);
+    typed(&mut app, "<Enter>");
+    app.update(Action::Resize(20, 6));
+    let before = (
+        app.stack.clone(),
+        app.selected,
+        app.help,
+        app.tools.mode.clone(),
+        app.tools.marks.clone(),
+        app.tools.options.unit,
+    );
+    // Enter, Esc, moves, help, search, unit, mark, a click and the wheel: none acts unseen.
+    typed(&mut app, "<Enter><Enter><Esc><Down>l?/abc<Enter>u <Tab>");
+    for a in [
+        Action::Click(3, 3),
+        Action::Scroll(3, 3, true),
+        Action::Last,
+    ] {
+        assert!(!app.update(a), "{a:?} acted while too small");
+    }
+    let after = (
+        app.stack.clone(),
+        app.selected,
+        app.help,
+        app.tools.mode.clone(),
+        app.tools.marks.clone(),
+        app.tools.options.unit,
+    );
+    assert_eq!(after, before);
+    // Back to a usable size: the screen is as it was.
+    assert!(app.update(Action::Resize(100, 30)));
+    assert_eq!(app.stack, before.0);
+    // Quitting works at any size, from the keymap and with a prompt open before shrinking.
+    typed(&mut app, "q");
+    assert!(app.quit);
+    let mut app = app_at(100, 30);
+    typed(&mut app, "/ab");
+    app.update(Action::Resize(10, 3));
+    typed(&mut app, "x<C-c>");
+    assert!(app.quit);
+    let kredskort::app::Mode::Search(p) = &app.tools.mode else {
+        panic!("the prompt stays open underneath")
+    };
+    assert_eq!(p.query, "ab", "nothing typed into the hidden prompt");
 }
 
 #[test]

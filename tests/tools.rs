@@ -111,6 +111,19 @@ fn typing_shows_results_and_enter_opens_the_project() {
 }
 
 #[test]
+fn hit_counts_are_singular_for_one() {
+    let last = |locale: Locale, keys: &str| {
+        let mut app = App::new(load_embedded(), locale, (100, 30));
+        typed(&mut app, keys);
+        screen(&app, false).lines().last().unwrap().to_string()
+    };
+    assert!(last(Locale::Da, "/vollsmose").contains(" 1 resultat "));
+    assert!(last(Locale::Da, "/kobenhavn").contains(" 2 resultater "));
+    assert!(last(Locale::En, "/vollsmose").contains(" 1 match "));
+    assert!(last(Locale::En, "/kobenhavn").contains(" 2 matches "));
+}
+
+#[test]
 fn typing_in_the_prompt_triggers_no_binding_and_esc_restores_the_view() {
     let mut app = app_at(100, 30);
     typed(&mut app, "h<Enter><Down>");
@@ -126,6 +139,29 @@ fn typing_in_the_prompt_triggers_no_binding_and_esc_restores_the_view() {
     typed(&mut app, "<Backspace><Backspace><Esc>");
     assert_eq!(app.tools.mode, Mode::Normal);
     assert_eq!((app.stack.clone(), app.selected, app.bars_offset), before);
+}
+
+#[test]
+fn alt_and_ctrl_chars_are_not_typed_into_the_prompt() {
+    use kredskort::keymap::Key;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    let mut app = app_at(100, 30);
+    typed(&mut app, "/ab<A-x><C-u><C-w>C");
+    // AltGr as Windows reports it (Ctrl+Alt with the produced character) is text.
+    app.handle_key(Key::new(
+        KeyCode::Char('@'),
+        KeyModifiers::CONTROL | KeyModifiers::ALT,
+    ));
+    // Ctrl+Alt with a letter is a command, not AltGr.
+    app.handle_key(Key::new(
+        KeyCode::Char('q'),
+        KeyModifiers::CONTROL | KeyModifiers::ALT,
+    ));
+    let Mode::Search(p) = &app.tools.mode else {
+        panic!("prompt not open")
+    };
+    assert_eq!(p.query, "abC@");
+    assert!(!app.quit);
 }
 
 #[test]
@@ -192,6 +228,39 @@ fn theme_filter_shows_only_matching_projects() {
     typed(&mut app, "t<Home><Enter>");
     assert_eq!(app.tools.options.filter(), None);
     assert!(app.tools.view.not_itemised_value().is_some());
+}
+
+#[test]
+fn header_shows_the_title_then_the_filter() {
+    let title = load_embedded().meta.title;
+    for (w, h) in [(80, 24), (30, 8), (40, 12), (64, 12), (120, 40), (200, 60)] {
+        let mut app = app_at(w, h);
+        app.set_filter(Some("bander".to_string()));
+        let s = screen(&app, false);
+        let first = s.lines().next().unwrap();
+        let t = first.find("Kriminalpr").unwrap_or(usize::MAX);
+        let f = first.find("Filter: ").unwrap_or(usize::MAX);
+        assert!(t < f && f < usize::MAX, "{w}x{h}: {first:?}");
+        if w >= 80 {
+            assert!(first.contains(&title), "{w}x{h}: whole title: {first:?}");
+            assert!(first.contains("Filter: bander"), "{w}x{h}: {first:?}");
+        }
+    }
+    // The header alone at every small size: no panic, and both from 12 columns on (the title cut
+    // with an ellipsis).
+    let mut app = app_at(80, 24);
+    app.set_filter(Some("bander".to_string()));
+    for w in 0..=40u16 {
+        for h in 0..=3u16 {
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+            kredskort::ui::header::render(buf.area, &mut buf, &app);
+            if w >= 12 && h >= 1 {
+                let row: String = (0..w).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+                assert!(row.starts_with(" Kr") && row.contains('…'), "{w}: {row:?}");
+                assert!(row.contains("Fi"), "{w}: {row:?}");
+            }
+        }
+    }
 }
 
 #[test]
@@ -332,6 +401,33 @@ fn marks_and_comparison() {
     assert_eq!(app.tools.marks.len(), 1);
 }
 
+#[test]
+fn a_row_both_selected_and_marked_shows_both() {
+    for (w, h) in [(100, 30), (34, 10), (80, 24)] {
+        let mut app = app_at(w, h);
+        // Bars focused where the map is shown too; mark the first row, move down, mark, stay.
+        let keys = if w >= 64 {
+            "<Tab><Space><Down><Space>"
+        } else {
+            "<Space><Down><Space>"
+        };
+        typed(&mut app, keys);
+        assert_eq!(app.tools.marks.len(), 2, "{w}x{h}");
+        let s = screen(&app, false);
+        let name = app.data.districts[app.selected].short_name().to_string();
+        let row = s
+            .lines()
+            .find(|l| l.contains("▶◆"))
+            .unwrap_or_else(|| panic!("{w}x{h}: no row shows ▶ and ◆:\n{s}"));
+        assert!(row.contains(&name[..6]), "{w}x{h}: {row}");
+        // The other marked row keeps its mark, aligned with the names.
+        assert!(s.lines().any(|l| l.contains(" ◆")), "{w}x{h}:\n{s}");
+    }
+    // Without marks the gutter stays one column.
+    let s = shot(100, 30, "<Tab>");
+    assert!(s.contains("│▶København "), "{s}");
+}
+
 // ---------------------------------------------------------------- export
 
 #[test]
@@ -408,6 +504,50 @@ fn the_export_key_only_asks_the_loop_performs_and_render_declines() {
     assert!(s.contains("render skriver ingen fil"), "{s}");
 }
 
+#[test]
+fn export_status_keeps_the_file_name_when_the_path_is_long() {
+    let dir = TempDir::new("export-long");
+    let deep = dir
+        .path()
+        .join("en meget lang mappe med et langt navn")
+        .join("endnu en mappe, 東京の資料")
+        .join("og så den sidste");
+    std::fs::create_dir_all(&deep).unwrap();
+    for (w, h) in [(80, 24), (40, 12), (120, 40)] {
+        let mut app = app_at(w, h);
+        app.tools.export_dir = Some(deep.clone());
+        typed(&mut app, "e");
+        // The live loop writes the file (`update` only asks).
+        assert!(app.perform_export());
+        let status = app.tools.status.clone().unwrap();
+        let file = std::path::Path::new(status.rsplit_once(": ").unwrap().1)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert!(file.ends_with(".csv"), "{status}");
+        let s = screen(&app, false);
+        let last = s.lines().last().unwrap();
+        // The whole file name where the line can hold it, else as much of its end as fits.
+        let keep = if w >= 80 { file.len() } else { 30 };
+        assert!(
+            last.ends_with(&file[file.len() - keep..]),
+            "{w}x{h}: file name cut: {last:?}"
+        );
+        assert!(last.contains('…'), "{w}x{h}: {last:?}");
+        assert!(
+            kredskort::text::width(last) <= usize::from(w),
+            "{w}x{h}: {last:?}"
+        );
+        if w >= 120 {
+            assert!(
+                last.starts_with(" Visningen er gemt som CSV: …"),
+                "{last:?}"
+            );
+        }
+    }
+}
+
 // ---------------------------------------------------------------- reload
 
 #[test]
@@ -461,6 +601,41 @@ fn reload_valid_invalid_valid_keeps_selection_and_last_good_data() {
     std::fs::write(&file, without).unwrap();
     app.reload_now();
     assert_eq!(app.stack.len(), 3, "same ids: the drill-down stays");
+}
+
+/// The shipped data with a second project for Fyn (Vollsmose is the first), for list positions.
+fn with_second_fyn_project() -> String {
+    format!(
+        "{DATA}\n[[project]]\nid = \"ekstra\"\ndistrict = \"fyn\"\nname = \"Ekstra\"\n\
+         amount = 1_000_000\nthemes = [\"unge\"]\n"
+    )
+}
+
+#[test]
+fn a_shrinking_project_list_clamps_the_open_district_row() {
+    let dir = TempDir::new("clamp");
+    let file = dir.path().join("data.toml");
+    std::fs::write(&file, with_second_fyn_project()).unwrap();
+    let ds = kredskort::data::load_file(&file).unwrap();
+    let mut app = App::new(ds, Locale::Da, (100, 30));
+    app.tools.source = Some(file.clone());
+    typed(&mut app, "/fyns politi<Enter><Enter><Down>");
+    let row = |app: &App| match *app.view() {
+        View::District { selected, .. } => selected,
+        ref v => panic!("not a district: {v:?}"),
+    };
+    assert_eq!(row(&app), 1);
+    // A filter that leaves only Vollsmose.
+    app.set_filter(Some("tryghed".to_string()));
+    assert_eq!(row(&app), 0);
+    app.set_filter(None);
+    typed(&mut app, "<Down>");
+    assert_eq!(row(&app), 1);
+    // A reload without the second project.
+    std::fs::write(&file, DATA).unwrap();
+    app.reload_now();
+    assert_eq!(app.tools.reload_error, None);
+    assert_eq!(row(&app), 0);
 }
 
 #[test]
@@ -698,6 +873,65 @@ fn plain_screens_are_pure_ascii() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
         kredskort::ui::tabbar::render_workspace(buf.area, &mut buf, &ws);
         assert_ascii(&buf, &format!("workspace {keys}"));
+    }
+}
+
+#[test]
+fn plain_arrow_keys_are_named_in_the_locale() {
+    let plain = |locale: Locale, keys: &str| {
+        let mut app = App::new(load_embedded(), locale, (100, 30));
+        app.theme = Theme::plain();
+        typed(&mut app, keys);
+        screen(&app, false).lines().last().unwrap().to_string()
+    };
+    // `--plain` spells the drawn text in ASCII the Danish way: Højre is Hoejre.
+    let da = plain(Locale::Da, "");
+    assert!(
+        da.starts_with(" Op/Ned/Venstre/Hoejre flyt  Enter aabn"),
+        "{da}"
+    );
+    let da = plain(Locale::Da, "t");
+    assert!(da.starts_with(" Op/Ned v"), "{da}");
+    let da = plain(Locale::Da, "/a");
+    assert!(da.contains("Op/Ned: v"), "{da}");
+    let en = plain(Locale::En, "");
+    assert!(en.starts_with(" Up/Down/Left/Right move"), "{en}");
+    let en = plain(Locale::En, "t");
+    assert!(en.starts_with(" Up/Down choose"), "{en}");
+    let en = plain(Locale::En, "/a");
+    assert!(en.contains("Up/Down: choose"), "{en}");
+    // With symbols the arrows run together as before.
+    let mut app = App::new(load_embedded(), Locale::Da, (100, 30));
+    typed(&mut app, "t");
+    let s = screen(&app, false);
+    assert!(s.lines().last().unwrap().starts_with(" ↑↓ vælg"), "{s}");
+}
+
+#[test]
+fn plain_spells_danish_letters_with_two_and_keeps_columns() {
+    let mut app = app_at(100, 40);
+    app.theme = Theme::plain();
+    typed(&mut app, "h<Enter><Enter>");
+    let s = screen(&app, false);
+    for word in [
+        "Koebenhavns Vestegns Politi",
+        "Maalgruppe",
+        "Beloeb",
+        "faa de unge",
+    ] {
+        assert!(s.contains(word), "{word}:\n{s}");
+    }
+    // The label column is as wide as the spelled labels: the values line up.
+    let col = |label: &str| {
+        let line = s.lines().find(|l| l.contains(label)).unwrap();
+        let after = &line[line.find(label).unwrap() + label.len()..];
+        line.len() - after.trim_start().len()
+    };
+    assert_eq!(col("| Maalgruppe"), col("| Partnere"), "\n{s}");
+    assert_eq!(col("| Beloeb"), col("| Kreds"), "\n{s}");
+    for line in s.lines() {
+        assert_eq!(line.len(), line.chars().count(), "ASCII only: {line}");
+        assert!(line.len() <= 100, "{line}");
     }
 }
 

@@ -21,11 +21,10 @@ impl App {
             .clone()
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_else(|| PathBuf::from("."));
-        let msg = match self.export_view(&dir) {
-            Ok(path) => crate::i18n::exported(&path, self.locale),
-            Err(e) => crate::i18n::export_failed(&e, self.locale),
-        };
-        self.set_status(msg);
+        match self.export_view(&dir) {
+            Ok(path) => self.set_status_path(crate::i18n::exported(self.locale), &path),
+            Err(e) => self.set_status(crate::i18n::export_failed(&e, self.locale)),
+        }
         true
     }
 

@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use crate::action::{Action, Dir};
 use crate::app::{App, Focus, Frame, View};
@@ -82,6 +82,9 @@ pub struct Tools {
     pub hit_pos: usize,
     /// A one-line message for the status line (export written, nothing to compare, …).
     pub status: Option<String>,
+    /// Where in `status` a file path begins that runs to its end (an export's): the line is cut
+    /// from the path's left then, so the file name stays visible.
+    pub status_path_at: Option<usize>,
     /// The data file could not be reloaded: the error's one-line summary (path:line:col: message).
     pub reload_error: Option<String>,
     /// The watched data file was deleted (or moved away): the last loaded data stays on screen with
@@ -117,6 +120,7 @@ impl Tools {
             hits: Vec::new(),
             hit_pos: 0,
             status: None,
+            status_path_at: None,
             reload_error: None,
             file_removed: false,
             source: None,
@@ -173,7 +177,15 @@ impl App {
     /// Sets the status-line message.
     pub fn set_status(&mut self, msg: impl Into<String>) {
         self.tools.status = Some(msg.into());
+        self.tools.status_path_at = None;
         self.tools.bump();
+    }
+
+    /// Sets a status message that ends in a file path (`prefix` then the path).
+    pub(super) fn set_status_path(&mut self, prefix: &str, path: &Path) {
+        let path = crate::text::sanitize_line(&path.display().to_string());
+        self.set_status(format!("{prefix}{path}"));
+        self.tools.status_path_at = Some(prefix.len());
     }
 
     /// Keys while a prompt or pick list is open go here first, so typing never triggers a binding.
@@ -197,6 +209,7 @@ impl App {
         // Any key clears the last status message.
         if self.tools.status.is_some() && !matches!(action, Action::Scroll(..)) {
             self.tools.status = None;
+            self.tools.status_path_at = None;
             self.tools.bump();
         }
         match self.tools.mode.clone() {
@@ -336,6 +349,12 @@ impl App {
                 self.stack.pop();
             }
         }
+        self.clamp_project_row();
+    }
+
+    /// Keeps an open district's selected row inside its list of visible projects, after the list
+    /// shrank (a filter, a reload).
+    fn clamp_project_row(&mut self) {
         if let View::District {
             district, selected, ..
         } = self.view().clone()
@@ -400,9 +419,7 @@ impl App {
         let Mode::Search(mut prompt) = self.tools.mode.clone() else {
             return false;
         };
-        let ctrl = key
-            .mods
-            .contains(ratatui::crossterm::event::KeyModifiers::CONTROL);
+        let ctrl = key.mods.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Esc => {
                 let s = prompt.saved;
@@ -440,7 +457,7 @@ impl App {
                 prompt.query.pop();
                 self.run_query(&mut prompt);
             }
-            KeyCode::Char(c) if !ctrl && !c.is_control() => {
+            KeyCode::Char(c) if typed_text(key.mods, c) => {
                 prompt.query.push(c);
                 self.run_query(&mut prompt);
             }
@@ -591,6 +608,7 @@ impl App {
         self.tools.file_removed = false;
         // "Reloading …" is answered by the new data or by the banner.
         self.tools.status = None;
+        self.tools.status_path_at = None;
         let prepared = match result {
             Ok(p) => p,
             Err(e) => {
@@ -663,21 +681,21 @@ impl App {
         }
         self.rebuild_view();
         // Clamp list positions to the new data.
-        if let View::District {
-            district, selected, ..
-        } = self.view().clone()
-        {
-            let n = self.visible_projects(district).len();
-            if selected >= n {
-                self.replace_top(View::District {
-                    district,
-                    selected: n.saturating_sub(1),
-                    offset: 0,
-                });
-            }
-        }
+        self.clamp_project_row();
         self.keep_visible();
     }
+}
+
+/// Whether a character key with these modifiers is text for the prompt: a plain or shifted key
+/// (`Key` has already folded Shift into the character). Alt+x and Ctrl+x are commands, never text;
+/// Ctrl+Alt with a character that is not an ASCII letter or digit is AltGr as Windows reports it
+/// (`@`, `€`, `{` on a Danish keyboard), which is text.
+fn typed_text(mods: KeyModifiers, c: char) -> bool {
+    if c.is_control() {
+        return false;
+    }
+    let altgr = KeyModifiers::CONTROL | KeyModifiers::ALT;
+    mods.is_empty() || (mods == altgr && !c.is_ascii_alphanumeric())
 }
 
 impl App {

@@ -160,16 +160,19 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         .chain([cache.bar_w])
         .max()
         .unwrap_or(0);
+    // The gutter before the names: the selection marker, and once anything is marked a second
+    // column for the mark, so a row that is both shows both (`▶◆`).
+    let gutter = if app.tools.marks.is_empty() { 1 } else { 2 };
     let mut name_w = name_max.min(w * 2 / 5).max(4.min(w));
     let mut val_w = val_max;
-    let mut bar_w = w.saturating_sub(name_w + val_w + 3);
+    let mut bar_w = w.saturating_sub(name_w + val_w + gutter + 2);
     if bar_w < 4 {
         val_w = 0;
-        bar_w = w.saturating_sub(name_w + 2);
+        bar_w = w.saturating_sub(name_w + gutter + 1);
     }
     if bar_w < 2 {
         bar_w = 0;
-        name_w = w.saturating_sub(1);
+        name_w = w.saturating_sub(gutter);
     }
     let fine = t.fine_bars();
     // Names cut alike (`Midt- og Ves…` twice) are cut so that they differ.
@@ -194,22 +197,15 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
             fill(buf, line, " ", style);
         }
         let mut x = inner.x;
-        if w > name_w {
-            put(
-                buf,
-                line,
-                x,
-                y,
-                if selected {
-                    t.marker
-                } else if marked {
-                    t.mark
-                } else {
-                    " "
-                },
-                style,
-            );
-            x += 1;
+        if w >= name_w + gutter {
+            let sel = if selected { t.marker } else { " " };
+            let mark = if marked { t.mark } else { " " };
+            let g = if gutter == 2 {
+                format!("{sel}{mark}")
+            } else {
+                sel.to_string()
+            };
+            x = put(buf, line, x, y, &g, style);
         }
         x = put(buf, line, x, y, &text::pad_right(name, name_w), style);
         if bar_w > 0 {

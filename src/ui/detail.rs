@@ -117,7 +117,7 @@ fn district_info(app: &App, d: &District, width: usize) -> Vec<DLine> {
     let muni_label = format!("{} ({})", words.municipalities, d.municipalities.len());
     let label_w = [words.hq, &muni_label, words.total]
         .iter()
-        .map(|s| text::width(s))
+        .map(|s| crate::ui::drawn_width(app, s))
         .max()
         .unwrap_or(0)
         + 2;
@@ -205,7 +205,12 @@ fn project_lines(app: &App, project: usize, width: usize) -> Vec<DLine> {
         words.themes,
         words.source,
     ];
-    let label_w = labels.iter().map(|s| text::width(s)).max().unwrap_or(0) + 2;
+    let label_w = labels
+        .iter()
+        .map(|s| crate::ui::drawn_width(app, s))
+        .max()
+        .unwrap_or(0)
+        + 2;
     let mut out: Vec<DLine> = Vec::new();
     for line in name_lines(&p.name, width) {
         out.push(vec![(line, t.title)]);

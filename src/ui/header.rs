@@ -3,13 +3,13 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 
 use crate::app::App;
 use crate::i18n;
 use crate::money;
 use crate::text;
-use crate::ui::put;
+use crate::ui::{put, tools};
 
 /// The figures as (label, amount, share) with full or compact money.
 fn figures(app: &App, compact: bool, with_share: bool) -> Vec<(String, String)> {
@@ -86,26 +86,41 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
     // The period is left out when the title already says it.
     extra.extend(meta.period.as_deref().filter(|p| !meta.title.contains(p)));
     extra.extend(meta.source.as_deref());
-    // Room for the filter indicator at the right when a theme filter is on.
-    let title_w = if app.tools.options.filter().is_some() {
-        w / 2
+    // Under a theme filter the indicator goes at the right, after the title: the title keeps at
+    // least half the row (or all it needs), the indicator gets the rest, long form if it fits.
+    let title_full = text::width(&meta.title);
+    let filter = tools::filter_label(
+        app,
+        w.saturating_sub(title_full.min(w / 2) + 1)
+            .min(w.saturating_sub(1)),
+    );
+    let filter_w = filter.as_deref().map_or(0, text::width);
+    let title_w = if filter.is_some() {
+        w.saturating_sub(filter_w + 1)
     } else {
         w
     };
     let title = text::truncate_with(&meta.title, title_w, t.ellipsis).into_owned();
+    if let Some(label) = &filter {
+        let lw = u16::try_from(filter_w).unwrap_or(u16::MAX);
+        let right = area.right() - u16::from(area.width > 2);
+        let style = t.accent.add_modifier(Modifier::REVERSED);
+        put(buf, area, right.saturating_sub(lw), area.y, label, style);
+    }
     let y = area.y;
 
     let mut x = put(buf, area, x0, y, &title, t.title);
     if area.height == 1 {
         // One row: the title, then the most compact figures that fit.
         let f = figures(app, true, false);
-        if text::width(&title) + 3 + figures_width(&f) <= w {
+        if text::width(&title) + 3 + figures_width(&f) <= title_w {
             x = put(buf, area, x, y, "   ", Style::new());
             draw_figures(buf, area, x, y, &f, app);
         }
         return;
     }
-    let rest = w.saturating_sub(text::width(&title));
+    // What is left between the title and the indicator (or the edge).
+    let rest = title_w.saturating_sub(text::width(&title));
     let extra = extra.join(" · ");
     if !extra.is_empty() && rest > 6 {
         put(

@@ -2,13 +2,14 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 
 use crate::action::Action;
 use crate::app::App;
 use crate::i18n;
 use crate::keymap::format_key;
 use crate::text;
-use crate::ui::{fill, pane, put, wrap};
+use crate::ui::{fill, pane, pane_inner, put, wrap};
 
 /// The rows: (keys, description) per bindable action, in the keymap's order.
 fn rows(app: &App) -> Vec<(String, &'static str)> {
@@ -29,35 +30,27 @@ fn credit(app: &App) -> Option<String> {
         .and_then(|g| crate::geo::credit(g, app.locale))
 }
 
-/// Lines of the overlay's content (for scrolling and sizing).
-pub fn line_count(app: &App) -> usize {
-    // The credit is wrapped to the overlay's usual width (at most 76 columns, 72 for text).
-    rows(app).len() + 3 + credit(app).map_or(0, |c| 1 + wrap(&c, 70).len())
-}
-
-pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
-    let words = i18n::strings(app.locale);
-    let t = &app.theme;
-    fill(buf, area, " ", t.text);
-    let inner = pane(buf, area, words.help_title, true, app);
-    if area.height >= 3 && area.width > 6 {
-        let footer = format!(" {} ", words.help_footer);
-        let fw = u16::try_from(text::width(&footer)).unwrap_or(u16::MAX);
-        let x = area.right().saturating_sub(fw + 2).max(area.x + 1);
-        put(
-            buf,
-            Rect::new(area.x + 1, area.bottom() - 1, area.width - 2, 1),
-            x,
-            area.bottom() - 1,
-            &footer,
-            t.dim,
-        );
-    }
-    let text_area = if inner.width > 4 {
+/// Where the text goes in an overlay drawn at `area`: inside the frame, with a column of margin
+/// each side when there is room.
+pub fn text_area(area: Rect) -> Rect {
+    let inner = pane_inner(area);
+    if inner.width > 4 {
         Rect::new(inner.x + 1, inner.y, inner.width - 2, inner.height)
     } else {
         inner
-    };
+    }
+}
+
+/// Lines of the overlay's content when its text is `width` columns wide (for scrolling and sizing):
+/// the same lines `render` draws, wrapped the same way.
+pub fn line_count(app: &App, width: u16) -> usize {
+    lines(app, usize::from(width)).len()
+}
+
+/// The overlay's content wrapped to `w` columns: the key table, the mouse note, the map credit.
+fn lines(app: &App, w: usize) -> Vec<Vec<(String, Style)>> {
+    let words = i18n::strings(app.locale);
+    let t = &app.theme;
     let rows = rows(app);
     let key_w = rows
         .iter()
@@ -65,9 +58,8 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
         .max()
         .unwrap_or(0)
         .max(text::width(words.help_keys));
-    let w = usize::from(text_area.width);
     let key_w = key_w.min(w / 2);
-    let mut lines: Vec<Vec<(String, ratatui::style::Style)>> = Vec::new();
+    let mut lines: Vec<Vec<(String, Style)>> = Vec::new();
     lines.push(vec![
         (text::pad_right(words.help_keys, key_w + 2), t.label),
         (words.help_action.to_string(), t.label),
@@ -88,12 +80,33 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
             lines.push(vec![(l, t.dim)]);
         }
     }
-    for (k, line) in lines
-        .iter()
-        .skip(app.help_scroll)
-        .take(usize::from(text_area.height))
-        .enumerate()
-    {
+    lines
+}
+
+pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
+    let words = i18n::strings(app.locale);
+    let t = &app.theme;
+    fill(buf, area, " ", t.text);
+    pane(buf, area, words.help_title, true, app);
+    if area.height >= 3 && area.width > 6 {
+        let footer = format!(" {} ", words.help_footer);
+        let fw = u16::try_from(text::width(&footer)).unwrap_or(u16::MAX);
+        let x = area.right().saturating_sub(fw + 2).max(area.x + 1);
+        put(
+            buf,
+            Rect::new(area.x + 1, area.bottom() - 1, area.width - 2, 1),
+            x,
+            area.bottom() - 1,
+            &footer,
+            t.dim,
+        );
+    }
+    let text_area = text_area(area);
+    let lines = lines(app, usize::from(text_area.width));
+    // A resize can leave the scroll position past the end: show the last page instead of nothing.
+    let vis = usize::from(text_area.height);
+    let scroll = app.help_scroll.min(lines.len().saturating_sub(vis));
+    for (k, line) in lines.iter().skip(scroll).take(vis).enumerate() {
         let y = text_area.y + u16::try_from(k).unwrap_or(u16::MAX);
         let mut x = text_area.x;
         for (s, style) in line {

@@ -27,6 +27,11 @@ use crate::text;
 /// The smallest screen that shows anything but the too-small message.
 pub const MIN_SIZE: (u16, u16) = (30, 8);
 
+/// Whether a screen of `size` (columns, rows) only shows the too-small message.
+pub fn too_small(size: (u16, u16)) -> bool {
+    size.0 < MIN_SIZE.0 || size.1 < MIN_SIZE.1
+}
+
 /// Where everything goes on one screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ScreenLayout {
@@ -61,7 +66,7 @@ pub enum Hit {
 /// - below [`MIN_SIZE`]: a message.
 pub fn layout(area: Rect, app: &App) -> ScreenLayout {
     let (w, h) = (area.width, area.height);
-    if w < MIN_SIZE.0 || h < MIN_SIZE.1 {
+    if too_small((w, h)) {
         return ScreenLayout {
             too_small: true,
             ..ScreenLayout::default()
@@ -123,7 +128,9 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
     }
     let help = app.help.then(|| {
         let hw = w.saturating_sub(4).min(76);
-        let want = u16::try_from(help::line_count(app) + 4).unwrap_or(u16::MAX);
+        // The content is wrapped to the width the overlay's text really gets.
+        let text_w = help::text_area(Rect::new(0, 0, hw, h)).width;
+        let want = u16::try_from(help::line_count(app, text_w) + 4).unwrap_or(u16::MAX);
         let hh = want.min(h.saturating_sub(2));
         Rect::new(area.x + (w - hw) / 2, area.y + (h - hh) / 2, hw, hh)
     });
@@ -158,11 +165,6 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
     }
     let focus = app.focus();
     header::render(l.header, buf, app);
-    tools::header_filter(
-        Rect::new(l.header.x, l.header.y, l.header.width, 1),
-        buf,
-        app,
-    );
     status::crumb(l.crumb, buf, app);
     if let Some(r) = l.map {
         map::render(r, buf, app, focus == Focus::Map);
@@ -300,6 +302,16 @@ fn simple_char(c: char) -> bool {
         | 0x2500..=0x259f)
 }
 
+/// The columns `s` takes on screen: its display width, or in `--plain` that of its ASCII spelling
+/// (`Målgruppe` is drawn `Maalgruppe`), so a column laid out from labels fits them as drawn.
+pub fn drawn_width(app: &App, s: &str) -> usize {
+    if app.theme.ascii {
+        text::width(&crate::fold::transliterate(s))
+    } else {
+        text::width(s)
+    }
+}
+
 /// Fills a rectangle (clipped) with a style and a repeated one-column symbol.
 pub fn fill(buf: &mut Buffer, area: Rect, symbol: &str, style: Style) {
     let area = area.intersection(buf.area);
@@ -320,7 +332,7 @@ pub fn fill(buf: &mut Buffer, area: Rect, symbol: &str, style: Style) {
 /// 3 rows or columns) the whole area is returned unframed.
 pub fn pane(buf: &mut Buffer, area: Rect, title: &str, focused: bool, app: &App) -> Rect {
     if area.width < 3 || area.height < 3 {
-        return area;
+        return pane_inner(area);
     }
     let t = &app.theme;
     let style = if focused { t.border_focused } else { t.border };
@@ -353,7 +365,16 @@ pub fn pane(buf: &mut Buffer, area: Rect, title: &str, focused: bool, app: &App)
             title_style,
         );
     }
-    Rect::new(l + 1, top + 1, area.width - 2, area.height - 2)
+    pane_inner(area)
+}
+
+/// The area inside a pane's frame drawn at `area` ([`pane`]): all of it when there is no room for a
+/// frame.
+pub fn pane_inner(area: Rect) -> Rect {
+    if area.width < 3 || area.height < 3 {
+        return area;
+    }
+    Rect::new(area.x + 1, area.y + 1, area.width - 2, area.height - 2)
 }
 
 /// Word-wraps `s` to lines of at most `width` columns (by display width); words longer than a line

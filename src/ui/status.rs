@@ -67,15 +67,37 @@ pub fn crumb_hit(area: Rect, app: &App, x: u16) -> Option<usize> {
         .position(|(sx, w, _)| x >= *sx && usize::from(x - sx) < *w)
 }
 
+/// How arrow keys are shown to the user: the theme's symbols run together (`↑↓`), or, where the
+/// theme spells them out (`--plain`), the locale's names joined by slashes (`Op/Ned`).
+pub fn arrow_label(app: &App, dirs: &[Dir]) -> String {
+    let index = |d: Dir| match d {
+        Dir::Up => 0,
+        Dir::Down => 1,
+        Dir::Left => 2,
+        Dir::Right => 3,
+    };
+    match app.theme.arrows {
+        Some(symbols) => dirs.iter().map(|&d| symbols[index(d)]).collect(),
+        None => {
+            let names = i18n::strings(app.locale).arrow_keys;
+            let names: Vec<&str> = dirs.iter().map(|&d| names[index(d)]).collect();
+            names.join("/")
+        }
+    }
+}
+
 /// How a key is shown in the hint line: arrows as the theme draws them, others by name.
 fn key_label(app: &App, key: Key) -> String {
     use ratatui::crossterm::event::KeyCode;
-    let a = app.theme.arrows;
-    match key.code {
-        KeyCode::Up if key.mods.is_empty() => a[0].to_string(),
-        KeyCode::Down if key.mods.is_empty() => a[1].to_string(),
-        KeyCode::Left if key.mods.is_empty() => a[2].to_string(),
-        KeyCode::Right if key.mods.is_empty() => a[3].to_string(),
+    let dir = match key.code {
+        KeyCode::Up => Some(Dir::Up),
+        KeyCode::Down => Some(Dir::Down),
+        KeyCode::Left => Some(Dir::Left),
+        KeyCode::Right => Some(Dir::Right),
+        _ => None,
+    };
+    match dir {
+        Some(d) if key.mods.is_empty() => arrow_label(app, &[d]),
         _ => format_key(key)
             .trim_start_matches('<')
             .trim_end_matches('>')
@@ -103,10 +125,12 @@ fn hint_items(app: &App) -> Vec<(String, &'static str)> {
         out.extend(first_key(app, Action::Quit).map(|k| (k, words.hint_quit)));
         return out;
     }
-    let arrows: String = [Dir::Up, Dir::Down, Dir::Left, Dir::Right]
+    let arrows: Vec<String> = [Dir::Up, Dir::Down, Dir::Left, Dir::Right]
         .iter()
         .filter_map(|&d| first_key(app, Action::Move(d)))
         .collect();
+    // Spelled-out names need a separator (`Op/Ned/Venstre/Højre`); symbols run together.
+    let arrows = arrows.join(if app.theme.arrows.is_some() { "" } else { "/" });
     out.push((arrows, words.hint_move));
     if !matches!(app.view(), View::Project { .. }) {
         out.extend(first_key(app, Action::Enter).map(|k| (k, words.hint_open)));

@@ -2,10 +2,11 @@
 //! the comparison of marked districts, the reload error banner, the status line, and the last step of
 //! `--plain` (every drawn cell made ASCII). Pure functions of `&App`, like the rest of `ui`.
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use crate::action::Dir;
 use crate::app::{App, Mode};
 use crate::i18n;
 use crate::money;
@@ -37,7 +38,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) {
         Mode::Compare => compare(area, buf, app),
         Mode::Normal => {
             if let Some(msg) = &app.tools.status {
-                status(l.hints, buf, app, msg);
+                status(l.hints, buf, app, msg, app.tools.status_path_at);
             }
         }
     }
@@ -110,15 +111,38 @@ fn shorten_path(err: &str, source: Option<&std::path::Path>) -> String {
     }
 }
 
-/// A message in the key-hint line.
-fn status(row: Rect, buf: &mut Buffer, app: &App, msg: &str) {
+/// A message in the key-hint line. When it ends in a file path (from byte `path_at`) and does not
+/// fit, the path is cut from its left (`…/dir/file.csv`), so the file name stays in view; the text
+/// before it gives way first.
+fn status(row: Rect, buf: &mut Buffer, app: &App, msg: &str, path_at: Option<usize>) {
     if row.is_empty() {
         return;
     }
     let t = &app.theme;
     fill(buf, row, " ", t.text);
-    let msg = text::truncate_with(msg, usize::from(row.width.saturating_sub(2)), t.ellipsis);
-    put(buf, row, row.x + 1, row.y, &msg, t.accent);
+    let avail = usize::from(row.width.saturating_sub(2));
+    let line = match path_at.filter(|&i| msg.is_char_boundary(i)) {
+        Some(i) if !text::fits_width(msg, avail) => {
+            let (head, path) = msg.split_at(i);
+            // The path keeps what the text leaves, and at least room for `…/file name`.
+            let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+            let room = avail
+                .saturating_sub(text::width(head))
+                .max((text::width(name) + 2).min(avail));
+            let path = text::truncate_left(path, room);
+            let rest = avail - text::width(&path);
+            if text::fits_width(head, rest) {
+                format!("{head}{path}")
+            } else {
+                // The text cut short, a space, then the path (two ellipses side by side read badly).
+                let head = text::truncate_with(head, rest.saturating_sub(1), t.ellipsis);
+                let gap = if head.is_empty() { "" } else { " " };
+                format!("{head}{gap}{path}")
+            }
+        }
+        _ => text::truncate_with(msg, avail, t.ellipsis).into_owned(),
+    };
+    put(buf, row, row.x + 1, row.y, &line, t.accent);
 }
 
 /// The prompt in the key-hint line and the results above it.
@@ -156,14 +180,10 @@ fn search(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) {
     let count = if p.query.is_empty() {
         String::new()
     } else {
-        format!("{} {}", p.total, w.hits_of)
+        i18n::count(p.total, w.hit_one, w.hit_many, app.locale)
     };
-    let hint = format!("{count}   {}", w.search_hint);
-    let hint = if t.ascii {
-        hint.replace('↑', "Up").replace('↓', "Down")
-    } else {
-        hint
-    };
+    let arrows = crate::ui::status::arrow_label(app, &[Dir::Up, Dir::Down]);
+    let hint = format!("{count}   {}", i18n::search_hint(&arrows, app.locale));
     let hw = u16::try_from(text::width(&hint)).unwrap_or(u16::MAX);
     if x + 2 + hw <= row.right() {
         put(buf, row, row.right() - hw - 1, row.y, &hint, t.dim);
@@ -314,7 +334,11 @@ fn compare(area: Rect, buf: &mut Buffer, app: &App) {
         w.col_population,
         w.col_per_inhabitant,
     ];
-    let label_w = labels.iter().map(|s| text::width(s)).max().unwrap_or(0);
+    let label_w = labels
+        .iter()
+        .map(|s| crate::ui::drawn_width(app, s))
+        .max()
+        .unwrap_or(0);
     let col_w: Vec<usize> = cols
         .iter()
         .map(|c| c.iter().map(|s| text::width(s)).max().unwrap_or(0).max(6))
@@ -383,55 +407,136 @@ fn compare(area: Rect, buf: &mut Buffer, app: &App) {
     }
 }
 
-/// `--plain`: replaces every non-ASCII cell symbol in `area` by an ASCII stand-in (letters by their
-/// folded base letter, dashes and ellipses by `-` and `~`, anything else by `?`), so the screen is
-/// pure ASCII whatever the data file contains. Wide characters' continuation cells are blank already.
+/// `--plain`: spells every drawn cell in ASCII ([`crate::fold::transliterate`]: `æ`→`ae`, `ø`→`oe`,
+/// `å`→`aa`, dashes `-`, the ellipsis `~`, anything unknown `?`), so the screen is pure ASCII
+/// whatever the data file contains.
+///
+/// A letter spelled with two can make a text one column wider than it was laid out for, so each
+/// row is re-flowed: the extra columns are taken from the next run of padding (three or more
+/// spaces or a frame's or fill's `-` `.` `:`, or the spaces that end the row). A text that was cut
+/// to fill its box (it ends in `…` or `~` with no padding after) is cut again to the same box; where a frame edge (`|` `+`)
+/// or a bar or fill cell (`#` `@`) comes before any padding, or the row ends, the text before it is
+/// cut and ends in `~`, as `text::truncate` would have cut the spelled text. Nothing is ever pushed
+/// past the row's end.
 pub fn ascii_only(area: Rect, buf: &mut Buffer) {
     let area = area.intersection(buf.area);
     for y in area.top()..area.bottom() {
-        for x in area.left()..area.right() {
-            let Some(cell) = buf.cell_mut((x, y)) else {
-                continue;
-            };
-            let sym = cell.symbol();
-            if sym.is_ascii() {
-                continue;
-            }
-            let rep = ascii_stand_in(sym);
-            cell.set_symbol(rep);
+        let row: Vec<Cell> = (area.left()..area.right())
+            .filter_map(|x| buf.cell((x, y)).cloned())
+            .collect();
+        if row.iter().all(|c| c.symbol().is_ascii()) {
+            continue;
         }
-    }
-}
-
-fn ascii_stand_in(sym: &str) -> &'static str {
-    const LETTERS: &[&str] = &[
-        "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r",
-        "s", "t", "u", "v", "w", "x", "y", "z",
-    ];
-    match sym {
-        "…" => "~",
-        "–" | "—" | "─" | "‐" => "-",
-        "·" | "•" => "*",
-        "×" => "x",
-        "›" => ">",
-        "‹" => "<",
-        _ => {
-            let folded = crate::fold::fold_literal(sym);
-            let first = folded.chars().next().unwrap_or('?').to_ascii_lowercase();
-            let upper = sym.chars().next().is_some_and(char::is_uppercase);
-            match (first, upper) {
-                ('a'..='z', false) => LETTERS[usize::from(first as u8 - b'a')],
-                ('a'..='z', true) => UPPER[usize::from(first as u8 - b'a')],
-                _ => "?",
+        for (x, cell) in (area.left()..).zip(ascii_row(&row)) {
+            if let Some(c) = buf.cell_mut((x, y)) {
+                *c = cell;
             }
         }
     }
 }
 
-const UPPER: &[&str] = &[
-    "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S",
-    "T", "U", "V", "W", "X", "Y", "Z",
-];
+/// Whether cell `i` of a row is padding a longer text may take: a space, `-`, `.` or `:` in a run of
+/// at least three (a gap of two between items stays two), or a space in the run that ends the row.
+fn absorbable(row: &[Cell], i: usize) -> bool {
+    let s = row[i].symbol();
+    if !matches!(s, " " | "-" | "." | ":") {
+        return false;
+    }
+    let run = row[i..].iter().take_while(|c| c.symbol() == s).count();
+    run >= 3 || (s == " " && i + run == row.len())
+}
+
+/// A cell a text must not run into: a frame edge or corner, a bar or the densest map fills.
+fn hard_edge(sym: &str) -> bool {
+    matches!(sym, "|" | "+" | "#" | "@")
+}
+
+/// Takes `debt` cells back from the end of `out`, which has run into an edge or the row's end:
+/// first from the gaps of three or more spaces before it (back to the last edge, keeping two of
+/// each: a right-aligned text moves left), then from the text before the trailing spaces (the gap
+/// to what follows), ending what is left of that text in `~`.
+fn cut(out: &mut Vec<Cell>, mut debt: usize) {
+    let edge = out
+        .iter()
+        .rposition(|c| hard_edge(c.symbol()))
+        .map_or(0, |p| p + 1);
+    let mut end = out.len();
+    while debt > 0 && end > edge {
+        let mut j = end;
+        while j > edge && out[j - 1].symbol() != " " {
+            j -= 1;
+        }
+        let run_end = j;
+        while j > edge && out[j - 1].symbol() == " " {
+            j -= 1;
+        }
+        let take = (run_end - j).saturating_sub(2).min(debt);
+        out.drain(run_end - take..run_end);
+        debt -= take;
+        end = j;
+    }
+    if debt == 0 {
+        return;
+    }
+    let trailing = out.iter().rev().take_while(|c| c.symbol() == " ").count();
+    let text_end = out.len() - trailing;
+    let from = text_end.saturating_sub(debt);
+    let gap: Vec<Cell> = out.drain(from..).skip(text_end - from).collect();
+    if let Some(last) = out.last_mut().filter(|c| c.symbol() != " ") {
+        last.set_symbol("~");
+    }
+    // The gap keeps its width less what the text could not give (an empty text gives nothing).
+    let short = debt.saturating_sub(text_end - from);
+    out.extend(gap.into_iter().skip(short));
+}
+
+/// One row of cells spelled in ASCII and re-flowed to the same number of cells (see [`ascii_only`]).
+fn ascii_row(row: &[Cell]) -> Vec<Cell> {
+    let mut out: Vec<Cell> = Vec::with_capacity(row.len() + 4);
+    // Cells written beyond the cells read: what the text still owes the row.
+    let mut debt = 0usize;
+    for (i, cell) in row.iter().enumerate() {
+        if debt > 0 && absorbable(row, i) {
+            debt -= 1;
+            continue;
+        }
+        let sym = cell.symbol();
+        let padding_next = i + 1 < row.len() && absorbable(row, i + 1);
+        if debt > 0 && matches!(sym, "…" | "~") && !padding_next {
+            // The end of a text cut to fill its box: cut the spelled text to the same box.
+            out.truncate(out.len().saturating_sub(debt));
+            debt = 0;
+        } else if debt > 0 && hard_edge(sym) {
+            cut(&mut out, debt);
+            debt = 0;
+        }
+        if sym.is_ascii() {
+            out.push(cell.clone());
+            continue;
+        }
+        let spelled = crate::fold::transliterate(sym);
+        // Nothing known (an emoji sequence, a wide character): one `?` for the cell.
+        let spelled = if spelled.is_empty() {
+            " "
+        } else if spelled.chars().all(|c| c == '?') {
+            "?"
+        } else {
+            &spelled
+        };
+        let mut buf = [0u8; 4];
+        for (k, ch) in spelled.chars().enumerate() {
+            let mut c = cell.clone();
+            c.set_symbol(ch.encode_utf8(&mut buf));
+            out.push(c);
+            debt += usize::from(k > 0);
+        }
+    }
+    if debt > 0 {
+        cut(&mut out, debt);
+    }
+    out.truncate(row.len());
+    out
+}
 
 /// The notes [`bar_notes`] draws (why values are missing, why the rest is hidden).
 fn notes(app: &App) -> Vec<&'static str> {
@@ -483,39 +588,31 @@ pub fn bar_notes(inner: Rect, first_free: u16, buf: &mut Buffer, app: &App) {
     }
 }
 
-/// The filter indicator at the right of the header's first row: `Filter: theme (n projects, amount)`.
-pub fn header_filter(area: Rect, buf: &mut Buffer, app: &App) {
-    let Some(f) = app.tools.options.filter() else {
-        return;
-    };
-    if area.is_empty() {
-        return;
+/// The filter indicator of the header, `Filter: theme (n projects, amount)`, or only `Filter: theme`
+/// (cut to fit) when the long form is wider than `max` columns; `None` without a theme filter or room.
+pub fn filter_label(app: &App, max: usize) -> Option<String> {
+    let f = app.tools.options.filter()?;
+    if max == 0 {
+        return None;
     }
     let w = i18n::tools(app.locale);
-    let t = &app.theme;
     let vm = &app.tools.view;
     let amount = money::format_money_compact(vm.shown_total, &app.data.meta.currency, app.locale);
     let full = format!(
-        " {}: {f} ({} {}, {amount}) ",
+        " {}: {f} ({}, {amount}) ",
         w.filter_on,
-        vm.shown_projects,
-        if vm.shown_projects == 1 {
-            w.project_one
-        } else {
-            w.project_many
-        }
+        i18n::count(vm.shown_projects, w.project_one, w.project_many, app.locale)
     );
+    if text::width(&full) <= max {
+        return Some(full);
+    }
     let short = format!(" {}: {f} ", w.filter_on);
-    let max = usize::from(area.width / 2);
-    let label = if text::width(&full) <= max {
-        full
-    } else {
-        text::truncate_with(&short, max, t.ellipsis).into_owned()
-    };
-    let lw = u16::try_from(text::width(&label)).unwrap_or(u16::MAX);
-    let x = area.right().saturating_sub(lw);
-    let style = t.accent.add_modifier(ratatui::style::Modifier::REVERSED);
-    put(buf, area, x, area.y, &label, style);
+    if text::width(&short) <= max {
+        return Some(short);
+    }
+    // Tight: no padding, cut with the theme's ellipsis.
+    let bare = format!("{}: {f}", w.filter_on);
+    Some(text::truncate_with(&bare, max, app.theme.ellipsis).into_owned())
 }
 
 /// The key hints while a pick list or the comparison is open (`None`: the normal hints).
@@ -532,8 +629,8 @@ pub fn mode_hints(app: &App) -> Option<Vec<(String, &'static str)>> {
     use crate::action::Action;
     match app.tools.mode {
         Mode::ThemePick { .. } if !app.help => {
-            // Arrows as the theme draws them (`↑↓`, or `Up/Down` in --plain).
-            let arrows = format!("{}{}", app.theme.arrows[0], app.theme.arrows[1]);
+            // Arrows as the theme draws them (`↑↓`, or `Op/Ned` in --plain).
+            let arrows = crate::ui::status::arrow_label(app, &[Dir::Up, Dir::Down]);
             let mut out = vec![(arrows, w.hint_pick)];
             out.extend(key(Action::Enter).map(|k| (k, w.hint_filter)));
             out.extend(key(Action::Back).map(|k| (k, w.hint_close)));
@@ -546,5 +643,60 @@ pub fn mode_hints(app: &App) -> Option<Vec<(String, &'static str)>> {
             Some(out)
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `row` drawn into a buffer of its width, through the `--plain` pass, as text.
+    fn plain(row: &str) -> String {
+        let w = u16::try_from(crate::text::width(row)).unwrap_or(u16::MAX);
+        let mut buf = Buffer::empty(Rect::new(0, 0, w, 1));
+        buf.set_string(0, 0, row, Style::new());
+        ascii_only(buf.area, &mut buf);
+        (0..w).map(|x| buf[(x, 0)].symbol().to_string()).collect()
+    }
+
+    #[test]
+    fn plain_spells_danish_letters_in_two_and_reflows_the_row() {
+        // Padding after the text gives the extra columns; the frame stays where it was.
+        assert_eq!(plain("|Køge      |"), "|Koege     |");
+        assert_eq!(plain("|Ærø Å       x|"), "|Aeroe Aa    x|");
+        // A gap of two between items is kept; the padding at the end pays.
+        assert_eq!(
+            plain(" ↑↓ flyt  Enter åbn  ? hjælp   "),
+            " ^v flyt  Enter aabn  ? hjaelp "
+        );
+        // A text cut to fill its box is cut again to the box.
+        assert_eq!(plain("|Københavns V… ▶Kø|"), "|Koebenhavns ~ >K~|");
+        // A right-aligned text moves left into the padding before it.
+        assert_eq!(plain("|      Søg|"), "|     Soeg|");
+        // No room at all: cut, ending in `~`.
+        assert_eq!(plain("|ØØ|"), "|O~|");
+        assert_eq!(plain("æ"), "~");
+        // A bar is never shortened: the name before it is cut instead.
+        assert_eq!(plain("|Sydsjælland #####|"), "|Sydsjaella~ #####|");
+    }
+
+    #[test]
+    fn plain_rows_keep_their_width_and_are_ascii() {
+        let rows = [
+            "æøåÆØÅ",
+            "  æ  ø  å  ",
+            "|東京|Ψυχή|👨‍👩‍👧|",
+            "…–—·•×›‹→←↔",
+            "Malmö Märta München Straße",
+            "e\u{301}e\u{301}e\u{301}",
+            "",
+            "ØØØØØØØØ|ØØØØ   ",
+        ];
+        for row in rows {
+            let w = crate::text::width(row);
+            let out = plain(row);
+            assert!(out.is_ascii(), "{row:?} -> {out:?}");
+            assert_eq!(crate::text::width(&out), w, "{row:?} -> {out:?}");
+        }
     }
 }
