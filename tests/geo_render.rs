@@ -45,6 +45,8 @@ fn render(
         style: &style,
         legend: &legend,
         inset_titles: &titles,
+        marked: &[],
+        mark: "◆",
     };
     let outer = Rect::new(0, 0, area.right() + 3, area.bottom() + 3);
     let mut buf = Buffer::empty(outer);

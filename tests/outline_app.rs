@@ -377,3 +377,25 @@ fn settings_choose_the_map_mode_and_colours() {
     b.refresh_map();
     assert_eq!(b.map_view.mode, MapMode::Tiles);
 }
+
+/// A marked district (`Space`) shows the theme's mark before its label on the outline map, as on
+/// the tiles and bars; unmarking takes it away. With colour and without.
+#[test]
+fn marked_districts_show_the_mark_on_their_label() {
+    for color in [ColorMode::TrueColor, ColorMode::NoColor] {
+        let mut a = app(100, 30, color);
+        a.selected = idx(&a, "bornholm");
+        // The map pane is the left 54 columns at 100x30; the bars (right) show marks too.
+        let map_has_mark = |a: &App| {
+            screen(a, false)
+                .lines()
+                .any(|l| l.chars().take(54).collect::<String>().contains("◆Bornholm"))
+        };
+        assert!(!map_has_mark(&a), "{}", screen(&a, false));
+        typed(&mut a, " ");
+        assert!(a.tools.marks.contains(&a.selected));
+        assert!(map_has_mark(&a), "{color:?}:\n{}", screen(&a, false));
+        typed(&mut a, " ");
+        assert!(!map_has_mark(&a), "{}", screen(&a, false));
+    }
+}

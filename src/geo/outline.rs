@@ -47,6 +47,9 @@ pub struct OutlineFrame<'a> {
     pub texts: &'a [Vec<Vec<String>>],
     /// `Classes::legend(...)` in the UI language; empty: none.
     pub legend: &'a [LegendEntry],
+    /// Marked districts (`Space`, for comparison) and the glyph put before their labels.
+    pub marked: &'a [usize],
+    pub mark: &'a str,
 }
 
 impl OutlineMap {
@@ -122,6 +125,8 @@ impl OutlineMap {
                 style: frame.style,
                 legend: frame.legend,
                 inset_titles: &self.inset_titles,
+                marked: frame.marked,
+                mark: frame.mark,
             };
             render_outline(area, buf, &view)
         })
@@ -187,6 +192,8 @@ mod tests {
             classes: &classes.of_district,
             texts: &texts,
             legend: &legend,
+            marked: &[],
+            mark: "◆",
         };
         map.render(area, &mut buf, &frame);
         // The cell under Fyn's label hits Fyn.

@@ -137,6 +137,10 @@ pub struct OutlineView<'a> {
     pub legend: &'a [LegendEntry],
     /// Titles written on the inset frames, by inset index (e.g. `GeoMap::insets` names).
     pub inset_titles: &'a [String],
+    /// Marked districts: their labels get `mark` in front (in the label's padding, else just left
+    /// of the label), as the tiles and bars show marks.
+    pub marked: &'a [usize],
+    pub mark: &'a str,
 }
 
 /// What `render_outline` managed to show.
@@ -275,6 +279,15 @@ pub fn render_outline(area: Rect, buf: &mut Buffer, view: &OutlineView) -> Outli
                 " ".repeat(pad - pad / 2)
             );
             put(buf, area, usize::from(l.x), y, &text, style);
+            if i == 0 && view.marked.contains(&l.district) {
+                // In the label's own padding when it has some, else the cell left of it; a label
+                // at the left edge with no padding keeps its text and shows no mark.
+                let mw = width(view.mark);
+                let text_x = usize::from(l.x) + pad / 2;
+                if let Some(mx) = text_x.checked_sub(mw) {
+                    put(buf, area, mx, y, view.mark, style);
+                }
+            }
         }
     }
     OutlineDrawn {
@@ -503,6 +516,8 @@ mod tests {
                 style: &style,
                 legend: &[],
                 inset_titles: &[],
+                marked: &[],
+                mark: "*",
             };
             let area = Rect::new(1, 1, aw, ah);
             let mut buf = Buffer::empty(Rect::new(0, 0, aw + 2, ah + 2));
@@ -520,6 +535,8 @@ mod tests {
             style: &style,
             legend: &[],
             inset_titles: &[],
+            marked: &[],
+            mark: "*",
         };
         let mut buf = Buffer::empty(Rect::new(0, 0, 8, 4));
         render_outline(buf.area, &mut buf, &view);

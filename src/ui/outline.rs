@@ -67,6 +67,8 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         classes: &outline.classes.of_district,
         texts: &outline.texts,
         legend: &outline.legend,
+        marked: &app.tools.marks,
+        mark: app.theme.mark,
     };
     let drawn = map.render(inner, buf, &frame);
     if !drawn.legend && inner != area {
