@@ -201,8 +201,9 @@ fn search(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) {
     if h < 3 {
         return;
     }
-    let bw = area.width.min(90);
-    let r = Rect::new(area.x, row.y - h, bw, h);
+    // The full width, as a sheet over the panes' lower part: a narrower box would leave a piece
+    // of a pane beside it whose bottom border runs into the box's corner.
+    let r = Rect::new(area.x, row.y - h, area.width, h);
     fill(buf, r, " ", t.text);
     let title = format!("{} ({})", w.search_prompt, p.total);
     let inner = pane(buf, r, &title, true, app);
