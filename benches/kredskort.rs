@@ -15,6 +15,9 @@ use kredskort::commands::generate::{GenParams, SplitMix64, generate_string, writ
 use kredskort::locale::Locale;
 use rust_decimal::Decimal;
 
+#[path = "../tests/common/byte_count.rs"]
+mod byte_count;
+
 fn main() {
     // Generate the inputs (and print the note about amount strings, if any) before divan starts
     // printing its table.
@@ -384,32 +387,10 @@ mod navigation {
 /// 100k dataset. divan cannot measure sizes: the bench returns the count and prints it once.
 mod bytes {
     use super::*;
-    use ratatui::Terminal;
-    use ratatui::backend::CrosstermBackend;
-
-    #[derive(Clone, Default)]
-    struct Count(std::rc::Rc<std::cell::Cell<usize>>);
-
-    impl std::io::Write for Count {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0.set(self.0.get() + buf.len());
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
 
     fn step_bytes(w: u16, h: u16, seq: &str, step: &str) -> usize {
         let mut app = app(w, h, seq);
-        let count = Count::default();
-        let mut term = Terminal::with_options(
-            CrosstermBackend::new(count.clone()),
-            ratatui::TerminalOptions {
-                viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, w, h)),
-            },
-        )
-        .unwrap();
+        let (mut term, count) = byte_count::counting_terminal(w, h);
         term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
         let first = count.0.get();
         for k in kredskort::keymap::parse_key_sequence(step).unwrap() {
@@ -469,7 +450,7 @@ mod outline {
     use kredskort::action::{Action, Dir};
     use kredskort::geo::widget::ColorMode;
     use ratatui::Terminal;
-    use ratatui::backend::{CrosstermBackend, TestBackend};
+    use ratatui::backend::TestBackend;
 
     fn outline_app(w: u16, h: u16, color: ColorMode) -> kredskort::app::App {
         let mut a = kredskort::app::App::new(kredskort::data::load_embedded(), Locale::Da, (w, h));
@@ -504,37 +485,17 @@ mod outline {
         });
     }
 
-    #[derive(Clone, Default)]
-    struct Count(std::rc::Rc<std::cell::Cell<usize>>);
-
-    impl std::io::Write for Count {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0.set(self.0.get() + buf.len());
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-
     /// Bytes for the first full frame and for one Left step, per colour mode.
     #[divan::bench(args = [(80, 24), (200, 60)], sample_count = 3, max_time = 1)]
     fn bytes_per_step(b: Bencher, (w, h): (u16, u16)) {
         let measure = |color: ColorMode| {
             let mut app = outline_app(w, h, color);
-            let count = Count::default();
-            let mut term = Terminal::with_options(
-                CrosstermBackend::new(count.clone()),
-                ratatui::TerminalOptions {
-                    viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, w, h)),
-                },
-            )
-            .unwrap();
+            let (mut term, count) = byte_count::counting_terminal(w, h);
             term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
-            let full = count.0.replace(0);
+            let full = count.take();
             app.update(Action::Move(Dir::Left));
             term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
-            (full, count.0.replace(0))
+            (full, count.take())
         };
         for color in [
             ColorMode::TrueColor,

@@ -24,21 +24,11 @@ use kredskort::locale::Locale;
 use kredskort::search::SearchIndex;
 use kredskort::ui;
 use ratatui::Terminal;
-use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::backend::TestBackend;
 
-/// A terminal stand-in that only counts the bytes written to it.
-#[derive(Clone, Default)]
-struct Count(std::rc::Rc<std::cell::Cell<usize>>);
-
-impl std::io::Write for Count {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.set(self.0.get() + buf.len());
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+#[path = "../tests/common/byte_count.rs"]
+mod byte_count;
+use byte_count::counting_terminal;
 
 fn keys(app: &mut App, seq: &str) {
     for k in parse_key_sequence(seq).unwrap() {
@@ -156,15 +146,7 @@ fn main() {
         for (w, h) in [(80u16, 24u16), (200, 60)] {
             let mut app = App::new(ds.clone(), Locale::Da, (w, h));
             keys(&mut app, seq);
-            let count = Count::default();
-            let backend = CrosstermBackend::new(count.clone());
-            let mut term = Terminal::with_options(
-                backend,
-                ratatui::TerminalOptions {
-                    viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, w, h)),
-                },
-            )
-            .unwrap();
+            let (mut term, count) = counting_terminal(w, h);
             term.draw(|f| ui::draw(f, &app)).unwrap();
             let first = count.0.get();
             keys(&mut app, step);
@@ -191,14 +173,7 @@ fn main() {
         println!(
             "frame outline  {w}x{h} (shipped): p50 {p50:.3} ms  p99 {p99:.3} ms  max {max:.3} ms"
         );
-        let count = Count::default();
-        let mut term = Terminal::with_options(
-            CrosstermBackend::new(count.clone()),
-            ratatui::TerminalOptions {
-                viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, w, h)),
-            },
-        )
-        .unwrap();
+        let (mut term, count) = counting_terminal(w, h);
         term.draw(|f| ui::draw(f, &app)).unwrap();
         let mut steps = Vec::new();
         for step in ["<Left>", "<Right>", "<Up>", "<Down>"] {

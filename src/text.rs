@@ -106,17 +106,8 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     if max == 0 {
         return Cow::Borrowed("");
     }
-    let budget = max - 1; // one column for the ellipsis
-    let mut used = 0;
-    let mut end = 0;
-    for (i, c) in s.char_indices() {
-        let w = char_width(c);
-        if used + w > budget {
-            break;
-        }
-        used += w;
-        end = i + c.len_utf8();
-    }
+    // One column for the ellipsis.
+    let end = take_width(s, max - 1).len();
     let mut out = String::with_capacity(end + 3);
     out.push_str(&s[..end]);
     out.push(ELLIPSIS);
@@ -126,6 +117,11 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
 /// The longest suffix of `s` at most `max` columns wide, without leading blanks or zero-width
 /// characters (a combining mark whose base did not fit).
 pub fn take_tail_width(s: &str, max: usize) -> &str {
+    raw_tail(s, max).trim_start_matches(|c: char| c.is_whitespace() || char_width(c) == 0)
+}
+
+/// The longest suffix of `s` at most `max` columns wide, as it comes.
+fn raw_tail(s: &str, max: usize) -> &str {
     let mut used = 0;
     let mut start = s.len();
     for (i, c) in s.char_indices().rev() {
@@ -136,7 +132,7 @@ pub fn take_tail_width(s: &str, max: usize) -> &str {
         used += w;
         start = i;
     }
-    s[start..].trim_start_matches(|c: char| c.is_whitespace() || char_width(c) == 0)
+    &s[start..]
 }
 
 /// `s` cut in the middle to `head` columns, `…`, and its last `tail` columns (blanks before the
@@ -251,19 +247,9 @@ pub fn truncate_left(s: &str, max: usize) -> Cow<'_, str> {
     if max == 0 {
         return Cow::Borrowed("");
     }
-    let budget = max - 1; // one column for the ellipsis
-    let mut used = 0;
-    let mut start = s.len();
-    for (i, c) in s.char_indices().rev() {
-        let w = char_width(c);
-        if used + w > budget {
-            break;
-        }
-        used += w;
-        start = i;
-    }
-    // A combining mark at the start of the kept part belongs to a base that was cut.
-    let kept = s[start..].trim_start_matches(|c: char| char_width(c) == 0);
+    // One column for the ellipsis; a combining mark at the start of the kept part belongs to a
+    // base that was cut.
+    let kept = raw_tail(s, max - 1).trim_start_matches(|c: char| char_width(c) == 0);
     let mut out = String::with_capacity(kept.len() + 3);
     out.push(ELLIPSIS);
     out.push_str(kept);

@@ -9,7 +9,9 @@ use kredskort::data::{Dataset, load_str};
 use kredskort::locale::Locale;
 use kredskort::ui;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+
+mod common;
+use common::byte_count::counting_terminal;
 
 fn generated(districts: usize, per: usize) -> Dataset {
     let text = generate_string(&GenParams::new(districts, per, 1));
@@ -35,33 +37,10 @@ fn changed_rows(a: &Buffer, b: &Buffer) -> Vec<(u16, usize)> {
     out
 }
 
-/// A writer that only counts bytes.
-#[derive(Clone, Default)]
-struct Count(std::rc::Rc<std::cell::Cell<usize>>);
-
-impl std::io::Write for Count {
-    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-        self.0.set(self.0.get() + b.len());
-        Ok(b.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// Bytes the crossterm backend writes for `step` after a first frame.
 fn step_bytes(app: &mut App, step: Action) -> (usize, Vec<(u16, usize)>) {
-    use ratatui::Terminal;
-    use ratatui::backend::CrosstermBackend;
     let (w, h) = app.size;
-    let count = Count::default();
-    let mut term = Terminal::with_options(
-        CrosstermBackend::new(count.clone()),
-        ratatui::TerminalOptions {
-            viewport: ratatui::Viewport::Fixed(Rect::new(0, 0, w, h)),
-        },
-    )
-    .unwrap();
+    let (mut term, count) = counting_terminal(w, h);
     term.draw(|f| ui::draw(f, app)).unwrap();
     let before_buf = draw_buffer(app);
     let first = count.0.get();
@@ -88,18 +67,9 @@ fn a_map_arrow_step_on_a_thousand_districts_writes_under_4_kb() {
 /// figures for the report (the mean stays under 4 KB; a window jump redraws the whole map).
 #[test]
 fn a_walk_across_the_map_reports_bytes_per_step() {
-    use ratatui::Terminal;
-    use ratatui::backend::CrosstermBackend;
     let ds = generated(1000, 3);
     let mut app = tiles(App::new(ds, Locale::Da, (200, 60)));
-    let count = Count::default();
-    let mut term = Terminal::with_options(
-        CrosstermBackend::new(count.clone()),
-        ratatui::TerminalOptions {
-            viewport: ratatui::Viewport::Fixed(Rect::new(0, 0, 200, 60)),
-        },
-    )
-    .unwrap();
+    let (mut term, count) = counting_terminal(200, 60);
     term.draw(|f| ui::draw(f, &app)).unwrap();
     let mut steps = Vec::new();
     for k in 0..40 {

@@ -3,6 +3,8 @@
 //! trips parsers and splitters) and how they are applied.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod byte_count;
+
 use proptest::prelude::*;
 
 #[derive(Debug, Clone)]
