@@ -370,8 +370,8 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Renders a list of diagnostics, separated by blank lines, with a count at the end when there are
-/// several.
+/// Renders a list of diagnostics, separated by blank lines, with a count at the end (`1 error in
+/// x.toml`, `2 errors in x.toml`).
 pub fn render_all(diagnostics: &[Diagnostic], f: &mut fmt::Formatter<'_>) -> fmt::Result {
     for (i, d) in diagnostics.iter().enumerate() {
         if i > 0 {
@@ -379,9 +379,10 @@ pub fn render_all(diagnostics: &[Diagnostic], f: &mut fmt::Formatter<'_>) -> fmt
         }
         write!(f, "{d}")?;
     }
-    if diagnostics.len() > 1 {
-        let origin = diagnostics.first().map_or("", |d| d.origin.as_str());
-        write!(f, "\n{} errors in {origin}\n", diagnostics.len())?;
+    if let Some(first) = diagnostics.first() {
+        let n = diagnostics.len();
+        let noun = if n == 1 { "error" } else { "errors" };
+        write!(f, "\n{n} {noun} in {}\n", first.origin)?;
     }
     Ok(())
 }
@@ -513,6 +514,29 @@ mod tests {
             d.one_line(),
             "data.toml:2:12: unknown district \"koebenhvn\""
         );
+    }
+
+    #[test]
+    fn the_count_ends_every_report_singular_or_plural() {
+        struct All(Vec<Diagnostic>);
+        impl fmt::Display for All {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                render_all(&self.0, f)
+            }
+        }
+        let text = "a = 1\nb = 2\n";
+        let map = SourceMap::new(text, "typo.toml");
+        let one = All(vec![map.resolve(Problem::new(0..1, "first"))]);
+        assert!(
+            one.to_string().ends_with("  | ^\n\n1 error in typo.toml\n"),
+            "{one}"
+        );
+        let two = All(map.resolve_all(vec![Problem::new(0..1, "a"), Problem::new(6..7, "b")]));
+        assert!(
+            two.to_string().ends_with("\n\n2 errors in typo.toml\n"),
+            "{two}"
+        );
+        assert_eq!(All(Vec::new()).to_string(), "");
     }
 
     #[test]
