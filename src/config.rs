@@ -171,6 +171,30 @@ pub fn resolve_in(
     positional: &[PathBuf],
     env: &LookupEnv,
 ) -> Result<Settings, ConfigError> {
+    let (settings, problems) = resolve_partial_in(global, positional, env)?;
+    match problems {
+        Some(e) => Err(e),
+        None => Ok(settings),
+    }
+}
+
+/// [`resolve`], but a config file with errors still gives the settings read from its parts that are
+/// right (`[theme]` and `[keys]` entries included), next to the error, so a caller can check those
+/// tables too and report every problem of the file in one run. `Err` only when the file cannot be
+/// read at all.
+pub fn resolve_partial(
+    global: &GlobalArgs,
+    positional: &[PathBuf],
+) -> Result<(Settings, Option<ConfigError>), ConfigError> {
+    resolve_partial_in(global, positional, &LookupEnv::from_process())
+}
+
+/// [`resolve_partial`] with an explicit environment.
+pub fn resolve_partial_in(
+    global: &GlobalArgs,
+    positional: &[PathBuf],
+    env: &LookupEnv,
+) -> Result<(Settings, Option<ConfigError>), ConfigError> {
     let path = match &global.config {
         Some(p) => Some(p.clone()),
         None => env.find(),
@@ -178,9 +202,9 @@ pub fn resolve_in(
     let files: Vec<PathBuf> = global.data.iter().chain(positional).cloned().collect();
     // Data files on the command line replace the configured ones, so a configured file that is gone
     // is then no reason to fail.
-    let mut settings = match &path {
+    let (mut settings, problems) = match &path {
         Some(p) => load_config(p, files.is_empty())?,
-        None => Settings::default(),
+        None => (Settings::default(), None),
     };
     if !files.is_empty() {
         settings.data_sources = files.into_iter().map(DataSource::File).collect();
@@ -188,19 +212,37 @@ pub fn resolve_in(
     if let Some(l) = global.locale {
         settings.locale = l;
     }
-    Ok(settings)
+    Ok((settings, problems))
 }
 
 /// Reads and checks one config file.
 pub fn load_config_file(path: &Path) -> Result<Settings, ConfigError> {
-    load_config(path, true)
+    match load_config(path, true)? {
+        (_, Some(e)) => Err(e),
+        (settings, None) => Ok(settings),
+    }
 }
 
-fn load_config(path: &Path, check_data: bool) -> Result<Settings, ConfigError> {
+/// How a config file is named in messages: the path as given, display-safe.
+pub fn origin_of(path: &Path) -> String {
+    crate::data::load::display_path(path)
+}
+
+/// Reads one config file: `Err` when it cannot be read, else the settings and the problems found.
+fn load_config(
+    path: &Path,
+    check_data: bool,
+) -> Result<(Settings, Option<ConfigError>), ConfigError> {
     let text = read_text(path)?;
     let base = path.parent().map(Path::to_path_buf);
-    let origin = crate::data::load::display_path(path);
-    parse_config_with(&text, &origin, base.as_deref(), Some(path), check_data)
+    let origin = origin_of(path);
+    Ok(parse_config_with(
+        &text,
+        &origin,
+        base.as_deref(),
+        Some(path),
+        check_data,
+    ))
 }
 
 pub const CONFIG_KEYS: &[&str] = &["data", "locale", "mouse", "map", "theme", "keys"];
@@ -213,18 +255,21 @@ pub fn parse_config(
     base_dir: Option<&Path>,
     config_path: Option<&Path>,
 ) -> Result<Settings, ConfigError> {
-    parse_config_with(text, origin, base_dir, config_path, true)
+    match parse_config_with(text, origin, base_dir, config_path, true) {
+        (_, Some(e)) => Err(e),
+        (settings, None) => Ok(settings),
+    }
 }
 
-/// [`parse_config`]; `check_data`: whether `data` files must exist (not when the command line
-/// replaces them).
+/// [`parse_config`], keeping what was read when there are problems; `check_data`: whether `data`
+/// files must exist (not when the command line replaces them).
 fn parse_config_with(
     text: &str,
     origin: &str,
     base_dir: Option<&Path>,
     config_path: Option<&Path>,
     check_data: bool,
-) -> Result<Settings, ConfigError> {
+) -> (Settings, Option<ConfigError>) {
     let mut cx = Cx::new(0);
     let root = parse_toml(text, &mut cx);
     let mut settings = Settings {
@@ -305,18 +350,16 @@ fn parse_config_with(
             "theme" => settings.theme_entries = string_table(&mut cx, &map, v, "theme"),
             "keys" => settings.key_entries = string_table(&mut cx, &map, v, "keys"),
             _ => {
-                convert::unknown_key(&mut cx, k, "config.toml", CONFIG_KEYS, &root);
+                // Named by the file it is in: `--config` can name any file.
+                convert::unknown_key(&mut cx, k, origin, CONFIG_KEYS, &root);
             }
         }
     }
-    if cx.problems.is_empty() {
-        Ok(settings)
-    } else {
-        Err(LoadError {
-            origin: origin.to_string(),
-            diagnostics: map.resolve_all(cx.problems),
-        })
-    }
+    let problems = (!cx.problems.is_empty()).then(|| LoadError {
+        origin: origin.to_string(),
+        diagnostics: map.resolve_all(cx.problems),
+    });
+    (settings, problems)
 }
 
 fn data_paths(
@@ -393,7 +436,7 @@ fn data_paths(
                     ),
                 )
                 .label("no such data file")
-                .hint("paths in config.toml are relative to the config file's directory"),
+                .hint("relative paths in a config file are resolved from its directory"),
             );
             continue;
         }

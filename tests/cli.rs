@@ -248,6 +248,76 @@ fn bad_config_gets_located_errors() {
     assert!(err.contains("config.toml:5:8"), "{err}");
 }
 
+/// A config with errors at the top level and in `[theme]` and `[keys]`, named by `--config`.
+const BAD_CFG: &str = "locale = \"dk\"\nmous = true\n\n[theme]\naccent = \"purplish\"\nheat = \"red blue\"\n\n[keys]\nup = \"k\"\ndown = \"k\"\nfrobnicate = \"x\"\n";
+
+/// Every error of `BAD_CFG`, in file order, with one count and the file named as given.
+fn assert_bad_cfg_report(err: &str) {
+    let wanted = [
+        ("bad.cfg:1:10", "error: unknown locale \"dk\""),
+        ("bad.cfg:2:1", "error: unknown key `mous` in bad.cfg"),
+        ("bad.cfg:5:10", "error: unknown colour \"purplish\""),
+        ("bad.cfg:6:8", "error: `heat` needs 6 colours"),
+        ("bad.cfg:10:8", "error: key k is bound twice"),
+        (
+            "bad.cfg:11:1",
+            "error: unknown action `frobnicate` in [keys]",
+        ),
+    ];
+    let mut from = 0;
+    for (at, message) in wanted {
+        let i = err[from..]
+            .find(message)
+            .unwrap_or_else(|| panic!("{message} (after byte {from}) missing:\n{err}"));
+        from += i;
+        assert!(err[from..].contains(&format!("--> {at}\n")), "{at}:\n{err}");
+    }
+    assert!(err.trim_end().ends_with("\n6 errors in bad.cfg"), "{err}");
+    assert_eq!(err.matches(" errors in ").count(), 1, "one count: {err}");
+    assert!(!err.contains("config.toml"), "the file is bad.cfg: {err}");
+}
+
+#[test]
+fn a_bad_config_reports_every_error_in_one_run_under_its_own_name() {
+    let t = TempDir::new("cfg-all");
+    t.write("bad.cfg", BAD_CFG);
+    let o = run_in(t.path(), &["--config", "bad.cfg", "check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_bad_cfg_report(&stderr(&o));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    // The dashboard reports the same before it touches the terminal (and `render`, which starts
+    // it the same way).
+    let o = run_in(t.path(), &["--config", "bad.cfg"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_bad_cfg_report(&stderr(&o));
+    let o = run_in(t.path(), &["--config", "bad.cfg", "render"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_bad_cfg_report(&stderr(&o));
+}
+
+#[test]
+fn check_with_one_error_prints_a_singular_count() {
+    let t = TempDir::new("check-one");
+    let text = std::fs::read_to_string(repo(SHIPPED))
+        .unwrap()
+        .replace("district = \"fyn\"", "district = \"fyns\"");
+    t.write("typo.toml", &text);
+    let o = run_in(t.path(), &["check", "typo.toml"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.matches("error: ").count(), 1, "{err}");
+    assert!(err.ends_with("\n\n1 error in typo.toml\n"), "{err}");
+    // A config with one error says so the same way.
+    t.write("one.cfg", "locale = \"dk\"\n");
+    let o = run_in(t.path(), &["--config", "one.cfg", "check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).ends_with("\n\n1 error in one.cfg\n"),
+        "{}",
+        stderr(&o)
+    );
+}
+
 #[test]
 fn check_validates_theme_and_keys_as_the_dashboard_does() {
     let t = TempDir::new("cfg-style");

@@ -6,26 +6,31 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::cli::GlobalArgs;
-use crate::commands::dashboard::{Settings, check_style};
-use crate::config::{self, DataSource};
+use crate::commands::dashboard::check_config;
+use crate::config::DataSource;
 use crate::data::Dataset;
 use crate::locale::Locale;
 use crate::money::{format_money, format_number};
 
 pub fn run(global: &GlobalArgs, files: &[PathBuf]) -> ExitCode {
-    let settings = match config::resolve(global, files) {
-        Ok(s) => Settings::from_config(s, false),
-        Err(e) => {
-            eprint!("{e}");
+    // The config file: its top level, `[theme]` and `[keys]` (by the same code the dashboard runs
+    // before it starts) in one report with one count. The data files are checked as well unless the
+    // top level is wrong (then which files to check is not known), so one run reports every problem.
+    let checked = match check_config(global, files, false) {
+        Ok(c) => c,
+        Err(report) => {
+            eprint!("{report}");
             return ExitCode::FAILURE;
         }
     };
-    // The config's [theme] and [keys], by the same code the dashboard runs before it starts; the
-    // data files are checked as well, so one run reports every problem.
+    let settings = checked.settings;
     let mut ok = true;
-    if let Err(report) = check_style(&settings) {
+    if let Some(report) = checked.report {
         ok = false;
         eprint!("{report}");
+        if !checked.top_level_ok {
+            return ExitCode::FAILURE;
+        }
         eprintln!();
     }
     // Summaries are written as each file is checked (a long list shows progress); a stdout that

@@ -48,16 +48,62 @@ pub struct Settings {
 }
 
 /// Resolves the settings: `--config` or the looked-up `config.toml`, overridden by the command line.
-/// A bad config file is an error report (path:line:col), as for data files.
+/// A bad config file is one error report (path:line:col) with every problem of the file, its top
+/// level and its `[theme]` / `[keys]` together.
 pub fn settings_from_args(
     global: &GlobalArgs,
     display: &DisplayArgs,
     files: &[PathBuf],
 ) -> Result<Settings, String> {
-    let config = config::resolve(global, files).map_err(|e| e.to_string())?;
-    let settings = Settings::from_config(config, display.plain);
-    check_style(&settings)?;
-    Ok(settings)
+    let checked = check_config(global, files, display.plain)?;
+    match checked.report {
+        Some(report) => Err(report.to_string()),
+        None => Ok(checked.settings),
+    }
+}
+
+/// A config file read and checked as far as it goes.
+#[derive(Debug)]
+pub struct ConfigCheck {
+    /// What was read from the parts of the file that are right.
+    pub settings: Settings,
+    /// Every problem of the config file, sorted by position, with one count; `None` when it is fine.
+    pub report: Option<data::LoadError>,
+    /// Whether the top level (`data`, `locale`, …) was right, so the data sources can be trusted
+    /// even when `[theme]` or `[keys]` were not.
+    pub top_level_ok: bool,
+}
+
+/// Resolves the config (as [`config::resolve`]) and checks its `[theme]` and `[keys]` (as
+/// [`check_style`]) even when its top level has errors, so one run reports them all. `Err` (the
+/// rendered report) when the file cannot be read at all.
+pub fn check_config(
+    global: &GlobalArgs,
+    files: &[PathBuf],
+    plain: bool,
+) -> Result<ConfigCheck, String> {
+    let (config, top) = config::resolve_partial(global, files).map_err(|e| e.to_string())?;
+    let settings = Settings::from_config(config, plain);
+    let (_, _, style) = style_of(&settings);
+    let top_level_ok = top.is_none();
+    let mut diagnostics = top.map(|e| e.diagnostics).unwrap_or_default();
+    diagnostics.extend(style);
+    // In file order, as a reader goes through the file (stable: one place keeps the order found).
+    diagnostics.sort_by_key(|d| d.at.as_ref().map(|s| (s.line, s.col)));
+    let report = config_apply::report(&config_origin(&settings), diagnostics);
+    Ok(ConfigCheck {
+        settings,
+        report,
+        top_level_ok,
+    })
+}
+
+/// How the config file is named in messages (the path as given).
+fn config_origin(settings: &Settings) -> String {
+    settings
+        .config_path
+        .as_deref()
+        .map_or_else(|| "config.toml".to_string(), config::origin_of)
 }
 
 impl Settings {
@@ -81,19 +127,21 @@ impl Settings {
 /// The theme and keymap the settings ask for, or every `[theme]` / `[keys]` problem as one located
 /// report (printed before the terminal is touched).
 pub fn check_style(settings: &Settings) -> Result<(Theme, Keymap), String> {
+    let (theme, keymap, problems) = style_of(settings);
+    match config_apply::report(&config_origin(settings), problems) {
+        Some(e) => Err(e.to_string()),
+        None => Ok((theme, keymap)),
+    }
+}
+
+/// The theme and keymap the settings ask for, and every `[theme]` / `[keys]` problem.
+fn style_of(settings: &Settings) -> (Theme, Keymap, Vec<data::Diagnostic>) {
     let mut theme = Theme::select(settings.plain, settings.no_color);
     let mut keymap = Keymap::default();
     let colours = !settings.plain && !settings.no_color;
     let mut problems = config_apply::apply_theme(&mut theme, &settings.theme_entries, colours);
     problems.extend(config_apply::apply_keys(&mut keymap, &settings.key_entries));
-    let origin = settings
-        .config_path
-        .as_deref()
-        .map_or_else(|| "config.toml".to_string(), |p| p.display().to_string());
-    match config_apply::report(&origin, problems) {
-        Some(e) => Err(e.to_string()),
-        None => Ok((theme, keymap)),
-    }
+    (theme, keymap, problems)
 }
 
 /// The workspace: one tab per data source, each loaded with its indexes. A source that fails to
