@@ -273,6 +273,60 @@ fn no_dataset() {
     );
 }
 
+/// `valid.toml` with `from` replaced by `to`: its one-line errors.
+fn errors_with(from: &str, to: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(fixture("valid.toml"))
+        .unwrap()
+        .replacen(from, to, 1);
+    let text = format!("# a comment first\n{text}");
+    let e = kredskort::data::load_str(&text, "t.toml", None).unwrap_err();
+    e.diagnostics.iter().map(|d| d.one_line()).collect()
+}
+
+#[test]
+fn a_misspelt_required_table_is_one_error_at_the_typo() {
+    // Not also "the file has no [dataset] table" at line 1 (a comment), nor "no districts" and an
+    // "unknown district" for every project.
+    assert_eq!(
+        errors_with("[dataset]", "[datset]"),
+        vec!["t.toml:2:2: unknown key `datset` in the top level"]
+    );
+    let e =
+        kredskort::data::load_str("# c\n[Dataset]\ntitle = \"T\"\n", "t.toml", None).unwrap_err();
+    assert_eq!(e.diagnostics.len(), 1, "{e}");
+    assert_eq!(
+        e.first().unwrap().hint.as_deref(),
+        Some("did you mean `dataset`?")
+    );
+    let text = std::fs::read_to_string(fixture("valid.toml"))
+        .unwrap()
+        .replace("[[district]]", "[[distrct]]");
+    let e = kredskort::data::load_str(&text, "t.toml", None).unwrap_err();
+    assert_eq!(
+        e.diagnostics
+            .iter()
+            .map(|d| d.one_line())
+            .collect::<Vec<_>>(),
+        vec!["t.toml:6:3: unknown key `distrct` in the top level"],
+        "{e}"
+    );
+    assert_eq!(
+        e.first().unwrap().hint.as_deref(),
+        Some("did you mean `district`?")
+    );
+    assert_eq!(
+        errors_with("[dataset]", "[[dataset]]"),
+        vec!["t.toml:2:1: [dataset] must be one table, written [dataset], not a list"]
+    );
+    // A file that really has no [dataset] still says so.
+    let e = errors_with("[dataset]", "[map]");
+    assert!(
+        e.iter()
+            .any(|l| l.contains("the file has no [dataset] table")),
+        "{e:?}"
+    );
+}
+
 #[test]
 fn float_amount_gets_an_exact_spelling() {
     expect(

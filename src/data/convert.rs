@@ -1057,9 +1057,11 @@ pub struct RawFile {
     pub districts: Vec<RawDistrict>,
     pub projects: Vec<RawProject>,
     pub map: Option<RawMap>,
-    /// A top-level `district` key was written but was not a list of tables (already reported), so
-    /// "no districts" would be a second message for one mistake.
-    pub districts_miswritten: bool,
+    /// Top-level tables (`"dataset"`, `"district"`, …) that were written but could not be read:
+    /// not a table or a list of tables as they should be, or under a misspelt name (`[datset]`).
+    /// That is already reported, so "the file has no [dataset]" would be a second message for one
+    /// mistake, pointing somewhere else.
+    pub miswritten: Vec<&'static str>,
 }
 
 impl RawFile {
@@ -1094,7 +1096,7 @@ impl RawFile {
         if self.map.is_none() {
             self.map = later.map.take();
         }
-        self.districts_miswritten |= later.districts_miswritten;
+        self.miswritten.append(&mut later.miswritten);
         self.districts.append(&mut later.districts);
         self.projects.append(&mut later.projects);
     }
@@ -1129,7 +1131,7 @@ pub fn convert_document(cx: &mut Cx, root: &DeTable<'_>) -> RawFile {
                 }
             }
             ("district" | "project", DeValue::Table(_)) => {
-                raw.districts_miswritten |= key == "district";
+                raw.miswritten.extend(TOP_KEYS.iter().find(|k| **k == key));
                 let span = cx.span(v.span());
                 cx.push(
                     Problem::new(
@@ -1143,6 +1145,7 @@ pub fn convert_document(cx: &mut Cx, root: &DeTable<'_>) -> RawFile {
                 );
             }
             ("dataset" | "map", DeValue::Array(_)) => {
+                raw.miswritten.extend(TOP_KEYS.iter().find(|k| **k == key));
                 let span = cx.span(v.span());
                 cx.push(
                     Problem::new(
@@ -1154,7 +1157,7 @@ pub fn convert_document(cx: &mut Cx, root: &DeTable<'_>) -> RawFile {
                 );
             }
             ("dataset" | "map" | "district" | "project", other) => {
-                raw.districts_miswritten |= key == "district";
+                raw.miswritten.extend(TOP_KEYS.iter().find(|k| **k == key));
                 let span = cx.span(v.span());
                 cx.push(
                     Problem::new(
@@ -1166,7 +1169,9 @@ pub fn convert_document(cx: &mut Cx, root: &DeTable<'_>) -> RawFile {
                 );
             }
             _ => {
-                unknown_key(cx, k, "the top level", TOP_KEYS, root);
+                // A misspelt table name (`[datset]`): the one error is the typo, with its hint.
+                raw.miswritten
+                    .extend(unknown_key(cx, k, "the top level", TOP_KEYS, root));
             }
         }
     }

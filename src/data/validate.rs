@@ -61,11 +61,12 @@ pub fn validate(
         districts,
         projects,
         map,
-        districts_miswritten,
+        miswritten,
     } = raw;
+    let districts_miswritten = miswritten.contains(&"district");
 
     let Some(meta) = meta else {
-        if syntax_ok {
+        if syntax_ok && !miswritten.contains(&"dataset") {
             problems.push(
                 Problem::new(0..0, "the file has no [dataset] table")
                     .label("expected [dataset] here")
@@ -149,9 +150,11 @@ pub fn validate(
                 project_ids.insert(id.value.as_str(), &id.span);
             }
         }
+        // Not when the districts could not be read: every reference would be "unknown".
         if let Some(dref) = &p.district
             && !index.contains_key(dref.value.as_str())
             && every_district_has_id
+            && !districts_miswritten
         {
             let shown = crate::text::sanitize_line(&dref.value);
             // Many projects may name the same wrong id (a renamed district): compute each hint once.
