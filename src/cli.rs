@@ -208,6 +208,9 @@ pub struct GenArgs {
     pub seed: u64,
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Overwrite --output if it exists
+    #[arg(long)]
+    pub force: bool,
     /// Add extremes: 1 MB names and summary, 10,000 themes, 10,000 municipalities
     #[arg(long)]
     pub stress: bool,

@@ -248,6 +248,38 @@ fn gen_command_writes_the_same_file() {
 }
 
 #[test]
+fn gen_output_never_overwrites_without_force() {
+    let dir = std::env::temp_dir().join(format!("kredskort-genforce-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("out.toml");
+    std::fs::write(&path, "mine\n").unwrap();
+    let gen_to = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_kredskort"))
+            .args(["gen", "--districts", "2", "--projects-per-district", "1"])
+            .args(extra)
+            .arg("-o")
+            .arg(&path)
+            .output()
+            .unwrap()
+    };
+    let out = gen_to(&[]);
+    let kept = std::fs::read_to_string(&path).unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!out.status.success());
+    assert_eq!(kept, "mine\n", "the existing file is left alone");
+    assert!(stderr.contains("already exists; use --force"), "{stderr}");
+    let out = gen_to(&["--force"]);
+    let written = std::fs::read_to_string(&path).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(written, generate_string(&GenParams::new(2, 1, 1)));
+}
+
+#[test]
 fn stress_file_has_the_extremes() {
     let mut params = GenParams::new(3, 4, 2);
     params.stress = true;

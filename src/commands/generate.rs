@@ -102,7 +102,7 @@ pub fn run(args: &GenArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let result = match &args.output {
-        Some(path) => write_file(path, &params),
+        Some(path) => write_file(path, &params, args.force),
         None => {
             let stdout = io::stdout();
             let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -124,8 +124,24 @@ pub fn run(args: &GenArgs) -> ExitCode {
     }
 }
 
-fn write_file(path: &Path, params: &GenParams) -> io::Result<()> {
-    let mut w = BufWriter::with_capacity(1 << 16, File::create(path)?);
+/// Writes the file; an existing one only with `force` (as `export`). Without it the file is opened
+/// with `create_new`, so a file that appears meanwhile is not overwritten either.
+fn write_file(path: &Path, params: &GenParams, force: bool) -> io::Result<()> {
+    let file = if force {
+        File::create(path)?
+    } else {
+        match File::options().write(true).create_new(true).open(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    "it already exists; use --force to overwrite it",
+                ));
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    let mut w = BufWriter::with_capacity(1 << 16, file);
     write_dataset(&mut w, params)?;
     w.flush()
 }
