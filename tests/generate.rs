@@ -280,6 +280,27 @@ fn gen_output_never_overwrites_without_force() {
 }
 
 #[test]
+fn generated_names_are_capitalized_and_keep_their_letters() {
+    let doc = parse(&generate_string(&GenParams::new(200, 0, 1)));
+    let mut names = Vec::new();
+    for d in doc["district"].as_array().unwrap() {
+        if let Some(ms) = d.get("municipalities") {
+            names.extend(ms.as_array().unwrap().iter().map(|m| m.as_str().unwrap()));
+        }
+    }
+    assert!(names.len() > 500, "{}", names.len());
+    for n in &names {
+        assert!(
+            n.chars().next().is_some_and(char::is_uppercase),
+            "{n:?} is not a name"
+        );
+    }
+    // Danish first letters are whole, upper case.
+    assert!(names.iter().any(|n| n.starts_with('Ø')), "{names:?}");
+    assert!(names.iter().any(|n| n.starts_with("Å")), "{names:?}");
+}
+
+#[test]
 fn stress_file_has_the_extremes() {
     let mut params = GenParams::new(3, 4, 2);
     params.stress = true;

@@ -349,17 +349,21 @@ fn place_name(rng: &mut SplitMix64) -> String {
         }
         _ => {}
     }
-    let first = rng.pick(SYLLABLES);
-    let mut chars = first.chars();
-    if let Some(c) = chars.next() {
-        s.extend(c.to_uppercase());
-        s.push_str(chars.as_str());
-    }
+    s.push_str(&capitalized(rng.pick(SYLLABLES)));
     let n = 1 + rng.below(2);
     for _ in 0..n {
         s.push_str(&rng.pick(SYLLABLES).to_lowercase());
     }
     s
+}
+
+/// `s` with its first letter upper case, by characters (`øster` → `Øster`).
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// An amount in øre: 10.000–5.000.000 kr., whole hundreds of kroner, sometimes with øre.
@@ -521,7 +525,8 @@ pub fn write_dataset(w: &mut impl Write, params: &GenParams) -> io::Result<()> {
                     .get((d + i) % MUNICIPALITY_TAILS.len())
                     .copied()
                     .unwrap_or("by");
-                format!("{base}{tail}")
+                // A name: capitalized even when the syllable is one from inside a word.
+                format!("{}{tail}", capitalized(base))
             })
             .collect();
         if nm > 0 {
