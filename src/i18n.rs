@@ -259,7 +259,9 @@ pub fn describe(action: Action, locale: Locale) -> &'static str {
     }
 }
 
-pub use crate::i18n_tools::{ToolStrings, export_failed, exported, search_hint, tools};
+pub use crate::i18n_tools::{
+    ToolStrings, export_failed, exported, reload_banner, search_hint, tools,
+};
 
 /// The status line when `render --keys` meets the export key: render draws, it writes no file.
 pub fn export_not_in_render(locale: Locale) -> &'static str {

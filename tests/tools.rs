@@ -603,6 +603,56 @@ fn reload_valid_invalid_valid_keeps_selection_and_last_good_data() {
     assert_eq!(app.stack.len(), 3, "same ids: the drill-down stays");
 }
 
+#[test]
+fn every_reload_error_gets_the_same_banner_form() {
+    let dir = TempDir::new("reload-form");
+    let file = dir.path().join("data.toml");
+    std::fs::write(&file, DATA).unwrap();
+    let banner = |locale: Locale, text: &str| {
+        std::fs::write(&file, DATA).unwrap();
+        let ds = kredskort::data::load_file(&file).unwrap();
+        let mut app = App::new(ds, locale, (100, 30));
+        app.tools.source = Some(file.clone());
+        std::fs::write(&file, text).unwrap();
+        app.reload_now();
+        app.tools.reload_error.clone().expect("an error")
+    };
+    let line_of = |needle: &str| 1 + DATA.lines().position(|l| l == needle).unwrap();
+    // A bad value, a syntax error, an empty file: the prefix, the file's name (not the path it
+    // was opened by) with line:col where there is one, the message, then the note.
+    let bad_value = DATA.replace("amount = 7_000_000", "amount = \"syv\"");
+    assert_eq!(
+        banner(Locale::Da, &bad_value),
+        format!(
+            "Filen er ugyldig: data.toml:{}:10: `amount` \"syv\" is not a number; \
+             viser de sidste gyldige data",
+            line_of("amount = 7_000_000")
+        )
+    );
+    let syntax = format!("{DATA}\n[[project]\n");
+    let b = banner(Locale::Da, &syntax);
+    let at = format!("Filen er ugyldig: data.toml:{}:", DATA.lines().count() + 2);
+    assert!(b.starts_with(&at), "{b}");
+    assert!(b.ends_with("; viser de sidste gyldige data"), "{b}");
+    assert_eq!(
+        banner(Locale::Da, "\n"),
+        "Filen er ugyldig: data.toml: the file is empty; viser de sidste gyldige data"
+    );
+    // English; more errors are counted.
+    let two = bad_value.replace("amount = 13_600_000", "amount = \"tretten\"");
+    let b = banner(Locale::En, &two);
+    assert!(
+        b.starts_with("The file is invalid: data.toml:")
+            && b.ends_with(" (and 1 more error); showing the last valid data"),
+        "{b}"
+    );
+    let b = banner(Locale::Da, &two);
+    assert!(
+        b.ends_with(" (og 1 fejl mere); viser de sidste gyldige data"),
+        "{b}"
+    );
+}
+
 /// The shipped data with a second project for Fyn (Vollsmose is the first), for list positions.
 fn with_second_fyn_project() -> String {
     format!(

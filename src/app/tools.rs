@@ -612,7 +612,9 @@ impl App {
         let prepared = match result {
             Ok(p) => p,
             Err(e) => {
-                self.tools.reload_error = Some(e.summary());
+                let banner =
+                    crate::i18n::reload_banner(&e, self.tools.source.as_deref(), self.locale);
+                self.tools.reload_error = Some(banner);
                 self.tools.bump();
                 return;
             }

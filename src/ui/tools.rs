@@ -70,45 +70,17 @@ fn removed_banner(row: Rect, buf: &mut Buffer, app: &App) {
     put(buf, row, row.x, row.y, &msg, style);
 }
 
-/// The reload error: `path:line:col: message`, kept until the file is valid again.
+/// The reload error, as [`crate::i18n_tools::reload_banner`] wrote it; a narrow screen cuts the end.
 fn banner(row: Rect, buf: &mut Buffer, app: &App, err: &str) {
     if row.is_empty() {
         return;
     }
-    let w = i18n::tools(app.locale);
     let t = &app.theme;
     let style = t.warning.add_modifier(ratatui::style::Modifier::REVERSED);
     fill(buf, row, " ", style);
-    // Longest first; the location (`path:line:col`) matters most, so narrow screens drop the note,
-    // then the directories of the path, before anything is cut.
-    let short_err = shorten_path(err, app.tools.source.as_deref());
-    let width = usize::from(row.width);
-    let candidates = [
-        format!(" {} ({}): {err}", w.reload_failed, w.keeping_last_good),
-        format!(" {}: {err}", w.reload_failed),
-        format!(" {}: {short_err}", w.reload_failed),
-        format!(" {short_err}"),
-    ];
-    let msg = candidates
-        .iter()
-        .find(|c| text::width(c) <= width)
-        .cloned()
-        .unwrap_or_else(|| text::truncate_with(&candidates[3], width, t.ellipsis).into_owned());
+    let full = format!(" {err}");
+    let msg = text::truncate_with(&full, usize::from(row.width), t.ellipsis);
     put(buf, row, row.x, row.y, &msg, style);
-}
-
-/// `err` with the data file's directories left out (`/long/dir/data.toml:3:9: …` → `data.toml:3:9: …`).
-fn shorten_path(err: &str, source: Option<&std::path::Path>) -> String {
-    let Some(path) = source else {
-        return err.to_string();
-    };
-    let full = crate::data::load::display_path(path);
-    match path.file_name() {
-        Some(name) if err.starts_with(&full) => {
-            format!("{}{}", name.to_string_lossy(), &err[full.len()..])
-        }
-        _ => err.to_string(),
-    }
 }
 
 /// A message in the key-hint line. When it ends in a file path (from byte `path_at`) and does not
