@@ -735,3 +735,42 @@ impl std::io::Write for Sink {
         Ok(())
     }
 }
+
+// ---------------------------------------------------------------- review defects (ui branch)
+
+fn shot_en(w: u16, h: u16, keys: &str) -> String {
+    let mut app = tiles(App::new(load_embedded(), Locale::En, (w, h)));
+    typed(&mut app, keys);
+    screen(&app, false)
+}
+
+/// Every word of the screen's detail pane (the right half), for checking that a wrap kept words
+/// whole: a word cut at a line end carries a hyphen.
+fn detail_lines(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .filter_map(|l| l.split("││").nth(1))
+        .map(|l| l.trim_end_matches(['│', '▼', ' ']).trim().to_string())
+        .collect()
+}
+
+#[test]
+fn detail_wraps_at_spaces_and_marks_a_cut_word() {
+    for (s, name) in [
+        (shot_en(80, 24, "<Enter><Enter>"), "en"),
+        (shot(80, 24, "<Enter><Enter>"), "da"),
+    ] {
+        let lines = detail_lines(&s);
+        let joined = lines.join("\n");
+        // The target group of Projekt Pin-point: never `Bandekriminalitete` / `n på …`.
+        assert!(!joined.contains("Bandekriminalitete\n"), "{name}\n{s}");
+        assert!(
+            joined.contains("Bandekriminaliteten") || joined.contains("Bandekriminalitet-"),
+            "{name}\n{s}"
+        );
+        assert!(
+            !lines.iter().any(|l| l.ends_with("indre Nørreb")),
+            "{name}\n{s}"
+        );
+    }
+}
