@@ -774,3 +774,58 @@ fn detail_wraps_at_spaces_and_marks_a_cut_word() {
         );
     }
 }
+
+/// The help overlay's inner text of a screen: the rows between the frame's side lines, found from
+/// its title row.
+fn help_rows(screen: &str, title: &str) -> Vec<String> {
+    let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let Some((top, start)) = rows.iter().enumerate().find_map(|(y, r)| {
+        let s: String = r.iter().collect();
+        s.find(&format!("╭─ {title}"))
+            .map(|b| (y, s[..b].chars().count()))
+    }) else {
+        return Vec::new();
+    };
+    let end = (start + 1..rows[top].len())
+        .find(|&x| rows[top][x] == '╮')
+        .unwrap_or(rows[top].len());
+    rows[top + 1..]
+        .iter()
+        .take_while(|r| r.get(start) == Some(&'│'))
+        .map(|r| r[start + 1..end.min(r.len())].iter().collect())
+        .collect()
+}
+
+#[test]
+fn help_lines_wrap_and_are_never_cut() {
+    for locale in [Locale::Da, Locale::En] {
+        let title = if locale == Locale::Da {
+            "Hjælp"
+        } else {
+            "Help"
+        };
+        for (w, h) in [(80, 24), (100, 40), (200, 60), (60, 30), (44, 60)] {
+            let mut app = tiles(App::new(load_embedded(), locale, (w, h)));
+            typed(&mut app, "?");
+            // Line by line through the whole overlay: every description is whole on some screen
+            // (a wrapped one continues under itself).
+            let mut seen: Vec<String> = Vec::new();
+            for _ in 0..60 {
+                let rows = help_rows(&screen(&app, false), title);
+                assert!(!rows.is_empty(), "{locale:?} {w}x{h}");
+                let norm: Vec<&str> = rows.iter().flat_map(|r| r.split_whitespace()).collect();
+                seen.push(norm.join(" "));
+                typed(&mut app, "<Down>");
+            }
+            for a in kredskort::action::Action::BINDABLE {
+                let what = kredskort::i18n::describe(a, locale);
+                let what: Vec<&str> = what.split_whitespace().collect();
+                let what = what.join(" ");
+                assert!(
+                    seen.iter().any(|s| s.contains(&what)),
+                    "{locale:?} {w}x{h}: {what:?} not whole"
+                );
+            }
+        }
+    }
+}
