@@ -1015,3 +1015,97 @@ fn overlays_at_any_small_size_do_not_panic() {
         }
     }
 }
+
+// ---------------------------------------------------------------- the error tab (review defects)
+
+/// The shipped file with `amount` misspelt on the project of 9.5 million.
+fn typo_data() -> String {
+    DATA.replacen("amount = 9_500_000", "amout = 9_500_000", 1)
+}
+
+/// The column (in characters) where `needle` starts on the screen line containing it.
+fn column_of(screen: &str, needle: &str) -> Option<usize> {
+    screen
+        .lines()
+        .find_map(|l| l.find(needle).map(|b| l[..b].chars().count()))
+}
+
+fn key_ws(ws: &mut Workspace, keys: &str) {
+    for k in parse_key_sequence(keys).unwrap() {
+        ws.handle_key(k);
+    }
+}
+
+#[test]
+fn the_error_tab_keeps_the_report_layout_and_shows_its_keys() {
+    let dir = TempDir::new("error-tab");
+    let typo = typo_data();
+    for (w, h) in [(120u16, 30u16), (100, 30), (80, 24), (44, 20)] {
+        let mut ws = workspace(
+            &[("a.toml", Ok(DATA)), ("typo.toml", Ok(&typo))],
+            dir.path(),
+            (w, h),
+        );
+        key_ws(&mut ws, "]");
+        let s = workspace_screen(&ws, false);
+        // The marker stays under what it marks, as in the report.
+        let code = column_of(&s, "amout = 9_500_000").expect(&s);
+        let marker = column_of(&s, "^^^^^ unknown key").expect(&s);
+        assert_eq!(code, marker, "{w}x{h}\n{s}");
+        assert_eq!(column_of(&s, "| amout"), column_of(&s, "| ^^^^^"), "{s}");
+        // The keys that act here.
+        let last = s.lines().last().unwrap();
+        for hint in ["[] faner", "r genindlæs"] {
+            assert!(last.contains(hint), "{w}x{h}: {last}");
+        }
+        if w >= 80 {
+            assert!(
+                last.contains("↑↓←→ rul") && last.contains("q afslut"),
+                "{last}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_error_tab_wraps_prose_under_its_text_and_scrolls_code_sideways() {
+    let dir = TempDir::new("error-tab-narrow");
+    let typo = typo_data();
+    let name = "et-meget-langt-filnavn-til-datafilen.toml";
+    let mut ws = workspace(
+        &[("a.toml", Ok(DATA)), (name, Ok(&typo))],
+        dir.path(),
+        (34, 20),
+    );
+    key_ws(&mut ws, "]");
+    let s = workspace_screen(&ws, false);
+    // The hint wraps under its text, not under `=`.
+    let hint = column_of(&s, "= hint: ").unwrap() + "= hint: ".len();
+    let rows: Vec<&str> = s.lines().collect();
+    let k = rows.iter().position(|l| l.contains("= hint: ")).unwrap();
+    let next = rows[k + 1];
+    let indent = next.len() - next.trim_start().len();
+    assert_eq!(indent, hint, "{s}");
+    // The path line is cut at the edge with `…`, never wrapped onto the next row.
+    let arrow = rows.iter().position(|l| l.contains("--> ")).unwrap();
+    assert!(rows[arrow].trim_end().ends_with('…'), "{s}");
+    assert!(rows[arrow + 1].trim() == "|", "{s}");
+    // Right scrolls the excerpt sideways: the line number goes, the marker stays aligned.
+    key_ws(&mut ws, "<Right>");
+    let moved = workspace_screen(&ws, false);
+    assert_ne!(moved, s);
+    assert!(!moved.contains("177 |"), "{moved}");
+    assert_eq!(
+        column_of(&moved, "out = 9_500_000"),
+        column_of(&moved, "^^^ unknown key"),
+        "{moved}"
+    );
+    key_ws(&mut ws, "<Left>");
+    assert_eq!(workspace_screen(&ws, false), s);
+    // Scrolling is bounded: far right and down, then back home.
+    key_ws(&mut ws, &"<Right>".repeat(50));
+    key_ws(&mut ws, &"<PageDown>".repeat(5));
+    assert!(ws.tabs[1].error_scroll.1 <= 80);
+    key_ws(&mut ws, "g");
+    assert_eq!(workspace_screen(&ws, false), s);
+}
