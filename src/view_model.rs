@@ -225,10 +225,10 @@ impl NotItemised {
     pub fn note(self, locale: Locale) -> Option<&'static str> {
         match (self, locale) {
             (NotItemised::HiddenByFilter, Locale::Da) => Some(
-                "den ikke specificerede del af puljen har intet tema og vises ikke under et filter",
+                "Den ikke specificerede del af puljen har intet tema og vises ikke under et filter",
             ),
             (NotItemised::HiddenByFilter, Locale::En) => Some(
-                "the part of the pool not itemised has no theme and is not shown under a filter",
+                "The part of the pool not itemised has no theme and is not shown under a filter",
             ),
             _ => None,
         }
@@ -617,6 +617,11 @@ mod tests {
         assert_eq!(view.shown_projects, 3);
         assert_eq!(view.not_itemised, NotItemised::HiddenByFilter);
         assert!(view.not_itemised.note(Locale::Da).is_some());
+        // The note is a line of its own: a sentence, capitalised.
+        for locale in [Locale::Da, Locale::En] {
+            let note = view.not_itemised.note(locale).unwrap();
+            assert!(note.starts_with(char::is_uppercase), "{note}");
+        }
         assert_eq!(view.not_itemised_value(), None);
         assert_eq!(view.projects_of(&ds, 2).collect::<Vec<_>>(), [0]);
         let unge = View::build(
