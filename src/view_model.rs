@@ -169,6 +169,25 @@ impl Missing {
     }
 }
 
+impl Missing {
+    /// `– 5 kredse uden befolkningstal` / `– 5 districts without a population`: the note when some
+    /// districts have a population and `n` do not.
+    pub fn lacking_population(n: usize, locale: Locale) -> String {
+        match locale {
+            Locale::Da => format!(
+                "{} {} uden befolkningstal",
+                Missing::MARKER,
+                crate::i18n::count(n, "kreds", "kredse", locale)
+            ),
+            Locale::En => format!(
+                "{} {} without a population",
+                Missing::MARKER,
+                crate::i18n::count(n, "district", "districts", locale)
+            ),
+        }
+    }
+}
+
 impl Value {
     /// The value as text in `locale`, e.g. `2.875.000 kr.`, `2,9 mio. kr.`, `21,4 %`, `11,67 kr./indb.`.
     pub fn text(self, currency: &str, unit: Unit, locale: Locale) -> String {
@@ -458,6 +477,28 @@ impl View {
         (0..ds.districts.len()).find_map(|d| match self.value(ds, d) {
             Value::Missing(m) => Some(m),
             _ => None,
+        })
+    }
+
+    /// The note explaining the `–` markers of this view, in `locale`: for missing populations, how
+    /// many districts lack one (`– 5 kredse uden befolkningstal`), and "none in the data file"
+    /// only when no district has one. `None` when every district has a value.
+    pub fn missing_note(&self, ds: &Dataset, locale: Locale) -> Option<String> {
+        let kind = self.missing_values(ds)?;
+        if kind != Missing::NoPopulation {
+            return Some(kind.explanation(locale).to_string());
+        }
+        let lacking = (0..ds.districts.len())
+            .filter(|&d| self.value(ds, d) == Value::Missing(Missing::NoPopulation))
+            .count();
+        let none_have = ds
+            .districts
+            .iter()
+            .all(|d| d.population.is_none_or(|p| p == 0));
+        Some(if none_have {
+            kind.explanation(locale).to_string()
+        } else {
+            Missing::lacking_population(lacking, locale)
         })
     }
 

@@ -329,8 +329,8 @@ amount = 300
     let s = screen(&app, false);
     assert!(s.contains("10 kr."), "Alfa: 100 kr. / 10 inhabitants\n{s}");
     assert!(
-        s.contains("ingen befolkningstal"),
-        "the marker is explained\n{s}"
+        s.contains("– 1 kreds uden befolkningstal"),
+        "the marker is explained: one of two districts has no population\n{s}"
     );
     assert!(s.contains("pr. indbygger"), "{s}");
     // Without any population the unit is skipped.
@@ -1108,4 +1108,51 @@ fn the_error_tab_wraps_prose_under_its_text_and_scrolls_code_sideways() {
     assert!(ws.tabs[1].error_scroll.1 <= 80);
     key_ws(&mut ws, "g");
     assert_eq!(workspace_screen(&ws, false), s);
+}
+
+/// The shipped file with a `population` on the first `n` districts.
+fn with_populations(n: usize) -> String {
+    let mut out = String::new();
+    let mut given = 0;
+    for line in DATA.lines() {
+        out.push_str(line);
+        out.push('\n');
+        if line.starts_with("tile = ") && given < n {
+            given += 1;
+            out.push_str(&format!("population = {}\n", 100_000 * given));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_per_inhabitant_note_counts_the_districts_without_a_population() {
+    let text = with_populations(7);
+    let ds = load_str(&text, "partial.toml", None).unwrap();
+    assert_eq!(ds.districts.len(), 12);
+    assert_eq!(
+        ds.districts
+            .iter()
+            .filter(|d| d.population.is_some())
+            .count(),
+        7
+    );
+    for (locale, want) in [
+        (Locale::Da, "– 5 kredse uden befolkningstal"),
+        (Locale::En, "– 5 districts without a population"),
+    ] {
+        let mut app = App::new(ds.clone(), locale, (120, 40));
+        typed(&mut app, "uu");
+        assert_eq!(app.tools.options.unit, Unit::PerInhabitant);
+        let s = screen(&app, false);
+        // The status line and the note under the bars both say how many.
+        assert_eq!(s.matches(want).count(), 2, "{locale:?}\n{s}");
+        assert!(!s.contains("ingen befolkningstal i datafilen"), "{s}");
+        assert!(!s.contains("no population in the data file"), "{s}");
+    }
+    // One district short: singular.
+    let ds = load_str(&with_populations(11), "partial.toml", None).unwrap();
+    let mut app = App::new(ds, Locale::Da, (120, 40));
+    typed(&mut app, "uu");
+    assert!(screen(&app, false).contains("– 1 kreds uden befolkningstal"));
 }
