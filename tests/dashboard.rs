@@ -143,7 +143,8 @@ fn tiles_show_the_bars_unit_or_say_which_unit_they_show() {
         typed(&mut a, keys);
         let map = map_text(&a);
         assert!(first_line(&map).contains("Kort · andel af puljen"), "{map}");
-        assert!(map.contains("9,7 %"), "{map}");
+        // `21,4 %` does not fit five columns: every tile says its share without the blank.
+        assert!(map.contains("9,7%") && map.contains("21,4%"), "{map}");
     }
     // In the share unit the tiles show the bars' unit: nothing to say.
     let mut a = app_at(80, 24);
@@ -828,4 +829,38 @@ fn help_lines_wrap_and_are_never_cut() {
             }
         }
     }
+}
+
+#[test]
+fn tiles_never_split_a_word_or_cut_a_number() {
+    for (locale, share) in [(Locale::Da, "21,4%"), (Locale::En, "21.4%")] {
+        let mut a = tiles(App::new(load_embedded(), locale, (80, 24)));
+        typed(&mut a, "m");
+        typed(&mut a, "m");
+        let map = map_text(&a);
+        // Names break at blanks and hyphens only: no `Nordj` / `ylla…`, `Køben` / `havn…`.
+        for split in [
+            "Nordj", "ylla", "Sydøs", "tjyl", "Bornh", "olm", "Køben", "havn",
+        ] {
+            assert!(!map.contains(split), "{locale:?} {split}\n{map}");
+        }
+        // The two Copenhagen tiles differ: the Vestegn's second word shows.
+        assert!(map.contains("Vest…"), "{map}");
+        // The value line is whole: a shorter form, never `21,4…`.
+        assert!(map.contains(share), "{locale:?}\n{map}");
+        assert!(!map.contains("21,4…") && !map.contains("21.4…"), "{map}");
+    }
+    // Generic: where even `100,0%` is too wide, the whole percentage (`100 %`).
+    let mut text = String::from("[dataset]\ntitle = \"T\"\npool = 1_000\ncurrency = \"DKK\"\n");
+    for i in 0..8 {
+        text.push_str(&format!(
+            "\n[[district]]\nid = \"d{i}\"\nname = \"Distrikt {i}\"\ntile = [0, {i}]\n"
+        ));
+    }
+    text.push_str("\n[[project]]\ndistrict = \"d0\"\nname = \"P\"\namount = 1_000\n");
+    let ds = load_str(&text, "t.toml", None).unwrap();
+    let a = tiles(App::new(ds, Locale::Da, (80, 24)));
+    let map = map_text(&a);
+    assert!(map.contains("100 %"), "{map}");
+    assert!(!map.contains("100,…") && !map.contains("100,0…"), "{map}");
 }
