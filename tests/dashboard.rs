@@ -864,3 +864,47 @@ fn tiles_never_split_a_word_or_cut_a_number() {
     assert!(map.contains("100 %"), "{map}");
     assert!(!map.contains("100,…") && !map.contains("100,0…"), "{map}");
 }
+
+#[test]
+fn page_down_on_the_map_goes_as_far_drilled_in_as_in_the_overview() {
+    let pos = |app: &App| {
+        app.bar_order
+            .iter()
+            .position(|&d| d == app.selected)
+            .unwrap()
+    };
+    for outline in [false, true] {
+        for (w, h) in [(100u16, 30u16), (120, 40), (80, 24)] {
+            let fresh = || {
+                let mut a = App::new(load_embedded(), Locale::Da, (w, h));
+                if !outline {
+                    a = tiles(a);
+                }
+                a
+            };
+            let mut overview = fresh();
+            assert_eq!(overview.focus(), Focus::Map);
+            let start = pos(&overview);
+            typed(&mut overview, "<PageDown>");
+            let step = pos(&overview) - start;
+            assert!(step > 1, "{w}x{h}: the overview jumps a page ({step})");
+            // The reviewer's keys: into Fyns Politi, focus the map, a page down.
+            let mut drilled = fresh();
+            typed(&mut drilled, "<Left><Left><Left><Enter>");
+            let from = pos(&drilled);
+            typed(&mut drilled, "<Tab>");
+            assert_eq!(drilled.focus(), Focus::Map, "{w}x{h}");
+            typed(&mut drilled, "<PageDown>");
+            let moved = pos(&drilled) - from;
+            let room = drilled.bar_order.len() - 1 - from;
+            assert_eq!(moved, step.min(room), "{w}x{h} outline={outline}");
+            assert!(matches!(drilled.view(), View::District { .. }));
+            typed(&mut drilled, "<PageUp>");
+            assert_eq!(
+                pos(&drilled),
+                (from + moved).saturating_sub(step),
+                "{w}x{h}"
+            );
+        }
+    }
+}
