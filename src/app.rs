@@ -4,6 +4,7 @@
 
 pub mod config_apply;
 pub mod effects;
+pub mod error_view;
 mod lists;
 pub mod map_mode;
 mod mouse;

@@ -117,6 +117,68 @@ pub fn fold_literal(s: &str) -> String {
     out
 }
 
+/// Whether `c` (after [`fold_literal`]) is punctuation that joins or separates words: hyphens
+/// and dashes, apostrophes, quotes, slashes, dots, commas, brackets …
+fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(
+            c,
+            '‐' | '‑'
+                | '‒'
+                | '–'
+                | '—'
+                | '―'
+                | '−'
+                | '‘'
+                | '’'
+                | '‚'
+                | '“'
+                | '”'
+                | '„'
+                | '«'
+                | '»'
+                | '‹'
+                | '›'
+                | '…'
+                | '·'
+                | '•'
+                | '§'
+        )
+}
+
+/// The literal form for search ([`fold_literal`]) with punctuation as a word break: every mark
+/// becomes a blank and runs of blanks one blank, so `Pin-point`, `pin point` and `pin - point`
+/// all fold to `pin point`. Prefix-monotone like the literal form.
+pub fn fold_search(s: &str) -> String {
+    squeeze(&fold_literal(s), Some(' '))
+}
+
+/// The literal form for search with punctuation left out (`Pin-point` → `pinpoint`,
+/// `Children's` → `childrens`), blanks squeezed: what `pinpoint` is matched against.
+pub fn fold_joined(s: &str) -> String {
+    squeeze(&fold_literal(s), None)
+}
+
+/// `folded` with each punctuation mark replaced by `punct` (or dropped), runs of blanks as one.
+fn squeeze(folded: &str, punct: Option<char>) -> String {
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        let c = if is_punct(c) {
+            match punct {
+                Some(p) => p,
+                None => continue,
+            }
+        } else {
+            c
+        };
+        if c == ' ' && out.ends_with(' ') {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Collapses `aa`→`a`, `ae`→`a`, `oe`→`o` (left to right, on the output) in a literal form.
 pub fn collapse(literal: &str) -> String {
     let mut out = String::with_capacity(literal.len());
@@ -349,6 +411,20 @@ mod tests {
         assert_eq!(fold_literal("Israel"), "israel");
         assert_eq!(fold_literal("Køge Å Æ"), "koege aa ae");
         assert_eq!(fold_literal("a\tb\nc\u{7}d\u{a0}e"), "a b c d e");
+        // For search, punctuation is a word break, or left out.
+        for s in [
+            "Pin-point",
+            "pin point",
+            "PIN – point",
+            "pin  -  point",
+            "pin‐point",
+        ] {
+            assert_eq!(fold_search(s), "pin point", "{s}");
+        }
+        assert_eq!(fold_joined("Pin-point"), "pinpoint");
+        assert_eq!(fold_joined("Children's"), "childrens");
+        assert_eq!(fold_joined("Ikast-Brande Kommune"), "ikastbrande kommune");
+        assert_eq!(fold_search("Ringkøbing-Skjern"), "ringkoebing skjern");
     }
 
     #[test]
@@ -369,13 +445,16 @@ mod tests {
 
     #[test]
     fn folding_is_prefix_monotone() {
-        let word = "Københavns Vestegn Aarhus Poet";
+        let word = "Københavns Vestegn Aarhus Poet Pin-point - x, y";
         let chars: Vec<char> = word.chars().collect();
         for i in 0..chars.len() {
             let a: String = chars[..i].iter().collect();
             let b: String = chars[..=i].iter().collect();
             assert!(fold(&b).starts_with(&fold(&a)), "{a} / {b}");
             assert!(fold_literal(&b).starts_with(&fold_literal(&a)));
+            assert!(fold_search(&b).starts_with(&fold_search(&a)), "{a} / {b}");
+            assert!(fold_joined(&b).starts_with(&fold_joined(&a)), "{a} / {b}");
+            assert!(collapse(&fold_search(&b)).starts_with(&collapse(&fold_search(&a))));
         }
     }
 

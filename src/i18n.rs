@@ -214,16 +214,16 @@ pub fn describe(action: Action, locale: Locale) -> &'static str {
         }
         Action::PageUp => {
             if da {
-                "en side op"
+                "en side op (kort: en side af kredslisten)"
             } else {
-                "page up"
+                "page up (map: a page of the district list)"
             }
         }
         Action::PageDown => {
             if da {
-                "en side ned"
+                "en side ned (kort: en side af kredslisten)"
             } else {
-                "page down"
+                "page down (map: a page of the district list)"
             }
         }
         Action::ToggleHelp => {

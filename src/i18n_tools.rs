@@ -50,6 +50,8 @@ pub struct ToolStrings {
     pub hint_zoom: &'static str,
     pub hint_pick: &'static str,
     pub hint_close: &'static str,
+    /// The reload key's hint on a tab whose file did not load.
+    pub hint_reload: &'static str,
     /// One project / several, lower case, for counts ([`crate::i18n::count`]).
     pub project_one: &'static str,
     pub project_many: &'static str,
@@ -94,6 +96,7 @@ const DA: ToolStrings = ToolStrings {
     hint_zoom: "zoom",
     hint_pick: "vælg",
     hint_close: "luk",
+    hint_reload: "genindlæs",
     project_one: "projekt",
     project_many: "projekter",
 };
@@ -137,6 +140,7 @@ const EN: ToolStrings = ToolStrings {
     hint_zoom: "zoom",
     hint_pick: "choose",
     hint_close: "close",
+    hint_reload: "reload",
     project_one: "project",
     project_many: "projects",
 };

@@ -188,6 +188,32 @@ pub fn format_percent(ratio: Decimal, locale: Locale) -> String {
     }
 }
 
+/// Shorter forms of [`format_percent`], longest first, for a place too narrow for it (a tile):
+/// without the blank (`21,4%`), whole (`21 %`, `21%`); a share that is not zero but rounds to it
+/// is `<1 %` / `<1%`, never `0 %`. The full form is not repeated.
+pub fn percent_short_forms(ratio: Decimal, locale: Locale) -> Vec<String> {
+    let full = format_percent(ratio, locale);
+    let pct = ratio * Decimal::ONE_HUNDRED;
+    let whole = pct.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+    let whole = if whole.is_zero() && !pct.is_zero() {
+        "<1".to_string()
+    } else {
+        format_number(whole, 0, locale)
+    };
+    let one = format_number(pct, 1, locale);
+    let mut out: Vec<String> = Vec::with_capacity(3);
+    let forms = match locale {
+        Locale::Da => vec![format!("{one}%"), format!("{whole} %"), format!("{whole}%")],
+        Locale::En => vec![format!("{whole}%")],
+    };
+    for form in forms {
+        if form != full && !out.contains(&form) {
+            out.push(form);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,6 +221,24 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn short_percent_forms_get_shorter_and_never_say_zero() {
+        assert_eq!(
+            percent_short_forms(d("0.214"), Locale::Da),
+            ["21,4%", "21 %", "21%"]
+        );
+        assert_eq!(percent_short_forms(d("0.214"), Locale::En), ["21%"]);
+        assert_eq!(
+            percent_short_forms(d("0.0004"), Locale::Da),
+            ["0,0%", "<1 %", "<1%"]
+        );
+        assert_eq!(percent_short_forms(d("1"), Locale::En), ["100%"]);
+        assert_eq!(
+            percent_short_forms(Decimal::ZERO, Locale::Da),
+            ["0,0%", "0 %", "0%"]
+        );
     }
 
     #[test]

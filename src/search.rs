@@ -11,7 +11,10 @@
 //!
 //! Ranking, best first: whole word, then word prefix, then any substring; within that, names (district
 //! name or short name, project name) before other fields; then districts before projects, each in file
-//! order. Hits are deduplicated per target (a district or a project appears once, with its best match).
+//! order. A target has one hit for its name (its best name match) and one per other field and text
+//! (`København` as head office and as municipality are two hits; identical ones are one).
+//! Punctuation is a word break, or left out: `pinpoint`, `pin point` and `pin-point` all find
+//! `Pin-point` ([`crate::fold::fold_search`], [`crate::fold::fold_joined`]).
 //!
 //! Speed: the index folds every distinct text once at build time and keeps all of them in two contiguous
 //! buffers (one per form), so a query is two SIMD substring scans (`memchr::memmem`) over those buffers
@@ -23,7 +26,7 @@ use std::collections::HashMap;
 use memchr::memmem;
 
 use crate::data::Dataset;
-use crate::fold::{collapse, fold_literal};
+use crate::fold::{collapse, fold_joined, fold_search};
 use crate::locale::Locale;
 
 /// How many hits [`SearchIndex::query`] returns at most.
@@ -199,7 +202,7 @@ fn names_itself_a_project(name: &str) -> bool {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchResults {
     pub hits: Vec<Hit>,
-    /// Number of distinct targets that matched (may exceed `hits.len()`, which is limited).
+    /// Number of hits in all (may exceed `hits.len()`, which is limited).
     pub total: usize,
 }
 
@@ -435,6 +438,10 @@ pub struct SearchIndex {
     /// texts the literal form *is* the canonical form, searched in `canonical` (see `query_with_limit`).
     literal: Forms,
     literal_ids: Vec<u32>,
+    /// Canonical forms with punctuation left out (`pinpoint` for `Pin-point`), of only the texts
+    /// with punctuation; `joined_ids[i]` is the text id of its `i`-th entry.
+    joined: Forms,
+    joined_ids: Vec<u32>,
     /// Postings of text `i`: `postings[posting_starts[i]..posting_starts[i + 1]]`, in target order.
     posting_starts: Vec<u32>,
     postings: Vec<Posting>,
@@ -465,6 +472,8 @@ impl SearchIndex {
         let mut literal = Forms::default();
         let mut canonical = Forms::default();
         let mut literal_ids = Vec::new();
+        let mut joined = Forms::default();
+        let mut joined_ids = Vec::new();
         // Partners, themes and target groups repeat as written: fold each distinct spelling once.
         let mut raw_ids: HashMap<&'d str, u32> = HashMap::new();
         let mut add = |text: &'d str, order: usize, field: Field| {
@@ -475,7 +484,7 @@ impl SearchIndex {
                 }
                 return;
             }
-            let lit = fold_literal(text);
+            let lit = fold_search(text);
             let lit = lit.trim();
             if lit.is_empty() {
                 return;
@@ -494,6 +503,11 @@ impl SearchIndex {
             if canon != lit {
                 literal.push(lit);
                 literal_ids.push(id);
+            }
+            let join = collapse(fold_joined(text).trim());
+            if join != canon {
+                joined.push(&join);
+                joined_ids.push(id);
             }
             ids.insert(lit.to_string(), id);
             lists.push(vec![posting]);
@@ -526,6 +540,7 @@ impl SearchIndex {
         }
         literal.finish();
         canonical.finish();
+        joined.finish();
         let mut posting_starts = Vec::with_capacity(lists.len() + 1);
         let mut postings = Vec::with_capacity(lists.iter().map(Vec::len).sum());
         for list in lists {
@@ -537,6 +552,8 @@ impl SearchIndex {
             literal,
             canonical,
             literal_ids,
+            joined,
+            joined_ids,
             posting_starts,
             postings,
             districts: ds.districts.len(),
@@ -556,12 +573,13 @@ impl SearchIndex {
 
     /// The best `limit` hits for `query`, and the number of matching targets in all.
     pub fn query_with_limit(&self, query: &str, limit: usize) -> SearchResults {
-        let lit = fold_literal(query);
+        let lit = fold_search(query);
         let lit = lit.trim();
         if lit.is_empty() || self.targets == 0 {
             return SearchResults::default();
         }
         let canon = collapse(lit);
+        let join = collapse(fold_joined(query).trim());
         // A text matches when the query's literal form is in its literal form, or the query's
         // canonical form in its canonical form. Most texts have no `aa`/`ae`/`oe`, so their literal
         // form is their canonical form and one scan of `canonical` answers for them: with equal
@@ -578,9 +596,27 @@ impl SearchIndex {
                 *slot = (*slot).min(kind);
             }
         }
+        // Punctuation joins words too: `pinpoint` finds `Pin-point` (in the joined forms), and
+        // `pin-point` finds `Pinpoint` (its joined form in the canonical ones).
+        if !join.is_empty() {
+            let mut joined = vec![u8::MAX; self.joined.len()];
+            self.joined.scan(join.as_bytes(), &mut joined);
+            for (&id, kind) in self.joined_ids.iter().zip(joined) {
+                if let Some(slot) = best.get_mut(id as usize) {
+                    *slot = (*slot).min(kind);
+                }
+            }
+            if join != canon {
+                self.canonical.scan(join.as_bytes(), &mut best);
+            }
+        }
 
-        // Best key per target: (kind, field rank) packed above the posting index.
-        let mut per_target = vec![u64::MAX; self.targets];
+        // One hit per target for its name (its best name match: district name and short name
+        // read the same in the list) and one per other field and text (`København` as the head
+        // office and as a municipality of Københavns Politi are two hits; a partner named twice in
+        // one project is one).
+        let mut names = vec![u64::MAX; self.targets];
+        let mut others: [Vec<(u32, u8, u32, u32)>; 3] = Default::default();
         for (text, &kind) in best.iter().enumerate() {
             if kind == u8::MAX {
                 continue;
@@ -591,60 +627,60 @@ impl SearchIndex {
             ) else {
                 continue;
             };
-            let kind = u64::from(kind) << 40;
+            let mut last: Option<(u32, u8)> = None;
             for (idx, p) in
                 (from..to).zip(self.postings.get(from as usize..to as usize).unwrap_or(&[]))
             {
-                let rank = u64::from(!p.is_name()) << 32;
-                let key = kind | rank | u64::from(idx);
-                if let Some(slot) = per_target.get_mut(p.order as usize) {
-                    *slot = (*slot).min(key);
+                if p.is_name() {
+                    let key = (u64::from(kind) << 40) | u64::from(idx);
+                    if let Some(slot) = names.get_mut(p.order as usize) {
+                        *slot = (*slot).min(key);
+                    }
+                } else if last != Some((p.order, p.tag)) {
+                    // A text's postings are in target order, a target's fields in file order: the
+                    // same field of the same target with this text is the one just seen.
+                    last = Some((p.order, p.tag));
+                    if let Some(v) = others.get_mut(usize::from(kind)) {
+                        v.push((p.order, p.tag, p.item, idx));
+                    }
                 }
             }
         }
-        // Order: (kind, field rank, target order). There are only six (kind, field rank) classes and
-        // `per_target` is already in target order, so no sort is needed: count the targets per
-        // class, find how far the limit reaches, and collect those in one more pass.
-        let class = |key: u64| ((key >> 40) * 2 + ((key >> 32) & 1)) as usize;
-        let mut counts = [0usize; 6];
-        for &key in &per_target {
+        // Order: kind, then names before other fields, then target order (then field order).
+        let mut by_kind: [Vec<u32>; 3] = Default::default();
+        for &key in &names {
             if key != u64::MAX
-                && let Some(n) = counts.get_mut(class(key))
+                && let Some(v) = by_kind.get_mut((key >> 40) as usize)
             {
-                *n += 1;
+                v.push(key as u32);
             }
         }
-        let total = counts.iter().sum();
-        // How many of each class are taken: whole classes while they fit, then part of one.
-        let mut take = [0usize; 6];
-        let mut room = limit;
-        for (t, &n) in take.iter_mut().zip(&counts) {
-            *t = n.min(room);
-            room -= *t;
-        }
-        let mut by_class: [Vec<(u64, u32)>; 6] = Default::default();
-        for (v, &t) in by_class.iter_mut().zip(&take) {
-            v.reserve_exact(t);
-        }
-        if take.iter().any(|&t| t > 0) {
-            for &key in &per_target {
-                if key == u64::MAX {
-                    continue;
+        let total = by_kind.iter().map(Vec::len).sum::<usize>()
+            + others.iter().map(Vec::len).sum::<usize>();
+        let mut ranked: Vec<(usize, u32)> = Vec::with_capacity(limit.min(total));
+        for (kind, (names, mut rest)) in by_kind.into_iter().zip(others).enumerate() {
+            for idx in names {
+                if ranked.len() >= limit {
+                    break;
                 }
-                let c = class(key);
-                if let (Some(v), Some(&t)) = (by_class.get_mut(c), take.get(c))
-                    && v.len() < t
-                {
-                    v.push((key, key as u32));
+                ranked.push((kind, idx));
+            }
+            if ranked.len() >= limit {
+                break;
+            }
+            rest.sort_unstable();
+            for (_, _, _, idx) in rest {
+                if ranked.len() >= limit {
+                    break;
                 }
+                ranked.push((kind, idx));
             }
         }
-        let ranked = by_class.concat();
         let hits = ranked
             .iter()
-            .filter_map(|&(key, idx)| {
+            .filter_map(|&(kind, idx)| {
                 let p = self.postings.get(idx as usize)?;
-                let kind = match key >> 40 {
+                let kind = match kind {
                     0 => MatchKind::WholeWord,
                     1 => MatchKind::Prefix,
                     _ => MatchKind::Substring,
@@ -784,8 +820,15 @@ mod tests {
     use super::*;
     use crate::testdata::{danish, dataset, district, project};
 
+    /// The targets hit, in rank order, each once.
     fn targets(index: &SearchIndex, q: &str) -> Vec<Target> {
-        index.query(q).iter().map(|h| h.target).collect()
+        let mut out: Vec<Target> = Vec::new();
+        for h in index.query(q) {
+            if !out.contains(&h.target) {
+                out.push(h.target);
+            }
+        }
+        out
     }
 
     #[test]
@@ -820,8 +863,9 @@ mod tests {
         for n in 3..="vollsmose".len() {
             let q = &"vollsmose"[..n];
             let hits = index.query(q);
-            assert_eq!(hits.len(), 1, "{q}");
-            assert_eq!(hits[0].target, Target::Project(0));
+            // The project's name and its target group: one project.
+            assert!(hits.iter().all(|h| h.target == Target::Project(0)), "{q}");
+            assert_eq!(hits[0].field, Field::ProjectName, "{q}");
         }
         let hit = index.query("Vollsmose")[0];
         // The project name ends in "i Vollsmose": a whole word in a name beats the target field.
@@ -904,11 +948,15 @@ mod tests {
                 (Target::Project(1), MatchKind::WholeWord, true),
                 // Whole word in a theme beats a prefix in its own name.
                 (Target::Project(2), MatchKind::WholeWord, false),
+                (Target::Project(2), MatchKind::Prefix, true),
+                (Target::Project(0), MatchKind::Prefix, false),
                 (Target::Project(4), MatchKind::Substring, true),
             ]
         );
-        // Dedup: project 0 matched by name and partner appears once, with its best field.
+        // A target shows once per field and text: project 0's name and its partner are two
+        // lines; project 2's theme and its name too.
         assert_eq!(hits[0].field, Field::ProjectName);
+        assert_eq!(hits[4].field, Field::Partner(0));
         let prefix = index.query("byr");
         assert_eq!(prefix[0].kind, MatchKind::Prefix);
         assert_eq!(prefix[0].target, Target::Project(2));
@@ -1069,15 +1117,84 @@ mod tests {
     }
 
     #[test]
+    fn every_field_that_matches_shows_not_only_the_district_name() {
+        let ds = crate::data::load_embedded();
+        let index = SearchIndex::build(&ds);
+        let lines: Vec<String> = index
+            .query("kobenhavn")
+            .iter()
+            .map(|h| h.describe(&ds, Locale::Da))
+            .collect();
+        for want in [
+            "Københavns Politi",
+            "Københavns Vestegns Politi",
+            "København — kommune i Københavns Politi",
+            "København — hovedsæde i Københavns Politi",
+        ] {
+            assert!(lines.iter().any(|l| l == want), "{want}: {lines:#?}");
+        }
+        // Identical lines are shown once.
+        let mut unique = lines.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), lines.len(), "{lines:#?}");
+    }
+
+    #[test]
+    fn punctuation_folds_so_hyphenated_names_are_found_every_way() {
+        let ds = crate::data::load_embedded();
+        let index = SearchIndex::build(&ds);
+        let pin = ds
+            .projects
+            .iter()
+            .position(|p| p.name == "Projekt Pin-point")
+            .unwrap();
+        for q in [
+            "pinpoint",
+            "pin point",
+            "pin-point",
+            "Pin-Point",
+            "PIN–POINT",
+            "pinp",
+        ] {
+            assert!(
+                targets(&index, q).contains(&Target::Project(pin)),
+                "{q}: {:?}",
+                index.query(q)
+            );
+        }
+        // And the other way: a query with a hyphen finds the word written together.
+        let p = project(0, "Pinpoint", "1", &[]);
+        let one = dataset(None, vec![district("d", "D", (0, 0))], vec![p]);
+        let one = SearchIndex::build(&one);
+        for q in ["pin-point", "pinpoint", "pin"] {
+            assert_eq!(targets(&one, q), [Target::Project(0)], "{q}");
+        }
+        // The other folding rules still hold with punctuation about.
+        assert!(targets(&index, "ringkobing-skjern").contains(&Target::District(2)));
+        assert!(targets(&index, "ikast brande").contains(&Target::District(2)));
+    }
+
+    #[test]
     fn a_limited_query_is_the_prefix_of_the_full_ranking() {
         let ds = crate::testdata::generated(20, 15);
         let index = SearchIndex::build(&ds);
         for q in ["k", "ko", "a", "aa", "oe", "e", "nord", "1", "zz"] {
             let all = index.query_with_limit(q, usize::MAX);
             assert_eq!(all.total, all.hits.len(), "{q}");
-            // The full ranking is sorted by (kind, names first, districts then projects in order).
+            // The full ranking is sorted by (kind, names first, districts then projects in order);
+            // a target has at most one name hit and no two hits of the same field and text.
             let key = |h: &Hit| (h.kind, !h.field.is_name(), h.target);
-            assert!(all.hits.windows(2).all(|w| key(&w[0]) < key(&w[1])), "{q}");
+            assert!(all.hits.windows(2).all(|w| key(&w[0]) <= key(&w[1])), "{q}");
+            let mut seen = std::collections::HashSet::new();
+            for h in &all.hits {
+                let kind = if h.field.is_name() {
+                    "name".to_string()
+                } else {
+                    format!("{} {}", h.field.label(Locale::En), fold_search(h.text(&ds)))
+                };
+                assert!(seen.insert((h.target, kind)), "{q}: {h:?}");
+            }
             for limit in [0, 1, 2, 7, 50, all.total, all.total + 1] {
                 let some = index.query_with_limit(q, limit);
                 assert_eq!(some.total, all.total, "{q} {limit}");
@@ -1131,20 +1248,54 @@ mod tests {
             }))
             .collect();
         let queries = [
-            "a", "e", "ø", "æ", "å", "ko", "koe", "kø", "ob", "ben", "havns v", "po", "li", "ti",
-            "i ", " i", "r-", "-p", "aa", "ae", "oe", "an", "de", "unge", "sø", "so", "samso",
-            "ærø", "æro",
+            "a",
+            "e",
+            "ø",
+            "æ",
+            "å",
+            "ko",
+            "koe",
+            "kø",
+            "ob",
+            "ben",
+            "havns v",
+            "po",
+            "li",
+            "ti",
+            "i ",
+            " i",
+            "r-",
+            "-p",
+            "aa",
+            "ae",
+            "oe",
+            "an",
+            "de",
+            "unge",
+            "sø",
+            "so",
+            "samso",
+            "ærø",
+            "æro",
+            "pinpoint",
+            "pin point",
+            "pin-point",
+            "-",
+            "ikastbrande",
         ];
         for q in queries {
-            let (ql, qc) = (
-                fold_literal(q).trim().to_string(),
-                crate::fold::fold(q.trim()),
-            );
+            let ql = fold_search(q).trim().to_string();
+            let qc = collapse(&ql);
+            let qj = collapse(fold_joined(q).trim());
             let mut want: Vec<Target> = fields
                 .iter()
                 .filter(|(_, t)| {
-                    let l = fold_literal(t);
-                    l.contains(&ql) || collapse(&l).contains(&qc)
+                    let l = fold_search(t);
+                    let c = collapse(l.trim());
+                    let j = collapse(fold_joined(t).trim());
+                    !ql.is_empty() && l.contains(&ql)
+                        || !qc.is_empty() && c.contains(&qc)
+                        || (!qj.is_empty() && (j.contains(&qj) || c.contains(&qj)))
                 })
                 .map(|(t, _)| *t)
                 .collect();
@@ -1152,6 +1303,7 @@ mod tests {
             want.dedup();
             let mut got = targets(&index, q);
             got.sort();
+            got.dedup();
             assert_eq!(got, want, "{q:?}");
         }
     }

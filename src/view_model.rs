@@ -169,6 +169,25 @@ impl Missing {
     }
 }
 
+impl Missing {
+    /// `– 5 kredse uden befolkningstal` / `– 5 districts without a population`: the note when some
+    /// districts have a population and `n` do not.
+    pub fn lacking_population(n: usize, locale: Locale) -> String {
+        match locale {
+            Locale::Da => format!(
+                "{} {} uden befolkningstal",
+                Missing::MARKER,
+                crate::i18n::count(n, "kreds", "kredse", locale)
+            ),
+            Locale::En => format!(
+                "{} {} without a population",
+                Missing::MARKER,
+                crate::i18n::count(n, "district", "districts", locale)
+            ),
+        }
+    }
+}
+
 impl Value {
     /// The value as text in `locale`, e.g. `2.875.000 kr.`, `2,9 mio. kr.`, `21,4 %`, `11,67 kr./indb.`.
     pub fn text(self, currency: &str, unit: Unit, locale: Locale) -> String {
@@ -225,10 +244,10 @@ impl NotItemised {
     pub fn note(self, locale: Locale) -> Option<&'static str> {
         match (self, locale) {
             (NotItemised::HiddenByFilter, Locale::Da) => Some(
-                "den ikke specificerede del af puljen har intet tema og vises ikke under et filter",
+                "Den ikke specificerede del af puljen har intet tema og vises ikke under et filter",
             ),
             (NotItemised::HiddenByFilter, Locale::En) => Some(
-                "the part of the pool not itemised has no theme and is not shown under a filter",
+                "The part of the pool not itemised has no theme and is not shown under a filter",
             ),
             _ => None,
         }
@@ -461,6 +480,28 @@ impl View {
         })
     }
 
+    /// The note explaining the `–` markers of this view, in `locale`: for missing populations, how
+    /// many districts lack one (`– 5 kredse uden befolkningstal`), and "none in the data file"
+    /// only when no district has one. `None` when every district has a value.
+    pub fn missing_note(&self, ds: &Dataset, locale: Locale) -> Option<String> {
+        let kind = self.missing_values(ds)?;
+        if kind != Missing::NoPopulation {
+            return Some(kind.explanation(locale).to_string());
+        }
+        let lacking = (0..ds.districts.len())
+            .filter(|&d| self.value(ds, d) == Value::Missing(Missing::NoPopulation))
+            .count();
+        let none_have = ds
+            .districts
+            .iter()
+            .all(|d| d.population.is_none_or(|p| p == 0));
+        Some(if none_have {
+            kind.explanation(locale).to_string()
+        } else {
+            Missing::lacking_population(lacking, locale)
+        })
+    }
+
     /// The projects of district `d` that the view shows, in file order.
     pub fn projects_of<'a>(
         &'a self,
@@ -617,6 +658,11 @@ mod tests {
         assert_eq!(view.shown_projects, 3);
         assert_eq!(view.not_itemised, NotItemised::HiddenByFilter);
         assert!(view.not_itemised.note(Locale::Da).is_some());
+        // The note is a line of its own: a sentence, capitalised.
+        for locale in [Locale::Da, Locale::En] {
+            let note = view.not_itemised.note(locale).unwrap();
+            assert!(note.starts_with(char::is_uppercase), "{note}");
+        }
         assert_eq!(view.not_itemised_value(), None);
         assert_eq!(view.projects_of(&ds, 2).collect::<Vec<_>>(), [0]);
         let unge = View::build(

@@ -10,7 +10,13 @@ impl App {
         let layout = self.layout();
         match (self.focus(), self.view().clone()) {
             (Focus::Map | Focus::Bars, _) => {
-                let page = layout.bars.map_or(1, |r| ui::bars::visible_rows(r).max(1));
+                // A page of the district list (bar order). Drilled in, the detail pane takes the
+                // bars' place: the map still moves by the page the bars show there, so PageDown
+                // goes as far as in the overview.
+                let page = layout
+                    .bars
+                    .or(layout.detail)
+                    .map_or(1, |r| ui::bars::visible_rows(r).max(1));
                 let pos = self
                     .bar_order
                     .iter()

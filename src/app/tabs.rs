@@ -28,6 +28,8 @@ pub struct Tab {
     pub app: Option<App>,
     /// Why the file did not load at start-up (the full located report), until it loads.
     pub error: Option<String>,
+    /// How far the report is scrolled (rows, columns); see [`crate::app::error_view`].
+    pub error_scroll: (usize, usize),
 }
 
 /// All tabs, the active one, and what every tab shares (terminal size, locale, theme, keys).
@@ -92,6 +94,7 @@ impl Workspace {
                     app: Some(self.dress(app, path.as_deref())),
                     path,
                     error: None,
+                    error_scroll: (0, 0),
                 }
             }
             Err(e) => Tab {
@@ -105,6 +108,7 @@ impl Workspace {
                 path,
                 app: None,
                 error: Some(e.to_string()),
+                error_scroll: (0, 0),
             },
         };
         self.tabs.push(tab);
@@ -188,6 +192,7 @@ impl Workspace {
             }
             _ => {
                 let bar = self.bar_height();
+                let body = self.app_size();
                 let action = match action {
                     Action::Click(x, y) => Action::Click(x, y - bar),
                     Action::Scroll(x, y, d) => Action::Scroll(x, y - bar, d),
@@ -199,8 +204,10 @@ impl Workspace {
                         self.quit |= app.quit;
                         changed
                     }
-                    // A tab whose file never loaded: only quit, tab switching and reload (`r`, in the loop) act.
-                    Some(Tab { app: None, .. }) | None => false,
+                    // A tab whose file never loaded: quit, tab switching, reload (`r`, in the
+                    // loop) and scrolling the report act.
+                    Some(tab @ Tab { app: None, .. }) => tab.scroll_error(action, body),
+                    None => false,
                 }
             }
         }

@@ -258,8 +258,8 @@ impl App {
                     w.unit,
                     self.tools.options.unit.label(&self.data, self.locale)
                 );
-                if let Some(m) = self.tools.view.missing_values(&self.data) {
-                    msg.push_str(&format!("  ({})", m.explanation(self.locale)));
+                if let Some(note) = self.tools.view.missing_note(&self.data, self.locale) {
+                    msg.push_str(&format!("  ({note})"));
                 }
                 self.set_status(msg);
             }

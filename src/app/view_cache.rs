@@ -22,6 +22,9 @@ pub struct DistrictLabel {
     pub compact: Option<String>,
     /// The tile's share of the pool (`10,4 %`) in a money unit, when there is a pool.
     pub share: Option<String>,
+    /// Shorter forms of the share of the pool (`10,4%`, `10 %`, `10%`), in every unit, when
+    /// there is a pool: what a tile too narrow for any other figure shows (never a cut number).
+    pub share_short: Vec<String>,
     /// The value in the view's unit, as the bars and the tiles say it (`2.875.000 kr.`,
     /// `2,9 mio. kr.`, `2,1 %`).
     pub bar: String,
@@ -159,6 +162,17 @@ impl ViewLabels {
                         .share_of_pool(amount)
                         .filter(|_| money_unit)
                         .map(|s| money::format_percent(s, locale)),
+                    share_short: ds
+                        .share_of_pool(amount)
+                        .map(|s| {
+                            let mut forms = money::percent_short_forms(s, locale);
+                            if !money_unit {
+                                // Here the full form is not on offer as `share`: first in line.
+                                forms.insert(0, money::format_percent(s, locale));
+                            }
+                            forms
+                        })
+                        .unwrap_or_default(),
                     bar: vm.format(vm.value(ds, i), locale),
                     heat: crate::ui::map::heat_step(number.unwrap_or_default(), max),
                 }

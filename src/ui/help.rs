@@ -64,11 +64,17 @@ fn lines(app: &App, w: usize) -> Vec<Vec<(String, Style)>> {
         (text::pad_right(words.help_keys, key_w + 2), t.label),
         (words.help_action.to_string(), t.label),
     ]);
+    // Descriptions wrap under themselves (hanging indent), never cut.
+    let what_w = w.saturating_sub(key_w + 2).max(1);
     for (keys, what) in rows {
-        lines.push(vec![
-            (text::pad_right(&keys, key_w + 2), t.hint_key),
-            (what.to_string(), t.text),
-        ]);
+        for (k, piece) in wrap(what, what_w).into_iter().enumerate() {
+            let head = if k == 0 {
+                (text::pad_right(&keys, key_w + 2), t.hint_key)
+            } else {
+                (" ".repeat(key_w + 2), t.text)
+            };
+            lines.push(vec![head, (piece, t.text)]);
+        }
     }
     lines.push(Vec::new());
     for l in wrap(words.help_mouse, w) {

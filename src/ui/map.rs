@@ -146,7 +146,11 @@ pub enum TileFigure {
     Compact,
     /// The share of the pool (`2,1 %`) while the bars show money.
     Share,
-    /// Nothing fits every tile: each shows the share where it fits, else a cut figure.
+    /// A shorter form of the share of the pool (`21,4%`, `21 %`, `21%`: the index into
+    /// `DistrictLabel::share_short`), the longest that fits every tile.
+    ShareShort(usize),
+    /// Nothing fits every tile: each shows the longest form of its share that fits, else no
+    /// figure (a number cut short would read as another number).
     Cut,
 }
 
@@ -154,14 +158,15 @@ impl TileFigure {
     /// The unit the tiles show when it is not the view's, for the map's title.
     pub fn note(self, app: &App) -> Option<&'static str> {
         use crate::view_model::Unit;
-        let money = matches!(app.tools.options.unit, Unit::Money | Unit::MoneyCompact);
         match self {
             TileFigure::Unit => None,
             TileFigure::Compact => Some(Unit::MoneyCompact.label(&app.data, app.locale)),
-            TileFigure::Share | TileFigure::Cut if money => {
+            TileFigure::Share | TileFigure::ShareShort(_) | TileFigure::Cut
+                if app.tools.options.unit != Unit::ShareOfPool =>
+            {
                 Some(Unit::ShareOfPool.label(&app.data, app.locale))
             }
-            TileFigure::Share | TileFigure::Cut => None,
+            TileFigure::Share | TileFigure::ShareShort(_) | TileFigure::Cut => None,
         }
     }
 }
@@ -196,7 +201,15 @@ pub fn tile_figure(window: &[(usize, Rect)], app: &App) -> TileFigure {
     } else if labels.districts.iter().any(|l| l.share.is_some()) && fits(&|l| l.share.as_deref()) {
         TileFigure::Share
     } else {
-        TileFigure::Cut
+        let forms = labels
+            .districts
+            .iter()
+            .map(|l| l.share_short.len())
+            .max()
+            .unwrap_or(0);
+        (0..forms)
+            .find(|&k| fits(&|l| l.share_short.get(k).map(String::as_str)))
+            .map_or(TileFigure::Cut, TileFigure::ShareShort)
     }
 }
 
@@ -313,15 +326,17 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
                             lines.extend(share.filter(|s| text::width(s) <= text_w));
                         }
                     }
-                    TileFigure::Share | TileFigure::Cut => {
-                        if let Some(s) = share.clone().filter(|s| text::width(s) <= text_w) {
-                            lines.push(s);
-                        } else {
-                            // Nothing fits (`10,4 %` in five columns): the figure cut short beats
-                            // no figure.
-                            let figure = share.unwrap_or(value);
-                            lines.push(text::truncate(&figure, text_w).into_owned());
-                        }
+                    TileFigure::Share => lines.extend(share),
+                    TileFigure::ShareShort(k) => {
+                        lines.extend(label.and_then(|l| l.share_short.get(k)).cloned());
+                    }
+                    TileFigure::Cut => {
+                        // The longest form of the share that fits this tile; none fits: no
+                        // figure rather than a cut one (`21,4…` reads as a number).
+                        let mut forms = share
+                            .iter()
+                            .chain(label.map_or(&[][..], |l| l.share_short.as_slice()));
+                        lines.extend(forms.find(|s| text::width(s) <= text_w).cloned());
                     }
                 }
             } else {
@@ -481,83 +496,50 @@ pub fn fit_names<S: AsRef<str>>(names: &[(S, usize, usize)]) -> Vec<Vec<String>>
     out
 }
 
-/// A name in at most `max_lines` lines of `width` columns: whole words per line; a word too long for a
-/// line is broken across lines on a narrow tile (under 9 columns) while lines are left
-/// (`Nordjylland` → `Nordj` `yllan` `d`), else
-/// truncated with `…`; `…` at the end when words are left over.
+/// A name in at most `max_lines` lines of `width` columns, broken only at blanks and after
+/// hyphens (`Lolland-` / `Falster`), never inside a word: a word too long for a line is cut with
+/// `…` on a line of its own (`Nordjylland` in five columns: `Nord…`), and the last line takes
+/// what is left, cut with `…`.
 pub fn fit_name(name: &str, width: usize, max_lines: usize) -> Vec<String> {
     if width == 0 {
         return Vec::new();
     }
+    let name = name.trim();
     // Most tiles at scale: one line, the name cut to it (one bounded width scan).
-    if max_lines <= 1 {
-        return one_line(name.trim(), width).into_iter().collect();
+    if max_lines <= 1 || text::fits_width(name, width) {
+        return one_line(name, width).into_iter().collect();
     }
-    // Only what can show is looked at: a 1 MB name costs a tile's worth.
-    let name = text::truncate(name, (width + 1).saturating_mul(max_lines) + 1);
+    // Only what can show is looked at: a 1 MB name costs a few tiles' worth (a word cut with
+    // `…` may be long, and the words after it still show).
+    let name = text::truncate(name, (width + 1).saturating_mul(max_lines) + 256);
     let name: &str = &name;
-    // Most tiles: the name fits on one line, or only one line is allowed (then it is cut). Neither
-    // needs the word list, and a very long name is only read up to the width.
-    if max_lines <= 1 || !name.contains(' ') {
-        let name = name.trim();
-        let cut = text::truncate(name, width);
-        if max_lines <= 1 || matches!(cut, std::borrow::Cow::Borrowed(_)) {
-            // `Zoë …` reads worse than `Zoë…`: no blank before the ellipsis.
-            let line = match cut.strip_suffix('…') {
-                Some(head) if head.ends_with(' ') => format!("{}…", head.trim_end()),
-                _ => cut.into_owned(),
-            };
-            return if line.is_empty() {
-                Vec::new()
-            } else {
-                vec![line]
-            };
+    // Break points: the byte offsets where a piece starts (after a blank or a hyphen).
+    let mut starts: Vec<usize> = vec![0];
+    let mut prev = ' ';
+    for (i, c) in name.char_indices() {
+        if i > 0 && c != ' ' && (prev == ' ' || prev == '-') {
+            starts.push(i);
         }
+        prev = c;
     }
-    let mut words: std::collections::VecDeque<String> = name
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect();
     let mut lines: Vec<String> = Vec::new();
-    while let Some(word) = words.pop_front() {
-        let last_line = lines.len() + 1 >= max_lines.max(1);
-        if last_line {
-            let mut rest = word;
-            for w in words.drain(..) {
-                rest.push(' ');
-                rest.push_str(&w);
-            }
-            lines.push(text::truncate(&rest, width).into_owned());
+    let mut k = 0;
+    while k < starts.len() {
+        let from = starts[k];
+        if lines.len() + 1 >= max_lines {
+            lines.extend(one_line(&name[from..], width));
             break;
         }
-        // Only narrow tiles break words: on a wide one a cut word reads worse than `…`.
-        let mut line = if text::width(&word) > width && width < 9 {
-            // Break the word: this line takes what fits, the rest goes on the next line.
-            let head = text::take_width(&word, width);
-            let head = if head.is_empty() {
-                word.chars().next().map_or(String::new(), String::from)
-            } else {
-                head.to_string()
-            };
-            let tail = word[head.len()..].to_string();
-            if !tail.is_empty() {
-                words.push_front(tail);
-            }
-            lines.push(head);
-            continue;
-        } else {
-            text::truncate(&word, width).into_owned()
-        };
-        while let Some(next) = words.front() {
-            if text::width(&line) + 1 + text::width(next) > width {
-                break;
-            }
-            line.push(' ');
-            line.push_str(next);
-            words.pop_front();
+        // As many pieces as fit; at least one, cut when it alone is too wide.
+        let piece_end = |j: usize| starts.get(j).copied().unwrap_or(name.len());
+        let mut end = k + 1;
+        while end < starts.len()
+            && text::fits_width(name[from..piece_end(end + 1)].trim_end(), width)
+        {
+            end += 1;
         }
-        lines.push(line);
+        lines.extend(one_line(name[from..piece_end(end)].trim_end(), width));
+        k = end;
     }
     lines
 }
@@ -604,12 +586,23 @@ mod tests {
             vec!["Midt- og Ve…"]
         );
         assert_eq!(fit_name("Fyn", 2, 1), vec!["F…"]);
-        // Narrow tiles break long words over up to three lines instead of `Nord…`.
-        assert_eq!(fit_name("Nordjylland", 5, 3), vec!["Nordj", "yllan", "d"]);
-        assert_eq!(fit_name("Nordjylland", 5, 2), vec!["Nordj", "ylla…"]);
+        // A word is never split across lines (`Nordj` / `ylla…`): cut with `…` on its line.
+        assert_eq!(fit_name("Nordjylland", 5, 3), vec!["Nord…"]);
+        assert_eq!(fit_name("Nordjylland", 5, 2), vec!["Nord…"]);
         assert_eq!(
             fit_name("Midt- og Vestjylland", 5, 3),
             vec!["Midt-", "og", "Vest…"]
+        );
+        assert_eq!(fit_name("København", 5, 2), vec!["Købe…"]);
+        assert_eq!(fit_name("Københavns Vestegn", 5, 2), vec!["Købe…", "Vest…"]);
+        // Lines break after a hyphen too.
+        assert_eq!(
+            fit_name("Lolland-Falster", 9, 2),
+            vec!["Lolland-", "Falster"]
+        );
+        assert_eq!(
+            fit_name("Sydsjælland og Lolland-Falster", 9, 3),
+            vec!["Sydsjæll…", "og", "Lolland-…"]
         );
         assert!(fit_name("", 5, 2).is_empty());
         for w in 0..20 {
@@ -639,11 +632,11 @@ mod tests {
             fit_names(&wrapped),
             [vec!["Midt-", "…jyl…"], vec!["Midt-", "…sjæ…"]]
         );
-        // Broken words (narrow tiles) too.
-        let broken = [("Nordjyllandx", 5, 2), ("Nordjyllandy", 5, 2)];
-        let fit = fit_names(&broken);
-        assert_eq!(fit[0][0], "Nordj");
+        // Long words cut alike (narrow tiles) too.
+        let cut = [("Nordjyllandx", 5, 2), ("Nordjyllandy", 5, 2)];
+        let fit = fit_names(&cut);
         assert_ne!(fit[0], fit[1]);
+        assert!(fit.iter().flatten().all(|l| text::width(l) <= 5));
         // Equal names, or names that fit, are as `fit_name` has them.
         let same = [
             ("Midt- og Vestjylland", 12, 1),

@@ -377,8 +377,9 @@ pub fn pane_inner(area: Rect) -> Rect {
     Rect::new(area.x + 1, area.y + 1, area.width - 2, area.height - 2)
 }
 
-/// Word-wraps `s` to lines of at most `width` columns (by display width); words longer than a line
-/// are cut. Keeps explicit line breaks.
+/// Word-wraps `s` to lines of at most `width` columns (by display width), breaking at spaces; only
+/// a word longer than a line is cut, after a hyphen of its own where one fits, else with a `-`
+/// added (`Bandekriminalitete-` / `n`). Keeps explicit line breaks.
 pub fn wrap(s: &str, width: usize) -> Vec<String> {
     wrap_limited(s, width, usize::MAX).0
 }
@@ -417,20 +418,17 @@ pub fn wrap_limited(s: &str, width: usize, max_lines: usize) -> (Vec<String>, bo
                 used = 0;
             }
             while ww > width {
-                // A word longer than the line: cut it in line-sized pieces.
-                let piece = text::take_width(
-                    word,
-                    width.saturating_sub(used + usize::from(used > 0)).max(1),
-                );
-                let piece = if piece.is_empty() {
-                    first_char(word)
-                } else {
-                    piece
-                };
+                // A word longer than the line: cut it in line-sized pieces, each but the last
+                // marked as continuing (after a hyphen of its own, or with an added `-`).
+                let room = width.saturating_sub(used + usize::from(used > 0)).max(1);
+                let piece = split_long_word(word, room);
                 if used > 0 {
                     line.push(' ');
                 }
                 line.push_str(piece);
+                if text::width(piece) < room && !piece.ends_with('-') {
+                    line.push('-');
+                }
                 push!(std::mem::take(&mut line));
                 used = 0;
                 word = &word[piece.len()..];
@@ -473,6 +471,29 @@ pub fn join_limited(items: &[String], sep: &str, max_cols: usize) -> (String, us
         out.push_str(&item);
     }
     (out, 0)
+}
+
+/// The head of a word too long for a line that goes on a line with `room` free columns: up to
+/// the word's last hyphen that fits (`Ikast-`), else `room - 1` columns, leaving one for the `-`
+/// that marks the cut (all `room` when that is a single column). Never empty.
+fn split_long_word(word: &str, room: usize) -> &str {
+    let fit = text::take_width(word, room);
+    let hyphen = fit
+        .char_indices()
+        .filter(|&(i, c)| c == '-' && i > 0)
+        .map(|(i, _)| i + 1)
+        .next_back()
+        .filter(|&end| end < word.len());
+    let piece = match hyphen {
+        Some(end) => &word[..end],
+        None if room >= 2 => text::take_width(word, room - 1),
+        None => fit,
+    };
+    if piece.is_empty() {
+        first_char(word)
+    } else {
+        piece
+    }
 }
 
 fn first_char(s: &str) -> &str {
@@ -523,7 +544,7 @@ mod tests {
         assert_eq!((lines, more), (vec!["a b".to_string()], false));
         let huge_word = "x".repeat(1 << 20);
         let (lines, more) = wrap_limited(&huge_word, 10, 2);
-        assert_eq!(lines, vec!["x".repeat(10), "x".repeat(10)]);
+        assert_eq!(lines, vec!["x".repeat(9) + "-", "x".repeat(9) + "-"]);
         assert!(more);
         // The same lines as the unlimited wrap, as far as they go.
         for w in 1..30 {
@@ -586,12 +607,46 @@ mod tests {
     #[test]
     fn wrap_respects_width_and_words() {
         assert_eq!(wrap("a bb ccc dddd", 6), vec!["a bb", "ccc", "dddd"]);
-        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        assert_eq!(wrap("abcdefgh", 3), vec!["ab-", "cd-", "ef-", "gh"]);
+        assert_eq!(wrap("abcdefgh", 1).len(), 8, "no room for a hyphen");
         assert_eq!(wrap("x\n\ny", 5), vec!["x", "", "y"]);
         for line in wrap("Københavns Vestegns Politi og 漢字漢字漢字 ting", 7) {
             assert!(text::width(&line) <= 7, "{line}");
         }
         assert_eq!(wrap("", 4), vec![""]);
         assert!(wrap("漢字", 1).iter().all(|l| !l.is_empty()));
+        for line in wrap("漢字漢字 ab 漢字漢字漢字", 3) {
+            assert!(text::width(&line) <= 3, "{line}");
+        }
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_marks_a_cut_word() {
+        // The project detail's target group in English (18 columns): the long word is cut
+        // with a hyphen, the rest wraps at spaces.
+        assert_eq!(
+            wrap("Bandekriminaliteten på det indre Nørrebro", 18),
+            ["Bandekriminalitet-", "en på det indre", "Nørrebro"]
+        );
+        // A word that fits a line is never split, even when it would fill the rest of one.
+        assert_eq!(wrap("ab Bandekriminal", 15), ["ab", "Bandekriminal"]);
+        // A long word with a hyphen of its own breaks there first.
+        assert_eq!(
+            wrap("Ringkøbing-Skjernkommunerne", 12),
+            ["Ringkøbing-", "Skjernkommu-", "nerne"]
+        );
+        // A long word starts a line of its own.
+        assert_eq!(
+            wrap("ord Bandekriminaliteten", 12),
+            ["ord", "Bandekrimin-", "aliteten"]
+        );
+        for w in 1..30 {
+            for line in wrap(
+                "Bandekriminaliteten på det indre Nørrebro Ringkøbing-Skjern",
+                w,
+            ) {
+                assert!(text::width(&line) <= w, "{w}: {line}");
+            }
+        }
     }
 }

@@ -7,7 +7,9 @@ use crate::action::{Action, Dir};
 use crate::app::{App, View};
 use crate::i18n;
 use crate::keymap::{Key, format_key};
+use crate::locale::Locale;
 use crate::text;
+use crate::theme::Theme;
 use crate::ui::{MIN_SIZE, crumb_labels, put, wrap};
 
 /// The breadcrumb's segments as (x, width, text); earlier segments are shortened first when the line
@@ -70,16 +72,21 @@ pub fn crumb_hit(area: Rect, app: &App, x: u16) -> Option<usize> {
 /// How arrow keys are shown to the user: the theme's symbols run together (`↑↓`), or, where the
 /// theme spells them out (`--plain`), the locale's names joined by slashes (`Op/Ned`).
 pub fn arrow_label(app: &App, dirs: &[Dir]) -> String {
+    arrow_label_with(&app.theme, app.locale, dirs)
+}
+
+/// [`arrow_label`] for a theme and locale (screens without an app: a tab whose file never loaded).
+pub fn arrow_label_with(theme: &Theme, locale: Locale, dirs: &[Dir]) -> String {
     let index = |d: Dir| match d {
         Dir::Up => 0,
         Dir::Down => 1,
         Dir::Left => 2,
         Dir::Right => 3,
     };
-    match app.theme.arrows {
+    match theme.arrows {
         Some(symbols) => dirs.iter().map(|&d| symbols[index(d)]).collect(),
         None => {
-            let names = i18n::strings(app.locale).arrow_keys;
+            let names = i18n::strings(locale).arrow_keys;
             let names: Vec<&str> = dirs.iter().map(|&d| names[index(d)]).collect();
             names.join("/")
         }
@@ -88,6 +95,11 @@ pub fn arrow_label(app: &App, dirs: &[Dir]) -> String {
 
 /// How a key is shown in the hint line: arrows as the theme draws them, others by name.
 fn key_label(app: &App, key: Key) -> String {
+    key_label_with(&app.theme, app.locale, key)
+}
+
+/// [`key_label`] for a theme and locale.
+pub fn key_label_with(theme: &Theme, locale: Locale, key: Key) -> String {
     use ratatui::crossterm::event::KeyCode;
     let dir = match key.code {
         KeyCode::Up => Some(Dir::Up),
@@ -97,7 +109,7 @@ fn key_label(app: &App, key: Key) -> String {
         _ => None,
     };
     match dir {
-        Some(d) if key.mods.is_empty() => arrow_label(app, &[d]),
+        Some(d) if key.mods.is_empty() => arrow_label_with(theme, locale, &[d]),
         _ => format_key(key)
             .trim_start_matches('<')
             .trim_end_matches('>')

@@ -5,10 +5,11 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::tabs::{Workspace, tab_entries};
+use crate::action::{Action, Dir};
+use crate::app::tabs::{Tab, Workspace, tab_entries};
 use crate::i18n;
 use crate::text;
-use crate::ui::{fill, put, render, tools, wrap};
+use crate::ui::{fill, put, render, status, tools, wrap};
 
 /// Draws the workspace into a frame.
 pub fn draw(frame: &mut Frame, ws: &Workspace) {
@@ -32,7 +33,7 @@ pub fn render_workspace(area: Rect, buf: &mut Buffer, ws: &Workspace) {
     if let Some(tab) = ws.active_tab() {
         match (&tab.app, &tab.error) {
             (Some(app), _) => render(body, buf, app),
-            (None, err) => load_error(body, buf, ws, &tab.title, err.as_deref()),
+            (None, _) => load_error(body, buf, ws, tab),
         }
     }
     if ws.theme.ascii {
@@ -55,30 +56,187 @@ fn tab_bar(row: Rect, buf: &mut Buffer, ws: &Workspace) {
     }
 }
 
-/// A tab whose file did not load: the located report, wrapped.
-fn load_error(area: Rect, buf: &mut Buffer, ws: &Workspace, title: &str, err: Option<&str>) {
+/// One line of a load-error report as drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportLine {
+    pub text: String,
+    /// A line of the located excerpt (`  --> file:line:col`, `177 | amout = …`, `    | ^^^^^`):
+    /// drawn verbatim, clipped and scrolled sideways, never wrapped; else prose, wrapped.
+    pub code: bool,
+}
+
+/// Whether a report line belongs to the located excerpt: its gutter (`-->`, `|`, `177 |`) or
+/// nothing but blanks.
+fn is_code_line(line: &str) -> bool {
+    let t = line.trim_start();
+    let digits = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    t.is_empty()
+        || t.starts_with("-->")
+        || t.starts_with('|')
+        || (digits.len() < t.len() && digits.trim_start().starts_with('|'))
+}
+
+/// Where a prose line's text starts (bytes): after its label (`error: `, `= hint: `) and
+/// leading blanks; wrapped lines continue under it (hanging indent).
+fn text_start(line: &str) -> usize {
+    let lead = line.len() - line.trim_start().len();
+    let rest = &line[lead..];
+    let after_eq = rest.strip_prefix("= ").unwrap_or(rest);
+    let label = after_eq
+        .find(": ")
+        .filter(|&i| {
+            i > 0
+                && after_eq[..i]
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        })
+        .map_or(0, |i| i + 2);
+    lead + (rest.len() - after_eq.len()) + label
+}
+
+/// The report of a tab whose file did not load, as lines for a `width`-column view: excerpt lines
+/// as they come (sanitised), prose lines wrapped under their text (`= hint: did you mean …` goes
+/// on under `did`), or under their first column when a label takes half the width.
+pub fn report_lines(err: &str, width: usize) -> Vec<ReportLine> {
+    let width = width.max(1);
+    let clean = text::sanitize_block(err);
+    let mut out = Vec::new();
+    for line in clean.lines() {
+        let line = line.trim_end();
+        let code = is_code_line(line);
+        if code || text::fits_width(line, width) {
+            out.push(ReportLine {
+                text: line.to_string(),
+                code,
+            });
+            continue;
+        }
+        let mut start = text_start(line);
+        if text::width(&line[..start]) * 2 > width {
+            start = line.len() - line.trim_start().len();
+        }
+        let (head, body) = line.split_at(start);
+        let indent = text::width(head);
+        for (k, piece) in wrap(body, width.saturating_sub(indent).max(1))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if k == 0 {
+                head.to_string()
+            } else {
+                " ".repeat(indent)
+            };
+            out.push(ReportLine {
+                text: format!("{lead}{piece}"),
+                code: false,
+            });
+        }
+    }
+    out
+}
+
+/// The report's view (columns, rows) in a tab body of `size`: a column of margin each side, the
+/// title and a blank row above, the key hints below.
+pub fn report_view(size: (u16, u16)) -> (usize, usize) {
+    let (w, h) = (usize::from(size.0), usize::from(size.1));
+    let hints = usize::from(h >= 5);
+    (w.saturating_sub(2).max(1), h.saturating_sub(2 + hints))
+}
+
+/// `s` without its first `cols` columns (a wide character straddling the cut goes too).
+fn skip_width(s: &str, cols: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        if used >= cols {
+            return &s[i..];
+        }
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    }
+    ""
+}
+
+/// The hints of a tab whose file did not load: switch tabs, reload, scroll, quit (keys in force).
+fn report_hints(ws: &Workspace) -> Vec<(String, &'static str)> {
+    let words = i18n::strings(ws.locale);
+    let w = i18n::tools(ws.locale);
+    let label = |a: Action| {
+        ws.keymap
+            .keys_for(a)
+            .first()
+            .map(|&k| status::key_label_with(&ws.theme, ws.locale, k))
+    };
+    let mut out = Vec::new();
+    if ws.tabs.len() > 1 {
+        let keys: String = [Action::PrevTab, Action::NextTab]
+            .iter()
+            .filter_map(|&a| label(a))
+            .collect();
+        out.push((keys, w.hint_tabs));
+    }
+    out.extend(label(Action::Reload).map(|k| (k, w.hint_reload)));
+    let arrows: Vec<String> = [Dir::Up, Dir::Down, Dir::Left, Dir::Right]
+        .iter()
+        .filter_map(|&d| label(Action::Move(d)))
+        .collect();
+    let arrows = arrows.join(if ws.theme.arrows.is_some() { "" } else { "/" });
+    if !arrows.is_empty() {
+        out.push((arrows, words.hint_scroll));
+    }
+    out.extend(label(Action::Quit).map(|k| (k, words.hint_quit)));
+    out
+}
+
+/// A tab whose file did not load: the title, the located report (excerpt verbatim, scrolled
+/// sideways when wide; prose wrapped) and the keys that act here.
+fn load_error(area: Rect, buf: &mut Buffer, ws: &Workspace, tab: &Tab) {
     if area.is_empty() {
         return;
     }
     let t = &ws.theme;
     let w = i18n::tools(ws.locale);
-    let width = usize::from(area.width.saturating_sub(2)).max(1);
-    let mut lines = vec![(format!("{title}: {}", w.tab_error), t.warning)];
-    lines.push((String::new(), t.text));
-    for l in err.unwrap_or("").lines() {
-        for piece in wrap(l, width) {
-            lines.push((piece, t.text));
-        }
+    let (width, rows) = report_view((area.width, area.height));
+    let x = area.x + u16::from(area.width > 2);
+    let title = format!("{}: {}", text::sanitize_line(&tab.title), w.tab_error);
+    put(
+        buf,
+        area,
+        x,
+        area.y,
+        &text::truncate_with(&title, width, t.ellipsis),
+        t.warning,
+    );
+    let lines = report_lines(tab.error.as_deref().unwrap_or(""), width);
+    let row0 = tab.error_scroll.0.min(lines.len().saturating_sub(rows));
+    let col0 = tab.error_scroll.1;
+    for (k, line) in lines.iter().skip(row0).take(rows).enumerate() {
+        let y = area.y + 2 + u16::try_from(k).unwrap_or(u16::MAX);
+        let shown = if line.code {
+            let rest = skip_width(&line.text, col0);
+            if text::fits_width(rest, width) {
+                rest.to_string()
+            } else {
+                // Clipped, not wrapped: the last column says there is more to the right.
+                let mut cut = text::take_width(rest, width.saturating_sub(1)).to_string();
+                cut.push_str(t.ellipsis);
+                cut
+            }
+        } else {
+            text::truncate_with(&line.text, width, t.ellipsis).into_owned()
+        };
+        put(buf, area, x, y, &shown, t.text);
     }
-    for (k, (line, style)) in lines.iter().take(usize::from(area.height)).enumerate() {
-        let y = area.y + u16::try_from(k).unwrap_or(0);
-        put(
-            buf,
-            area,
-            area.x + 1,
-            y,
-            &text::truncate_with(line, width, t.ellipsis),
-            *style,
-        );
+    if area.height >= 5 {
+        let y = area.bottom() - 1;
+        let mut hx = x;
+        for (keys, what) in report_hints(ws) {
+            let need =
+                u16::try_from(text::width(&keys) + text::width(what) + 3).unwrap_or(u16::MAX);
+            if hx.saturating_add(need) > area.right() {
+                break;
+            }
+            hx = put(buf, area, hx, y, &keys, t.hint_key);
+            hx = put(buf, area, hx + 1, y, what, t.hint_text);
+            hx += 2;
+        }
     }
 }

@@ -366,9 +366,22 @@ fn compare(area: Rect, buf: &mut Buffer, app: &App) {
             x = put(buf, line, x + 2, y, &text::pad_left(cell, col_w[k]), style);
         }
     }
-    if c.rows.iter().any(|r| r.population.is_none()) {
+    let lacking = c.rows.iter().filter(|r| r.population.is_none()).count();
+    if lacking > 0 {
         let y = inner.bottom().saturating_sub(1);
-        let note = crate::view_model::Missing::NoPopulation.explanation(loc);
+        let none_have = app
+            .data
+            .districts
+            .iter()
+            .all(|d| d.population.is_none_or(|p| p == 0));
+        let note = if none_have {
+            crate::view_model::Missing::NoPopulation
+                .explanation(loc)
+                .to_string()
+        } else {
+            crate::view_model::Missing::lacking_population(lacking, loc)
+        };
+        let note = note.as_str();
         put(
             buf,
             inner,
@@ -512,14 +525,11 @@ fn ascii_row(row: &[Cell]) -> Vec<Cell> {
 }
 
 /// The notes [`bar_notes`] draws (why values are missing, why the rest is hidden).
-fn notes(app: &App) -> Vec<&'static str> {
+fn notes(app: &App) -> Vec<String> {
     let vm = &app.tools.view;
-    let mut notes: Vec<&str> = Vec::new();
-    notes.extend(
-        vm.missing_values(&app.data)
-            .map(|m| m.explanation(app.locale)),
-    );
-    notes.extend(vm.not_itemised.note(app.locale));
+    let mut notes: Vec<String> = Vec::new();
+    notes.extend(vm.missing_note(&app.data, app.locale));
+    notes.extend(vm.not_itemised.note(app.locale).map(str::to_string));
     notes
 }
 
@@ -532,14 +542,8 @@ pub fn bar_note_rows(app: &App) -> usize {
 /// Notes under the bars, in the free rows at the bottom of the list: why values are missing (`–`)
 /// and why the not-itemised bar is hidden under a filter.
 pub fn bar_notes(inner: Rect, first_free: u16, buf: &mut Buffer, app: &App) {
-    let vm = &app.tools.view;
     let t = &app.theme;
-    let mut notes: Vec<&str> = Vec::new();
-    notes.extend(
-        vm.missing_values(&app.data)
-            .map(|m| m.explanation(app.locale)),
-    );
-    notes.extend(vm.not_itemised.note(app.locale));
+    let notes = notes(app);
     let mut y = inner.bottom();
     for note in notes.iter().rev() {
         let lines = crate::ui::wrap(note, usize::from(inner.width.saturating_sub(2).max(1)));
