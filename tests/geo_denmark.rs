@@ -57,6 +57,54 @@ fn print_denmark_at_100x30() {
     }
 }
 
+/// Arrows judge by the shapes: a district straight across a border beats one whose centroid lies
+/// nearer the axis but across the sea, and every district can be reached from a neighbour.
+#[test]
+fn arrows_follow_shared_borders() {
+    use kredskort::geo::OutlineMap;
+    use kredskort::geo::nav::Dir;
+    let (ds, m) = denmark();
+    let map = OutlineMap::new(std::sync::Arc::new(m));
+    let go = |from: &str, dir| {
+        map.nearest(idx(&ds, from), dir)
+            .map(|i| ds.districts[i].id.as_str())
+    };
+    // Sydøstjylland lies directly south of Østjylland (the centroid of Fyn, across the sea, is
+    // nearer the axis); Fyn faces it across the Little Belt.
+    assert_eq!(go("oestjylland", Dir::Down), Some("sydoestjylland"));
+    assert_eq!(go("fyn", Dir::Up), Some("sydoestjylland"));
+    assert_eq!(go("sydoestjylland", Dir::Right), Some("oestjylland"));
+    assert_eq!(go("syd-soenderjylland", Dir::Up), Some("sydoestjylland"));
+    assert_eq!(go("midt-vestjylland", Dir::Down), Some("sydoestjylland"));
+    assert_eq!(go("midt-vestsjaelland", Dir::Left), Some("fyn"));
+    let dirs = [Dir::Up, Dir::Down, Dir::Left, Dir::Right];
+    let n = ds.districts.len();
+    // Every district is the arrow target of some other district.
+    for t in 0..n {
+        assert!(
+            (0..n).any(|f| dirs.iter().any(|&d| map.nearest(f, d) == Some(t))),
+            "{} is reached by no arrow",
+            ds.districts[t].id
+        );
+    }
+    // And from every district every other one can be reached by arrows.
+    for s in 0..n {
+        let mut seen = vec![false; n];
+        let mut todo = vec![s];
+        while let Some(i) = todo.pop() {
+            if std::mem::replace(&mut seen[i], true) {
+                continue;
+            }
+            todo.extend(dirs.iter().filter_map(|&d| map.nearest(i, d)));
+        }
+        assert!(
+            seen.iter().all(|&x| x),
+            "not all reachable from {}",
+            ds.districts[s].id
+        );
+    }
+}
+
 /// The pixel where `lon/lat` lands in a panel (main or inset).
 fn px(r: &Raster, panel: usize, p: [f64; 2]) -> (usize, usize) {
     let q = r.panels[panel].proj.to_px(p);

@@ -239,6 +239,23 @@ fn arrows_on_the_outline_use_the_shapes() {
     assert!(screen(&a, false).contains(&name));
 }
 
+/// In the dashboard at several sizes: Sydøstjylland is reached from its neighbours, by arrows.
+#[test]
+fn arrows_reach_sydoestjylland_from_its_neighbours_at_any_size() {
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        for (from, key) in [
+            ("oestjylland", "<Down>"),
+            ("fyn", "<Up>"),
+            ("syd-soenderjylland", "<Up>"),
+        ] {
+            let mut a = app(w, h, ColorMode::TrueColor);
+            a.selected = idx(&a, from);
+            typed(&mut a, key);
+            assert_eq!(id(&a), "sydoestjylland", "{w}x{h}: {from} {key}");
+        }
+    }
+}
+
 /// The screen position of the first cell where `text` is drawn inside `area`.
 fn find(buf: &Buffer, area: Rect, text: &str) -> Option<(u16, u16)> {
     let chars: Vec<String> = text.chars().map(|c| c.to_string()).collect();

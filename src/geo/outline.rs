@@ -29,6 +29,8 @@ pub struct OutlineMap {
     pub geo: Arc<GeoMap>,
     /// Navigation anchors per district (`nav::anchors`).
     pub anchors: Vec<Option<[f64; 2]>>,
+    /// How the districts face each other (`nav::Facing`), for the arrows.
+    pub facing: nav::Facing,
     /// Inset names, for the frame titles.
     pub inset_titles: Vec<String>,
     cache: RefCell<OutlineCache>,
@@ -57,6 +59,7 @@ impl OutlineMap {
     pub fn new(geo: Arc<GeoMap>) -> OutlineMap {
         OutlineMap {
             anchors: nav::anchors(&geo),
+            facing: nav::Facing::of(&geo),
             inset_titles: geo.insets.iter().map(|i| i.name.clone()).collect(),
             geo,
             cache: RefCell::new(OutlineCache::default()),
@@ -89,7 +92,7 @@ impl OutlineMap {
 
     /// The district an arrow moves to from `from`.
     pub fn nearest(&self, from: usize, dir: Dir) -> Option<usize> {
-        nav::nearest(&self.anchors, from, dir)
+        nav::nearest_by_shape(&self.anchors, &self.facing, from, dir)
     }
 
     /// Runs `f` on the raster and labels for `area` and `zoom`, from the cache when it matches.
