@@ -168,10 +168,11 @@ fn outline_is_the_default_with_geometry_and_m_toggles() {
     let mut a = app(100, 30, ColorMode::TrueColor);
     assert_eq!(a.map_view.mode, MapMode::Outline);
     assert!(a.map_view.outline_on().is_some());
-    assert!(screen(&a, false).contains("Storkøbenhavn"), "inset title");
+    // The inset title (cut: at this size the inset is shrunk so as not to cover Jutland).
+    assert!(screen(&a, false).contains("Storkøbenh"), "inset title");
     assert!(a.update(Action::ToggleMapMode));
     assert_eq!(a.map_view.mode, MapMode::Tiles);
-    assert!(!screen(&a, false).contains("Storkøbenhavn"));
+    assert!(!screen(&a, false).contains("Storkøbenh"));
     typed(&mut a, "m");
     assert_eq!(a.map_view.mode, MapMode::Outline);
     // The configured mode wins; without geometry (or with --plain) there are only tiles.
