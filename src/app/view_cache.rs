@@ -79,11 +79,10 @@ impl OutlineLabels {
             .iter()
             .zip(&values)
             .map(|(d, v)| {
-                let name = d.short_name().to_string();
-                match v.filter(|v| v.number().is_some()) {
-                    Some(v) => vec![vec![name.clone(), vm.format(v, locale)], vec![name]],
-                    None => vec![vec![name]],
-                }
+                let figure = v
+                    .filter(|v| v.number().is_some())
+                    .map(|v| vm.format(v, locale));
+                crate::geo::labels::alternatives(d.short_name(), figure.as_deref())
             })
             .collect();
         let classes = Classes::from_totals(&numbers);

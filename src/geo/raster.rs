@@ -3,7 +3,7 @@
 //!
 //! Polygons are filled with a scanline even-odd rule sampled at pixel centres: all rings of one
 //! district are filled together, so holes stay empty and a hole filled by another feature of the
-//! same district comes out filled. Insets are boxes in the corners where the main map has the least
+//! same district comes out filled. Insets are boxes where the main map has the least
 //! land, each with its own projection and a one-pixel frame.
 
 use super::project::{BBox, Projection, PxRect};

@@ -436,8 +436,8 @@ pub struct OutlineCache {
 
 impl OutlineCache {
     /// The raster and labels for a pane of `cols × rows` cells, rebuilt when the size, `zoom` or
-    /// the label texts changed (`texts[d]`: district `d`'s label alternatives, see
-    /// `labels::default_texts`).
+    /// the label texts or preferences changed (`texts[d]`: district `d`'s label alternatives, see
+    /// `labels::alternatives`; `prefs`: the selection labelled first, …).
     pub fn get(
         &mut self,
         geo: &GeoMap,
@@ -445,9 +445,11 @@ impl OutlineCache {
         rows: u16,
         zoom: Option<BBox>,
         texts: &[Vec<Vec<String>>],
+        prefs: &labels::Prefs,
     ) -> (&Raster, &[PlacedLabel]) {
         let mut h = DefaultHasher::new();
         texts.hash(&mut h);
+        (prefs.first, prefs.classes, prefs.inset_titles).hash(&mut h);
         let key = (
             cols,
             rows,
@@ -456,7 +458,7 @@ impl OutlineCache {
         );
         if self.key != Some(key) || self.raster.is_none() {
             let r = Raster::build(geo, usize::from(cols), usize::from(rows) * 2, zoom);
-            self.labels = labels::place(&r, texts);
+            self.labels = labels::place_with(&r, texts, prefs);
             self.raster = Some(r);
             self.key = Some(key);
         }
