@@ -1,8 +1,9 @@
 //! Label placement on the raster's cell grid (one cell = two pixels stacked).
 //!
 //! Each district gets at most one label: the first of its text alternatives (`alternatives`: the
-//! name and amount, the name wrapped over two or three lines + amount, the name alone, …, the amount alone)
-//! that fits, centred on one of its cells (farthest from its border first). A label never overlaps
+//! name and amount, the name wrapped over two or three lines and the amount, the name alone, …,
+//! the amount alone) that fits, centred on one of its cells: where it lies most on its district
+//! (ties: the cell farthest from the border). A label never overlaps
 //! another label (with a one-cell gap), never covers an inset frame, stays inside one panel, lies
 //! at least half on its own district and at most a fifth on others (it may overhang its border a
 //! little); a label that does not fit is dropped, never cut. More valuable districts (higher class)
@@ -104,11 +105,12 @@ pub fn place(r: &Raster, texts: &[Vec<Vec<String>>]) -> Vec<PlacedLabel> {
 /// lines (already sanitised; widths are measured with `text::width`).
 ///
 /// Districts are taken by class (highest first), then by size; should `prefs.first` get no label
-/// that way, it is placed first and the others after it. Each
-/// gets the first alternative that fits somewhere: centred on one of its cells (farthest from its
-/// border first), inside that cell's panel, a cell's gap from every placed label, covering no inset
-/// frame, at least half on its own district and at most a fifth on other districts (a label may
-/// overhang its border a little).
+/// that way, it is placed first and the others after it. Each gets the first alternative that fits
+/// somewhere: centred on one of its cells, inside that cell's panel, a cell's gap from every placed
+/// label, covering no inset frame, at least half on its own district and at most a fifth on other
+/// districts (a label may overhang its border a little). Of the places that fit, the main map
+/// beats an inset, then the most cells on its own district, the fewest on others, and the cell
+/// farthest from the border.
 pub fn place_with<'a>(
     r: &Raster,
     texts: &[Vec<Vec<String>>],
@@ -197,7 +199,10 @@ fn place_in_order<'t>(
     let cell = |cx: usize, cy: usize| (r.owner(cx, cy * 2), r.owner(cx, cy * 2 + 1));
     'district: for &d in order {
         for alt in texts.get(d).into_iter().flatten() {
-            for &(_, _, cy, cx) in &cands[d] {
+            // The best position for this text: in the main map if it fits there, then most on its
+            // own district, least on others, then nearest the district's inside.
+            let mut best: Option<((bool, usize, usize), PlacedLabel)> = None;
+            for &(inset, _, cy, cx) in &cands[d] {
                 // Same panel as the anchor, whole cells inside its drawing area.
                 let Some(panel) = r.panel_at(cx, cy * 2) else {
                     continue;
@@ -266,13 +271,22 @@ fn place_in_order<'t>(
                 if bad || own * 2 < cells || foreign * 5 > cells {
                     continue;
                 }
-                placed.push(PlacedLabel {
-                    district: d,
-                    x: x0.min(usize::from(u16::MAX)) as u16,
-                    y: y0.min(usize::from(u16::MAX)) as u16,
-                    width: lw.min(usize::from(u16::MAX)) as u16,
-                    lines,
-                });
+                let key = (inset, cells - own, foreign);
+                if best.as_ref().is_none_or(|b| key < b.0) {
+                    best = Some((
+                        key,
+                        PlacedLabel {
+                            district: d,
+                            x: x0.min(usize::from(u16::MAX)) as u16,
+                            y: y0.min(usize::from(u16::MAX)) as u16,
+                            width: lw.min(usize::from(u16::MAX)) as u16,
+                            lines,
+                        },
+                    ));
+                }
+            }
+            if let Some((_, l)) = best {
+                placed.push(l);
                 continue 'district;
             }
         }
@@ -565,5 +579,37 @@ mod tests {
         // Without the titles, the name is shown.
         let labels = place(&r, &texts);
         assert!(labels.iter().any(|l| l.district == 1));
+    }
+
+    #[test]
+    fn a_label_goes_where_it_lies_most_on_its_district() {
+        // A square with a thin arm along its southern edge: a label wider than the square lies
+        // wholly on the district only along the arm's row (not at the square's middle).
+        let mut square = rect_shape(0.0, 0.0, 1.0, 1.0);
+        square.polygons.push(vec![vec![
+            [1.0, 0.0],
+            [3.0, 0.0],
+            [3.0, 0.2],
+            [1.0, 0.2],
+            [1.0, 0.0],
+        ]]);
+        square.bbox = Some(BBox::from_array([0.0, 0.0, 3.0, 1.0]));
+        let g = GeoMap {
+            districts: vec![square],
+            neutral: vec![],
+            bbox: BBox::from_array([0.0, 0.0, 3.0, 1.0]),
+            insets: vec![],
+            attribution: None,
+            geometry: "t".into(),
+        };
+        let r = Raster::build(&g, 30, 10, None);
+        let texts = vec![vec![vec!["x".repeat(16)]]];
+        let l = &place(&r, &texts)[0];
+        for x in l.x..l.x + l.width {
+            let own = [l.y * 2, l.y * 2 + 1]
+                .iter()
+                .all(|&y| r.district(usize::from(x), usize::from(y)) == Some(0));
+            assert!(own, "{l:?} at column {x}");
+        }
     }
 }
