@@ -66,7 +66,7 @@ static DA: Strings = Strings {
     of_district: "af kredsen",
     projects: "Projekter",
     no_projects: "Ingen projekter i denne runde",
-    legend_empty: "uden projekter",
+    legend_empty: "ingen projekter",
     amount: "Beløb",
     district: "Kreds",
     partners: "Partnere",

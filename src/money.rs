@@ -181,7 +181,12 @@ pub fn format_money_compact(amount: Decimal, currency: &str, locale: Locale) -> 
 
 /// A ratio (0.214…) as a percentage with one decimal: Danish `21,4 %`, English `21.4%`.
 pub fn format_percent(ratio: Decimal, locale: Locale) -> String {
-    let number = format_number(ratio * Decimal::ONE_HUNDRED, 1, locale);
+    format_percent_dp(ratio, 1, locale)
+}
+
+/// A ratio as a percentage with `decimals` decimals: `format_percent_dp(0.04, 0, Da)` is `4 %`.
+pub fn format_percent_dp(ratio: Decimal, decimals: u32, locale: Locale) -> String {
+    let number = format_number(ratio * Decimal::ONE_HUNDRED, decimals, locale);
     match locale {
         Locale::Da => format!("{number} %"),
         Locale::En => format!("{number}%"),

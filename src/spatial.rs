@@ -1,5 +1,6 @@
 //! Spatial navigation: from one point, the nearest point in a direction. One rule for the tile map
-//! (tile positions) and the outline map (district centroids), so arrows behave the same on both.
+//! (tile positions) and the outline map (district centroids), so arrows behave the same on both;
+//! the outline map puts its shapes first (`nearest_facing`) and falls back to this rule.
 
 /// A direction on a map (y grows southwards) or in a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -62,6 +63,53 @@ pub fn nearest(
     in_cone.or(in_half).map(|(_, _, i)| i)
 }
 
+/// Like `nearest`, but shapes first: `facing(i)` is how much of point `i`'s shape the shape of `from`
+/// faces in direction `dir` (the length of their facing edges, less for those across a gap; 0:
+/// none). Among the candidates that face `from` and whose point lies inside `nearest`'s cone, the
+/// one facing the most (times the cosine of its point's angle off the direction) wins (ties: `nearest`'s score, then the lower index); only when none does, the
+/// points decide as in `nearest`. So a neighbour straight across a border beats a point that is
+/// nearer the axis but lies across the sea, whichever way the shapes' centres happen to fall.
+pub fn nearest_facing(
+    count: usize,
+    point: impl Fn(usize) -> Option<[f64; 2]>,
+    facing: impl Fn(usize) -> f64,
+    from: usize,
+    dir: Dir,
+) -> Option<usize> {
+    if from >= count {
+        return None;
+    }
+    let o = point(from)?;
+    let tan60 = 3f64.sqrt();
+    let ahead = |p: [f64; 2]| {
+        let (dx, dy) = (p[0] - o[0], p[1] - o[1]);
+        let (along, across) = match dir {
+            Dir::Up => (-dy, dx.abs()),
+            Dir::Down => (dy, dx.abs()),
+            Dir::Left => (-dx, dy.abs()),
+            Dir::Right => (dx, dy.abs()),
+        };
+        (along > 1e-12 && along.is_finite() && across.is_finite() && across <= along * tan60)
+            .then_some((along + 2.0 * across, along / along.hypot(across)))
+    };
+    let mut best: Option<(f64, f64, usize)> = None;
+    for i in (0..count).filter(|&i| i != from) {
+        let f = facing(i);
+        if !(f > 0.0 && f.is_finite()) {
+            continue;
+        }
+        let Some((score, cos)) = point(i).and_then(ahead) else {
+            continue;
+        };
+        let f = f * cos;
+        if best.is_none_or(|b| f > b.0 || (f == b.0 && (score, i) < (b.1, b.2))) {
+            best = Some((f, score, i));
+        }
+    }
+    best.map(|b| b.2)
+        .or_else(|| nearest(count, point, from, dir))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,5 +160,42 @@ mod tests {
             nearest(2, |i| Some([i as f64 * f64::NAN, 0.0]), 0, Dir::Right),
             None
         );
+    }
+
+    #[test]
+    fn facing_shapes_beat_nearer_points_and_fall_back_to_them() {
+        // From 0 going down: 2 lies straight below but 1, off to the side, shares a border.
+        let p = [[0.0, 0.0], [-1.0, 1.0], [0.0, 1.5], [0.0, -1.0]];
+        assert_eq!(near(&p, 0, Dir::Down), Some(2));
+        let facing = |i: usize| [0.0, 3.0, 0.5, 9.0][i];
+        let nf = |from, dir| nearest_facing(4, |i| p.get(i).copied(), facing, from, dir);
+        assert_eq!(nf(0, Dir::Down), Some(1));
+        // 3 faces most but lies behind: not a candidate going down; going up it wins.
+        assert_eq!(nf(0, Dir::Up), Some(3));
+        // Facing but outside the cone: the points decide (2 is straight below, 1 at 80°).
+        let wide = [[0.0, 0.0], [-1.0, 0.18], [0.0, 1.5]];
+        let nw = nearest_facing(
+            3,
+            |i| wide.get(i).copied(),
+            |i| [0.0, 5.0, 0.0][i],
+            0,
+            Dir::Down,
+        );
+        assert_eq!(nw, Some(2));
+        // Nothing faces: the points decide.
+        assert_eq!(
+            nearest_facing(4, |i| p.get(i).copied(), |_| 0.0, 0, Dir::Down),
+            Some(2)
+        );
+        assert_eq!(nf(9, Dir::Down), None);
+        // Equal facing: the better point score wins.
+        let eq = nearest_facing(
+            4,
+            |i| p.get(i).copied(),
+            |i| [0.0, 1.0, 1.0, 0.0][i],
+            0,
+            Dir::Down,
+        );
+        assert_eq!(eq, Some(2));
     }
 }

@@ -57,6 +57,54 @@ fn print_denmark_at_100x30() {
     }
 }
 
+/// Arrows judge by the shapes: a district straight across a border beats one whose centroid lies
+/// nearer the axis but across the sea, and every district can be reached from a neighbour.
+#[test]
+fn arrows_follow_shared_borders() {
+    use kredskort::geo::OutlineMap;
+    use kredskort::geo::nav::Dir;
+    let (ds, m) = denmark();
+    let map = OutlineMap::new(std::sync::Arc::new(m));
+    let go = |from: &str, dir| {
+        map.nearest(idx(&ds, from), dir)
+            .map(|i| ds.districts[i].id.as_str())
+    };
+    // Sydøstjylland lies directly south of Østjylland (the centroid of Fyn, across the sea, is
+    // nearer the axis); Fyn faces it across the Little Belt.
+    assert_eq!(go("oestjylland", Dir::Down), Some("sydoestjylland"));
+    assert_eq!(go("fyn", Dir::Up), Some("sydoestjylland"));
+    assert_eq!(go("sydoestjylland", Dir::Right), Some("oestjylland"));
+    assert_eq!(go("syd-soenderjylland", Dir::Up), Some("sydoestjylland"));
+    assert_eq!(go("midt-vestjylland", Dir::Down), Some("sydoestjylland"));
+    assert_eq!(go("midt-vestsjaelland", Dir::Left), Some("fyn"));
+    let dirs = [Dir::Up, Dir::Down, Dir::Left, Dir::Right];
+    let n = ds.districts.len();
+    // Every district is the arrow target of some other district.
+    for t in 0..n {
+        assert!(
+            (0..n).any(|f| dirs.iter().any(|&d| map.nearest(f, d) == Some(t))),
+            "{} is reached by no arrow",
+            ds.districts[t].id
+        );
+    }
+    // And from every district every other one can be reached by arrows.
+    for s in 0..n {
+        let mut seen = vec![false; n];
+        let mut todo = vec![s];
+        while let Some(i) = todo.pop() {
+            if std::mem::replace(&mut seen[i], true) {
+                continue;
+            }
+            todo.extend(dirs.iter().filter_map(|&d| map.nearest(i, d)));
+        }
+        assert!(
+            seen.iter().all(|&x| x),
+            "not all reachable from {}",
+            ds.districts[s].id
+        );
+    }
+}
+
 /// The pixel where `lon/lat` lands in a panel (main or inset).
 fn px(r: &Raster, panel: usize, p: [f64; 2]) -> (usize, usize) {
     let q = r.panels[panel].proj.to_px(p);
@@ -280,4 +328,62 @@ fn errors_in_a_users_geojson_point_into_that_file() {
     assert!(e.message.contains("bad.geojson:2:"), "{shown}");
     assert!(shown.contains("\n  | ") && shown.ends_with('^'), "{shown}");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Insets cover as little land of the main map as any spot of their size could, and none at all
+/// where a spot is free, if need be for a smaller box (sizes where they sit beside the map are
+/// skipped).
+#[test]
+fn insets_cover_as_little_of_the_main_map_as_possible() {
+    use kredskort::geo::raster::PanelKind;
+    let (_, m) = denmark();
+    let mut bare = m.clone();
+    bare.insets.clear();
+    let mut overlaid = 0;
+    // 53×48: the map pane of a 100×30 terminal.
+    for w in [30, 41, 53, 66, 80, 118, 158, 198] {
+        for h in [20, 34, 48, 60, 76, 96, 116] {
+            let r = Raster::build(&m, w, h, None);
+            let r0 = Raster::build(&bare, w, h, None);
+            if r.panels[0] != r0.panels[0] {
+                continue; // a strip layout: the insets sit beside the main map
+            }
+            let land = |x0: usize, y0: usize, iw: usize, ih: usize| {
+                (y0..y0 + ih)
+                    .flat_map(|y| (x0..x0 + iw).map(move |x| (x, y)))
+                    .filter(|&(x, y)| r0.owner(x, y) != kredskort::geo::raster::SEA)
+                    .count()
+            };
+            for (k, p) in r.panels.iter().enumerate().skip(1) {
+                assert!(matches!(p.kind, PanelKind::Inset(_)));
+                overlaid += 1;
+                let o = p.outer;
+                let covered = land(o.x, o.y, o.w, o.h);
+                let earlier = &r.panels[1..k];
+                let best = (0..=h - o.h)
+                    .step_by(2)
+                    .flat_map(|y| (0..=w - o.w).map(move |x| (x, y)))
+                    .filter(|&(x, y)| {
+                        let c = kredskort::geo::project::PxRect {
+                            x,
+                            y,
+                            w: o.w,
+                            h: o.h,
+                        };
+                        !earlier.iter().any(|e| e.outer.intersects(&c))
+                    })
+                    .map(|(x, y)| land(x, y, o.w, o.h))
+                    .min()
+                    .unwrap();
+                assert_eq!(
+                    covered, best,
+                    "{w}x{h}: inset {k} at {o:?} covers {covered} land pixels"
+                );
+                // On this map there is always a free spot, if need be for a smaller box (at
+                // 53×48 the full-size Storkøbenhavn box fits nowhere without covering Jutland).
+                assert_eq!(covered, 0, "{w}x{h}: inset {k} at {o:?} covers land");
+            }
+        }
+    }
+    assert!(overlaid > 10, "only {overlaid} overlaid insets checked");
 }

@@ -36,7 +36,12 @@ fn render(
     let legend = classes.legend(&ds.meta.currency, Locale::Da, "ingen projekter");
     let titles: Vec<String> = m.insets.iter().map(|i| i.name.clone()).collect();
     let mut cache = OutlineCache::default();
-    let (r, labels) = cache.get(m, area.width, area.height, None, &texts);
+    let prefs = kredskort::geo::labels::Prefs {
+        first: selected,
+        classes: &classes.of_district,
+        inset_titles: &titles,
+    };
+    let (r, labels) = cache.get(m, area.width, area.height, None, &texts, &prefs);
     let view = OutlineView {
         raster: r,
         labels,

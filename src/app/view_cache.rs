@@ -82,19 +82,26 @@ impl OutlineLabels {
             .iter()
             .zip(&values)
             .map(|(d, v)| {
-                let name = d.short_name().to_string();
-                match v.filter(|v| v.number().is_some()) {
-                    Some(v) => vec![vec![name.clone(), vm.format(v, locale)], vec![name]],
-                    None => vec![vec![name]],
-                }
+                let figure = v
+                    .filter(|v| v.number().is_some())
+                    .map(|v| vm.format(v, locale));
+                crate::geo::labels::alternatives(d.short_name(), figure.as_deref())
             })
             .collect();
         let classes = Classes::from_totals(&numbers);
         let unit = vm.options.unit;
+        // Shares at round limits read `0–4 %`, not `0,0–4,0 %`.
+        let share_dp = crate::geo::classes::fewest_decimals(
+            &classes
+                .limits
+                .iter()
+                .map(|l| *l * Decimal::ONE_HUNDRED)
+                .collect::<Vec<_>>(),
+        );
         let limit = |v: Decimal| -> String {
             match unit {
                 Unit::Money | Unit::MoneyCompact => money::format_money_compact(v, cur, locale),
-                Unit::ShareOfPool => Value::Share(v).text(cur, unit, locale),
+                Unit::ShareOfPool => money::format_percent_dp(v, share_dp, locale),
                 Unit::PerInhabitant => Value::PerInhabitant(v).text(cur, unit, locale),
             }
         };
@@ -323,6 +330,11 @@ mod tests {
         let o = ViewLabels::build(&ds, &view(&ds, Unit::ShareOfPool, None), Locale::Da).outline;
         assert_eq!(o.texts[kbh][0], ["København", "21,4 %"]);
         assert!(o.legend[0].label.ends_with('%'), "{:?}", o.legend);
+        // Round limits without decimals (`0–4 %`, not `0,0–4,0 %`).
+        let labels: Vec<&str> = o.legend.iter().map(|e| e.label.as_str()).collect();
+        assert_eq!(labels.first(), Some(&"0–4 %"), "{labels:?}");
+        assert!(labels.contains(&"20–24 %"), "{labels:?}");
+        assert!(labels.iter().all(|l| !l.contains(',')), "{labels:?}");
     }
 
     #[test]

@@ -132,6 +132,22 @@ impl Classes {
     }
 }
 
+/// The fewest decimals (at most 3) to write `values` with: none when all are whole numbers, else
+/// as many as they need to be exact, or (when that is more than 3) the fewest that keep them
+/// apart. For class limits in a unit shown with decimals (`0–4 %`, not `0,0–4,0 %`).
+pub fn fewest_decimals(values: &[Decimal]) -> u32 {
+    const MAX: u32 = 3;
+    let exact = |d: u32| values.iter().all(|v| v.round_dp(d) == *v);
+    if let Some(d) = (0..=MAX).find(|&d| exact(d)) {
+        return d;
+    }
+    let apart = |d: u32| {
+        let r: Vec<Decimal> = values.iter().map(|v| v.round_dp(d)).collect();
+        r.windows(2).all(|w| w[0] != w[1])
+    };
+    (0..=MAX).find(|&d| apart(d)).unwrap_or(MAX)
+}
+
 /// `lo–hi` sharing the unit: "5 mio. kr." + "10 mio. kr." → "5–10 mio. kr."; "DKK 0" + "DKK 5m" →
 /// "DKK 0–5m"; different units stay whole: "500.000 kr.–1 mio. kr." → "500.000–1 mio. kr.".
 pub fn range_label(lo: &str, hi: &str) -> String {
@@ -327,6 +343,18 @@ mod tests {
         let huge = crate::money::MAX_AMOUNT;
         let c = Classes::from_totals(&[Some(Decimal::ZERO), Some(huge)]);
         assert!(c.count() >= 1);
+    }
+
+    #[test]
+    fn decimals_for_limits() {
+        let ds = |v: &[&str]| v.iter().map(|s| d(s)).collect::<Vec<_>>();
+        assert_eq!(fewest_decimals(&ds(&["0", "4", "8", "24"])), 0);
+        assert_eq!(fewest_decimals(&ds(&["0", "0.5", "1", "1.5"])), 1);
+        assert_eq!(fewest_decimals(&ds(&["0", "0.25", "0.5"])), 2);
+        assert_eq!(fewest_decimals(&ds(&["0", "0.00011", "0.00021"])), 3);
+        assert_eq!(fewest_decimals(&ds(&["0.00011", "0.00012"])), 3);
+        assert_eq!(fewest_decimals(&ds(&["0.1111", "2.2222"])), 0);
+        assert_eq!(fewest_decimals(&[]), 0);
     }
 
     #[test]

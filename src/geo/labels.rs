@@ -1,11 +1,15 @@
 //! Label placement on the raster's cell grid (one cell = two pixels stacked).
 //!
-//! Each district gets at most one label: the first of its text alternatives (e.g. name + amount,
-//! then the name alone) that fits at a cell far from the district's border (largest distance
-//! transform first). A label never overlaps another label (with a one-cell gap), never covers
-//! another district or an inset frame, stays inside one panel, and mostly lies on its own district;
-//! a label that does not fit is dropped, never cut. Larger districts are placed first; everything is
-//! deterministic (ties by position and index).
+//! Each district gets at most one label: the first of its text alternatives (`alternatives`: the
+//! name and amount, the name wrapped over two or three lines and the amount, the name alone, …,
+//! the amount alone) that fits, centred on one of its cells: where it lies most on its district
+//! (ties: the cell farthest from the border). A label never overlaps
+//! another label (with a one-cell gap), never covers an inset frame, stays inside one panel, lies
+//! at least half on its own district and at most a fifth on others (it may overhang its border a
+//! little); a label that does not fit is dropped, never cut. More valuable districts (higher class)
+//! go first, then larger ones; the selection gets a label before all others if it would get none.
+//! In an inset showing only one district, a line equal to the inset's title is left out. Everything
+//! is deterministic (ties by position and index).
 
 use super::raster::{FRAME, MAX_DISTRICTS, Raster};
 use crate::text::width;
@@ -82,9 +86,36 @@ pub(crate) fn distance_transform(r: &Raster) -> Vec<u16> {
     d
 }
 
+/// What the placement favours, beyond the texts: a district to label first (the selection), each
+/// district's class (more valuable first; `None` after all classes), and the inset titles (a label
+/// in an inset showing only its district leaves out a line equal to the inset's title).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Prefs<'a> {
+    pub first: Option<usize>,
+    pub classes: &'a [Option<usize>],
+    pub inset_titles: &'a [String],
+}
+
+/// Places labels with no preferences beyond the districts' sizes (`place_with`).
+pub fn place(r: &Raster, texts: &[Vec<Vec<String>>]) -> Vec<PlacedLabel> {
+    place_with(r, texts, &Prefs::default())
+}
+
 /// Places labels. `texts[d]` lists district `d`'s alternatives, preferred first, each a list of
 /// lines (already sanitised; widths are measured with `text::width`).
-pub fn place(r: &Raster, texts: &[Vec<Vec<String>>]) -> Vec<PlacedLabel> {
+///
+/// Districts are taken by class (highest first), then by size; should `prefs.first` get no label
+/// that way, it is placed first and the others after it. Each gets the first alternative that fits
+/// somewhere: centred on one of its cells, inside that cell's panel, a cell's gap from every placed
+/// label, covering no inset frame, at least half on its own district and at most a fifth on other
+/// districts (a label may overhang its border a little). Of the places that fit, the main map
+/// beats an inset, then the most cells on its own district, the fewest on others, and the cell
+/// farthest from the border.
+pub fn place_with<'a>(
+    r: &Raster,
+    texts: &[Vec<Vec<String>>],
+    prefs: &Prefs<'a>,
+) -> Vec<PlacedLabel> {
     let (cw, ch) = (r.width, r.height / 2);
     if cw == 0 || ch == 0 {
         return Vec::new();
@@ -94,7 +125,7 @@ pub fn place(r: &Raster, texts: &[Vec<Vec<String>>]) -> Vec<PlacedLabel> {
     // Candidate cells per district: both pixels the district's, scored by distance to the border.
     // The main map is tried before the insets, so a district shown in both is labelled where the
     // reader expects it unless it is too small there.
-    let mut cands: Vec<Vec<(bool, u16, usize, usize)>> = vec![Vec::new(); n];
+    let mut cands: Cands = vec![Vec::new(); n];
     for cy in 0..ch {
         for cx in 0..cw {
             let (t, b) = (r.owner(cx, cy * 2), r.owner(cx, cy * 2 + 1));
@@ -118,20 +149,77 @@ pub fn place(r: &Raster, texts: &[Vec<Vec<String>>]) -> Vec<PlacedLabel> {
         });
         c.truncate(400);
     }
+    // Per inset panel: its title when it shows exactly one district (then that district's label
+    // there need not repeat the title).
+    let sole_title = |panel: &super::raster::Panel, d: usize| -> Option<&'a str> {
+        let super::raster::PanelKind::Inset(i) = panel.kind else {
+            return None;
+        };
+        let title = prefs.inset_titles.get(i)?;
+        let inner = panel.inner;
+        let only_d = (inner.y..inner.y + inner.h)
+            .all(|y| (inner.x..inner.x + inner.w).all(|x| r.district(x, y).is_none_or(|o| o == d)));
+        only_d.then_some(title.as_str())
+    };
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| r.area[b].cmp(&r.area[a]).then(a.cmp(&b)));
+    let class = |d: usize| prefs.classes.get(d).copied().flatten();
+    order.sort_by(|&a, &b| {
+        class(b)
+            .cmp(&class(a))
+            .then(r.area[b].cmp(&r.area[a]))
+            .then(a.cmp(&b))
+    });
+    let placed = place_in_order(r, texts, &order, &cands, &sole_title);
+    // The selection gets a label: in its turn when there is room, else before all others.
+    match prefs.first {
+        Some(f) if f < n && !placed.iter().any(|p| p.district == f) => {
+            order.retain(|&d| d != f);
+            order.insert(0, f);
+            place_in_order(r, texts, &order, &cands, &sole_title)
+        }
+        _ => placed,
+    }
+}
+
+/// Candidate cells per district: (in an inset, distance to the border, row, column).
+type Cands = Vec<Vec<(bool, u16, usize, usize)>>;
+
+/// Places labels district by district in `order` (see `place_with`).
+fn place_in_order<'t>(
+    r: &Raster,
+    texts: &[Vec<Vec<String>>],
+    order: &[usize],
+    cands: &Cands,
+    sole_title: &dyn Fn(&super::raster::Panel, usize) -> Option<&'t str>,
+) -> Vec<PlacedLabel> {
+    let (cw, ch) = (r.width, r.height / 2);
     let mut placed: Vec<PlacedLabel> = Vec::new();
     // Cell ownership for the box test: does the cell hold a pixel of district d / of another
     // district or a frame?
     let cell = |cx: usize, cy: usize| (r.owner(cx, cy * 2), r.owner(cx, cy * 2 + 1));
-    'district: for d in order {
+    'district: for &d in order {
         for alt in texts.get(d).into_iter().flatten() {
-            let lw = alt.iter().map(|l| width(l)).max().unwrap_or(0);
-            let lh = alt.len();
-            if lw == 0 || lh == 0 || lw > cw || lh > ch {
-                continue;
-            }
-            for &(_, _, cy, cx) in &cands[d] {
+            // The best position for this text: in the main map if it fits there, then most on its
+            // own district, least on others, then nearest the district's inside.
+            let mut best: Option<((bool, usize, usize), PlacedLabel)> = None;
+            for &(inset, _, cy, cx) in &cands[d] {
+                // Same panel as the anchor, whole cells inside its drawing area.
+                let Some(panel) = r.panel_at(cx, cy * 2) else {
+                    continue;
+                };
+                let lines: Vec<String> = match sole_title(panel, d) {
+                    Some(t) => alt
+                        .iter()
+                        .filter(|l| l.trim() != t.trim())
+                        .cloned()
+                        .collect(),
+                    None => alt.clone(),
+                };
+                let lw = lines.iter().map(|l| width(l)).max().unwrap_or(0);
+                let lh = lines.len();
+                if lw == 0 || lh == 0 || lw > cw || lh > ch {
+                    continue;
+                }
                 let Some(x0) = cx.checked_sub(lw / 2) else {
                     continue;
                 };
@@ -141,10 +229,6 @@ pub fn place(r: &Raster, texts: &[Vec<Vec<String>>]) -> Vec<PlacedLabel> {
                 if x0 + lw > cw || y0 + lh > ch {
                     continue;
                 }
-                // Same panel as the anchor, whole cells inside its drawing area.
-                let Some(panel) = r.panel_at(cx, cy * 2) else {
-                    continue;
-                };
                 let inner = panel.inner;
                 if x0 < inner.x
                     || x0 + lw > inner.x + inner.w
@@ -163,33 +247,46 @@ pub fn place(r: &Raster, texts: &[Vec<Vec<String>>]) -> Vec<PlacedLabel> {
                 if overlaps {
                     continue;
                 }
-                let mut own = 0;
+                let (mut own, mut foreign) = (0, 0);
                 let mut bad = false;
                 'cells: for y in y0..y0 + lh {
                     for x in x0..x0 + lw {
                         let (t, b) = cell(x, y);
+                        let mut other = false;
                         for o in [t, b] {
                             let oi = usize::from(o);
-                            if o == FRAME || (oi < MAX_DISTRICTS && oi != d) {
+                            if o == FRAME {
                                 bad = true;
                                 break 'cells;
                             }
+                            other |= oi < MAX_DISTRICTS && oi != d;
                         }
+                        foreign += usize::from(other);
                         if usize::from(t) == d || usize::from(b) == d {
                             own += 1;
                         }
                     }
                 }
-                if bad || own * 5 < lw * lh * 3 {
+                let cells = lw * lh;
+                if bad || own * 2 < cells || foreign * 5 > cells {
                     continue;
                 }
-                placed.push(PlacedLabel {
-                    district: d,
-                    x: x0.min(usize::from(u16::MAX)) as u16,
-                    y: y0.min(usize::from(u16::MAX)) as u16,
-                    width: lw.min(usize::from(u16::MAX)) as u16,
-                    lines: alt.clone(),
-                });
+                let key = (inset, cells - own, foreign);
+                if best.as_ref().is_none_or(|b| key < b.0) {
+                    best = Some((
+                        key,
+                        PlacedLabel {
+                            district: d,
+                            x: x0.min(usize::from(u16::MAX)) as u16,
+                            y: y0.min(usize::from(u16::MAX)) as u16,
+                            width: lw.min(usize::from(u16::MAX)) as u16,
+                            lines,
+                        },
+                    ));
+                }
+            }
+            if let Some((_, l)) = best {
+                placed.push(l);
                 continue 'district;
             }
         }
@@ -198,8 +295,82 @@ pub fn place(r: &Raster, texts: &[Vec<Vec<String>>]) -> Vec<PlacedLabel> {
     placed
 }
 
-/// The usual label alternatives per district: the short name with the compact amount below it,
-/// else the short name alone (districts without projects: the name only).
+/// `name` broken into `k` lines (2 or 3) at spaces (dropped) or after hyphens (kept), as evenly
+/// as the breaks allow (the widest line as narrow as possible; ties: the earlier break). `None`
+/// when the name has too few places to break.
+pub fn wrap_name(name: &str, k: usize) -> Option<Vec<String>> {
+    // (end of the left part, start of the right part) in bytes.
+    let mut breaks: Vec<(usize, usize)> = Vec::new();
+    let chars: Vec<(usize, char)> = name.char_indices().collect();
+    for (j, &(i, c)) in chars.iter().enumerate() {
+        let next = chars.get(j + 1).map(|&(i2, c2)| (i2, c2));
+        match (c, next) {
+            (' ', Some(_)) if i > 0 => breaks.push((i, i + 1)),
+            ('-', Some((i2, c2))) if i > 0 && c2 != ' ' => breaks.push((i2, i2)),
+            _ => {}
+        }
+    }
+    let piece = |a: usize, b: usize| name.get(a..b).unwrap_or("").trim().to_string();
+    let mut best: Option<(usize, Vec<String>)> = None;
+    let mut consider = |lines: Vec<String>| {
+        if lines.iter().any(String::is_empty) {
+            return;
+        }
+        let w = lines.iter().map(|l| width(l)).max().unwrap_or(0);
+        if best.as_ref().is_none_or(|b| w < b.0) {
+            best = Some((w, lines));
+        }
+    };
+    match k {
+        2 => {
+            for &(e, s) in &breaks {
+                consider(vec![piece(0, e), piece(s, name.len())]);
+            }
+        }
+        3 => {
+            for (bi, &(e1, s1)) in breaks.iter().enumerate() {
+                for &(e2, s2) in &breaks[bi + 1..] {
+                    if e2 > s1 {
+                        consider(vec![piece(0, e1), piece(s1, e2), piece(s2, name.len())]);
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    best.map(|b| b.1)
+}
+
+/// A district's label alternatives, best first: the name over its figure, the name wrapped (two,
+/// then three lines) over its figure, the name alone, wrapped alone, and last the figure alone.
+/// Without a figure: the name, then wrapped.
+pub fn alternatives(name: &str, figure: Option<&str>) -> Vec<Vec<String>> {
+    let wrapped: Vec<Vec<String>> = [2, 3].iter().filter_map(|&k| wrap_name(name, k)).collect();
+    let mut out: Vec<Vec<String>> = Vec::new();
+    if let Some(f) = figure {
+        out.push(vec![name.to_string(), f.to_string()]);
+        for w in &wrapped {
+            let mut l = w.clone();
+            l.push(f.to_string());
+            out.push(l);
+        }
+    }
+    out.push(vec![name.to_string()]);
+    out.extend(wrapped);
+    if let Some(f) = figure {
+        out.push(vec![f.to_string()]);
+    }
+    let mut seen = Vec::new();
+    out.retain(|a| {
+        let new = !seen.contains(a);
+        seen.push(a.clone());
+        new
+    });
+    out
+}
+
+/// The usual label alternatives per district (`alternatives`): the short name with the compact
+/// amount below it, … (districts without projects: the name only, maybe wrapped).
 pub fn default_texts(
     districts: &[crate::data::District],
     currency: &str,
@@ -208,18 +379,10 @@ pub fn default_texts(
     districts
         .iter()
         .map(|d| {
-            let name = d.short_name().to_string();
-            if d.has_projects() {
-                vec![
-                    vec![
-                        name.clone(),
-                        crate::money::format_money_compact(d.total, currency, locale),
-                    ],
-                    vec![name],
-                ]
-            } else {
-                vec![vec![name]]
-            }
+            let figure = d
+                .has_projects()
+                .then(|| crate::money::format_money_compact(d.total, currency, locale));
+            alternatives(d.short_name(), figure.as_deref())
         })
         .collect()
 }
@@ -275,15 +438,17 @@ mod tests {
                     || b.y + b.height() <= a.y;
                 assert!(apart, "{a:?} {b:?}");
             }
-            // Never covers another district.
+            // Covers other districts at most a little (a fifth of its cells).
+            let mut foreign = 0;
             for y in a.y..a.y + a.height() {
                 for x in a.x..a.x + a.width {
-                    for py in [y * 2, y * 2 + 1] {
+                    foreign += usize::from([y * 2, y * 2 + 1].iter().any(|&py| {
                         let o = r.district(usize::from(x), usize::from(py));
-                        assert!(o.is_none() || o == Some(a.district));
-                    }
+                        o.is_some() && o != Some(a.district)
+                    }));
                 }
             }
+            assert!(foreign * 5 <= usize::from(a.width * a.height()), "{a:?}");
         }
         // Deterministic.
         assert_eq!(place(&r, &texts), labels);
@@ -291,6 +456,160 @@ mod tests {
         for (w, h) in [(0, 0), (1, 2), (3, 1), (5, 4)] {
             let r = Raster::build(&g, w, h, None);
             let _ = place(&r, &texts);
+        }
+    }
+
+    #[test]
+    fn names_wrap_at_spaces_and_hyphens() {
+        let w = |s: &str, k| wrap_name(s, k);
+        assert_eq!(
+            w("Midt- og Vestsjælland", 2).unwrap(),
+            ["Midt- og", "Vestsjælland"]
+        );
+        assert_eq!(
+            w("Sydsjælland og Lolland-Falster", 2).unwrap(),
+            ["Sydsjælland og", "Lolland-Falster"]
+        );
+        assert_eq!(
+            w("Sydsjælland og Lolland-Falster", 3).unwrap(),
+            ["Sydsjælland", "og Lolland-", "Falster"]
+        );
+        assert_eq!(w("Fyn", 2), None);
+        assert_eq!(w("Lolland-Falster", 3), None);
+        assert_eq!(w(" x", 2), None);
+        let alts = alternatives("Midt- og Vestsjælland", Some("9,5 mio. kr."));
+        assert_eq!(alts[0], ["Midt- og Vestsjælland", "9,5 mio. kr."]);
+        assert_eq!(alts[1], ["Midt- og", "Vestsjælland", "9,5 mio. kr."]);
+        assert!(alts.contains(&vec!["Midt- og Vestsjælland".to_string()]));
+        assert_eq!(alts.last().unwrap(), &["9,5 mio. kr."]);
+        assert_eq!(alternatives("Fyn", None), [["Fyn"]]);
+    }
+
+    /// Two districts side by side, each with room for one long label only where the other's
+    /// would go.
+    fn pair() -> GeoMap {
+        GeoMap {
+            districts: vec![
+                rect_shape(0.0, 0.0, 1.0, 0.2),
+                rect_shape(1.0, 0.0, 2.0, 0.2),
+            ],
+            neutral: vec![],
+            bbox: BBox::from_array([0.0, 0.0, 2.0, 0.2]),
+            insets: vec![],
+            attribution: None,
+            geometry: "t".into(),
+        }
+    }
+
+    #[test]
+    fn the_selection_and_the_valuable_districts_go_first() {
+        // One row of cells, ten a district.
+        let r = Raster::build(&pair(), 20, 2, None);
+        let texts = vec![vec![vec!["aaaaaaaaaaa".to_string()]]; 2];
+        let ds = |p: &Prefs| -> Vec<usize> {
+            place_with(&r, &texts, p)
+                .iter()
+                .map(|l| l.district)
+                .collect()
+        };
+        // Equal sizes: the lower index; a higher class wins; the selection wins over both.
+        assert_eq!(ds(&Prefs::default()), [0]);
+        let classes = [None, Some(0)];
+        let by_class = Prefs {
+            classes: &classes,
+            ..Prefs::default()
+        };
+        assert_eq!(ds(&by_class), [1]);
+        let selected = Prefs {
+            first: Some(0),
+            classes: &classes,
+            ..Prefs::default()
+        };
+        assert_eq!(ds(&selected), [0]);
+        // A selection labelled anyway does not push others out.
+        let short = vec![
+            vec![vec!["a".to_string()]],
+            vec![vec!["bbbbbbbbbbb".to_string()]],
+        ];
+        let both = place_with(&r, &short, &selected);
+        assert_eq!(both.iter().map(|l| l.district).collect::<Vec<_>>(), [0, 1]);
+    }
+
+    #[test]
+    fn an_inset_of_one_district_does_not_repeat_its_title() {
+        let mut g = pair();
+        g.districts = vec![
+            rect_shape(0.0, 0.0, 1.0, 1.0),
+            rect_shape(1.0, 0.0, 2.0, 1.0),
+        ];
+        g.bbox = BBox::from_array([0.0, 0.0, 1.0, 1.0]);
+        g.insets = vec![crate::geo::regions::InsetBox {
+            name: "Isle".into(),
+            bbox: BBox::from_array([1.0, 0.0, 2.0, 1.0]),
+        }];
+        let r = Raster::build(&g, 60, 40, None);
+        assert_eq!(r.panels.len(), 2, "the inset is drawn");
+        let titles = vec!["Isle".to_string()];
+        let t = |s: &[&[&str]]| -> Vec<Vec<String>> {
+            s.iter()
+                .map(|a| a.iter().map(|l| l.to_string()).collect())
+                .collect()
+        };
+        let texts = vec![
+            t(&[&["Main", "1 kr."]]),
+            t(&[&["Isle", "2 kr."], &["Isle"]]),
+        ];
+        let prefs = Prefs {
+            inset_titles: &titles,
+            ..Prefs::default()
+        };
+        let labels = place_with(&r, &texts, &prefs);
+        let lines = |d: usize| {
+            labels
+                .iter()
+                .find(|l| l.district == d)
+                .map(|l| l.lines.clone())
+        };
+        assert_eq!(lines(0).unwrap(), ["Main", "1 kr."]);
+        assert_eq!(lines(1).unwrap(), ["2 kr."], "the amount only");
+        // Without a figure: no label at all (the title names it).
+        let texts = vec![t(&[&["Main"]]), t(&[&["Isle"]])];
+        let labels = place_with(&r, &texts, &prefs);
+        assert!(labels.iter().all(|l| l.district == 0), "{labels:?}");
+        // Without the titles, the name is shown.
+        let labels = place(&r, &texts);
+        assert!(labels.iter().any(|l| l.district == 1));
+    }
+
+    #[test]
+    fn a_label_goes_where_it_lies_most_on_its_district() {
+        // A square with a thin arm along its southern edge: a label wider than the square lies
+        // wholly on the district only along the arm's row (not at the square's middle).
+        let mut square = rect_shape(0.0, 0.0, 1.0, 1.0);
+        square.polygons.push(vec![vec![
+            [1.0, 0.0],
+            [3.0, 0.0],
+            [3.0, 0.2],
+            [1.0, 0.2],
+            [1.0, 0.0],
+        ]]);
+        square.bbox = Some(BBox::from_array([0.0, 0.0, 3.0, 1.0]));
+        let g = GeoMap {
+            districts: vec![square],
+            neutral: vec![],
+            bbox: BBox::from_array([0.0, 0.0, 3.0, 1.0]),
+            insets: vec![],
+            attribution: None,
+            geometry: "t".into(),
+        };
+        let r = Raster::build(&g, 30, 10, None);
+        let texts = vec![vec![vec!["x".repeat(16)]]];
+        let l = &place(&r, &texts)[0];
+        for x in l.x..l.x + l.width {
+            let own = [l.y * 2, l.y * 2 + 1]
+                .iter()
+                .all(|&y| r.district(usize::from(x), usize::from(y)) == Some(0));
+            assert!(own, "{l:?} at column {x}");
         }
     }
 }

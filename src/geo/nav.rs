@@ -1,12 +1,16 @@
 //! Spatial navigation between districts and hit-testing cells.
 //!
-//! Arrows move to the nearest district in that direction, measured between district anchors: the
-//! area-weighted centroids of their shapes in the main map's projection (x east, y south, longitude
-//! scaled by cos φ₀), so the result does not depend on the pane size or on insets. The rule itself
-//! (a cone, then the half-plane; `along + 2·across`) is `crate::spatial::nearest`, shared with the
-//! tile map.
+//! Arrows move by the shapes first: from a district, looking in the arrow's direction along every
+//! row or column of a fixed-resolution raster of the main map, the district met next (across a
+//! border or a stretch of sea, a long stretch counting less) is "faced" there; the district faced
+//! the most wins, if its anchor lies that way (`crate::spatial::nearest_facing`). Where nothing is
+//! faced (an island, a district drawn only in an inset), the district anchors decide: the
+//! area-weighted centroids in the main map's projection (x east, y south, longitude scaled by
+//! cos φ₀), by `crate::spatial::nearest` (a cone, then the half-plane; `along + 2·across`), the rule
+//! the tile map uses. Neither depends on the pane size or on insets.
 
 use super::labels::PlacedLabel;
+use super::raster::MAX_DISTRICTS;
 use super::raster::Raster;
 use super::regions::GeoMap;
 
@@ -21,7 +25,114 @@ pub fn anchors(geo: &GeoMap) -> Vec<Option<[f64; 2]>> {
         .collect()
 }
 
-/// The district to move to from `from` in direction `dir`, if any (the rule is `spatial::nearest`).
+/// The side, in pixels, of the raster the facing weights are measured on (its longer side).
+const FACING_SIDE: usize = 240;
+
+/// How much each district faces each other one, per direction: `w[from][to][dir]` with `dir` in
+/// the order up, down, left, right. A facing pixel counts `1 / (1 + gap / GAP_SCALE)` where `gap`
+/// is the sea between them in pixels.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facing {
+    w: Vec<Vec<[f64; 4]>>,
+}
+
+const GAP_SCALE: f64 = 3.0;
+
+fn dir_index(d: Dir) -> usize {
+    match d {
+        Dir::Up => 0,
+        Dir::Down => 1,
+        Dir::Left => 2,
+        Dir::Right => 3,
+    }
+}
+
+impl Facing {
+    /// Measures the main map (without insets) at `FACING_SIDE` pixels on its longer side.
+    pub fn of(geo: &GeoMap) -> Facing {
+        let n = geo.districts.len().min(MAX_DISTRICTS);
+        let mut f = Facing {
+            w: vec![vec![[0.0; 4]; n]; n],
+        };
+        let (bw, bh) = geo.bbox.projected_size();
+        if !(bw > 0.0 && bh > 0.0 && bw.is_finite() && bh.is_finite()) {
+            return f;
+        }
+        let (w, h) = if bw >= bh {
+            (
+                FACING_SIDE,
+                ((FACING_SIDE as f64 * bh / bw).round() as usize).max(1),
+            )
+        } else {
+            (
+                ((FACING_SIDE as f64 * bw / bh).round() as usize).max(1),
+                FACING_SIDE,
+            )
+        };
+        let r = Raster::build(geo, w, h, Some(geo.bbox));
+        // A line of pixels walked one way: each district met after another one (with only sea
+        // between) is faced by it in direction `fwd`, and faces it in the opposite direction.
+        let mut walk = |cells: &mut dyn Iterator<Item = u16>, fwd: usize, back: usize| {
+            let mut last: Option<(usize, usize)> = None; // (district, pixels of sea since)
+            for o in cells {
+                let o = usize::from(o);
+                if o == usize::from(super::raster::SEA) {
+                    if let Some((_, gap)) = last.as_mut() {
+                        *gap += 1;
+                    }
+                    continue;
+                }
+                if o >= n {
+                    last = None;
+                    continue;
+                }
+                if let Some((a, gap)) = last
+                    && a != o
+                {
+                    let wgt = 1.0 / (1.0 + gap as f64 / GAP_SCALE);
+                    f.w[a][o][fwd] += wgt;
+                    f.w[o][a][back] += wgt;
+                }
+                last = Some((o, 0));
+            }
+        };
+        for x in 0..r.width {
+            walk(&mut (0..r.height).map(|y| r.owner(x, y)), 1, 0);
+        }
+        for y in 0..r.height {
+            walk(&mut (0..r.width).map(|x| r.owner(x, y)), 3, 2);
+        }
+        f
+    }
+
+    /// How much `from` faces `to` in direction `dir` (0 when unknown).
+    pub fn weight(&self, from: usize, to: usize, dir: Dir) -> f64 {
+        self.w
+            .get(from)
+            .and_then(|row| row.get(to))
+            .map_or(0.0, |d| d[dir_index(dir)])
+    }
+}
+
+/// The district to move to from `from` in direction `dir`: the one it faces the most that way,
+/// else the nearest anchor (`spatial::nearest_facing`).
+pub fn nearest_by_shape(
+    anchors: &[Option<[f64; 2]>],
+    facing: &Facing,
+    from: usize,
+    dir: Dir,
+) -> Option<usize> {
+    crate::spatial::nearest_facing(
+        anchors.len(),
+        |i| anchors.get(i).copied().flatten(),
+        |i| facing.weight(from, i, dir),
+        from,
+        dir,
+    )
+}
+
+/// The district with the nearest anchor from `from` in direction `dir`, if any (the rule is
+/// `spatial::nearest`).
 pub fn nearest(anchors: &[Option<[f64; 2]>], from: usize, dir: Dir) -> Option<usize> {
     crate::spatial::nearest(
         anchors.len(),

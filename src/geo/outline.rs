@@ -15,7 +15,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::classes::LegendEntry;
-use super::labels::PlacedLabel;
+use super::labels::{PlacedLabel, Prefs};
 use super::nav::{self, Dir};
 use super::project::BBox;
 use super::raster::Raster;
@@ -29,9 +29,14 @@ pub struct OutlineMap {
     pub geo: Arc<GeoMap>,
     /// Navigation anchors per district (`nav::anchors`).
     pub anchors: Vec<Option<[f64; 2]>>,
+    /// How the districts face each other (`nav::Facing`), for the arrows.
+    pub facing: nav::Facing,
     /// Inset names, for the frame titles.
     pub inset_titles: Vec<String>,
     cache: RefCell<OutlineCache>,
+    /// The label preferences of the last frame drawn (selection, classes), so a click hits the
+    /// labels as drawn.
+    last_prefs: RefCell<(Option<usize>, Vec<Option<usize>>)>,
 }
 
 /// What a frame shows, beyond the map itself.
@@ -57,9 +62,11 @@ impl OutlineMap {
     pub fn new(geo: Arc<GeoMap>) -> OutlineMap {
         OutlineMap {
             anchors: nav::anchors(&geo),
+            facing: nav::Facing::of(&geo),
             inset_titles: geo.insets.iter().map(|i| i.name.clone()).collect(),
             geo,
             cache: RefCell::new(OutlineCache::default()),
+            last_prefs: RefCell::new((None, Vec::new())),
         }
     }
 
@@ -89,7 +96,7 @@ impl OutlineMap {
 
     /// The district an arrow moves to from `from`.
     pub fn nearest(&self, from: usize, dir: Dir) -> Option<usize> {
-        nav::nearest(&self.anchors, from, dir)
+        nav::nearest_by_shape(&self.anchors, &self.facing, from, dir)
     }
 
     /// Runs `f` on the raster and labels for `area` and `zoom`, from the cache when it matches.
@@ -98,25 +105,38 @@ impl OutlineMap {
         area: Rect,
         zoom: Option<usize>,
         texts: &[Vec<Vec<String>>],
+        (first, classes): (Option<usize>, &[Option<usize>]),
         f: impl FnOnce(&Raster, &[PlacedLabel]) -> T,
     ) -> T {
         let zoom = zoom.and_then(|d| self.zoom_box(d));
+        let prefs = Prefs {
+            first,
+            classes,
+            inset_titles: &self.inset_titles,
+        };
         match self.cache.try_borrow_mut() {
             Ok(mut cache) => {
-                let (r, l) = cache.get(&self.geo, area.width, area.height, zoom, texts);
+                let (r, l) = cache.get(&self.geo, area.width, area.height, zoom, texts, &prefs);
                 f(r, l)
             }
             Err(_) => {
                 let mut fresh = OutlineCache::default();
-                let (r, l) = fresh.get(&self.geo, area.width, area.height, zoom, texts);
+                let (r, l) = fresh.get(&self.geo, area.width, area.height, zoom, texts, &prefs);
                 f(r, l)
             }
         }
     }
 
     /// Draws the map into `area`. Cheap when the size and zoom are unchanged.
+    /// The selected district is labelled first, then the more valuable (higher class) ones.
     pub fn render(&self, area: Rect, buf: &mut Buffer, frame: &OutlineFrame) -> OutlineDrawn {
-        self.with_raster(area, frame.zoom, frame.texts, |raster, labels| {
+        if let Ok(mut last) = self.last_prefs.try_borrow_mut()
+            && (last.0 != frame.selected || last.1 != frame.classes)
+        {
+            *last = (frame.selected, frame.classes.to_vec());
+        }
+        let prefs = (frame.selected, frame.classes);
+        self.with_raster(area, frame.zoom, frame.texts, prefs, |raster, labels| {
             let view = OutlineView {
                 raster,
                 labels,
@@ -129,6 +149,24 @@ impl OutlineMap {
                 mark: frame.mark,
             };
             render_outline(area, buf, &view)
+        })
+    }
+
+    /// The labels as drawn into `area` with this zoom and these texts (by the last `render`'s
+    /// selection and classes), positions relative to `area`.
+    pub fn labels(
+        &self,
+        area: Rect,
+        zoom: Option<usize>,
+        texts: &[Vec<Vec<String>>],
+    ) -> Vec<PlacedLabel> {
+        let last = self
+            .last_prefs
+            .try_borrow()
+            .map(|l| l.clone())
+            .unwrap_or_default();
+        self.with_raster(area, zoom, texts, (last.0, &last.1), |_, labels| {
+            labels.to_vec()
         })
     }
 
@@ -145,7 +183,13 @@ impl OutlineMap {
         if !area.contains(ratatui::layout::Position::new(column, row)) {
             return None;
         }
-        self.with_raster(area, zoom, texts, |raster, labels| {
+        // The labels as last drawn (the same selection and classes).
+        let last = self
+            .last_prefs
+            .try_borrow()
+            .map(|l| l.clone())
+            .unwrap_or_default();
+        self.with_raster(area, zoom, texts, (last.0, &last.1), |raster, labels| {
             nav::hit_test(raster, labels, column - area.x, row - area.y)
         })
     }

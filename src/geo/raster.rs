@@ -3,7 +3,7 @@
 //!
 //! Polygons are filled with a scanline even-odd rule sampled at pixel centres: all rings of one
 //! district are filled together, so holes stay empty and a hole filled by another feature of the
-//! same district comes out filled. Insets are boxes in the corners where the main map has the least
+//! same district comes out filled. Insets are boxes where the main map has the least
 //! land, each with its own projection and a one-pixel frame.
 
 use super::project::{BBox, Projection, PxRect};
@@ -305,41 +305,81 @@ impl Raster {
         }
     }
 
-    /// The inset box for `bbox`: about a third of the width and 40 % of the height at most, in the
-    /// corner (or next to an earlier inset) that covers the fewest land pixels of the main map.
+    /// The inset box for `bbox`: about a third of the width and 40 % of the height at most, where it
+    /// covers the fewest land pixels of the main map (and no earlier inset). Every position is
+    /// tried (rows even, so frames lie on whole cells); among equally good ones the one nearest a
+    /// corner wins, corners in the order top-right, bottom-right, top-left, bottom-left. When no
+    /// spot of that size is free of land, smaller sizes (in 5 % steps, down to half) are tried; the
+    /// least land covered wins, then the larger box.
     fn place_inset(&self, bbox: &BBox) -> Option<PxRect> {
         let (fw, fh) = (self.width, self.height);
-        let (w, h) = inset_size(bbox, fw * 34 / 100, fh * 42 / 100)?;
-        if w > fw || h > fh {
-            return None;
-        }
-        let bottom = (fh - h) & !1;
-        let mut cands = vec![(fw - w, 0), (fw - w, bottom), (0, 0), (0, bottom)];
-        for p in self.panels.iter().filter(|p| p.kind != PanelKind::Main) {
-            let o = p.outer;
-            cands.push((o.x, o.y + o.h));
-            cands.push((o.x, o.y.saturating_sub(h) & !1));
-            cands.push((o.x.saturating_sub(w), o.y));
-            cands.push((o.x + o.w, o.y));
-        }
-        let mut best: Option<(usize, PxRect)> = None;
-        for (x, y) in cands {
-            let r = PxRect { x, y, w, h };
-            if x + w > fw
-                || y + h > fh
-                || self
-                    .panels
-                    .iter()
-                    .any(|p| p.kind != PanelKind::Main && p.outer.intersects(&r))
-            {
+        let sat = self.land_table();
+        let land = |r: &PxRect| {
+            let at = |x: usize, y: usize| sat[y * (fw + 1) + x];
+            at(r.x + r.w, r.y + r.h) + at(r.x, r.y) - at(r.x + r.w, r.y) - at(r.x, r.y + r.h)
+        };
+        // (land, shrink step, corner distance, corner rank, rect): smallest first.
+        let mut best: Option<(usize, usize, usize, usize, PxRect)> = None;
+        for step in 0..11 {
+            let pct = 100 - step * 5;
+            let Some((w, h)) = inset_size(bbox, fw * 34 * pct / 10000, fh * 42 * pct / 10000)
+            else {
+                break;
+            };
+            if w > fw || h > fh {
                 continue;
             }
-            let cost = self.land_in(r);
-            if best.is_none_or(|(c, _)| cost < c) {
-                best = Some((cost, r));
+            let bottom = (fh - h) & !1;
+            // Every position up to a few hundred a side; beyond, a coarser grid (and the edges).
+            let (sx, sy) = ((fw / 240).max(1), (fh / 240).max(1) * 2);
+            let xs = (0..=fw - w).step_by(sx).chain([fw - w]);
+            let ys: Vec<usize> = (0..=bottom).step_by(sy).chain([bottom]).collect();
+            for x in xs {
+                for &y in &ys {
+                    let r = PxRect { x, y, w, h };
+                    if self
+                        .panels
+                        .iter()
+                        .any(|p| p.kind != PanelKind::Main && p.outer.intersects(&r))
+                    {
+                        continue;
+                    }
+                    let (dx, right) = if fw - w - x < x {
+                        (fw - w - x, 0)
+                    } else {
+                        (x, 2)
+                    };
+                    let (dy, low) = if bottom - y < y {
+                        (bottom - y, 1)
+                    } else {
+                        (y, 0)
+                    };
+                    let cand = (land(&r), step, dx + dy, right + low, r);
+                    if best.is_none_or(|b| (cand.0, cand.1, cand.2, cand.3) < (b.0, b.1, b.2, b.3))
+                    {
+                        best = Some(cand);
+                    }
+                }
+            }
+            if best.is_some_and(|b| b.0 == 0) {
+                break;
             }
         }
-        best.map(|(_, r)| r)
+        best.map(|b| b.4)
+    }
+
+    /// Summed-area table of land pixels (anything but sea): `(width + 1) × (height + 1)`.
+    fn land_table(&self) -> Vec<usize> {
+        let (w, h) = (self.width, self.height);
+        let mut t = vec![0usize; (w + 1) * (h + 1)];
+        for y in 0..h {
+            let mut row = 0;
+            for x in 0..w {
+                row += usize::from(self.owner[y * w + x] != SEA);
+                t[(y + 1) * (w + 1) + x + 1] = t[y * (w + 1) + x + 1] + row;
+            }
+        }
+        t
     }
 
     /// The top-left pixel of the `w × h` corner box (bottom-left, bottom-right, top-left,

@@ -3,8 +3,9 @@
 //! outlined, labels on top, a legend in the emptiest free corner. With `ColorMode::NoColor` classes
 //! become fill patterns of increasing density and the legend shows the same patterns.
 //!
-//! `OutlineCache` keeps the raster and the labels between frames (rebuilt only when the size, the
-//! zoom or the label texts change); `render_outline` itself only reads.
+//! `OutlineCache` keeps the raster between frames (rebuilt only when the size or the zoom change)
+//! and the labels (placed again when the texts or the selection change too); `render_outline`
+//! itself only reads.
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -426,18 +427,20 @@ fn draw_legend(area: Rect, buf: &mut Buffer, view: &OutlineView, cols: u16, rows
     true
 }
 
-/// Raster and labels kept between frames for one pane.
+/// Raster and labels kept between frames for one pane: the raster until the size or zoom
+/// changes, the labels until those or the texts or preferences (e.g. the selection) change.
 #[derive(Debug, Default, Clone)]
 pub struct OutlineCache {
-    key: Option<(u16, u16, Option<[u64; 4]>, u64)>,
+    key: Option<(u16, u16, Option<[u64; 4]>)>,
+    label_key: Option<u64>,
     raster: Option<Raster>,
     labels: Vec<PlacedLabel>,
 }
 
 impl OutlineCache {
     /// The raster and labels for a pane of `cols × rows` cells, rebuilt when the size, `zoom` or
-    /// the label texts changed (`texts[d]`: district `d`'s label alternatives, see
-    /// `labels::default_texts`).
+    /// the label texts or preferences changed (`texts[d]`: district `d`'s label alternatives, see
+    /// `labels::alternatives`; `prefs`: the selection labelled first, …).
     pub fn get(
         &mut self,
         geo: &GeoMap,
@@ -445,31 +448,41 @@ impl OutlineCache {
         rows: u16,
         zoom: Option<BBox>,
         texts: &[Vec<Vec<String>>],
+        prefs: &labels::Prefs,
     ) -> (&Raster, &[PlacedLabel]) {
-        let mut h = DefaultHasher::new();
-        texts.hash(&mut h);
         let key = (
             cols,
             rows,
             zoom.map(|b| [b.west, b.south, b.east, b.north].map(f64::to_bits)),
-            h.finish(),
         );
+        let mut h = DefaultHasher::new();
+        texts.hash(&mut h);
+        (prefs.first, prefs.classes, prefs.inset_titles).hash(&mut h);
+        let label_key = h.finish();
         if self.key != Some(key) || self.raster.is_none() {
-            let r = Raster::build(geo, usize::from(cols), usize::from(rows) * 2, zoom);
-            self.labels = labels::place(&r, texts);
-            self.raster = Some(r);
+            self.raster = Some(Raster::build(
+                geo,
+                usize::from(cols),
+                usize::from(rows) * 2,
+                zoom,
+            ));
             self.key = Some(key);
+            self.label_key = None;
         }
-        let labels = &self.labels;
         // Always filled just above; the closure only satisfies the type.
         let raster = self.raster.get_or_insert_with(|| {
             Raster::build(geo, usize::from(cols), usize::from(rows) * 2, zoom)
         });
-        (raster, labels)
+        if self.label_key != Some(label_key) {
+            self.labels = labels::place_with(raster, texts, prefs);
+            self.label_key = Some(label_key);
+        }
+        (raster, &self.labels)
     }
 
     pub fn clear(&mut self) {
         self.key = None;
+        self.label_key = None;
         self.raster = None;
         self.labels.clear();
     }
@@ -499,6 +512,24 @@ mod tests {
             attribution: None,
             geometry: "t".into(),
         }
+    }
+
+    #[test]
+    fn a_new_selection_relabels_without_rebuilding_the_raster() {
+        let g = two_squares();
+        let texts = vec![vec![vec!["A".to_string()]], vec![vec!["B".to_string()]]];
+        let mut c = OutlineCache::default();
+        let p0 = labels::Prefs::default();
+        let p1 = labels::Prefs {
+            first: Some(1),
+            ..p0
+        };
+        let r0 = c.get(&g, 20, 5, None, &texts, &p0).0 as *const Raster;
+        let (r1, l1) = c.get(&g, 20, 5, None, &texts, &p1);
+        assert!(std::ptr::eq(r0, r1), "the same raster");
+        assert_eq!(l1.len(), 2);
+        let r2 = c.get(&g, 21, 5, None, &texts, &p1).0;
+        assert_eq!(r2.width, 21);
     }
 
     #[test]

@@ -17,12 +17,10 @@ use crate::locale::Locale;
 use crate::text;
 use crate::ui::{pane, put};
 
-/// The legend entry for districts without projects.
+/// The legend entry for districts without projects: the tile map's word (`legend_empty`), so both
+/// maps say the same.
 pub fn no_projects_word(locale: Locale) -> &'static str {
-    match locale {
-        Locale::Da => "ingen projekter",
-        Locale::En => "no projects",
-    }
+    i18n::strings(locale).legend_empty
 }
 
 /// The pane's inner area, as `ui::pane` computes it.
@@ -177,4 +175,17 @@ pub fn hit(area: Rect, app: &App, pos: Position) -> Option<usize> {
         pos.x,
         pos.y,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_maps_say_no_projects_the_same_way() {
+        for (l, word) in [(Locale::Da, "ingen projekter"), (Locale::En, "no projects")] {
+            assert_eq!(no_projects_word(l), word);
+            assert_eq!(i18n::strings(l).legend_empty, word, "the tile map's legend");
+        }
+    }
 }
