@@ -82,6 +82,8 @@ pub struct App {
     pub map_view: map_mode::MapView,
     /// The map's and the bars' texts for the current view, built with it (`app/view_cache.rs`).
     pub labels: view_cache::ViewLabels,
+    /// The tile map's last fitted names (drawing reads and refills it; see `TileNameCache`).
+    pub tile_names: crate::ui::map::TileNameCache,
 }
 
 impl App {
@@ -120,6 +122,7 @@ impl App {
             tools,
             map_view,
             labels: view_cache::ViewLabels::default(),
+            tile_names: crate::ui::map::TileNameCache::default(),
         };
         app.keep_visible();
         app

@@ -266,7 +266,8 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
             (name, text_w, name_lines(r, text_w))
         })
         .collect();
-    let fitted = fit_names(&names);
+    let fitted_ref = app.tile_names.fitted(&names);
+    let fitted: &[Vec<String>] = &fitted_ref;
     for (k, &(i, r)) in window.iter().enumerate() {
         if app.data.districts.get(i).is_none() {
             continue;
@@ -447,6 +448,48 @@ fn name_lines(r: Rect, text_w: usize) -> usize {
     usize::from(r.height.saturating_sub(1)).clamp(1, if text_w >= 9 { 2 } else { 3 })
 }
 
+/// The last [`fit_names`] input and result. A navigation step redraws the same window of tiles
+/// (only the selection moves), and fitting a few hundred names apart is a tenth of such a frame on
+/// a 1,000-district map; comparing the names is far cheaper. Lives in `App` behind a `RefCell`
+/// so that drawing stays a function of `&App`.
+#[derive(Debug, Clone, Default)]
+pub struct TileNameCache {
+    last: std::cell::RefCell<Option<Fitted>>,
+}
+
+/// What was fitted (the input) and how (each tile's lines).
+type Fitted = (Vec<FitInput>, Vec<Vec<String>>);
+
+/// One tile's name, text width and line count, as [`fit_names`] takes them.
+type FitInput = (String, usize, usize);
+
+impl TileNameCache {
+    /// `fit_names(names)`, from the cache when the names, widths and line counts are the same.
+    pub fn fitted<S: AsRef<str>>(
+        &self,
+        names: &[(S, usize, usize)],
+    ) -> std::cell::Ref<'_, [Vec<String>]> {
+        let same = |cached: &[FitInput]| {
+            cached.len() == names.len()
+                && cached
+                    .iter()
+                    .zip(names)
+                    .all(|(c, n)| c.0 == n.0.as_ref() && c.1 == n.1 && c.2 == n.2)
+        };
+        let hit = self.last.borrow().as_ref().is_some_and(|(k, _)| same(k));
+        if !hit {
+            let key = names
+                .iter()
+                .map(|(n, w, l)| (n.as_ref().to_string(), *w, *l))
+                .collect();
+            *self.last.borrow_mut() = Some((key, fit_names(names)));
+        }
+        std::cell::Ref::map(self.last.borrow(), |c| {
+            c.as_ref().map_or(&[][..], |(_, v)| v.as_slice())
+        })
+    }
+}
+
 /// [`fit_name`] for tiles shown side by side, `(name, width, max_lines)` each: where different
 /// names would come out as the same lines, their last line is cut so that they differ
 /// ([`text::truncate_distinct`] on what is left of each name after the lines before it).
@@ -455,16 +498,23 @@ pub fn fit_names<S: AsRef<str>>(names: &[(S, usize, usize)]) -> Vec<Vec<String>>
         .iter()
         .map(|(n, w, l)| fit_name(n.as_ref(), *w, *l))
         .collect();
-    let key = |i: usize| (&out[i], names[i].1, names[i].2);
-    let mut order: Vec<usize> = (0..names.len()).collect();
-    order.sort_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
-    let groups: Vec<Vec<usize>> = order
-        .chunk_by(|&a, &b| key(a) == key(b))
+    // Tiles whose lines, width and line count came out the same, grouped in one hash pass (a
+    // sort of every tile's lines cost a tenth of a frame on a 1,000-district map); only groups of
+    // different names need cutting apart.
+    let mut by_key: std::collections::HashMap<(&Vec<String>, usize, usize), Vec<usize>> =
+        std::collections::HashMap::with_capacity(names.len());
+    for i in 0..names.len() {
+        by_key
+            .entry((&out[i], names[i].1, names[i].2))
+            .or_default()
+            .push(i);
+    }
+    let groups: Vec<Vec<usize>> = by_key
+        .into_values()
         .filter(|g| {
             g.iter()
                 .any(|&i| names[i].0.as_ref() != names[g[0]].0.as_ref())
         })
-        .map(<[usize]>::to_vec)
         .collect();
     for group in groups {
         let Some((_, before)) = out[group[0]].split_last() else {
@@ -569,6 +619,32 @@ pub fn hit(area: Rect, app: &App, pos: Position) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_name_cache_answers_as_fit_names_and_follows_its_input() {
+        let cache = TileNameCache::default();
+        let a = [
+            ("Midt- og Vestjylland", 8, 2),
+            ("Midt- og Vestsjælland", 8, 2),
+            ("Fyn", 8, 2),
+        ];
+        assert_eq!(&*cache.fitted(&a), fit_names(&a).as_slice());
+        assert_eq!(
+            &*cache.fitted(&a),
+            fit_names(&a).as_slice(),
+            "from the cache"
+        );
+        // Another width, another name, one tile fewer: each is fitted afresh.
+        let b = [
+            ("Midt- og Vestjylland", 6, 2),
+            ("Midt- og Vestsjælland", 6, 2),
+        ];
+        assert_eq!(&*cache.fitted(&b), fit_names(&b).as_slice());
+        let c = [("Nordjylland", 6, 2), ("Midt- og Vestsjælland", 6, 2)];
+        assert_eq!(&*cache.fitted(&c), fit_names(&c).as_slice());
+        assert_eq!(&*cache.fitted(&c[..1]), fit_names(&c[..1]).as_slice());
+        assert!(cache.fitted::<&str>(&[]).is_empty());
+    }
 
     #[test]
     fn names_fit_their_tiles() {
