@@ -616,7 +616,11 @@ impl SearchIndex {
         // office and as a municipality of Københavns Politi are two hits; a partner named twice in
         // one project is one).
         let mut names = vec![u64::MAX; self.targets];
-        let mut others: [Vec<(u32, u8, u32, u32)>; 3] = Default::default();
+        // Other-field hits per kind: how many, and the first `limit` in target order (a bounded
+        // max-heap: a common word like `ko` has tens of thousands; keeping them all and sorting
+        // cost more than the scans).
+        let mut others: [std::collections::BinaryHeap<(u32, u8, u32, u32)>; 3] = Default::default();
+        let mut other_counts = [0usize; 3];
         for (text, &kind) in best.iter().enumerate() {
             if kind == u8::MAX {
                 continue;
@@ -640,8 +644,16 @@ impl SearchIndex {
                     // A text's postings are in target order, a target's fields in file order: the
                     // same field of the same target with this text is the one just seen.
                     last = Some((p.order, p.tag));
-                    if let Some(v) = others.get_mut(usize::from(kind)) {
-                        v.push((p.order, p.tag, p.item, idx));
+                    let k = usize::from(kind);
+                    if let (Some(heap), Some(n)) = (others.get_mut(k), other_counts.get_mut(k)) {
+                        *n += 1;
+                        let key = (p.order, p.tag, p.item, idx);
+                        if heap.len() < limit {
+                            heap.push(key);
+                        } else if heap.peek().is_some_and(|top| key < *top) {
+                            heap.pop();
+                            heap.push(key);
+                        }
                     }
                 }
             }
@@ -655,10 +667,10 @@ impl SearchIndex {
                 v.push(key as u32);
             }
         }
-        let total = by_kind.iter().map(Vec::len).sum::<usize>()
-            + others.iter().map(Vec::len).sum::<usize>();
+        let total =
+            by_kind.iter().map(Vec::len).sum::<usize>() + other_counts.iter().sum::<usize>();
         let mut ranked: Vec<(usize, u32)> = Vec::with_capacity(limit.min(total));
-        for (kind, (names, mut rest)) in by_kind.into_iter().zip(others).enumerate() {
+        for (kind, (names, rest)) in by_kind.into_iter().zip(others).enumerate() {
             for idx in names {
                 if ranked.len() >= limit {
                     break;
@@ -668,8 +680,7 @@ impl SearchIndex {
             if ranked.len() >= limit {
                 break;
             }
-            rest.sort_unstable();
-            for (_, _, _, idx) in rest {
+            for (_, _, _, idx) in rest.into_sorted_vec() {
                 if ranked.len() >= limit {
                     break;
                 }
