@@ -11,6 +11,24 @@ pub enum Dir {
     Right,
 }
 
+/// Where `p` lies from `o` seen in direction `dir`: how far ahead (`along`, negative behind) and
+/// how far to the side (`across`, never negative), and whether that is inside the 60° half-angle
+/// cone around the direction. One geometry for [`nearest`] and [`nearest_facing`].
+fn along_across(o: [f64; 2], p: [f64; 2], dir: Dir) -> Option<(f64, f64, bool)> {
+    let (dx, dy) = (p[0] - o[0], p[1] - o[1]);
+    let (along, across) = match dir {
+        Dir::Up => (-dy, dx.abs()),
+        Dir::Down => (dy, dx.abs()),
+        Dir::Left => (-dx, dy.abs()),
+        Dir::Right => (dx, dy.abs()),
+    };
+    (along > 1e-12 && along.is_finite() && across.is_finite()).then_some((
+        along,
+        across,
+        across <= along * 3f64.sqrt(),
+    ))
+}
+
 /// The index of the point nearest to `point(from)` in direction `dir`, among `count` points (`None`
 /// for a point that has no position). `None` when nothing lies that way.
 ///
@@ -31,13 +49,6 @@ pub fn nearest(
         return None;
     }
     let o = point(from)?;
-    let (ux, uy) = match dir {
-        Dir::Up => (0.0, -1.0),
-        Dir::Down => (0.0, 1.0),
-        Dir::Left => (-1.0, 0.0),
-        Dir::Right => (1.0, 0.0),
-    };
-    let tan60 = 3f64.sqrt();
     // (score, across, index), compared in that order.
     type Best = Option<(f64, f64, usize)>;
     let better = |cand: (f64, f64, usize), best: Best| {
@@ -45,15 +56,11 @@ pub fn nearest(
     };
     let (mut in_cone, mut in_half): (Best, Best) = (None, None);
     for i in (0..count).filter(|&i| i != from) {
-        let Some(p) = point(i) else { continue };
-        let (dx, dy) = (p[0] - o[0], p[1] - o[1]);
-        let along = dx * ux + dy * uy;
-        let across = (dx * uy - dy * ux).abs();
-        if along <= 1e-12 || !along.is_finite() || !across.is_finite() {
+        let Some((along, across, cone)) = point(i).and_then(|p| along_across(o, p, dir)) else {
             continue;
-        }
+        };
         let cand = (along + 2.0 * across, across, i);
-        if across <= along * tan60 && better(cand, in_cone) {
+        if cone && better(cand, in_cone) {
             in_cone = Some(cand);
         }
         if better(cand, in_half) {
@@ -80,17 +87,10 @@ pub fn nearest_facing(
         return None;
     }
     let o = point(from)?;
-    let tan60 = 3f64.sqrt();
     let ahead = |p: [f64; 2]| {
-        let (dx, dy) = (p[0] - o[0], p[1] - o[1]);
-        let (along, across) = match dir {
-            Dir::Up => (-dy, dx.abs()),
-            Dir::Down => (dy, dx.abs()),
-            Dir::Left => (-dx, dy.abs()),
-            Dir::Right => (dx, dy.abs()),
-        };
-        (along > 1e-12 && along.is_finite() && across.is_finite() && across <= along * tan60)
-            .then_some((along + 2.0 * across, along / along.hypot(across)))
+        along_across(o, p, dir)
+            .filter(|&(_, _, cone)| cone)
+            .map(|(along, across, _)| (along + 2.0 * across, along / along.hypot(across)))
     };
     let mut best: Option<(f64, f64, usize)> = None;
     for i in (0..count).filter(|&i| i != from) {
