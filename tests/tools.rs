@@ -986,6 +986,29 @@ fn plain_spells_danish_letters_with_two_and_keeps_columns() {
     }
 }
 
+/// With `--plain` the wrapped prose is broken for its ASCII spelling, so no word is cut to make room
+/// for `aa`/`oe`: the Pin-point project's target group and summary keep `indre Noerrebro` whole at
+/// 80x24 (the pass over the finished screen used to leave `det ind~`).
+#[test]
+fn plain_wraps_the_ascii_spelling_and_loses_no_word() {
+    let mut app = app_at(80, 24);
+    app.theme = Theme::plain();
+    typed(&mut app, "<Enter><Enter>");
+    let s = screen(&app, false);
+    let joined: String = s
+        .lines()
+        .filter_map(|l| l.split("||").nth(1))
+        .map(|l| l.trim_end_matches('|').trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(!s.contains("ind~"), "a word was cut:\n{s}");
+    assert!(joined.contains("paa det indre Noerrebro"), "{joined}\n{s}");
+    assert!(
+        joined.contains("bandekriminaliteten paa det indre Noerrebro."),
+        "{joined}\n{s}"
+    );
+}
+
 // ---------------------------------------------------------------- snapshots
 
 #[test]

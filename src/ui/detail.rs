@@ -24,9 +24,26 @@ pub const FIELD_LINES: usize = 20;
 pub const NAME_LINES: usize = 3;
 pub const SUMMARY_LINES: usize = 400;
 
+/// [`wrap_limited`] of `s` as the screen will spell it: with `--plain` in its ASCII spelling
+/// (`å` → `aa`), so that lines are broken for the longer words and the ASCII pass over the finished
+/// screen has nothing left to squeeze (it would have to cut a word: `det ind~`). Only as much of
+/// `s` as `max_lines` lines can show is spelled, so a 1 MB summary costs what a screenful does.
+fn wrap_shown(app: &App, s: &str, width: usize, max_lines: usize) -> (Vec<String>, bool) {
+    if !app.theme.ascii || s.is_ascii() {
+        return wrap_limited(s, width, max_lines);
+    }
+    let budget = (width + 1)
+        .saturating_mul(max_lines)
+        .saturating_mul(2)
+        .saturating_add(64);
+    let end = s.char_indices().nth(budget).map_or(s.len(), |(i, _)| i);
+    let (lines, more) = wrap_limited(&crate::fold::transliterate(&s[..end]), width, max_lines);
+    (lines, more || end < s.len())
+}
+
 /// A name as at most [`NAME_LINES`] lines, the last ending in `…` when the name goes on.
-fn name_lines(name: &str, width: usize) -> Vec<String> {
-    let (mut lines, more) = wrap_limited(name, width, NAME_LINES);
+fn name_lines(name: &str, width: usize, app: &App) -> Vec<String> {
+    let (mut lines, more) = wrap_shown(app, name, width, NAME_LINES);
     if more && let Some(last) = lines.last_mut() {
         *last = text::truncate(&format!("{last} …"), width).into_owned();
         if !last.ends_with('…') {
@@ -78,7 +95,7 @@ fn field(
     let t = &app.theme;
     if width >= label_w + 12 {
         let indent = " ".repeat(label_w);
-        let (lines, more) = wrap_limited(value, width - label_w, FIELD_LINES);
+        let (lines, more) = wrap_shown(app, value, width - label_w, FIELD_LINES);
         for (k, line) in lines.into_iter().enumerate() {
             let head = if k == 0 {
                 text::pad_right(label, label_w)
@@ -92,7 +109,7 @@ fn field(
         }
     } else {
         out.push(vec![(label.to_string(), t.label)]);
-        let (lines, more) = wrap_limited(value, width.saturating_sub(1), FIELD_LINES);
+        let (lines, more) = wrap_shown(app, value, width.saturating_sub(1), FIELD_LINES);
         for line in lines {
             out.push(vec![(format!(" {line}"), style)]);
         }
@@ -122,7 +139,7 @@ fn district_info(app: &App, d: &District, width: usize) -> Vec<DLine> {
         .unwrap_or(0)
         + 2;
     let mut out: Vec<DLine> = Vec::new();
-    for line in name_lines(&d.name, width) {
+    for line in name_lines(&d.name, width, app) {
         out.push(vec![(line, t.title)]);
     }
     if let Some(hq) = &d.hq {
@@ -212,7 +229,7 @@ fn project_lines(app: &App, project: usize, width: usize) -> Vec<DLine> {
         .unwrap_or(0)
         + 2;
     let mut out: Vec<DLine> = Vec::new();
-    for line in name_lines(&p.name, width) {
+    for line in name_lines(&p.name, width, app) {
         out.push(vec![(line, t.title)]);
     }
     if let Some(d) = district {
@@ -296,7 +313,7 @@ fn project_lines(app: &App, project: usize, width: usize) -> Vec<DLine> {
     if let Some(summary) = &p.summary {
         out.push(Vec::new());
         out.push(vec![(words.summary.to_string(), t.accent)]);
-        let (lines, more) = wrap_limited(summary, width, SUMMARY_LINES);
+        let (lines, more) = wrap_shown(app, summary, width, SUMMARY_LINES);
         for line in lines {
             out.push(vec![(line, t.text)]);
         }
