@@ -45,6 +45,18 @@ pub fn nearest(
     from: usize,
     dir: Dir,
 ) -> Option<usize> {
+    nearest_within(count, point, from, dir, true)
+}
+
+/// [`nearest`], with the half-plane fallback only when `half_plane` is true (else an empty cone
+/// means no move).
+fn nearest_within(
+    count: usize,
+    point: impl Fn(usize) -> Option<[f64; 2]>,
+    from: usize,
+    dir: Dir,
+    half_plane: bool,
+) -> Option<usize> {
     if from >= count {
         return None;
     }
@@ -67,14 +79,16 @@ pub fn nearest(
             in_half = Some(cand);
         }
     }
-    in_cone.or(in_half).map(|(_, _, i)| i)
+    in_cone
+        .or(in_half.filter(|_| half_plane))
+        .map(|(_, _, i)| i)
 }
 
 /// Like `nearest`, but shapes first: `facing(i)` is how much of point `i`'s shape the shape of `from`
 /// faces in direction `dir` (the length of their facing edges, less for those across a gap; 0:
 /// none). Among the candidates that face `from` and whose point lies inside `nearest`'s cone, the
 /// one facing the most (times the cosine of its point's angle off the direction) wins (ties: `nearest`'s score, then the lower index); only when none does, the
-/// points decide as in `nearest`. So a neighbour straight across a border beats a point that is
+/// points decide as in `nearest` within its cone (no half-plane: nothing ahead, no move). So a neighbour straight across a border beats a point that is
 /// nearer the axis but lies across the sea, whichever way the shapes' centres happen to fall.
 pub fn nearest_facing(
     count: usize,
@@ -106,8 +120,10 @@ pub fn nearest_facing(
             best = Some((f, score, i));
         }
     }
+    // No half-plane fallback here: on a real map an arrow with nothing ahead (Bornholm ↑, the
+    // south of Jutland ↓) would jump to a far district off to the side; it stays put instead.
     best.map(|b| b.2)
-        .or_else(|| nearest(count, point, from, dir))
+        .or_else(|| nearest_within(count, point, from, dir, false))
 }
 
 #[cfg(test)]

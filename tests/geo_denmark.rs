@@ -77,6 +77,11 @@ fn arrows_follow_shared_borders() {
     assert_eq!(go("syd-soenderjylland", Dir::Up), Some("sydoestjylland"));
     assert_eq!(go("midt-vestjylland", Dir::Down), Some("sydoestjylland"));
     assert_eq!(go("midt-vestsjaelland", Dir::Left), Some("fyn"));
+    // Nothing ahead, no move: the south of Jutland has only sea to the south and west, and Fyn
+    // nothing south of it (an arrow used to jump to whatever lay in that half of the map).
+    assert_eq!(go("syd-soenderjylland", Dir::Down), None);
+    assert_eq!(go("syd-soenderjylland", Dir::Left), None);
+    assert_eq!(go("fyn", Dir::Down), None);
     let dirs = [Dir::Up, Dir::Down, Dir::Left, Dir::Right];
     let n = ds.districts.len();
     // Every district is the arrow target of some other district.

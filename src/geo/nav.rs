@@ -6,8 +6,9 @@
 //! the most wins, if its anchor lies that way (`crate::spatial::nearest_facing`). Where nothing is
 //! faced (an island, a district drawn only in an inset), the district anchors decide: the
 //! area-weighted centroids in the main map's projection (x east, y south, longitude scaled by
-//! cos φ₀), by `crate::spatial::nearest` (a cone, then the half-plane; `along + 2·across`), the rule
-//! the tile map uses. Neither depends on the pane size or on insets.
+//! cos φ₀), by the tile map's rule (`along + 2·across` inside a 60° cone) but without its
+//! half-plane fallback: with nothing ahead the selection stays (Fyn ↓), rather than jumping to a far
+//! district off to the side. Neither depends on the pane size or on insets.
 
 use super::labels::PlacedLabel;
 use super::raster::MAX_DISTRICTS;
