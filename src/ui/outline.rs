@@ -116,10 +116,14 @@ fn legend_on_edge(area: Rect, buf: &mut Buffer, style: &OutlineStyle, legend: &[
     if need > avail {
         return;
     }
-    // The heading says what the colours are for (the filter): it comes before "no projects",
-    // cut to the room left (a few columns at least, or left out).
+    // "No projects" explains a fill on the map and comes before the heading (the filter, which
+    // the header names too): the heading gets what is left, a few columns at least, or is left out.
+    let no_projects = entries.iter().find(|e| e.class.is_none());
+    // Its swatch, a blank each side and the label: ` ██ ingen projekter ` after the range.
+    let np_w = no_projects.map_or(0, |e| 5 + text::width(&e.label));
+    let np_fits = need + np_w <= avail + 1;
     if let Some(h) = heading {
-        let room = avail - need;
+        let room = (avail + 1).saturating_sub(need + if np_fits { np_w } else { 0 });
         if room >= 5 {
             let cut = text::truncate(h, room - 1);
             x = put(buf, clip, x, y, &format!("{cut} "), Style::default());
@@ -130,7 +134,7 @@ fn legend_on_edge(area: Rect, buf: &mut Buffer, style: &OutlineStyle, legend: &[
         x = put(buf, clip, x, y, &sw, st);
     }
     x = put(buf, clip, x, y, &format!(" {range} "), Style::default());
-    if let Some(e) = entries.iter().find(|e| e.class.is_none()) {
+    if let Some(e) = no_projects.filter(|_| np_fits) {
         let label = format!(" {} ", e.label);
         let need = u16::try_from(3 + text::width(&label)).unwrap_or(u16::MAX);
         if x.saturating_add(need) <= clip.right() {
