@@ -630,3 +630,23 @@ fn an_unwritable_or_closed_stdout_is_an_error_message_not_a_panic() {
         assert!(!err.contains("panicked"), "{args:?}: {err}");
     }
 }
+
+/// Config mistakes get the same kind of hint as data mistakes: a misspelt colour or action name
+/// gets `did you mean`, and a colour's accepted forms are said once, under the marker.
+#[test]
+fn config_typos_get_did_you_mean() {
+    let dir = TempDir::new("cfg-hints");
+    dir.write(
+        "bad.toml",
+        "[theme]\naccent = \"lightblu\"\nbar = \"orang\"\n\n[keys]\nqiut = \"x\"\n",
+    );
+    let o = run_in(dir.path(), &["--config", "bad.toml", "check"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("bad.toml:2:10"), "{err}");
+    assert!(err.contains("hint: did you mean \"light-blue\"?"), "{err}");
+    assert!(err.contains("hint: did you mean \"quit\"?"), "{err}");
+    assert!(err.contains("error: unknown colour \"orang\"\n"), "{err}");
+    assert_eq!(err.matches("palette index 0–255").count(), 1, "{err}");
+    assert!(err.contains("3 errors in bad.toml"), "{err}");
+}

@@ -24,11 +24,13 @@ use crate::theme::{HEAT_STEPS, Theme};
 pub const THEME_NAMES: [&str; 5] = ["accent", "selection", "bar", "bar_selected", "heat"];
 
 fn colour(e: &ConfigEntry, text: &str) -> Result<Color, Box<Diagnostic>> {
+    // The colour module's own hint (`did you mean "light-blue"?`, or the accepted forms) once,
+    // under the marker, not also appended to the message.
     parse_colour(text).map_err(|err| {
-        Box::new(e.error(
-            err.to_string(),
-            Some("a colour name (red, light-blue, …), 0-255 or #rrggbb".to_string()),
-        ))
+        let hint = err.hint.clone().unwrap_or_else(|| {
+            "a colour name (red, light-blue, …), #rrggbb or a palette index 0–255".to_string()
+        });
+        Box::new(e.error(err.message.clone(), Some(hint)))
     })
 }
 
@@ -117,10 +119,18 @@ pub fn apply_keys(keymap: &mut Keymap, entries: &[ConfigEntry]) -> Vec<Diagnosti
                 .iter()
                 .filter_map(|a| a.config_name())
                 .collect();
-            errors.push(e.key_error(
-                format!("unknown action `{}` in [keys]", e.key),
-                Some(format!("actions: {}", names.join(", "))),
-            ));
+            errors.push(
+                e.key_error(
+                    format!("unknown action `{}` in [keys]", e.key),
+                    Some(
+                        crate::data::diagnostic::did_you_mean(&e.key, names.iter().copied())
+                            .map_or_else(
+                                || format!("actions: {}", names.join(", ")),
+                                |d| format!("{d} (actions: {})", names.join(", ")),
+                            ),
+                    ),
+                ),
+            );
             continue;
         };
         let mut keys = Vec::new();
