@@ -181,6 +181,9 @@ pub struct RenderArgs {
     pub color: bool,
     #[command(flatten)]
     pub display: DisplayArgs,
+    /// Data files (tabs), as for the dashboard; default: the configured data
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
 }
 
 fn parse_size(s: &str) -> Result<(u16, u16), String> {

@@ -155,3 +155,13 @@ fn every_key_form_in_the_keys_help_parses() {
     }
     assert!(forms > 20, "{keys}");
 }
+
+/// Files given as arguments open as tabs, as in the dashboard (`]` shows the second).
+#[test]
+fn files_as_arguments_open_as_tabs() {
+    let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/forebyggelse-2014.toml");
+    let (code, out, err) = render(&["--size", "100x30", "--keys", "]", shipped, shipped]);
+    assert_eq!(code, 0, "{err}");
+    let first = out.lines().next().unwrap_or("");
+    assert!(first.contains(" 1 ") && first.contains(" 2 "), "{out}");
+}

@@ -19,7 +19,7 @@ use crate::text;
 use crate::ui;
 
 pub fn run(global: &GlobalArgs, args: &RenderArgs) -> ExitCode {
-    let settings = match settings_from_args(global, &args.display, &[]) {
+    let settings = match settings_from_args(global, &args.display, &args.files) {
         Ok(s) => s,
         Err(report) => {
             eprintln!("{report}");
