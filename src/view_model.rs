@@ -80,7 +80,7 @@ impl Unit {
             Unit::ShareOfPool => Unit::PerInhabitant,
             Unit::PerInhabitant => Unit::Money,
         };
-        if next == Unit::PerInhabitant && !ds.districts.iter().any(|d| d.population.is_some()) {
+        if next == Unit::PerInhabitant && !ds.has_population() {
             Unit::Money
         } else {
             next
@@ -170,6 +170,17 @@ impl Missing {
 }
 
 impl Missing {
+    /// The note for `lacking` districts without a population: "none in the data file" when no
+    /// district of `ds` has one, else how many lack it ([`Missing::lacking_population`]). One rule
+    /// for the bars' note and the comparison's.
+    pub fn population_note(lacking: usize, ds: &Dataset, locale: Locale) -> String {
+        if ds.has_population() {
+            Missing::lacking_population(lacking, locale)
+        } else {
+            Missing::NoPopulation.explanation(locale).to_string()
+        }
+    }
+
     /// `– 5 kredse uden befolkningstal` / `– 5 districts without a population`: the note when some
     /// districts have a population and `n` do not.
     pub fn lacking_population(n: usize, locale: Locale) -> String {
@@ -491,15 +502,7 @@ impl View {
         let lacking = (0..ds.districts.len())
             .filter(|&d| self.value(ds, d) == Value::Missing(Missing::NoPopulation))
             .count();
-        let none_have = ds
-            .districts
-            .iter()
-            .all(|d| d.population.is_none_or(|p| p == 0));
-        Some(if none_have {
-            kind.explanation(locale).to_string()
-        } else {
-            Missing::lacking_population(lacking, locale)
-        })
+        Some(Missing::population_note(lacking, ds, locale))
     }
 
     /// The projects of district `d` that the view shows, in file order.

@@ -258,7 +258,8 @@ impl App {
                     w.unit,
                     self.tools.options.unit.label(&self.data, self.locale)
                 );
-                if let Some(note) = self.tools.view.missing_note(&self.data, self.locale) {
+                // The note `rebuild_view` just built with the labels.
+                if let Some(note) = &self.labels.missing_note {
                     msg.push_str(&format!("  ({note})"));
                 }
                 self.set_status(msg);

@@ -50,6 +50,8 @@ pub struct ViewLabels {
     pub bar_w: usize,
     /// The outline map's texts, classes and legend for this view (empty without geometry).
     pub outline: OutlineLabels,
+    /// The note under the bars explaining the view's `–` markers ([`View::missing_note`]).
+    pub missing_note: Option<String>,
 }
 
 /// What the outline map draws for a view: the same per-district figures as the bars and tiles
@@ -218,6 +220,7 @@ impl ViewLabels {
             max,
             max_label,
             rest: vm.not_itemised_value().map(|v| vm.format(v, locale)),
+            missing_note: vm.missing_note(ds, locale),
         }
     }
 

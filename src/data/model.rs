@@ -115,6 +115,11 @@ pub struct Project {
 }
 
 impl Dataset {
+    /// Whether any district has a `population` (per-inhabitant figures are possible).
+    pub fn has_population(&self) -> bool {
+        self.districts.iter().any(|d| d.population.is_some())
+    }
+
     pub fn district_of(&self, project: &Project) -> &District {
         &self.districts[project.district]
     }

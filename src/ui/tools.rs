@@ -369,18 +369,7 @@ fn compare(area: Rect, buf: &mut Buffer, app: &App) {
     let lacking = c.rows.iter().filter(|r| r.population.is_none()).count();
     if lacking > 0 {
         let y = inner.bottom().saturating_sub(1);
-        let none_have = app
-            .data
-            .districts
-            .iter()
-            .all(|d| d.population.is_none_or(|p| p == 0));
-        let note = if none_have {
-            crate::view_model::Missing::NoPopulation
-                .explanation(loc)
-                .to_string()
-        } else {
-            crate::view_model::Missing::lacking_population(lacking, loc)
-        };
+        let note = crate::view_model::Missing::population_note(lacking, &app.data, loc);
         let note = note.as_str();
         put(
             buf,
@@ -528,7 +517,8 @@ fn ascii_row(row: &[Cell]) -> Vec<Cell> {
 fn notes(app: &App) -> Vec<String> {
     let vm = &app.tools.view;
     let mut notes: Vec<String> = Vec::new();
-    notes.extend(vm.missing_note(&app.data, app.locale));
+    // Built with the view (a scan of every district), not per frame.
+    notes.extend(crate::ui::labels(app).missing_note.clone());
     notes.extend(vm.not_itemised.note(app.locale).map(str::to_string));
     notes
 }
