@@ -256,6 +256,19 @@ pub fn truncate_left(s: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `s` without its first `cols` columns (a wide character straddling the cut goes too): what a
+/// view scrolled `cols` columns to the right shows first.
+pub fn skip_width(s: &str, cols: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        if used >= cols {
+            return &s[i..];
+        }
+        used += char_width(c);
+    }
+    ""
+}
+
 /// Like [`truncate`] but without the ellipsis: the longest prefix of at most `max` columns.
 pub fn take_width(s: &str, max: usize) -> &str {
     let mut used = 0;

@@ -143,18 +143,6 @@ pub fn report_view(size: (u16, u16)) -> (usize, usize) {
     (w.saturating_sub(2).max(1), h.saturating_sub(2 + hints))
 }
 
-/// `s` without its first `cols` columns (a wide character straddling the cut goes too).
-fn skip_width(s: &str, cols: usize) -> &str {
-    let mut used = 0;
-    for (i, c) in s.char_indices() {
-        if used >= cols {
-            return &s[i..];
-        }
-        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-    }
-    ""
-}
-
 /// The hints of a tab whose file did not load: switch tabs, reload, scroll, quit (keys in force).
 fn report_hints(ws: &Workspace) -> Vec<(String, &'static str)> {
     let words = i18n::strings(ws.locale);
@@ -210,19 +198,14 @@ fn load_error(area: Rect, buf: &mut Buffer, ws: &Workspace, tab: &Tab) {
     let col0 = tab.error_scroll.1;
     for (k, line) in lines.iter().skip(row0).take(rows).enumerate() {
         let y = area.y + 2 + u16::try_from(k).unwrap_or(u16::MAX);
-        let shown = if line.code {
-            let rest = skip_width(&line.text, col0);
-            if text::fits_width(rest, width) {
-                rest.to_string()
-            } else {
-                // Clipped, not wrapped: the last column says there is more to the right.
-                let mut cut = text::take_width(rest, width.saturating_sub(1)).to_string();
-                cut.push_str(t.ellipsis);
-                cut
-            }
+        // Code lines scroll sideways and are clipped, not wrapped: the last column's ellipsis says
+        // there is more to the right. Prose was wrapped to the width already.
+        let from = if line.code {
+            text::skip_width(&line.text, col0)
         } else {
-            text::truncate_with(&line.text, width, t.ellipsis).into_owned()
+            &line.text
         };
+        let shown = text::truncate_with(from, width, t.ellipsis);
         put(buf, area, x, y, &shown, t.text);
     }
     if area.height >= 5 {
