@@ -1,8 +1,8 @@
 //! Label placement on the raster's cell grid (one cell = two pixels stacked).
 //!
 //! Each district gets at most one label: the first of its text alternatives (`alternatives`: the
-//! name and amount, the name wrapped over two or three lines and the amount, the name alone, …,
-//! the amount alone) that fits, centred on one of its cells: where it lies most on its district
+//! name and amount, the name wrapped over two or three lines and the amount, the name alone,
+//! wrapped alone; never the amount without the name) that fits, centred on one of its cells: where it lies most on its district
 //! (ties: the cell farthest from the border). A label never overlaps
 //! another label (with a one-cell gap), never covers an inset frame, stays inside one panel, lies
 //! at least half on its own district and at most a fifth on others (it may overhang its border a
@@ -342,8 +342,8 @@ pub fn wrap_name(name: &str, k: usize) -> Option<Vec<String>> {
 }
 
 /// A district's label alternatives, best first: the name over its figure, the name wrapped (two,
-/// then three lines) over its figure, the name alone, wrapped alone, and last the figure alone.
-/// Without a figure: the name, then wrapped.
+/// then three lines) over its figure, the name alone, then wrapped alone. Without a figure: the
+/// name, then wrapped.
 pub fn alternatives(name: &str, figure: Option<&str>) -> Vec<Vec<String>> {
     let wrapped: Vec<Vec<String>> = [2, 3].iter().filter_map(|&k| wrap_name(name, k)).collect();
     let mut out: Vec<Vec<String>> = Vec::new();
