@@ -163,16 +163,15 @@ impl ViewLabels {
             .map(|i| {
                 let amount = vm.figures(i).amount;
                 let number = numbers.get(i).copied().flatten();
+                let share_of_pool = ds.share_of_pool(amount);
                 DistrictLabel {
                     number,
                     compact: (vm.options.unit == Unit::Money)
                         .then(|| money::format_money_compact(amount, cur, locale)),
-                    share: ds
-                        .share_of_pool(amount)
+                    share: share_of_pool
                         .filter(|_| money_unit)
                         .map(|s| money::format_percent(s, locale)),
-                    share_short: ds
-                        .share_of_pool(amount)
+                    share_short: share_of_pool
                         .map(|s| {
                             let mut forms = money::percent_short_forms(s, locale);
                             if !money_unit {
