@@ -171,14 +171,6 @@ pub fn workspace_from(settings: &Settings, size: (u16, u16)) -> Result<Workspace
     Ok(ws)
 }
 
-/// Loads the first data source (several will become tabs), or the built-in dataset.
-pub fn load_data(settings: &Settings) -> Result<Dataset, String> {
-    match settings.data.first() {
-        Some(source) => source.load().map_err(|e| e.to_string()),
-        None => Ok(data::load_embedded()),
-    }
-}
-
 /// The map settings: the configured mode, colours from NO_COLOR/`--plain` and `COLORTERM`, and no
 /// outline with `--plain` (it is drawn with block characters).
 pub fn map_settings(settings: &Settings) -> MapSettings {
