@@ -152,6 +152,15 @@ impl OutlineMap {
         })
     }
 
+    /// The selection and classes of the last frame drawn (labels are placed by them), so a click
+    /// or a test sees the labels as they were drawn.
+    fn last_prefs(&self) -> (Option<usize>, Vec<Option<usize>>) {
+        self.last_prefs
+            .try_borrow()
+            .map(|l| l.clone())
+            .unwrap_or_default()
+    }
+
     /// The labels as drawn into `area` with this zoom and these texts (by the last `render`'s
     /// selection and classes), positions relative to `area`.
     pub fn labels(
@@ -160,11 +169,7 @@ impl OutlineMap {
         zoom: Option<usize>,
         texts: &[Vec<Vec<String>>],
     ) -> Vec<PlacedLabel> {
-        let last = self
-            .last_prefs
-            .try_borrow()
-            .map(|l| l.clone())
-            .unwrap_or_default();
+        let last = self.last_prefs();
         self.with_raster(area, zoom, texts, (last.0, &last.1), |_, labels| {
             labels.to_vec()
         })
@@ -184,11 +189,7 @@ impl OutlineMap {
             return None;
         }
         // The labels as last drawn (the same selection and classes).
-        let last = self
-            .last_prefs
-            .try_borrow()
-            .map(|l| l.clone())
-            .unwrap_or_default();
+        let last = self.last_prefs();
         self.with_raster(area, zoom, texts, (last.0, &last.1), |raster, labels| {
             nav::hit_test(raster, labels, column - area.x, row - area.y)
         })
