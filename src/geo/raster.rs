@@ -313,11 +313,7 @@ impl Raster {
     /// least land covered wins, then the larger box.
     fn place_inset(&self, bbox: &BBox) -> Option<PxRect> {
         let (fw, fh) = (self.width, self.height);
-        let sat = self.land_table();
-        let land = |r: &PxRect| {
-            let at = |x: usize, y: usize| sat[y * (fw + 1) + x];
-            at(r.x + r.w, r.y + r.h) + at(r.x, r.y) - at(r.x + r.w, r.y) - at(r.x, r.y + r.h)
-        };
+        let land = LandTable::of(self);
         // (land, shrink step, corner distance, corner rank, rect): smallest first.
         let mut best: Option<(usize, usize, usize, usize, PxRect)> = None;
         for step in 0..11 {
@@ -354,7 +350,7 @@ impl Raster {
                     } else {
                         (y, 0)
                     };
-                    let cand = (land(&r), step, dx + dy, right + low, r);
+                    let cand = (land.in_rect(&r), step, dx + dy, right + low, r);
                     if best.is_none_or(|b| (cand.0, cand.1, cand.2, cand.3) < (b.0, b.1, b.2, b.3))
                     {
                         best = Some(cand);
@@ -368,26 +364,13 @@ impl Raster {
         best.map(|b| b.4)
     }
 
-    /// Summed-area table of land pixels (anything but sea): `(width + 1) × (height + 1)`.
-    fn land_table(&self) -> Vec<usize> {
-        let (w, h) = (self.width, self.height);
-        let mut t = vec![0usize; (w + 1) * (h + 1)];
-        for y in 0..h {
-            let mut row = 0;
-            for x in 0..w {
-                row += usize::from(self.owner[y * w + x] != SEA);
-                t[(y + 1) * (w + 1) + x + 1] = t[y * (w + 1) + x + 1] + row;
-            }
-        }
-        t
-    }
-
     /// The top-left pixel of the `w × h` corner box (bottom-left, bottom-right, top-left,
     /// top-right, in that order of preference) that covers the least land and no inset.
     pub fn emptiest_corner(&self, w: usize, h: usize) -> (usize, usize) {
         let (w, h) = (w.min(self.width), h.min(self.height));
         let (fw, fh) = (self.width, self.height);
         let corners = [(0, fh - h), (fw - w, fh - h), (0, 0), (fw - w, 0)];
+        let land = LandTable::of(self);
         let cost = |&(x, y): &(usize, usize)| {
             let r = PxRect { x, y, w, h };
             let insets = self
@@ -395,19 +378,9 @@ impl Raster {
                 .iter()
                 .filter(|p| p.kind != PanelKind::Main && p.outer.intersects(&r))
                 .count();
-            insets * self.width * self.height + self.land_in(r)
+            insets * self.width * self.height + land.in_rect(&r)
         };
         corners.into_iter().min_by_key(cost).unwrap_or((0, 0))
-    }
-
-    fn land_in(&self, r: PxRect) -> usize {
-        (r.y..r.y + r.h)
-            .map(|y| {
-                self.owner
-                    .get(y * self.width + r.x..y * self.width + r.x + r.w)
-                    .map_or(0, |row| row.iter().filter(|&&o| o != SEA).count())
-            })
-            .sum()
     }
 
     fn clear_frame(&mut self, outer: PxRect) {
@@ -658,6 +631,39 @@ impl RasterCache {
     pub fn clear(&mut self) {
         self.key = None;
         self.raster = None;
+    }
+}
+
+/// Land pixels (anything but sea) of a raster as a summed-area table, `(width + 1) × (height + 1)`:
+/// the land in any rectangle in four lookups. Inset placement asks for thousands of rectangles,
+/// the SVG legend's corner for four; one count serves both.
+struct LandTable {
+    stride: usize,
+    sums: Vec<usize>,
+}
+
+impl LandTable {
+    fn of(r: &Raster) -> LandTable {
+        let (w, h) = (r.width, r.height);
+        let mut sums = vec![0usize; (w + 1) * (h + 1)];
+        for y in 0..h {
+            let mut row = 0;
+            for x in 0..w {
+                row += usize::from(r.owner[y * w + x] != SEA);
+                sums[(y + 1) * (w + 1) + x + 1] = sums[y * (w + 1) + x + 1] + row;
+            }
+        }
+        LandTable {
+            stride: w + 1,
+            sums,
+        }
+    }
+
+    /// Land pixels in `r` (which lies inside the raster).
+    fn in_rect(&self, r: &PxRect) -> usize {
+        let at = |x: usize, y: usize| self.sums.get(y * self.stride + x).copied().unwrap_or(0);
+        (at(r.x + r.w, r.y + r.h) + at(r.x, r.y))
+            .saturating_sub(at(r.x + r.w, r.y) + at(r.x, r.y + r.h))
     }
 }
 
