@@ -11,6 +11,19 @@ pub enum Dir {
     Right,
 }
 
+impl Dir {
+    /// The position in `[up, down, left, right]`: how per-direction tables (the theme's arrow
+    /// symbols, the arrow names, the outline's facing weights) are indexed.
+    pub const fn index(self) -> usize {
+        match self {
+            Dir::Up => 0,
+            Dir::Down => 1,
+            Dir::Left => 2,
+            Dir::Right => 3,
+        }
+    }
+}
+
 /// Where `p` lies from `o` seen in direction `dir`: how far ahead (`along`, negative behind) and
 /// how far to the side (`across`, never negative), and whether that is inside the 60° half-angle
 /// cone around the direction. One geometry for [`nearest`] and [`nearest_facing`].

@@ -39,15 +39,6 @@ pub struct Facing {
 
 const GAP_SCALE: f64 = 3.0;
 
-fn dir_index(d: Dir) -> usize {
-    match d {
-        Dir::Up => 0,
-        Dir::Down => 1,
-        Dir::Left => 2,
-        Dir::Right => 3,
-    }
-}
-
 impl Facing {
     /// Measures the main map (without insets) at `FACING_SIDE` pixels on its longer side.
     pub fn of(geo: &GeoMap) -> Facing {
@@ -111,7 +102,7 @@ impl Facing {
         self.w
             .get(from)
             .and_then(|row| row.get(to))
-            .map_or(0.0, |d| d[dir_index(dir)])
+            .map_or(0.0, |d| d[dir.index()])
     }
 }
 
