@@ -77,17 +77,11 @@ pub fn arrow_label(app: &App, dirs: &[Dir]) -> String {
 
 /// [`arrow_label`] for a theme and locale (screens without an app: a tab whose file never loaded).
 pub fn arrow_label_with(theme: &Theme, locale: Locale, dirs: &[Dir]) -> String {
-    let index = |d: Dir| match d {
-        Dir::Up => 0,
-        Dir::Down => 1,
-        Dir::Left => 2,
-        Dir::Right => 3,
-    };
     match theme.arrows {
-        Some(symbols) => dirs.iter().map(|&d| symbols[index(d)]).collect(),
+        Some(symbols) => dirs.iter().map(|&d| symbols[d.index()]).collect(),
         None => {
             let names = i18n::strings(locale).arrow_keys;
-            let names: Vec<&str> = dirs.iter().map(|&d| names[index(d)]).collect();
+            let names: Vec<&str> = dirs.iter().map(|&d| names[d.index()]).collect();
             names.join("/")
         }
     }
@@ -117,6 +111,18 @@ pub fn key_label_with(theme: &Theme, locale: Locale, key: Key) -> String {
     }
 }
 
+/// The first key bound to each of the four moves, as the hint line shows them: symbols run
+/// together (`↑↓←→`), spelled-out names need a separator (`Op/Ned/Venstre/Højre`). Shared by the
+/// dashboard's hints and those of a tab whose file never loaded.
+pub fn move_keys_label(theme: &Theme, locale: Locale, keymap: &crate::keymap::Keymap) -> String {
+    let keys: Vec<String> = [Dir::Up, Dir::Down, Dir::Left, Dir::Right]
+        .iter()
+        .filter_map(|&d| keymap.keys_for(Action::Move(d)).first().copied())
+        .map(|k| key_label_with(theme, locale, k))
+        .collect();
+    keys.join(if theme.arrows.is_some() { "" } else { "/" })
+}
+
 fn first_key(app: &App, action: Action) -> Option<String> {
     app.keymap
         .keys_for(action)
@@ -137,13 +143,10 @@ fn hint_items(app: &App) -> Vec<(String, &'static str)> {
         out.extend(first_key(app, Action::Quit).map(|k| (k, words.hint_quit)));
         return out;
     }
-    let arrows: Vec<String> = [Dir::Up, Dir::Down, Dir::Left, Dir::Right]
-        .iter()
-        .filter_map(|&d| first_key(app, Action::Move(d)))
-        .collect();
-    // Spelled-out names need a separator (`Op/Ned/Venstre/Højre`); symbols run together.
-    let arrows = arrows.join(if app.theme.arrows.is_some() { "" } else { "/" });
-    out.push((arrows, words.hint_move));
+    out.push((
+        move_keys_label(&app.theme, app.locale, &app.keymap),
+        words.hint_move,
+    ));
     if !matches!(app.view(), View::Project { .. }) {
         out.extend(first_key(app, Action::Enter).map(|k| (k, words.hint_open)));
     }

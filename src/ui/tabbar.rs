@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::action::{Action, Dir};
+use crate::action::Action;
 use crate::app::tabs::{Tab, Workspace, tab_entries};
 use crate::i18n;
 use crate::text;
@@ -162,11 +162,7 @@ fn report_hints(ws: &Workspace) -> Vec<(String, &'static str)> {
         out.push((keys, w.hint_tabs));
     }
     out.extend(label(Action::Reload).map(|k| (k, w.hint_reload)));
-    let arrows: Vec<String> = [Dir::Up, Dir::Down, Dir::Left, Dir::Right]
-        .iter()
-        .filter_map(|&d| label(Action::Move(d)))
-        .collect();
-    let arrows = arrows.join(if ws.theme.arrows.is_some() { "" } else { "/" });
+    let arrows = status::move_keys_label(&ws.theme, ws.locale, &ws.keymap);
     if !arrows.is_empty() {
         out.push((arrows, words.hint_scroll));
     }
