@@ -171,7 +171,11 @@ pub fn resolve_in(
     positional: &[PathBuf],
     env: &LookupEnv,
 ) -> Result<Settings, ConfigError> {
-    let (settings, problems) = resolve_partial_in(global, positional, env)?;
+    resolve_partial_in(global, positional, env).and_then(settled)
+}
+
+/// Settings read with their problems, as one result: the settings only when there were none.
+fn settled((settings, problems): (Settings, Option<ConfigError>)) -> Result<Settings, ConfigError> {
     match problems {
         Some(e) => Err(e),
         None => Ok(settings),
@@ -217,10 +221,7 @@ pub fn resolve_partial_in(
 
 /// Reads and checks one config file.
 pub fn load_config_file(path: &Path) -> Result<Settings, ConfigError> {
-    match load_config(path, true)? {
-        (_, Some(e)) => Err(e),
-        (settings, None) => Ok(settings),
-    }
+    load_config(path, true).and_then(settled)
 }
 
 /// How a config file is named in messages: the path as given, display-safe.
@@ -255,10 +256,7 @@ pub fn parse_config(
     base_dir: Option<&Path>,
     config_path: Option<&Path>,
 ) -> Result<Settings, ConfigError> {
-    match parse_config_with(text, origin, base_dir, config_path, true) {
-        (_, Some(e)) => Err(e),
-        (settings, None) => Ok(settings),
-    }
+    settled(parse_config_with(text, origin, base_dir, config_path, true))
 }
 
 /// [`parse_config`], keeping what was read when there are problems; `check_data`: whether `data`
