@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use divan::counter::{BytesCount, ItemsCount};
 use divan::{Bencher, black_box};
 use kredskort::commands::generate::{GenParams, SplitMix64, generate_string, write_dataset};
-use kredskort::locale::Locale;
+use kredskort::i18n::locale::Locale;
 use rust_decimal::Decimal;
 
 #[path = "../tests/common/byte_count.rs"]
@@ -309,7 +309,7 @@ fn big() -> &'static kredskort::data::Dataset {
 
 fn app(w: u16, h: u16, seq: &str) -> kredskort::app::App {
     let mut app = kredskort::app::App::new(big().clone(), Locale::Da, (w, h));
-    for k in kredskort::keymap::parse_key_sequence(seq).unwrap() {
+    for k in kredskort::input::keymap::parse_key_sequence(seq).unwrap() {
         app.handle_key(k);
     }
     app
@@ -358,7 +358,8 @@ mod navigation {
         let mut app = app(200, 60, seq);
         let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
         term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
-        let keys = [there, back].map(|k| kredskort::keymap::parse_key_sequence(k).unwrap()[0]);
+        let keys =
+            [there, back].map(|k| kredskort::input::keymap::parse_key_sequence(k).unwrap()[0]);
         let mut i = 0;
         b.bench_local(|| {
             app.handle_key(keys[i % 2]);
@@ -393,7 +394,7 @@ mod bytes {
         let (mut term, count) = byte_count::counting_terminal(w, h);
         term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
         let first = count.0.get();
-        for k in kredskort::keymap::parse_key_sequence(step).unwrap() {
+        for k in kredskort::input::keymap::parse_key_sequence(step).unwrap() {
             app.handle_key(k);
         }
         term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
@@ -447,8 +448,8 @@ mod search {
 /// reuses the cached raster. Bytes per step through crossterm are printed once per colour mode.
 mod outline {
     use super::*;
-    use kredskort::action::{Action, Dir};
     use kredskort::geo::widget::ColorMode;
+    use kredskort::input::action::{Action, Dir};
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
@@ -514,7 +515,7 @@ mod outline {
 /// The frames stay small because panes wrap and join only what they can show.
 mod stress {
     use super::*;
-    use kredskort::action::{Action, Dir};
+    use kredskort::input::action::{Action, Dir};
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
@@ -586,8 +587,8 @@ mod stress {
 /// when the sort, unit or theme filter changes, and building the theme index it uses once per data.
 mod view {
     use super::*;
+    use kredskort::screen::figures::{SortOrder, Unit, View, ViewOptions};
     use kredskort::search::ThemeIndex;
-    use kredskort::view_model::{SortOrder, Unit, View, ViewOptions};
 
     fn themes() -> &'static ThemeIndex {
         static THEMES: OnceLock<ThemeIndex> = OnceLock::new();

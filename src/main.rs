@@ -3,6 +3,6 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = kredskort::cli::Cli::parse_or_exit();
+    let cli = kredskort::commands::cli::Cli::parse_or_exit();
     kredskort::commands::run(cli)
 }

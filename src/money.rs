@@ -5,7 +5,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::locale::Locale;
+use crate::i18n::locale::Locale;
 
 /// The largest amount a file may hold: 10^15 (a thousand billion), far beyond any budget, and small
 /// enough that sums of a million of them stay exact in a `Decimal`.

@@ -3,10 +3,10 @@
 //!
 //! "Incremental" as the user sees it: every keystroke runs a complete query, fast enough (see below)
 //! that no state needs to be kept between keystrokes. Folding is prefix-monotone (see
-//! [`crate::fold`]), so the hits for a longer query are always a subset of the shorter one's.
+//! [`crate::text::fold`]), so the hits for a longer query are always a subset of the shorter one's.
 //!
 //! Matching ignores case and diacritics and accepts the usual ASCII spellings of the Nordic letters; the
-//! scheme and its known false matches are documented in [`crate::fold`]. A query matches a text when its
+//! scheme and its known false matches are documented in [`crate::text::fold`]. A query matches a text when its
 //! literal form occurs in the text's literal form, or its canonical form in the text's canonical form.
 //!
 //! Ranking, best first: whole word, then word prefix, then any substring; within that, names (district
@@ -14,7 +14,7 @@
 //! order. A target has one hit for its name (its best name match) and one per other field and text
 //! (`København` as head office and as municipality are two hits; identical ones are one).
 //! Punctuation is a word break, or left out: `pinpoint`, `pin point` and `pin-point` all find
-//! `Pin-point` ([`crate::fold::fold_search`], [`crate::fold::fold_joined`]).
+//! `Pin-point` ([`crate::text::fold::fold_search`], [`crate::text::fold::fold_joined`]).
 //!
 //! Speed: the index folds every distinct text once at build time and keeps all of them in two contiguous
 //! buffers (one per form), so a query is two SIMD substring scans (`memchr::memmem`) over those buffers
@@ -26,8 +26,8 @@ use std::collections::HashMap;
 use memchr::memmem;
 
 use crate::data::Dataset;
-use crate::fold::{collapse, fold_joined, fold_search};
-use crate::locale::Locale;
+use crate::i18n::locale::Locale;
+use crate::text::fold::{collapse, fold_joined, fold_search};
 
 /// How many hits [`SearchIndex::query`] returns at most.
 pub const DEFAULT_LIMIT: usize = 200;
@@ -742,7 +742,7 @@ pub fn same_theme(a: &str, b: &str) -> bool {
 
 /// The themes of the dataset with the number of projects carrying each, for the theme pick list.
 /// Themes that differ only in case are one theme, shown as first written in the file. Sorted by name
-/// (Danish order, see [`crate::fold::collation_key`]); use [`themes_by_count`] for most-used first.
+/// (Danish order, see [`crate::text::fold::collation_key`]); use [`themes_by_count`] for most-used first.
 /// For repeated use on big data, build a [`ThemeIndex`] once per load instead.
 pub fn themes(ds: &Dataset) -> Vec<(String, usize)> {
     ThemeIndex::build(ds).themes(Locale::Da)
@@ -812,7 +812,7 @@ impl ThemeIndex {
             .iter()
             .map(|(name, projects)| (name.clone(), projects.len()))
             .collect();
-        out.sort_by_cached_key(|(name, _)| crate::fold::collation_key(name, locale));
+        out.sort_by_cached_key(|(name, _)| crate::text::fold::collation_key(name, locale));
         out
     }
 
@@ -829,7 +829,7 @@ impl ThemeIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testdata::{danish, dataset, district, project};
+    use crate::data::testdata::{danish, dataset, district, project};
 
     /// The targets hit, in rank order, each once.
     fn targets(index: &SearchIndex, q: &str) -> Vec<Target> {
@@ -1188,7 +1188,7 @@ mod tests {
 
     #[test]
     fn a_limited_query_is_the_prefix_of_the_full_ranking() {
-        let ds = crate::testdata::generated(20, 15);
+        let ds = crate::data::testdata::generated(20, 15);
         let index = SearchIndex::build(&ds);
         for q in ["k", "ko", "a", "aa", "oe", "e", "nord", "1", "zz"] {
             let all = index.query_with_limit(q, usize::MAX);

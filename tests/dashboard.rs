@@ -2,12 +2,12 @@
 //! back, help, resize and mouse; snapshots of whole screens; property tests over sizes and keys.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use kredskort::action::{Action, Dir};
 use kredskort::app::{App, Focus, View};
 use kredskort::commands::render::{draw_buffer, draw_terminal, screen, to_plain};
 use kredskort::data::{Dataset, load_embedded, load_str};
-use kredskort::keymap::parse_key_sequence;
-use kredskort::locale::Locale;
+use kredskort::i18n::locale::Locale;
+use kredskort::input::action::{Action, Dir};
+use kredskort::input::keymap::parse_key_sequence;
 use kredskort::ui;
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
@@ -603,7 +603,7 @@ fn action_strategy() -> impl Strategy<Value = Action> {
     prop_oneof![
         6 => proptest::sample::select(KEYS).prop_map(|k| {
             let key = parse_key_sequence(k).unwrap()[0];
-            kredskort::keymap::Keymap::default().action(key).unwrap_or(Action::Move(Dir::Up))
+            kredskort::input::keymap::Keymap::default().action(key).unwrap_or(Action::Move(Dir::Up))
         }),
         1 => (1u16..300, 1u16..120).prop_map(|(w, h)| Action::Resize(w, h)),
         1 => (0u16..300, 0u16..120).prop_map(|(x, y)| Action::Click(x, y)),
@@ -818,7 +818,7 @@ fn help_lines_wrap_and_are_never_cut() {
                 seen.push(norm.join(" "));
                 typed(&mut app, "<Down>");
             }
-            for a in kredskort::action::Action::BINDABLE {
+            for a in kredskort::input::action::Action::BINDABLE {
                 let what = kredskort::i18n::describe(a, locale);
                 let what: Vec<&str> = what.split_whitespace().collect();
                 let what = what.join(" ");

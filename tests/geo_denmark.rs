@@ -229,7 +229,7 @@ fn danish_labels_never_overlap_and_sit_on_their_district() {
     use kredskort::geo::labels::{default_texts, place};
     use kredskort::geo::nav::hit_test;
     let (ds, m) = denmark();
-    let texts = default_texts(&ds.districts, "DKK", kredskort::locale::Locale::Da);
+    let texts = default_texts(&ds.districts, "DKK", kredskort::i18n::locale::Locale::Da);
     for (w, h) in [(40usize, 12usize), (80, 24), (120, 40), (200, 60)] {
         let r = Raster::build(&m, w, h * 2, None);
         let labels = place(&r, &texts);

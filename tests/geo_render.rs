@@ -2,12 +2,12 @@
 //! The outline widget and the SVG export on the shipped Danish data.
 
 use kredskort::data::Dataset;
+use kredskort::export::svg::{SvgColors, SvgText, write_svg};
 use kredskort::geo::classes::Classes;
 use kredskort::geo::labels::default_texts;
-use kredskort::geo::svg::{SvgColors, SvgText, write_svg};
 use kredskort::geo::widget::{ColorMode, OutlineCache, OutlineStyle, OutlineView, render_outline};
 use kredskort::geo::{self, GeoMap};
-use kredskort::locale::Locale;
+use kredskort::i18n::locale::Locale;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 

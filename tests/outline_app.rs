@@ -5,14 +5,14 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use kredskort::action::{Action, Dir};
 use kredskort::app::{App, View};
 use kredskort::commands::render::{draw_buffer, screen};
 use kredskort::config::MapMode;
 use kredskort::data::load_embedded;
 use kredskort::geo::widget::ColorMode;
-use kredskort::keymap::parse_key_sequence;
-use kredskort::locale::Locale;
+use kredskort::i18n::locale::Locale;
+use kredskort::input::action::{Action, Dir};
+use kredskort::input::keymap::parse_key_sequence;
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 

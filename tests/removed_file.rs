@@ -7,10 +7,10 @@ use std::time::{Duration, Instant};
 
 use kredskort::app::tabs::Workspace;
 use kredskort::commands::render::screen;
-use kredskort::keymap::Keymap;
-use kredskort::locale::Locale;
-use kredskort::theme::Theme;
-use kredskort::watch::{FileWatcher, Prepared, WatchEvent, channel_sink};
+use kredskort::commands::watch::{FileWatcher, Prepared, WatchEvent, channel_sink};
+use kredskort::i18n::locale::Locale;
+use kredskort::input::keymap::Keymap;
+use kredskort::style::theme::Theme;
 
 fn next_event(rx: &mpsc::Receiver<WatchEvent>, what: &str) -> WatchEvent {
     let deadline = Instant::now() + Duration::from_secs(5);

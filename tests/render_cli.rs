@@ -150,7 +150,8 @@ fn every_key_form_in_the_keys_help_parses() {
         let word = word.trim_end_matches(['.', ':']);
         if word.starts_with('<') && word.ends_with('>') && word.len() > 2 {
             forms += 1;
-            kredskort::keymap::parse_key_sequence(word).unwrap_or_else(|e| panic!("{word}: {e}"));
+            kredskort::input::keymap::parse_key_sequence(word)
+                .unwrap_or_else(|e| panic!("{word}: {e}"));
         }
     }
     assert!(forms > 20, "{keys}");

@@ -1,12 +1,12 @@
 //! The dashboard at scale (issue 6): 1,000 generated districts, the stress dataset, bytes per step.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use kredskort::action::{Action, Dir};
 use kredskort::app::App;
 use kredskort::commands::generate::{GenParams, generate_string};
 use kredskort::commands::render::{draw_buffer, screen};
 use kredskort::data::{Dataset, load_str};
-use kredskort::locale::Locale;
+use kredskort::i18n::locale::Locale;
+use kredskort::input::action::{Action, Dir};
 use kredskort::ui;
 use ratatui::buffer::Buffer;
 
@@ -252,11 +252,11 @@ fn a_search_hit_out_of_view_scrolls_the_map_to_it() {
     // The last district's name: far from the first selection.
     let target = app.data.districts.len() - 1;
     let name = app.data.districts[target].name.clone();
-    app.handle_key(kredskort::keymap::parse_key_sequence("/").unwrap()[0]);
-    for k in kredskort::keymap::parse_key_sequence(&name).unwrap() {
+    app.handle_key(kredskort::input::keymap::parse_key_sequence("/").unwrap()[0]);
+    for k in kredskort::input::keymap::parse_key_sequence(&name).unwrap() {
         app.handle_key(k);
     }
-    app.handle_key(kredskort::keymap::parse_key_sequence("<Enter>").unwrap()[0]);
+    app.handle_key(kredskort::input::keymap::parse_key_sequence("<Enter>").unwrap()[0]);
     let d = &app.data.districts[app.selected];
     let g = ui::map::geometry(app.layout().map.unwrap(), &app);
     let (r, c) = (d.tile.row - g.min_row, d.tile.col - g.min_col);

@@ -6,17 +6,17 @@
 
 use std::path::{Path, PathBuf};
 
-use kredskort::action::Action;
 use kredskort::app::tabs::Workspace;
 use kredskort::app::{App, Mode, View};
 use kredskort::commands::render::{screen, workspace_screen};
+use kredskort::commands::watch::Prepared;
 use kredskort::data::{load_embedded, load_str};
-use kredskort::keymap::{Keymap, parse_key_sequence};
-use kredskort::locale::Locale;
+use kredskort::i18n::locale::Locale;
+use kredskort::input::action::Action;
+use kredskort::input::keymap::{Keymap, parse_key_sequence};
+use kredskort::screen::figures::{SortOrder, Unit};
 use kredskort::search::Target;
-use kredskort::theme::Theme;
-use kredskort::view_model::{SortOrder, Unit};
-use kredskort::watch::Prepared;
+use kredskort::style::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -144,7 +144,7 @@ fn typing_in_the_prompt_triggers_no_binding_and_esc_restores_the_view() {
 
 #[test]
 fn alt_and_ctrl_chars_are_not_typed_into_the_prompt() {
-    use kredskort::keymap::Key;
+    use kredskort::input::keymap::Key;
     use ratatui::crossterm::event::{KeyCode, KeyModifiers};
     let mut app = app_at(100, 30);
     typed(&mut app, "/ab<A-x><C-u><C-w>C");
@@ -841,10 +841,13 @@ fn keys_and_theme_from_config_apply_and_show_in_help() {
         Some(ratatui::style::Color::Rgb(0xff, 0x88, 0x00))
     );
     assert_eq!(
-        keymap.action(kredskort::keymap::Key::char('f')),
+        keymap.action(kredskort::input::keymap::Key::char('f')),
         Some(Action::Search)
     );
-    assert_eq!(keymap.action(kredskort::keymap::Key::char('q')), None);
+    assert_eq!(
+        keymap.action(kredskort::input::keymap::Key::char('q')),
+        None
+    );
     let mut app = app_at(100, 40);
     app.keymap = keymap;
     typed(&mut app, "?");

@@ -2,8 +2,8 @@
 //! it; code lines that do not fit scroll sideways (they are never re-wrapped, so the `^^^` marker
 //! stays under the text it points at). The report's layout is [`crate::ui::tabbar::report_lines`].
 
-use crate::action::{Action, Dir};
 use crate::app::tabs::Tab;
+use crate::input::action::{Action, Dir};
 use crate::ui::tabbar;
 
 /// Columns one sideways step moves.

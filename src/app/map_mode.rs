@@ -6,11 +6,11 @@
 use std::rc::Rc;
 
 use super::App;
-use crate::action::Dir;
 use crate::config::MapMode;
 use crate::data::Dataset;
 use crate::geo::OutlineMap;
 use crate::geo::widget::ColorMode;
+use crate::input::action::Dir;
 
 /// The map pane's mode, zoom and colour mode.
 #[derive(Debug, Clone)]

@@ -1,13 +1,13 @@
 //! Spatial navigation on the tile map: from one tile, the nearest tile in a direction.
 
-use crate::action::Dir;
 use crate::data::Tile;
+use crate::input::action::Dir;
 
 /// The index of the tile nearest to `tiles[from]` in direction `dir`, or `None` when nothing lies
 /// that way (or `from` is out of range): `spatial::nearest` over the tile positions (x = column,
 /// y = row), the same rule as on the outline map.
 pub fn nearest(tiles: &[Tile], from: usize, dir: Dir) -> Option<usize> {
-    crate::spatial::nearest(
+    crate::geo::spatial::nearest(
         tiles.len(),
         |i| tiles.get(i).map(|t| [f64::from(t.col), f64::from(t.row)]),
         from,

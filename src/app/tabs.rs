@@ -8,14 +8,14 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::action::Action;
 use crate::app::App;
 use crate::app::map_mode::MapSettings;
+use crate::commands::watch::Prepared;
 use crate::data::LoadError;
-use crate::keymap::{Key, Keymap};
-use crate::locale::Locale;
-use crate::theme::Theme;
-use crate::watch::Prepared;
+use crate::i18n::locale::Locale;
+use crate::input::action::Action;
+use crate::input::keymap::{Key, Keymap};
+use crate::style::theme::Theme;
 
 /// One data source.
 #[derive(Debug, Clone)]

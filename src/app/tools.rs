@@ -3,7 +3,7 @@
 //! view (`e`) and live reload (`r`, file changes). The logic lives in the tested library modules
 //! (`search`, `view_model`, `export`, `export_name`, `watch`); this file only wires them to the state.
 //!
-//! The view model ([`crate::view_model::View`]) is rebuilt whenever the data or the view options
+//! The view model ([`crate::screen::figures::View`]) is rebuilt whenever the data or the view options
 //! change (`App::rebuild_view`), never per frame; the search index is built with the dataset (off the
 //! UI thread on reload, via [`Prepared`]) and shared by `Arc`, so a keystroke in the prompt is one query.
 
@@ -12,21 +12,21 @@ use std::sync::Arc;
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use crate::action::{Action, Dir};
 use crate::app::{App, Focus, Frame, View};
-use crate::cli::ExportBy;
+use crate::commands::cli::ExportBy;
+use crate::commands::watch::Prepared;
 use crate::data::{Dataset, LoadError};
 use crate::export;
-use crate::export_name::{create_unique_export, export_stem};
-use crate::keymap::Key;
-use crate::locale::Locale;
+use crate::export::name::{create_unique_export, export_stem};
+use crate::i18n::locale::Locale;
+use crate::input::action::{Action, Dir};
+use crate::input::keymap::Key;
+use crate::screen::figures::{self, Comparison, ViewOptions};
 use crate::search::{Hit, SearchIndex, Target, ThemeIndex};
-use crate::view_model::{self, Comparison, ViewOptions};
-use crate::watch::Prepared;
 
 /// The unit the app starts in: compact money, as the dashboard always showed it (`u` then goes on to
 /// the share of the pool, per inhabitant, and full amounts).
-pub const INITIAL_UNIT: view_model::Unit = view_model::Unit::MoneyCompact;
+pub const INITIAL_UNIT: figures::Unit = figures::Unit::MoneyCompact;
 
 /// How many hits the prompt's result list keeps.
 pub const RESULT_LIMIT: usize = 50;
@@ -71,7 +71,7 @@ pub struct SearchPrompt {
 pub struct Tools {
     pub options: ViewOptions,
     /// The figures the map and the bars show (rebuilt when data or options change).
-    pub view: view_model::View,
+    pub view: figures::View,
     pub search: Arc<SearchIndex>,
     pub themes: Arc<ThemeIndex>,
     /// Marked districts, in marking order.
@@ -111,7 +111,7 @@ impl Tools {
             ..ViewOptions::default()
         };
         Tools {
-            view: view_model::View::build_indexed(ds, &themes, &options, locale),
+            view: figures::View::build_indexed(ds, &themes, &options, locale),
             options,
             search: Arc::new(search),
             themes: Arc::new(themes),
@@ -162,7 +162,7 @@ impl App {
 
     /// Recomputes the view model and the bar order after the data or the options changed.
     pub fn rebuild_view(&mut self) {
-        self.tools.view = view_model::View::build_indexed(
+        self.tools.view = figures::View::build_indexed(
             &self.data,
             &self.tools.themes,
             &self.tools.options,
@@ -170,7 +170,7 @@ impl App {
         );
         self.bar_order = self.tools.view.order.clone();
         self.labels =
-            super::view_cache::ViewLabels::build(&self.data, &self.tools.view, self.locale);
+            crate::screen::labels::ViewLabels::build(&self.data, &self.tools.view, self.locale);
         self.tools.bump();
     }
 
@@ -345,7 +345,7 @@ impl App {
                 .data
                 .projects
                 .get(project)
-                .is_some_and(|p| view_model::project_visible(p, &self.tools.options));
+                .is_some_and(|p| figures::project_visible(p, &self.tools.options));
             if !visible && self.stack.len() > 1 {
                 self.stack.pop();
             }
@@ -394,7 +394,7 @@ impl App {
 
     /// The comparison of the marked districts under the current view.
     pub fn comparison(&self) -> Comparison {
-        view_model::compare(&self.data, &self.tools.view, &self.tools.marks)
+        figures::compare(&self.data, &self.tools.view, &self.tools.marks)
     }
 
     // ---- Find ----
@@ -527,7 +527,7 @@ impl App {
                 };
                 let d = project.district;
                 // A project the filter hides cannot be shown: clear the filter first.
-                if !view_model::project_visible(project, &self.tools.options) {
+                if !figures::project_visible(project, &self.tools.options) {
                     self.tools.options.theme_filter = None;
                     self.rebuild_view();
                 }
@@ -565,7 +565,7 @@ impl App {
             rows.extend(self.visible_projects(d));
         }
         let view = export::View::filtered(&self.data, ExportBy::Project, |p| {
-            view_model::project_visible(p, opts)
+            figures::project_visible(p, opts)
         })
         .ordered(rows);
         let stem = export_stem(&self.data.meta.title, None);
@@ -581,7 +581,7 @@ impl App {
     // ---- Reload ----
 
     /// Loads the source file now, on this thread, and applies the result (tests; the app uses the
-    /// background [`crate::watch::Reloader`] and [`App::apply_reload`]).
+    /// background [`crate::commands::watch::Reloader`] and [`App::apply_reload`]).
     pub fn reload_now(&mut self) {
         let Some(path) = self.tools.source.clone() else {
             return;

@@ -5,11 +5,11 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::cli::GlobalArgs;
+use crate::commands::cli::GlobalArgs;
 use crate::commands::dashboard::check_config;
 use crate::config::DataSource;
 use crate::data::Dataset;
-use crate::locale::Locale;
+use crate::i18n::locale::Locale;
 use crate::money::{format_money, format_number};
 
 pub fn run(global: &GlobalArgs, files: &[PathBuf]) -> ExitCode {

@@ -15,20 +15,20 @@ use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use crate::action::Action;
 use crate::app::App;
-use crate::app::config_apply;
+use crate::input::action::Action;
+
 use crate::app::map_mode::{MapSettings, color_mode};
 use crate::app::tabs::Workspace;
-use crate::cli::{DashboardArgs, DisplayArgs, GlobalArgs};
+use crate::commands::cli::{DashboardArgs, DisplayArgs, GlobalArgs};
+use crate::commands::term::TerminalGuard;
+use crate::commands::watch::{FileWatcher, Prepared, Reloader, WatchEvent, channel_sink};
 use crate::config::{self, DataSource, MapMode};
 use crate::data::{self, Dataset};
-use crate::keymap::{Key, Keymap};
-use crate::locale::Locale;
-use crate::term::TerminalGuard;
-use crate::theme::Theme;
+use crate::i18n::locale::Locale;
+use crate::input::keymap::{Key, Keymap};
+use crate::style::theme::Theme;
 use crate::ui;
-use crate::watch::{FileWatcher, Prepared, Reloader, WatchEvent, channel_sink};
 
 /// What the dashboard needs to know: the resolved configuration (config file, then command line)
 /// plus the display switches that only the command line and environment set.
@@ -90,7 +90,7 @@ pub fn check_config(
     diagnostics.extend(style);
     // In file order, as a reader goes through the file (stable: one place keeps the order found).
     diagnostics.sort_by_key(|d| d.at.as_ref().map(|s| (s.line, s.col)));
-    let report = config_apply::report(&config_origin(&settings), diagnostics);
+    let report = config::apply::report(&config_origin(&settings), diagnostics);
     Ok(ConfigCheck {
         settings,
         report,
@@ -116,7 +116,7 @@ impl Settings {
             data: config.data_sources,
             map_mode: config.map_mode,
             plain,
-            no_color: crate::colour::no_color_requested(),
+            no_color: crate::style::colour::no_color_requested(),
             theme_entries: config.theme_entries,
             key_entries: config.key_entries,
             config_path: config.config_path,
@@ -128,7 +128,7 @@ impl Settings {
 /// report (printed before the terminal is touched).
 pub fn check_style(settings: &Settings) -> Result<(Theme, Keymap), String> {
     let (theme, keymap, problems) = style_of(settings);
-    match config_apply::report(&config_origin(settings), problems) {
+    match config::apply::report(&config_origin(settings), problems) {
         Some(e) => Err(e.to_string()),
         None => Ok((theme, keymap)),
     }
@@ -139,8 +139,11 @@ fn style_of(settings: &Settings) -> (Theme, Keymap, Vec<data::Diagnostic>) {
     let mut theme = Theme::select(settings.plain, settings.no_color);
     let mut keymap = Keymap::default();
     let colours = !settings.plain && !settings.no_color;
-    let mut problems = config_apply::apply_theme(&mut theme, &settings.theme_entries, colours);
-    problems.extend(config_apply::apply_keys(&mut keymap, &settings.key_entries));
+    let mut problems = config::apply::apply_theme(&mut theme, &settings.theme_entries, colours);
+    problems.extend(config::apply::apply_keys(
+        &mut keymap,
+        &settings.key_entries,
+    ));
     (theme, keymap, problems)
 }
 

@@ -3,13 +3,13 @@
 
 use std::process::ExitCode;
 
-use crate::cli::{ExportArgs, ExportFormat, GlobalArgs};
+use crate::commands::cli::{ExportArgs, ExportFormat, GlobalArgs};
 use crate::config::{self, DataSource};
 use crate::data::Dataset;
+use crate::export::svg::{SvgColors, SvgText, write_svg};
 use crate::export::{View, write_atomic, write_csv, write_json, write_markdown};
 use crate::geo::classes::Classes;
-use crate::geo::svg::{SvgColors, SvgText, write_svg};
-use crate::locale::Locale;
+use crate::i18n::locale::Locale;
 
 pub fn run(global: &GlobalArgs, args: &ExportArgs) -> ExitCode {
     match export(global, args) {

@@ -14,7 +14,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::cli::GenArgs;
+use crate::commands::cli::GenArgs;
 
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

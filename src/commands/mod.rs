@@ -3,13 +3,16 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command};
+use crate::commands::cli::{Cli, Command};
 
 pub mod check;
+pub mod cli;
 pub mod dashboard;
 pub mod export;
 pub mod generate;
 pub mod render;
+pub mod term;
+pub mod watch;
 
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {

@@ -12,9 +12,9 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::app::App;
 use crate::app::tabs::Workspace;
-use crate::cli::{GlobalArgs, RenderArgs};
+use crate::commands::cli::{GlobalArgs, RenderArgs};
 use crate::commands::dashboard::{settings_from_args, workspace_from};
-use crate::keymap::parse_key_sequence;
+use crate::input::keymap::parse_key_sequence;
 use crate::text;
 use crate::ui;
 

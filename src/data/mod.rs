@@ -12,6 +12,9 @@ pub mod load;
 pub mod model;
 pub mod validate;
 
+#[cfg(test)]
+pub(crate) mod testdata;
+
 pub use diagnostic::Diagnostic;
 pub use load::{
     EMBEDDED_NAME, GeoIssue, GeoPlace, LoadError, SourceSpans, load_embedded, load_file, load_str,

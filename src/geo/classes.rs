@@ -12,7 +12,7 @@
 use rust_decimal::Decimal;
 
 use crate::data::District;
-use crate::locale::Locale;
+use crate::i18n::locale::Locale;
 use crate::money::format_money_compact;
 
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -374,7 +374,7 @@ pub fn alternatives(name: &str, figure: Option<&str>) -> Vec<Vec<String>> {
 pub fn default_texts(
     districts: &[crate::data::District],
     currency: &str,
-    locale: crate::locale::Locale,
+    locale: crate::i18n::locale::Locale,
 ) -> Vec<Vec<Vec<String>>> {
     districts
         .iter()

@@ -20,7 +20,7 @@ pub mod outline;
 pub mod project;
 pub mod raster;
 pub mod regions;
-pub mod svg;
+pub mod spatial;
 pub mod widget;
 
 pub use outline::{OutlineFrame, OutlineMap};

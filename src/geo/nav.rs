@@ -3,7 +3,7 @@
 //! Arrows move by the shapes first: from a district, looking in the arrow's direction along every
 //! row or column of a fixed-resolution raster of the main map, the district met next (across a
 //! border or a stretch of sea, a long stretch counting less) is "faced" there; the district faced
-//! the most wins, if its anchor lies that way (`crate::spatial::nearest_facing`). Where nothing is
+//! the most wins, if its anchor lies that way (`crate::geo::spatial::nearest_facing`). Where nothing is
 //! faced (an island, a district drawn only in an inset), the district anchors decide: the
 //! area-weighted centroids in the main map's projection (x east, y south, longitude scaled by
 //! cos φ₀), by the tile map's rule (`along + 2·across` inside a 60° cone) but without its
@@ -15,7 +15,7 @@ use super::raster::MAX_DISTRICTS;
 use super::raster::Raster;
 use super::regions::GeoMap;
 
-pub use crate::spatial::Dir;
+pub use crate::input::action::Dir;
 
 /// Each district's anchor (`None`: the district has no shapes).
 pub fn anchors(geo: &GeoMap) -> Vec<Option<[f64; 2]>> {
@@ -114,7 +114,7 @@ pub fn nearest_by_shape(
     from: usize,
     dir: Dir,
 ) -> Option<usize> {
-    crate::spatial::nearest_facing(
+    crate::geo::spatial::nearest_facing(
         anchors.len(),
         |i| anchors.get(i).copied().flatten(),
         |i| facing.weight(from, i, dir),
@@ -126,7 +126,7 @@ pub fn nearest_by_shape(
 /// The district with the nearest anchor from `from` in direction `dir`, if any (the rule is
 /// `spatial::nearest`).
 pub fn nearest(anchors: &[Option<[f64; 2]>], from: usize, dir: Dir) -> Option<usize> {
-    crate::spatial::nearest(
+    crate::geo::spatial::nearest(
         anchors.len(),
         |i| anchors.get(i).copied().flatten(),
         from,

@@ -203,7 +203,7 @@ mod tests {
     use crate::geo::classes::Classes;
     use crate::geo::labels::default_texts;
     use crate::geo::widget::ColorMode;
-    use crate::locale::Locale;
+    use crate::i18n::locale::Locale;
 
     fn dataset_with_map() -> Dataset {
         let mut ds = crate::data::load_embedded();

@@ -54,8 +54,8 @@ pub fn builtin_text(name: &str) -> Option<&'static str> {
 
 /// The credit line to print for a map's geometry: in English the built-in's English line when
 /// there is one, otherwise (and in Danish) the GeoJSON's own `attribution`.
-pub fn credit(geo: &GeoMap, locale: crate::locale::Locale) -> Option<String> {
-    if locale == crate::locale::Locale::En
+pub fn credit(geo: &GeoMap, locale: crate::i18n::locale::Locale) -> Option<String> {
+    if locale == crate::i18n::locale::Locale::En
         && let Some(b) = BUILTIN.iter().find(|b| b.name == geo.geometry)
     {
         return Some(b.credit_en.to_string());

@@ -80,7 +80,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     if opts.unit != crate::app::tools::INITIAL_UNIT {
         title.push_str(&format!(" · {}", opts.unit.label(&app.data, app.locale)));
     }
-    if opts.sort != crate::view_model::SortOrder::default() {
+    if opts.sort != crate::screen::figures::SortOrder::default() {
         title.push_str(&format!(" · {}", opts.sort.label(app.locale)));
     }
     if rows > vis && vis > 0 {
@@ -125,7 +125,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
             Some(k) => {
                 let name = app.data.districts.get(*k).map_or_else(String::new, |d| {
                     // Bounded: a 1 MB name costs its first columns, not a 1 MB copy.
-                    text::truncate(d.short_name(), crate::app::view_cache::NAME_CAP).into_owned()
+                    text::truncate(d.short_name(), crate::screen::labels::NAME_CAP).into_owned()
                 });
                 let l = cache.districts.get(*k);
                 let v = if vm.figures(*k).projects == 0 {
@@ -261,7 +261,7 @@ pub fn hit(area: Rect, app: &App, pos: Position) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::theme::Theme;
+    use crate::style::theme::Theme;
 
     #[test]
     fn bars_have_eighth_precision_and_fit() {

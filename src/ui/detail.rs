@@ -37,7 +37,11 @@ fn wrap_shown(app: &App, s: &str, width: usize, max_lines: usize) -> (Vec<String
         .saturating_mul(2)
         .saturating_add(64);
     let end = s.char_indices().nth(budget).map_or(s.len(), |(i, _)| i);
-    let (lines, more) = wrap_limited(&crate::fold::transliterate(&s[..end]), width, max_lines);
+    let (lines, more) = wrap_limited(
+        &crate::text::fold::transliterate(&s[..end]),
+        width,
+        max_lines,
+    );
     (lines, more || end < s.len())
 }
 

@@ -4,10 +4,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use crate::action::Action;
 use crate::app::App;
 use crate::i18n;
-use crate::keymap::format_key;
+use crate::input::action::Action;
+use crate::input::keymap::format_key;
 use crate::text;
 use crate::ui::{fill, pane, pane_inner, put, wrap};
 

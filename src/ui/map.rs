@@ -9,8 +9,8 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::app::App;
 use crate::i18n;
+use crate::style::theme::HEAT_STEPS;
 use crate::text;
-use crate::theme::HEAT_STEPS;
 use crate::ui::{fill, pane, put};
 
 const MIN_TILE_W: u16 = 5;
@@ -157,7 +157,7 @@ pub enum TileFigure {
 impl TileFigure {
     /// The unit the tiles show when it is not the view's, for the map's title.
     pub fn note(self, app: &App) -> Option<&'static str> {
-        use crate::view_model::Unit;
+        use crate::screen::figures::Unit;
         match self {
             TileFigure::Unit => None,
             TileFigure::Compact => Some(Unit::MoneyCompact.label(&app.data, app.locale)),
@@ -182,7 +182,7 @@ fn text_w_of(r: Rect) -> usize {
 pub fn tile_figure(window: &[(usize, Rect)], app: &App) -> TileFigure {
     let labels = super::labels(app);
     let vm = &app.tools.view;
-    let fits = |f: &dyn Fn(&crate::app::view_cache::DistrictLabel) -> Option<&str>| {
+    let fits = |f: &dyn Fn(&crate::screen::labels::DistrictLabel) -> Option<&str>| {
         window.iter().all(|&(i, r)| {
             r.height < 2
                 || vm.figures(i).projects == 0

@@ -207,11 +207,11 @@ pub fn hit_test(l: &ScreenLayout, app: &App, pos: Position) -> Option<Hit> {
 
 /// The map's and the bars' texts for the current view: the cache built with the view, or (should it
 /// not match the app's locale or data) built on the spot.
-pub fn labels(app: &App) -> std::borrow::Cow<'_, crate::app::view_cache::ViewLabels> {
+pub fn labels(app: &App) -> std::borrow::Cow<'_, crate::screen::labels::ViewLabels> {
     if app.labels.fits(&app.data, app.locale) {
         std::borrow::Cow::Borrowed(&app.labels)
     } else {
-        std::borrow::Cow::Owned(crate::app::view_cache::ViewLabels::build(
+        std::borrow::Cow::Owned(crate::screen::labels::ViewLabels::build(
             &app.data,
             &app.tools.view,
             app.locale,
@@ -306,7 +306,7 @@ fn simple_char(c: char) -> bool {
 /// (`Målgruppe` is drawn `Maalgruppe`), so a column laid out from labels fits them as drawn.
 pub fn drawn_width(app: &App, s: &str) -> usize {
     if app.theme.ascii {
-        text::width(&crate::fold::transliterate(s))
+        text::width(&crate::text::fold::transliterate(s))
     } else {
         text::width(s)
     }

@@ -13,7 +13,7 @@ use crate::geo::OutlineFrame;
 use crate::geo::classes::LegendEntry;
 use crate::geo::widget::{ColorMode, OutlineStyle, pattern, rgb_to_256};
 use crate::i18n;
-use crate::locale::Locale;
+use crate::i18n::locale::Locale;
 use crate::text;
 use crate::ui::{pane, put};
 

@@ -3,13 +3,13 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::action::{Action, Dir};
 use crate::app::{App, View};
 use crate::i18n;
-use crate::keymap::{Key, format_key};
-use crate::locale::Locale;
+use crate::i18n::locale::Locale;
+use crate::input::action::{Action, Dir};
+use crate::input::keymap::{Key, format_key};
+use crate::style::theme::Theme;
 use crate::text;
-use crate::theme::Theme;
 use crate::ui::{MIN_SIZE, crumb_labels, put, wrap};
 
 /// The breadcrumb's segments as (x, width, text); earlier segments are shortened first when the line
@@ -114,7 +114,11 @@ pub fn key_label_with(theme: &Theme, locale: Locale, key: Key) -> String {
 /// The first key bound to each of the four moves, as the hint line shows them: symbols run
 /// together (`↑↓←→`), spelled-out names need a separator (`Op/Ned/Venstre/Højre`). Shared by the
 /// dashboard's hints and those of a tab whose file never loaded.
-pub fn move_keys_label(theme: &Theme, locale: Locale, keymap: &crate::keymap::Keymap) -> String {
+pub fn move_keys_label(
+    theme: &Theme,
+    locale: Locale,
+    keymap: &crate::input::keymap::Keymap,
+) -> String {
     let keys: Vec<String> = [Dir::Up, Dir::Down, Dir::Left, Dir::Right]
         .iter()
         .filter_map(|&d| keymap.keys_for(Action::Move(d)).first().copied())

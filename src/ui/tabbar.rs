@@ -5,9 +5,9 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::action::Action;
 use crate::app::tabs::{Tab, Workspace, tab_entries};
 use crate::i18n;
+use crate::input::action::Action;
 use crate::text;
 use crate::ui::{fill, put, render, status, tools, wrap};
 

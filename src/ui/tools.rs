@@ -6,9 +6,9 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use crate::action::Dir;
 use crate::app::{App, Mode};
 use crate::i18n;
+use crate::input::action::Dir;
 use crate::money;
 use crate::text;
 use crate::ui::{ScreenLayout, fill, pane, put};
@@ -70,7 +70,7 @@ fn removed_banner(row: Rect, buf: &mut Buffer, app: &App) {
     put(buf, row, row.x, row.y, &msg, style);
 }
 
-/// The reload error, as [`crate::i18n_tools::reload_banner`] wrote it; a narrow screen cuts the end.
+/// The reload error, as [`crate::i18n::tools::reload_banner`] wrote it; a narrow screen cuts the end.
 fn banner(row: Rect, buf: &mut Buffer, app: &App, err: &str) {
     if row.is_empty() {
         return;
@@ -260,9 +260,9 @@ fn compare(area: Rect, buf: &mut Buffer, app: &App) {
     };
     let per = |v: Option<rust_decimal::Decimal>| {
         v.map_or(dash.clone(), |r| {
-            crate::view_model::Value::PerInhabitant(r).text(
+            crate::screen::figures::Value::PerInhabitant(r).text(
                 cur,
-                crate::view_model::Unit::PerInhabitant,
+                crate::screen::figures::Unit::PerInhabitant,
                 loc,
             )
         })
@@ -369,7 +369,7 @@ fn compare(area: Rect, buf: &mut Buffer, app: &App) {
     let lacking = c.rows.iter().filter(|r| r.population.is_none()).count();
     if lacking > 0 {
         let y = inner.bottom().saturating_sub(1);
-        let note = crate::view_model::Missing::population_note(lacking, &app.data, loc);
+        let note = crate::screen::figures::Missing::population_note(lacking, &app.data, loc);
         let note = note.as_str();
         put(
             buf,
@@ -382,7 +382,7 @@ fn compare(area: Rect, buf: &mut Buffer, app: &App) {
     }
 }
 
-/// `--plain`: spells every drawn cell in ASCII ([`crate::fold::transliterate`]: `æ`→`ae`, `ø`→`oe`,
+/// `--plain`: spells every drawn cell in ASCII ([`crate::text::fold::transliterate`]: `æ`→`ae`, `ø`→`oe`,
 /// `å`→`aa`, dashes `-`, the ellipsis `~`, anything unknown `?`), so the screen is pure ASCII
 /// whatever the data file contains.
 ///
@@ -489,7 +489,7 @@ fn ascii_row(row: &[Cell]) -> Vec<Cell> {
             out.push(cell.clone());
             continue;
         }
-        let spelled = crate::fold::transliterate(sym);
+        let spelled = crate::text::fold::transliterate(sym);
         // Nothing known (an emoji sequence, a wide character): one `?` for the cell.
         let spelled = if spelled.is_empty() {
             " "
@@ -585,15 +585,15 @@ pub fn filter_label(app: &App, max: usize) -> Option<String> {
 /// The key hints while a pick list or the comparison is open (`None`: the normal hints).
 pub fn mode_hints(app: &App) -> Option<Vec<(String, &'static str)>> {
     let w = i18n::tools(app.locale);
-    let key = |a: crate::action::Action| {
+    let key = |a: crate::input::action::Action| {
         app.keymap.keys_for(a).first().map(|&k| {
-            crate::keymap::format_key(k)
+            crate::input::keymap::format_key(k)
                 .trim_start_matches('<')
                 .trim_end_matches('>')
                 .to_string()
         })
     };
-    use crate::action::Action;
+    use crate::input::action::Action;
     match app.tools.mode {
         Mode::ThemePick { .. } if !app.help => {
             // Arrows as the theme draws them (`↑↓`, or `Op/Ned` in --plain).

@@ -2,7 +2,6 @@
 //! `App::update(Action)` is the only place the state changes, so every screen is a function of the
 //! actions that led to it (the live loop and `render --keys` run the same code).
 
-pub mod config_apply;
 pub mod effects;
 pub mod error_view;
 mod lists;
@@ -11,17 +10,16 @@ mod mouse;
 pub mod nav;
 pub mod tabs;
 pub mod tools;
-pub mod view_cache;
 
 pub use tools::{Mode, Tools};
 
 use ratatui::layout::Rect;
 
-use crate::action::{Action, Dir};
 use crate::data::Dataset;
-use crate::keymap::{Key, Keymap};
-use crate::locale::Locale;
-use crate::theme::Theme;
+use crate::i18n::locale::Locale;
+use crate::input::action::{Action, Dir};
+use crate::input::keymap::{Key, Keymap};
+use crate::style::theme::Theme;
 use crate::ui::{self, ScreenLayout};
 
 /// A pane that can have the keyboard focus.
@@ -81,7 +79,7 @@ pub struct App {
     /// Outline map or tiles, zoom, colour mode (`app/map_mode.rs`).
     pub map_view: map_mode::MapView,
     /// The map's and the bars' texts for the current view, built with it (`app/view_cache.rs`).
-    pub labels: view_cache::ViewLabels,
+    pub labels: crate::screen::labels::ViewLabels,
     /// The tile map's last fitted names (drawing reads and refills it; see `TileNameCache`).
     pub tile_names: crate::ui::map::TileNameCache,
 }
@@ -90,7 +88,7 @@ impl App {
     /// An app over `data`, building its search and theme indexes on this thread (see
     /// [`App::with_prepared`] for indexes built elsewhere).
     pub fn new(data: Dataset, locale: Locale, size: (u16, u16)) -> App {
-        App::with_prepared(crate::watch::Prepared::new(data), locale, size)
+        App::with_prepared(crate::commands::watch::Prepared::new(data), locale, size)
     }
 
     /// The state without the tools' indexes (`with_prepared` fills them in).
@@ -121,7 +119,7 @@ impl App {
             quit: false,
             tools,
             map_view,
-            labels: view_cache::ViewLabels::default(),
+            labels: crate::screen::labels::ViewLabels::default(),
             tile_names: crate::ui::map::TileNameCache::default(),
         };
         app.keep_visible();

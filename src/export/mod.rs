@@ -4,15 +4,18 @@
 //! Machine formats (CSV, JSON) carry exact, plain amounts (`2875000`, `1999999.99`); Markdown is for
 //! people and uses the locale's money format. Nothing here touches the data file.
 
+pub mod name;
+pub mod svg;
+
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-use crate::cli::ExportBy;
+use crate::commands::cli::ExportBy;
 use crate::data::{Dataset, District, Project};
-use crate::locale::Locale;
+use crate::i18n::locale::Locale;
 use crate::money::{format_money, format_percent};
 
 /// What to export: one row per project or per district, which rows in which order, and which

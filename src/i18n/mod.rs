@@ -1,8 +1,12 @@
 //! Every word the dashboard shows, in Danish (the default) and English. Formatted messages are
 //! functions here, so word order can differ between languages.
 
-use crate::action::{Action, Dir};
-use crate::locale::Locale;
+pub mod locale;
+pub mod tools;
+
+pub use locale::Locale;
+
+use crate::input::action::{Action, Dir};
 
 /// The fixed UI words of one language.
 #[derive(Debug)]
@@ -255,11 +259,11 @@ pub fn describe(action: Action, locale: Locale) -> &'static str {
             }
         }
         Action::Resize(..) | Action::Click(..) | Action::Scroll(..) => "",
-        other => crate::i18n_tools::describe(other, locale),
+        other => crate::i18n::tools::describe(other, locale),
     }
 }
 
-pub use crate::i18n_tools::{
+pub use crate::i18n::tools::{
     ToolStrings, export_failed, exported, reload_banner, search_hint, tools,
 };
 

@@ -8,10 +8,10 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::data::{Dataset, Project};
-use crate::fold::collation_key;
-use crate::locale::Locale;
+use crate::i18n::locale::Locale;
 use crate::money::{format_money, format_money_compact, format_percent};
 use crate::search::{ThemeIndex, project_has_theme};
+use crate::text::fold::collation_key;
 
 /// Bar order; `s` cycles through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -20,7 +20,7 @@ pub enum SortOrder {
     #[default]
     AmountDesc,
     /// By district name (short name where given, as the bars show it) in the locale's order; Danish puts
-    /// `æ`, `ø`, `å` after `z` (see [`crate::fold::collation_key`]).
+    /// `æ`, `ø`, `å` after `z` (see [`crate::text::fold::collation_key`]).
     Name,
     /// Row by row, west to east, as the tiles lie on the map; ties in file order.
     MapOrder,
@@ -613,7 +613,7 @@ pub fn compare(ds: &Dataset, view: &View, marked: &[usize]) -> Comparison {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testdata::{danish, dataset, dec, district, project};
+    use crate::data::testdata::{danish, dataset, dec, district, project};
 
     fn opts(filter: Option<&str>, sort: SortOrder, unit: Unit) -> ViewOptions {
         ViewOptions {

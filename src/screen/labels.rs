@@ -8,9 +8,9 @@ use rust_decimal::Decimal;
 
 use crate::data::Dataset;
 use crate::geo::classes::{Classes, LegendEntry};
-use crate::locale::Locale;
+use crate::i18n::locale::Locale;
 use crate::money;
-use crate::view_model::{Unit, Value, View};
+use crate::screen::figures::{Unit, Value, View};
 
 /// One district's figures as drawn.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -232,11 +232,11 @@ impl ViewLabels {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::view_model::ViewOptions;
+    use crate::screen::figures::ViewOptions;
 
     #[test]
     fn labels_match_what_the_view_formats() {
-        let ds = crate::testdata::danish();
+        let ds = crate::data::testdata::danish();
         for unit in [
             Unit::Money,
             Unit::MoneyCompact,
@@ -341,7 +341,7 @@ mod tests {
 
     #[test]
     fn no_outline_texts_without_geometry() {
-        let ds = crate::testdata::danish();
+        let ds = crate::data::testdata::danish();
         let vm = view(&ds, Unit::MoneyCompact, None);
         assert_eq!(
             ViewLabels::build(&ds, &vm, Locale::Da).outline,

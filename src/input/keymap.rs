@@ -6,7 +6,7 @@ use std::fmt;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::action::{Action, Dir};
+use crate::input::action::{Action, Dir};
 
 /// A key with its modifiers, normalised so that equal presses compare equal: a character carries no
 /// Shift (it is already `G` or `?`), and Shift-Tab is `BackTab` without modifiers.

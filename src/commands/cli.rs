@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::locale::Locale;
+use crate::i18n::locale::Locale;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -172,8 +172,8 @@ pub struct RenderArgs {
         long,
         default_value = "",
         value_name = "KEYS",
-        help = crate::keymap::SEQUENCE_HELP_SHORT,
-        long_help = crate::keymap::SEQUENCE_HELP
+        help = crate::input::keymap::SEQUENCE_HELP_SHORT,
+        long_help = crate::input::keymap::SEQUENCE_HELP
     )]
     pub keys: String,
     /// Keep colours and styles (ANSI escape sequences)

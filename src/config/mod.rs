@@ -8,17 +8,19 @@
 //! located and rendered exactly like data-file errors (same diagnostic module, unknown keys with
 //! hints).
 
+pub mod apply;
+
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::cli::GlobalArgs;
+use crate::commands::cli::GlobalArgs;
 use crate::data::convert::{self, Cx, kind};
 use crate::data::diagnostic::{Diagnostic, Problem, Snippet, SourceMap, did_you_mean};
 use crate::data::load::{LoadError, parse_toml, read_text};
-use crate::locale::Locale;
+use crate::i18n::locale::Locale;
 use crate::text::sanitize_line;
 
 /// A bad config file: the same located diagnostics as a bad data file.

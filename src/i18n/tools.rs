@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use crate::action::Action;
 use crate::data::LoadError;
-use crate::locale::Locale;
+use crate::i18n::locale::Locale;
+use crate::input::action::Action;
 
 /// The tools' words.
 #[derive(Debug)]

@@ -395,7 +395,7 @@ mod tests {
     use std::io::Write;
     use std::sync::atomic::AtomicUsize;
 
-    const SHIPPED: &str = include_str!("../assets/forebyggelse-2014.toml");
+    const SHIPPED: &str = include_str!("../../assets/forebyggelse-2014.toml");
 
     /// A fresh directory under the system temp dir, removed on drop.
     struct TempDir(PathBuf);

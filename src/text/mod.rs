@@ -1,6 +1,8 @@
 //! Display-safe text: sanitising untrusted strings once, and every width computation (truncate, pad)
 //! by display columns with `unicode-width`, never by bytes or chars.
 
+pub mod fold;
+
 use std::borrow::Cow;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};

@@ -2,27 +2,7 @@
 //! (tile positions) and the outline map (district centroids), so arrows behave the same on both;
 //! the outline map puts its shapes first (`nearest_facing`) and falls back to this rule.
 
-/// A direction on a map (y grows southwards) or in a list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Dir {
-    Up,
-    Down,
-    Left,
-    Right,
-}
-
-impl Dir {
-    /// The position in `[up, down, left, right]`: how per-direction tables (the theme's arrow
-    /// symbols, the arrow names, the outline's facing weights) are indexed.
-    pub const fn index(self) -> usize {
-        match self {
-            Dir::Up => 0,
-            Dir::Down => 1,
-            Dir::Left => 2,
-            Dir::Right => 3,
-        }
-    }
-}
+pub use crate::input::action::Dir;
 
 /// Where `p` lies from `o` seen in direction `dir`: how far ahead (`along`, negative behind) and
 /// how far to the side (`across`, never negative), and whether that is inside the 60° half-angle

@@ -1,7 +1,27 @@
 //! What the user can ask the app to do. Keys and mouse events become `Action`s (through the keymap
 //! and the mouse hit-test); `App::update` is the only consumer.
 
-pub use crate::spatial::Dir;
+/// A direction on a map (y grows southwards) or in a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dir {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+impl Dir {
+    /// The position in `[up, down, left, right]`: how per-direction tables (the theme's arrow
+    /// symbols, the arrow names, the outline's facing weights) are indexed.
+    pub const fn index(self) -> usize {
+        match self {
+            Dir::Up => 0,
+            Dir::Down => 1,
+            Dir::Left => 2,
+            Dir::Right => 3,
+        }
+    }
+}
 
 /// One step of user intent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

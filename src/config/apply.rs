@@ -1,5 +1,5 @@
 //! Gives meaning to the config file's `[theme]` and `[keys]` tables (parsed, with positions, by
-//! `config.rs`): colours through [`crate::colour::parse_colour`], keys through the keymap's key-name
+//! `config.rs`): colours through [`crate::style::colour::parse_colour`], keys through the keymap's key-name
 //! parser. Every problem is a located diagnostic (`path:line:col`, the line, a hint), collected so all
 //! of them are printed at once before the terminal is touched.
 //!
@@ -13,12 +13,12 @@
 
 use ratatui::style::{Color, Style};
 
-use crate::action::Action;
-use crate::colour::parse_colour;
 use crate::config::ConfigEntry;
 use crate::data::{Diagnostic, LoadError};
-use crate::keymap::{Key, Keymap, format_key, parse_key};
-use crate::theme::{HEAT_STEPS, Theme};
+use crate::input::action::Action;
+use crate::input::keymap::{Key, Keymap, format_key, parse_key};
+use crate::style::colour::parse_colour;
+use crate::style::theme::{HEAT_STEPS, Theme};
 
 /// The `[theme]` names.
 pub const THEME_NAMES: [&str; 5] = ["accent", "selection", "bar", "bar_selected", "heat"];

@@ -8,13 +8,13 @@
 
 use std::fmt::Write;
 
-use super::classes::Classes;
-use super::project::Projection;
-use super::raster::{PanelKind, Raster};
-use super::regions::{GeoMap, Shape};
-use super::widget::Rgb;
 use crate::data::Dataset;
-use crate::locale::Locale;
+use crate::geo::classes::Classes;
+use crate::geo::project::Projection;
+use crate::geo::raster::{PanelKind, Raster};
+use crate::geo::regions::{GeoMap, Shape};
+use crate::geo::widget::Rgb;
+use crate::i18n::locale::Locale;
 use crate::money::format_money;
 
 /// The texts around the map, already in the wanted language (the caller owns i18n).
@@ -42,7 +42,7 @@ pub struct SvgColors {
 impl SvgColors {
     pub fn new(classes: usize) -> SvgColors {
         SvgColors {
-            classes: super::classes::sequential_rgb(classes),
+            classes: crate::geo::classes::sequential_rgb(classes),
             no_projects: (215, 215, 215),
             neutral: (150, 150, 150),
         }
@@ -123,7 +123,7 @@ pub fn write_svg(
         ox: p.ox * PROXY + MARGIN,
         oy: p.oy * PROXY + HEADER,
     };
-    let rect = |r: super::project::PxRect| {
+    let rect = |r: crate::geo::project::PxRect| {
         (
             r.x as f64 * PROXY + MARGIN,
             r.y as f64 * PROXY + HEADER,
@@ -251,7 +251,7 @@ pub fn write_svg(
     }
     // District names at the point of each district farthest from its border (in whichever panel
     // shows it largest); a name that would overlap another, or the legend, is left out.
-    let dt = super::labels::distance_transform(&raster);
+    let dt = crate::geo::labels::distance_transform(&raster);
     let mut best: Vec<Option<(u16, usize, usize)>> = vec![None; geo.districts.len()];
     for y in 0..raster.height {
         for x in 0..raster.width {

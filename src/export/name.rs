@@ -10,7 +10,7 @@ use std::fs::{File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::fold::fold_literal;
+use crate::text::fold::fold_literal;
 
 /// Prefix of every export stem.
 pub const PREFIX: &str = "kredskort";
