@@ -78,7 +78,7 @@ fn svg_of(dataset: &Dataset, locale: Locale) -> Result<String, String> {
     let text = SvgText {
         title: dataset.meta.title.clone(),
         legend_title: legend_title.to_string(),
-        no_projects: crate::ui::outline::no_projects_word(locale).to_string(),
+        no_projects: crate::i18n::strings(locale).legend_empty.to_string(),
         source: dataset
             .meta
             .source

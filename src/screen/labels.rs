@@ -5,12 +5,14 @@
 //! `App` whose `locale` was changed by hand) formats on the spot instead of showing stale text.
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 use crate::data::Dataset;
 use crate::geo::classes::{Classes, LegendEntry};
 use crate::i18n::locale::Locale;
 use crate::money;
 use crate::screen::figures::{Unit, Value, View};
+use crate::style::theme::HEAT_STEPS;
 
 /// One district's figures as drawn.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -115,7 +117,7 @@ impl OutlineLabels {
         let none_label = if no_value {
             no_value_word(locale)
         } else {
-            crate::ui::outline::no_projects_word(locale)
+            crate::i18n::strings(locale).legend_empty
         };
         let mut legend = Vec::new();
         if let Some(theme) = vm.options.filter() {
@@ -182,7 +184,7 @@ impl ViewLabels {
                         })
                         .unwrap_or_default(),
                     bar: vm.format(vm.value(ds, i), locale),
-                    heat: crate::ui::map::heat_step(number.unwrap_or_default(), max),
+                    heat: heat_step(number.unwrap_or_default(), max),
                 }
             })
             .collect();
@@ -227,6 +229,18 @@ impl ViewLabels {
     pub fn fits(&self, ds: &Dataset, locale: Locale) -> bool {
         self.locale == Some(locale) && self.districts.len() == ds.districts.len()
     }
+}
+
+/// Heat step `1..HEAT_STEPS` of an amount relative to the largest total (0 is never used for a district
+/// with projects, so the lightest shade still differs from an empty tile).
+pub fn heat_step(total: Decimal, max: Decimal) -> usize {
+    if max <= Decimal::ZERO || total <= Decimal::ZERO {
+        return 1;
+    }
+    let steps = Decimal::from(HEAT_STEPS - 1);
+    let scaled = (total * steps / max).ceil();
+    let step = scaled.to_usize().unwrap_or(HEAT_STEPS - 1);
+    step.clamp(1, HEAT_STEPS - 1)
 }
 
 #[cfg(test)]
@@ -347,5 +361,21 @@ mod tests {
             ViewLabels::build(&ds, &vm, Locale::Da).outline,
             OutlineLabels::default()
         );
+    }
+
+    #[test]
+    fn heat_steps_are_monotone_and_never_empty() {
+        let max = Decimal::from(30_000_000);
+        let mut last = 0;
+        for m in [
+            1, 2_875_000, 3_000_000, 7_000_000, 9_500_000, 13_600_000, 30_000_000,
+        ] {
+            let s = heat_step(Decimal::from(m), max);
+            assert!((1..HEAT_STEPS).contains(&s));
+            assert!(s >= last);
+            last = s;
+        }
+        assert_eq!(heat_step(max, max), HEAT_STEPS - 1);
+        assert_eq!(heat_step(Decimal::ZERO, Decimal::ZERO), 1);
     }
 }

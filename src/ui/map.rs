@@ -4,8 +4,6 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
 use crate::app::App;
 use crate::i18n;
@@ -122,18 +120,6 @@ fn tile_rect(g: &MapGeom, app: &App, row: u16, col: u16) -> Option<Rect> {
         g.tile_h - gap_y,
     );
     Some(r.intersection(g.grid))
-}
-
-/// Heat step `1..HEAT_STEPS` of an amount relative to the largest total (0 is never used for a district
-/// with projects, so the lightest shade still differs from an empty tile).
-pub fn heat_step(total: Decimal, max: Decimal) -> usize {
-    if max <= Decimal::ZERO || total <= Decimal::ZERO {
-        return 1;
-    }
-    let steps = Decimal::from(HEAT_STEPS - 1);
-    let scaled = (total * steps / max).ceil();
-    let step = scaled.to_usize().unwrap_or(HEAT_STEPS - 1);
-    step.clamp(1, HEAT_STEPS - 1)
 }
 
 /// Which figure the tiles show: the view's unit when every visible one fits, else a shorter one
@@ -759,21 +745,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn heat_steps_are_monotone_and_never_empty() {
-        let max = Decimal::from(30_000_000);
-        let mut last = 0;
-        for m in [
-            1, 2_875_000, 3_000_000, 7_000_000, 9_500_000, 13_600_000, 30_000_000,
-        ] {
-            let s = heat_step(Decimal::from(m), max);
-            assert!((1..HEAT_STEPS).contains(&s));
-            assert!(s >= last);
-            last = s;
-        }
-        assert_eq!(heat_step(max, max), HEAT_STEPS - 1);
-        assert_eq!(heat_step(Decimal::ZERO, Decimal::ZERO), 1);
     }
 }

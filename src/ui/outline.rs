@@ -13,15 +13,8 @@ use crate::geo::OutlineFrame;
 use crate::geo::classes::LegendEntry;
 use crate::geo::widget::{ColorMode, OutlineStyle, pattern, rgb_to_256};
 use crate::i18n;
-use crate::i18n::locale::Locale;
 use crate::text;
 use crate::ui::{pane, put};
-
-/// The legend entry for districts without projects: the tile map's word (`legend_empty`), so both
-/// maps say the same.
-pub fn no_projects_word(locale: Locale) -> &'static str {
-    i18n::strings(locale).legend_empty
-}
 
 /// The pane's inner area, as `ui::pane` computes it.
 fn inner(area: Rect) -> Rect {
@@ -184,12 +177,16 @@ pub fn hit(area: Rect, app: &App, pos: Position) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Locale;
 
     #[test]
     fn both_maps_say_no_projects_the_same_way() {
         for (l, word) in [(Locale::Da, "ingen projekter"), (Locale::En, "no projects")] {
-            assert_eq!(no_projects_word(l), word);
-            assert_eq!(i18n::strings(l).legend_empty, word, "the tile map's legend");
+            assert_eq!(
+                i18n::strings(l).legend_empty,
+                word,
+                "the legend of both maps"
+            );
         }
     }
 }
