@@ -826,6 +826,28 @@ impl ThemeIndex {
     }
 }
 
+/// A freshly loaded dataset with the indexes the dashboard needs, all built off the UI thread (at
+/// 100,000 projects the search index takes ~0.3 s to build; the swap-in itself is then free).
+#[derive(Debug)]
+pub struct Prepared {
+    pub dataset: Dataset,
+    pub search: SearchIndex,
+    pub themes: ThemeIndex,
+}
+
+impl Prepared {
+    /// Builds the indexes for `dataset` on the calling thread (also used for the first load).
+    pub fn new(dataset: Dataset) -> Prepared {
+        let search = SearchIndex::build(&dataset);
+        let themes = ThemeIndex::build(&dataset);
+        Prepared {
+            dataset,
+            search,
+            themes,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

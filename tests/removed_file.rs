@@ -7,9 +7,10 @@ use std::time::{Duration, Instant};
 
 use kredskort::app::tabs::Workspace;
 use kredskort::commands::render::screen;
-use kredskort::commands::watch::{FileWatcher, Prepared, WatchEvent, channel_sink};
+use kredskort::commands::watch::{FileWatcher, WatchEvent, channel_sink};
 use kredskort::i18n::locale::Locale;
 use kredskort::input::keymap::Keymap;
+use kredskort::search::Prepared;
 use kredskort::style::theme::Theme;
 
 fn next_event(rx: &mpsc::Receiver<WatchEvent>, what: &str) -> WatchEvent {

@@ -88,7 +88,7 @@ impl App {
     /// An app over `data`, building its search and theme indexes on this thread (see
     /// [`App::with_prepared`] for indexes built elsewhere).
     pub fn new(data: Dataset, locale: Locale, size: (u16, u16)) -> App {
-        App::with_prepared(crate::commands::watch::Prepared::new(data), locale, size)
+        App::with_prepared(crate::search::Prepared::new(data), locale, size)
     }
 
     /// The state without the tools' indexes (`with_prepared` fills them in).

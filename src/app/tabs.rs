@@ -10,11 +10,11 @@ use std::path::{Path, PathBuf};
 
 use crate::app::App;
 use crate::app::map_mode::MapSettings;
-use crate::commands::watch::Prepared;
 use crate::data::LoadError;
 use crate::i18n::locale::Locale;
 use crate::input::action::Action;
 use crate::input::keymap::{Key, Keymap};
+use crate::search::Prepared;
 use crate::style::theme::Theme;
 
 /// One data source.

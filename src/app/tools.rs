@@ -13,15 +13,15 @@ use std::sync::Arc;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use crate::app::{App, Focus, Frame, View};
-use crate::commands::cli::ExportBy;
-use crate::commands::watch::Prepared;
 use crate::data::{Dataset, LoadError};
 use crate::export;
+use crate::export::ExportBy;
 use crate::export::name::{create_unique_export, export_stem};
 use crate::i18n::locale::Locale;
 use crate::input::action::{Action, Dir};
 use crate::input::keymap::Key;
 use crate::screen::figures::{self, Comparison, ViewOptions};
+use crate::search::Prepared;
 use crate::search::{Hit, SearchIndex, Target, ThemeIndex};
 
 /// The unit the app starts in: compact money, as the dashboard always showed it (`u` then goes on to
@@ -613,8 +613,8 @@ impl App {
         let prepared = match result {
             Ok(p) => p,
             Err(e) => {
-                let banner =
-                    crate::i18n::reload_banner(&e, self.tools.source.as_deref(), self.locale);
+                let (what, more) = reload_failure(&e, self.tools.source.as_deref());
+                let banner = crate::i18n::reload_banner(&what, more, self.locale);
                 self.tools.reload_error = Some(banner);
                 self.tools.bump();
                 return;
@@ -687,6 +687,27 @@ impl App {
         self.clamp_project_row();
         self.keep_visible();
     }
+}
+
+/// A failed load in one line, `file.toml:line:col: message` (`file.toml: message` for an error about
+/// the whole file) with the file's name only (the tab says which file), and how many more errors
+/// there are. The message itself is the diagnostic's, in English like every diagnostic.
+fn reload_failure(err: &LoadError, source: Option<&Path>) -> (String, usize) {
+    let name = source
+        .and_then(Path::file_name)
+        .map(|n| crate::text::sanitize_line(&n.to_string_lossy()));
+    let what = match err.first() {
+        Some(d) => {
+            let name = name.unwrap_or_else(|| d.origin.clone());
+            let location = match &d.at {
+                Some(at) => format!("{name}:{}:{}", at.line, at.col),
+                None => name,
+            };
+            format!("{location}: {}", d.message)
+        }
+        None => name.unwrap_or_else(|| err.origin.clone()),
+    };
+    (what, err.diagnostics.len().saturating_sub(1))
 }
 
 /// Whether a character key with these modifiers is text for the prompt: a plain or shifted key

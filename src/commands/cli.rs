@@ -94,6 +94,17 @@ pub struct GlobalArgs {
     pub locale: Option<Locale>,
 }
 
+impl GlobalArgs {
+    /// The options as the config resolution takes them.
+    pub fn overrides(&self) -> crate::config::Overrides {
+        crate::config::Overrides {
+            config: self.config.clone(),
+            data: self.data.clone(),
+            locale: self.locale,
+        }
+    }
+}
+
 /// The dashboard's own options (no command).
 #[derive(Debug, Clone, Default, Args)]
 pub struct DashboardArgs {
@@ -142,11 +153,7 @@ pub enum ExportFormat {
     Svg,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportBy {
-    Project,
-    District,
-}
+pub use crate::export::ExportBy;
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {

@@ -22,11 +22,12 @@ use crate::app::map_mode::{MapSettings, color_mode};
 use crate::app::tabs::Workspace;
 use crate::commands::cli::{DashboardArgs, DisplayArgs, GlobalArgs};
 use crate::commands::term::TerminalGuard;
-use crate::commands::watch::{FileWatcher, Prepared, Reloader, WatchEvent, channel_sink};
+use crate::commands::watch::{FileWatcher, Reloader, WatchEvent, channel_sink};
 use crate::config::{self, DataSource, MapMode};
 use crate::data::{self, Dataset};
 use crate::i18n::locale::Locale;
 use crate::input::keymap::{Key, Keymap};
+use crate::search::Prepared;
 use crate::style::theme::Theme;
 use crate::ui;
 
@@ -82,7 +83,8 @@ pub fn check_config(
     files: &[PathBuf],
     plain: bool,
 ) -> Result<ConfigCheck, String> {
-    let (config, top) = config::resolve_partial(global, files).map_err(|e| e.to_string())?;
+    let (config, top) =
+        config::resolve_partial(&global.overrides(), files).map_err(|e| e.to_string())?;
     let settings = Settings::from_config(config, plain);
     let (_, _, style) = style_of(&settings);
     let top_level_ok = top.is_none();

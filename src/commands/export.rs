@@ -25,7 +25,7 @@ pub fn run(global: &GlobalArgs, args: &ExportArgs) -> ExitCode {
 }
 
 fn export(global: &GlobalArgs, args: &ExportArgs) -> Result<(), String> {
-    let settings = config::resolve(global, &[]).map_err(|e| e.to_string())?;
+    let settings = config::resolve(&global.overrides(), &[]).map_err(|e| e.to_string())?;
     let source = match settings.data_sources.as_slice() {
         [one] => one.clone(),
         many => {

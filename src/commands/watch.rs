@@ -32,34 +32,12 @@ use notify::event::{AccessKind, AccessMode, EventKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::data::{Dataset, LoadError, load_str};
-use crate::search::{SearchIndex, ThemeIndex};
+use crate::search::Prepared;
 
 /// How long a file must be quiet before a change is reported.
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
 /// The longest a change waits while events keep coming (a file written continuously).
 pub const MAX_DELAY: Duration = Duration::from_millis(1000);
-
-/// A freshly loaded dataset with the indexes the dashboard needs, all built off the UI thread (at
-/// 100,000 projects the search index takes ~0.3 s to build; the swap-in itself is then free).
-#[derive(Debug)]
-pub struct Prepared {
-    pub dataset: Dataset,
-    pub search: SearchIndex,
-    pub themes: ThemeIndex,
-}
-
-impl Prepared {
-    /// Builds the indexes for `dataset` on the calling thread (also used for the first load).
-    pub fn new(dataset: Dataset) -> Prepared {
-        let search = SearchIndex::build(&dataset);
-        let themes = ThemeIndex::build(&dataset);
-        Prepared {
-            dataset,
-            search,
-            themes,
-        }
-    }
-}
 
 /// What the watcher and the reloader report.
 #[derive(Debug)]

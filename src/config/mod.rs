@@ -16,7 +16,6 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::commands::cli::GlobalArgs;
 use crate::data::convert::{self, Cx, kind};
 use crate::data::diagnostic::{Diagnostic, Problem, Snippet, SourceMap, did_you_mean};
 use crate::data::load::{LoadError, parse_toml, read_text};
@@ -162,14 +161,23 @@ impl LookupEnv {
     }
 }
 
+/// What the command line says for every command, which wins over the config file: `--config`,
+/// `--data` (repeatable) and `--locale`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Overrides {
+    pub config: Option<PathBuf>,
+    pub data: Vec<PathBuf>,
+    pub locale: Option<Locale>,
+}
+
 /// Settings for a command: config lookup, the file, then command-line overrides.
-pub fn resolve(global: &GlobalArgs, positional: &[PathBuf]) -> Result<Settings, ConfigError> {
+pub fn resolve(global: &Overrides, positional: &[PathBuf]) -> Result<Settings, ConfigError> {
     resolve_in(global, positional, &LookupEnv::from_process())
 }
 
 /// [`resolve`] with an explicit environment.
 pub fn resolve_in(
-    global: &GlobalArgs,
+    global: &Overrides,
     positional: &[PathBuf],
     env: &LookupEnv,
 ) -> Result<Settings, ConfigError> {
@@ -189,7 +197,7 @@ fn settled((settings, problems): (Settings, Option<ConfigError>)) -> Result<Sett
 /// tables too and report every problem of the file in one run. `Err` only when the file cannot be
 /// read at all.
 pub fn resolve_partial(
-    global: &GlobalArgs,
+    global: &Overrides,
     positional: &[PathBuf],
 ) -> Result<(Settings, Option<ConfigError>), ConfigError> {
     resolve_partial_in(global, positional, &LookupEnv::from_process())
@@ -197,7 +205,7 @@ pub fn resolve_partial(
 
 /// [`resolve_partial`] with an explicit environment.
 pub fn resolve_partial_in(
-    global: &GlobalArgs,
+    global: &Overrides,
     positional: &[PathBuf],
     env: &LookupEnv,
 ) -> Result<(Settings, Option<ConfigError>), ConfigError> {

@@ -13,10 +13,17 @@ use std::path::{Path, PathBuf};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-use crate::commands::cli::ExportBy;
 use crate::data::{Dataset, District, Project};
 use crate::i18n::locale::Locale;
 use crate::money::{format_money, format_percent};
+
+/// One row per project, or one per district (every district, also those without projects). The
+/// command line offers the same choice (`--by`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportBy {
+    Project,
+    District,
+}
 
 /// What to export: one row per project or per district, which rows in which order, and which
 /// projects count (a filter).

@@ -1,9 +1,6 @@
 //! UI text of the analyst tools (issue 5), Danish and English. Kept apart from `i18n.rs` so the
 //! dashboard's base strings and the tools' strings can grow without touching each other.
 
-use std::path::Path;
-
-use crate::data::LoadError;
 use crate::i18n::locale::Locale;
 use crate::input::action::Action;
 
@@ -153,28 +150,12 @@ pub fn tools(locale: Locale) -> &'static ToolStrings {
 }
 
 /// The banner of a reload that failed, in one form whatever the error: the localized prefix, then
-/// `file.toml:line:col: message` (`file.toml: message` for an error about the whole file) with the
-/// file's name only (the tab says which file), how many more errors there are, and last that the
-/// data shown are the last valid ones (what a narrow screen cuts first):
+/// `what` (`file.toml:line:col: message`, or `file.toml: message` for an error about the whole
+/// file), how many more errors there are, and last that the data shown are the last valid ones
+/// (what a narrow screen cuts first):
 /// `Filen er ugyldig: data.toml:177:10: … (og 2 fejl mere); viser de sidste gyldige data`.
-/// The message itself is the diagnostic's, in English like every diagnostic.
-pub fn reload_banner(err: &LoadError, source: Option<&Path>, locale: Locale) -> String {
+pub fn reload_banner(what: &str, more: usize, locale: Locale) -> String {
     let w = tools(locale);
-    let name = source
-        .and_then(Path::file_name)
-        .map(|n| crate::text::sanitize_line(&n.to_string_lossy()));
-    let what = match err.first() {
-        Some(d) => {
-            let name = name.unwrap_or_else(|| d.origin.clone());
-            let location = match &d.at {
-                Some(at) => format!("{name}:{}:{}", at.line, at.col),
-                None => name,
-            };
-            format!("{location}: {}", d.message)
-        }
-        None => name.unwrap_or_else(|| err.origin.clone()),
-    };
-    let more = err.diagnostics.len().saturating_sub(1);
     let more = match (more, locale) {
         (0, _) => String::new(),
         (n, Locale::Da) => format!(" (og {n} fejl mere)"),
