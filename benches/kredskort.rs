@@ -587,7 +587,7 @@ mod stress {
 /// when the sort, unit or theme filter changes, and building the theme index it uses once per data.
 mod view {
     use super::*;
-    use kredskort::screen::figures::{SortOrder, Unit, View, ViewOptions};
+    use kredskort::screen::figures::{Figures, SortOrder, Unit, ViewOptions};
     use kredskort::search::ThemeIndex;
 
     fn themes() -> &'static ThemeIndex {
@@ -620,6 +620,13 @@ mod view {
             sort,
             unit,
         };
-        b.bench(|| black_box(View::build_indexed(big(), themes(), &options, Locale::Da)));
+        b.bench(|| {
+            black_box(Figures::build_indexed(
+                big(),
+                themes(),
+                &options,
+                Locale::Da,
+            ))
+        });
     }
 }

@@ -47,7 +47,7 @@ pub enum View {
 
 /// A view and the pane that had the focus in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Frame {
+pub struct Level {
     pub view: View,
     pub focus: Focus,
 }
@@ -60,7 +60,7 @@ pub struct App {
     pub keymap: Keymap,
     pub theme: Theme,
     /// Never empty: `[0]` is the overview, the last entry is what is shown.
-    pub stack: Vec<Frame>,
+    pub stack: Vec<Level>,
     /// The selected district (index into `data.districts`), shared by map, bars and drill-down.
     pub selected: usize,
     /// District indices in bar order (amount descending, then file order).
@@ -105,7 +105,7 @@ impl App {
             locale,
             keymap: Keymap::default(),
             theme: Theme::default(),
-            stack: vec![Frame {
+            stack: vec![Level {
                 view: View::Overview,
                 focus: Focus::Map,
             }],
@@ -223,7 +223,7 @@ impl App {
     fn snapshot(
         &self,
     ) -> (
-        Vec<Frame>,
+        Vec<Level>,
         usize,
         usize,
         (u16, u16),
@@ -319,7 +319,7 @@ impl App {
         if self.stack.len() > 1 {
             let focus = self.focus();
             self.stack.truncate(1);
-            self.stack.push(Frame {
+            self.stack.push(Level {
                 view: View::District {
                     district,
                     selected: 0,
@@ -335,7 +335,7 @@ impl App {
         match (self.view().clone(), focus) {
             (View::Overview, _) => {
                 if self.selected < self.data.districts.len() {
-                    self.stack.push(Frame {
+                    self.stack.push(Level {
                         view: View::District {
                             district: self.selected,
                             selected: 0,
@@ -356,7 +356,7 @@ impl App {
             ) => {
                 let project = self.visible_projects(district).get(selected).copied();
                 if let Some(project) = project {
-                    self.stack.push(Frame {
+                    self.stack.push(Level {
                         view: View::Project { project, scroll: 0 },
                         focus: Focus::Detail,
                     });

@@ -3,7 +3,7 @@
 //! view (`e`) and live reload (`r`, file changes). The logic lives in the tested library modules
 //! (`search`, `view_model`, `export`, `export_name`, `watch`); this file only wires them to the state.
 //!
-//! The view model ([`crate::screen::figures::View`]) is rebuilt whenever the data or the view options
+//! The view model ([`crate::screen::figures::Figures`]) is rebuilt whenever the data or the view options
 //! change (`App::rebuild_view`), never per frame; the search index is built with the dataset (off the
 //! UI thread on reload, via [`Prepared`]) and shared by `Arc`, so a keystroke in the prompt is one query.
 
@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use crate::app::{App, Focus, Frame, View};
+use crate::app::{App, Focus, Level, View};
 use crate::data::{Dataset, LoadError};
 use crate::export;
 use crate::export::ExportBy;
@@ -48,7 +48,7 @@ pub enum Mode {
 /// Where the screen was before `/`, so `Esc` restores it exactly.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Saved {
-    pub stack: Vec<Frame>,
+    pub stack: Vec<Level>,
     pub selected: usize,
     pub bars_offset: usize,
     pub map_offset: (u16, u16),
@@ -71,7 +71,7 @@ pub struct SearchPrompt {
 pub struct Tools {
     pub options: ViewOptions,
     /// The figures the map and the bars show (rebuilt when data or options change).
-    pub view: figures::View,
+    pub view: figures::Figures,
     pub search: Arc<SearchIndex>,
     pub themes: Arc<ThemeIndex>,
     /// Marked districts, in marking order.
@@ -111,7 +111,7 @@ impl Tools {
             ..ViewOptions::default()
         };
         Tools {
-            view: figures::View::build_indexed(ds, &themes, &options, locale),
+            view: figures::Figures::build_indexed(ds, &themes, &options, locale),
             options,
             search: Arc::new(search),
             themes: Arc::new(themes),
@@ -162,7 +162,7 @@ impl App {
 
     /// Recomputes the view model and the bar order after the data or the options changed.
     pub fn rebuild_view(&mut self) {
-        self.tools.view = figures::View::build_indexed(
+        self.tools.view = figures::Figures::build_indexed(
             &self.data,
             &self.tools.themes,
             &self.tools.options,
@@ -535,7 +535,7 @@ impl App {
                 let row = list.iter().position(|&q| q == p).unwrap_or(0);
                 self.selected = d;
                 self.stack.truncate(1);
-                self.stack.push(Frame {
+                self.stack.push(Level {
                     view: View::District {
                         district: d,
                         selected: row,
@@ -543,7 +543,7 @@ impl App {
                     },
                     focus: Focus::Detail,
                 });
-                self.stack.push(Frame {
+                self.stack.push(Level {
                     view: View::Project {
                         project: p,
                         scroll: 0,
@@ -564,7 +564,7 @@ impl App {
         for &d in &self.bar_order {
             rows.extend(self.visible_projects(d));
         }
-        let view = export::View::filtered(&self.data, ExportBy::Project, |p| {
+        let view = export::Selection::filtered(&self.data, ExportBy::Project, |p| {
             figures::project_visible(p, opts)
         })
         .ordered(rows);
@@ -647,7 +647,7 @@ impl App {
         self.selected = map_d(self.selected).unwrap_or(0);
         self.tools.marks = self.tools.marks.iter().filter_map(|&d| map_d(d)).collect();
         self.tools.hits.clear();
-        let mut stack = vec![self.stack.first().cloned().unwrap_or(Frame {
+        let mut stack = vec![self.stack.first().cloned().unwrap_or(Level {
             view: View::Overview,
             focus: Focus::Map,
         })];
@@ -668,7 +668,7 @@ impl App {
                 }
             };
             match view {
-                Some(view) => stack.push(Frame {
+                Some(view) => stack.push(Level {
                     view,
                     focus: f.focus,
                 }),

@@ -7,7 +7,7 @@ use crate::commands::cli::{ExportArgs, ExportFormat, GlobalArgs};
 use crate::config::{self, DataSource};
 use crate::data::Dataset;
 use crate::export::svg::{SvgColors, SvgText, write_svg};
-use crate::export::{View, write_atomic, write_csv, write_json, write_markdown};
+use crate::export::{Selection, write_atomic, write_csv, write_json, write_markdown};
 use crate::geo::classes::Classes;
 use crate::i18n::locale::Locale;
 
@@ -36,7 +36,7 @@ fn export(global: &GlobalArgs, args: &ExportArgs) -> Result<(), String> {
         }
     };
     let dataset = source.load().map_err(|e| e.to_string())?;
-    let view = View::all(&dataset, args.by);
+    let view = Selection::all(&dataset, args.by);
     let mut out = Vec::new();
     let written = match args.format {
         ExportFormat::Csv => write_csv(&dataset, &view, &mut out),

@@ -1,4 +1,4 @@
-//! Writers for CSV, JSON and Markdown over a row model ([`View`]): the whole dataset for
+//! Writers for CSV, JSON and Markdown over a row model ([`Selection`]): the whole dataset for
 //! `kredskort export`, or whatever the dashboard shows (filtered, sorted) with the same writers.
 //!
 //! Machine formats (CSV, JSON) carry exact, plain amounts (`2875000`, `1999999.99`); Markdown is for
@@ -28,7 +28,7 @@ pub enum ExportBy {
 /// What to export: one row per project or per district, which rows in which order, and which
 /// projects count (a filter).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct View {
+pub struct Selection {
     pub by: ExportBy,
     /// Row order: indices into `Dataset::projects` (by project) or `Dataset::districts` (by district).
     pub rows: Vec<usize>,
@@ -36,14 +36,14 @@ pub struct View {
     pub included: Option<Vec<bool>>,
 }
 
-impl View {
+impl Selection {
     /// Every project (or every district, those without projects too), in file order.
     pub fn all(ds: &Dataset, by: ExportBy) -> Self {
         let n = match by {
             ExportBy::Project => ds.projects.len(),
             ExportBy::District => ds.districts.len(),
         };
-        View {
+        Selection {
             by,
             rows: (0..n).collect(),
             included: None,
@@ -54,7 +54,7 @@ impl View {
     /// (every district is listed) with totals over the kept projects.
     pub fn filtered(ds: &Dataset, by: ExportBy, keep: impl Fn(&Project) -> bool) -> Self {
         let included: Vec<bool> = ds.projects.iter().map(keep).collect();
-        let mut v = View::all(ds, by);
+        let mut v = Selection::all(ds, by);
         if by == ExportBy::Project {
             v.rows
                 .retain(|&i| included.get(i).copied().unwrap_or(false));
@@ -89,7 +89,7 @@ pub struct Row<'a> {
 }
 
 /// The rows of a view, in its order.
-pub fn rows<'a>(ds: &'a Dataset, view: &View) -> Vec<Row<'a>> {
+pub fn rows<'a>(ds: &'a Dataset, view: &Selection) -> Vec<Row<'a>> {
     let mut out = Vec::with_capacity(view.rows.len());
     for &i in &view.rows {
         match view.by {
@@ -198,7 +198,7 @@ pub const DISTRICT_COLUMNS: &[&str] = &[
 ];
 
 /// CSV: a header row, then one record per row; amounts plain, lists joined with `; `.
-pub fn write_csv(ds: &Dataset, view: &View, w: &mut dyn Write) -> io::Result<()> {
+pub fn write_csv(ds: &Dataset, view: &Selection, w: &mut dyn Write) -> io::Result<()> {
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
     let share = |r: &Row| r.share_of_pool.map(plain_ratio).unwrap_or_default();
     match view.by {
@@ -305,7 +305,7 @@ enum JsonRow<'a> {
 }
 
 /// JSON: the dataset's fields (pool, allocated, not itemised as exact decimal strings) and the rows.
-pub fn write_json(ds: &Dataset, view: &View, w: &mut dyn Write) -> io::Result<()> {
+pub fn write_json(ds: &Dataset, view: &Selection, w: &mut dyn Write) -> io::Result<()> {
     let rs = rows(ds, view);
     let rows_total: Decimal = rs.iter().map(|r| r.amount).sum();
     let json_rows = rs
@@ -408,7 +408,7 @@ fn words(locale: Locale) -> Words {
 /// where the file has a pool, the not-itemised rest and the pool.
 pub fn write_markdown(
     ds: &Dataset,
-    view: &View,
+    view: &Selection,
     locale: Locale,
     w: &mut dyn Write,
 ) -> io::Result<()> {
@@ -628,7 +628,7 @@ mod tests {
     #[test]
     fn csv_by_project_of_the_shipped_data() {
         let ds = load_embedded();
-        let out = text(|w| write_csv(&ds, &View::all(&ds, ExportBy::Project), w));
+        let out = text(|w| write_csv(&ds, &Selection::all(&ds, ExportBy::Project), w));
         let lines: Vec<&str> = out.split("\r\n").collect();
         assert_eq!(
             lines[0],
@@ -641,7 +641,7 @@ mod tests {
     #[test]
     fn filtered_and_ordered_views() {
         let ds = load_embedded();
-        let v = View::filtered(&ds, ExportBy::Project, |p| {
+        let v = Selection::filtered(&ds, ExportBy::Project, |p| {
             p.themes.iter().any(|t| t == "bander")
         });
         assert_eq!(v.rows.len(), 4);
@@ -657,7 +657,7 @@ mod tests {
                 "Bekæmpelse af rocker- og bandeproblematikker i Vollsmose"
             ]
         );
-        let v = View::filtered(&ds, ExportBy::District, |p| {
+        let v = Selection::filtered(&ds, ExportBy::District, |p| {
             p.themes.iter().any(|t| t == "unge")
         });
         let rs = rows(&ds, &v);
@@ -669,7 +669,8 @@ mod tests {
     #[test]
     fn markdown_in_danish_and_english() {
         let ds = load_embedded();
-        let da = text(|w| write_markdown(&ds, &View::all(&ds, ExportBy::Project), Locale::Da, w));
+        let da =
+            text(|w| write_markdown(&ds, &Selection::all(&ds, ExportBy::Project), Locale::Da, w));
         assert!(
             da.contains("| Projekt Pin-point | Københavns Politi | 30.000.000 kr. | 21,4 % |"),
             "{da}"
@@ -682,7 +683,8 @@ mod tests {
             da.contains("| Ikke specificeret | | 74.025.000 kr. | 52,9 % |"),
             "{da}"
         );
-        let en = text(|w| write_markdown(&ds, &View::all(&ds, ExportBy::District), Locale::En, w));
+        let en =
+            text(|w| write_markdown(&ds, &Selection::all(&ds, ExportBy::District), Locale::En, w));
         assert!(
             en.contains("| Bornholms Politi | 0 | DKK 0 | 0.0% |"),
             "{en}"
@@ -696,7 +698,7 @@ mod tests {
     #[test]
     fn json_has_exact_amounts_as_strings() {
         let ds = load_embedded();
-        let out = text(|w| write_json(&ds, &View::all(&ds, ExportBy::District), w));
+        let out = text(|w| write_json(&ds, &Selection::all(&ds, ExportBy::District), w));
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v["pool"], "140000000");
         assert_eq!(v["allocated"], "65975000");

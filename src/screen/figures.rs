@@ -2,7 +2,7 @@
 //! the districts, each district's value in the chosen unit, the "not itemised" row and the comparison of
 //! marked districts. Pure functions over a `Dataset`; formatting goes through `money`.
 //!
-//! Build a [`View`] once whenever the data or the [`ViewOptions`] change (one pass over the projects,
+//! Build a [`Figures`] once whenever the data or the [`ViewOptions`] change (one pass over the projects,
 //! O(projects + districts log districts)) and read it on every frame.
 
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -267,7 +267,7 @@ impl NotItemised {
 
 /// Everything a districts view shows, computed once per (dataset, options).
 #[derive(Debug, Clone, PartialEq)]
-pub struct View {
+pub struct Figures {
     pub options: ViewOptions,
     /// Indexed like `Dataset::districts`.
     pub figures: Vec<DistrictFigures>,
@@ -283,20 +283,20 @@ pub struct View {
     currency: String,
 }
 
-impl View {
+impl Figures {
     /// Computes the view: one pass over the projects, then the sort. Fine for small data; with a
     /// theme filter on 100,000 projects this takes ~8 ms (reading every project's theme strings), so
-    /// the app should keep a [`ThemeIndex`] per dataset and call [`View::build_indexed`].
-    pub fn build(ds: &Dataset, options: &ViewOptions, locale: Locale) -> View {
+    /// the app should keep a [`ThemeIndex`] per dataset and call [`Figures::build_indexed`].
+    pub fn build(ds: &Dataset, options: &ViewOptions, locale: Locale) -> Figures {
         if options.filter().is_none() {
-            return View::unfiltered(ds, options, locale);
+            return Figures::unfiltered(ds, options, locale);
         }
         let shown = ds.projects.iter().filter(|p| project_visible(p, options));
-        View::from_projects(ds, shown, options, locale)
+        Figures::from_projects(ds, shown, options, locale)
     }
 
     /// Without a filter the loader's district totals are the figures: O(districts), no project walk.
-    fn unfiltered(ds: &Dataset, options: &ViewOptions, locale: Locale) -> View {
+    fn unfiltered(ds: &Dataset, options: &ViewOptions, locale: Locale) -> Figures {
         let figures: Vec<DistrictFigures> = ds
             .districts
             .iter()
@@ -305,7 +305,7 @@ impl View {
                 projects: d.projects.len(),
             })
             .collect();
-        View::finish(
+        Figures::finish(
             ds,
             figures,
             ds.allocated,
@@ -315,23 +315,23 @@ impl View {
         )
     }
 
-    /// [`View::build`] using a prebuilt theme index: with a filter, only the matching projects are
+    /// [`Figures::build`] using a prebuilt theme index: with a filter, only the matching projects are
     /// visited (~0.3 ms instead of ~8 ms at 100,000 projects).
     pub fn build_indexed(
         ds: &Dataset,
         themes: &ThemeIndex,
         options: &ViewOptions,
         locale: Locale,
-    ) -> View {
+    ) -> Figures {
         match options.filter() {
             Some(theme) => {
                 let shown = themes
                     .projects_with(theme)
                     .iter()
                     .filter_map(|&i| ds.projects.get(i as usize));
-                View::from_projects(ds, shown, options, locale)
+                Figures::from_projects(ds, shown, options, locale)
             }
-            None => View::unfiltered(ds, options, locale),
+            None => Figures::unfiltered(ds, options, locale),
         }
     }
 
@@ -340,7 +340,7 @@ impl View {
         shown: impl Iterator<Item = &'a Project>,
         options: &ViewOptions,
         locale: Locale,
-    ) -> View {
+    ) -> Figures {
         let mut figures = vec![DistrictFigures::default(); ds.districts.len()];
         let mut shown_total = Decimal::ZERO;
         let mut shown_projects = 0;
@@ -354,7 +354,7 @@ impl View {
                 shown_projects += 1;
             }
         }
-        View::finish(ds, figures, shown_total, shown_projects, options, locale)
+        Figures::finish(ds, figures, shown_total, shown_projects, options, locale)
     }
 
     fn finish(
@@ -364,7 +364,7 @@ impl View {
         shown_projects: usize,
         options: &ViewOptions,
         locale: Locale,
-    ) -> View {
+    ) -> Figures {
         let share_base = match ds.meta.pool {
             Some(pool) if !pool.is_zero() => Some(pool),
             _ if !ds.allocated.is_zero() => Some(ds.allocated),
@@ -378,7 +378,7 @@ impl View {
                 _ => NotItemised::None,
             }
         };
-        let mut view = View {
+        let mut view = Figures {
             options: options.clone(),
             figures,
             order: Vec::new(),
@@ -560,7 +560,7 @@ pub struct Comparison {
 }
 
 /// Compares the marked districts (`marked` holds district indices, in marking order).
-pub fn compare(ds: &Dataset, view: &View, marked: &[usize]) -> Comparison {
+pub fn compare(ds: &Dataset, view: &Figures, marked: &[usize]) -> Comparison {
     let mut seen: Vec<usize> = Vec::with_capacity(marked.len());
     for &d in marked {
         if d < ds.districts.len() && !seen.contains(&d) {
@@ -623,7 +623,7 @@ mod tests {
         }
     }
 
-    fn names(ds: &Dataset, view: &View) -> Vec<String> {
+    fn names(ds: &Dataset, view: &Figures) -> Vec<String> {
         view.order
             .iter()
             .map(|&d| ds.districts[d].short_name().to_string())
@@ -633,7 +633,7 @@ mod tests {
     #[test]
     fn unfiltered_amounts_match_the_loader_totals() {
         let ds = danish();
-        let view = View::build(&ds, &ViewOptions::default(), Locale::Da);
+        let view = Figures::build(&ds, &ViewOptions::default(), Locale::Da);
         for (i, d) in ds.districts.iter().enumerate() {
             assert_eq!(view.figures(i).amount, d.total, "{}", d.name);
             assert_eq!(view.figures(i).projects, d.projects.len());
@@ -648,7 +648,7 @@ mod tests {
     fn theme_filter_is_case_insensitive_and_hides_not_itemised() {
         let ds = danish();
         // "Bander" in one project, "bander" in two others.
-        let view = View::build(
+        let view = Figures::build(
             &ds,
             &opts(Some(" BANDER "), SortOrder::AmountDesc, Unit::Money),
             Locale::Da,
@@ -668,7 +668,7 @@ mod tests {
         }
         assert_eq!(view.not_itemised_value(), None);
         assert_eq!(view.projects_of(&ds, 2).collect::<Vec<_>>(), [0]);
-        let unge = View::build(
+        let unge = Figures::build(
             &ds,
             &opts(Some("unge"), SortOrder::AmountDesc, Unit::Money),
             Locale::Da,
@@ -676,7 +676,7 @@ mod tests {
         assert_eq!(unge.projects_of(&ds, 1).collect::<Vec<_>>(), [1]);
         assert_eq!(unge.projects_of(&ds, 0).count(), 0);
         // A blank filter is no filter.
-        let blank = View::build(
+        let blank = Figures::build(
             &ds,
             &opts(Some("  "), SortOrder::AmountDesc, Unit::Money),
             Locale::Da,
@@ -695,8 +695,8 @@ mod tests {
                     let o = opts(filter, sort, unit);
                     for locale in Locale::ALL {
                         assert_eq!(
-                            View::build(&ds, &o, locale),
-                            View::build_indexed(&ds, &ti, &o, locale),
+                            Figures::build(&ds, &o, locale),
+                            Figures::build_indexed(&ds, &ti, &o, locale),
                             "{o:?}"
                         );
                     }
@@ -711,8 +711,8 @@ mod tests {
         for sort in SortOrder::ALL {
             for unit in Unit::ALL {
                 let o = opts(None, sort, unit);
-                let walked = View::from_projects(&ds, ds.projects.iter(), &o, Locale::Da);
-                assert_eq!(View::build(&ds, &o, Locale::Da), walked);
+                let walked = Figures::from_projects(&ds, ds.projects.iter(), &o, Locale::Da);
+                assert_eq!(Figures::build(&ds, &o, Locale::Da), walked);
             }
         }
     }
@@ -720,7 +720,7 @@ mod tests {
     #[test]
     fn sort_orders() {
         let ds = danish();
-        let by_amount = View::build(
+        let by_amount = Figures::build(
             &ds,
             &opts(None, SortOrder::AmountDesc, Unit::Money),
             Locale::Da,
@@ -735,7 +735,7 @@ mod tests {
                 "Bornholms Politi"
             ]
         );
-        let by_name = View::build(&ds, &opts(None, SortOrder::Name, Unit::Money), Locale::Da);
+        let by_name = Figures::build(&ds, &opts(None, SortOrder::Name, Unit::Money), Locale::Da);
         assert_eq!(
             names(&ds, &by_name),
             [
@@ -746,7 +746,7 @@ mod tests {
                 "Østjylland"
             ]
         );
-        let by_map = View::build(
+        let by_map = Figures::build(
             &ds,
             &opts(None, SortOrder::MapOrder, Unit::Money),
             Locale::Da,
@@ -779,9 +779,9 @@ mod tests {
             ],
             vec![],
         );
-        let da = View::build(&ds, &opts(None, SortOrder::Name, Unit::Money), Locale::Da);
+        let da = Figures::build(&ds, &opts(None, SortOrder::Name, Unit::Money), Locale::Da);
         assert_eq!(names(&ds, &da), ["Bornholm", "Zealand", "Ærø", "Aalborg"]);
-        let en = View::build(&ds, &opts(None, SortOrder::Name, Unit::Money), Locale::En);
+        let en = Figures::build(&ds, &opts(None, SortOrder::Name, Unit::Money), Locale::En);
         assert_eq!(names(&ds, &en), ["Aalborg", "Ærø", "Bornholm", "Zealand"]);
     }
 
@@ -789,7 +789,7 @@ mod tests {
     fn value_text_in_every_unit_and_locale() {
         let ds = danish();
         let text = |unit: Unit, locale: Locale, d: usize| {
-            View::build(&ds, &opts(None, SortOrder::AmountDesc, unit), locale)
+            Figures::build(&ds, &opts(None, SortOrder::AmountDesc, unit), locale)
                 .value_text(&ds, d, locale)
         };
         assert_eq!(text(Unit::Money, Locale::Da, 1), "13.600.000 kr.");
@@ -806,7 +806,7 @@ mod tests {
         assert_eq!(text(Unit::PerInhabitant, Locale::Da, 4), "0 kr./indb.");
         // Fyn has no population: a marker, not zero.
         assert_eq!(text(Unit::PerInhabitant, Locale::Da, 2), Missing::MARKER);
-        let view = View::build(
+        let view = Figures::build(
             &ds,
             &opts(None, SortOrder::AmountDesc, Unit::PerInhabitant),
             Locale::Da,
@@ -835,7 +835,7 @@ mod tests {
                 project(2, "r", "5000000", &[]),
             ],
         );
-        let view = View::build(
+        let view = Figures::build(
             &ds,
             &opts(None, SortOrder::AmountDesc, Unit::PerInhabitant),
             Locale::Da,
@@ -844,7 +844,7 @@ mod tests {
         // B has the largest amount but no population: last, not first.
         assert_eq!(view.order, [2, 0, 1]);
         assert_eq!(view.max_number(&ds), Some(dec("5")));
-        let money = View::build(
+        let money = Figures::build(
             &ds,
             &opts(None, SortOrder::AmountDesc, Unit::Money),
             Locale::Da,
@@ -859,7 +859,7 @@ mod tests {
             vec![district("a", "A", (0, 0)), district("b", "B", (0, 1))],
             vec![project(0, "p", "750", &[]), project(1, "q", "250", &[])],
         );
-        let view = View::build(
+        let view = Figures::build(
             &ds,
             &opts(None, SortOrder::AmountDesc, Unit::ShareOfPool),
             Locale::Da,
@@ -871,7 +871,7 @@ mod tests {
         );
         assert_eq!(view.not_itemised, NotItemised::None);
         let empty = dataset(None, vec![district("a", "A", (0, 0))], vec![]);
-        let view = View::build(
+        let view = Figures::build(
             &empty,
             &opts(None, SortOrder::AmountDesc, Unit::ShareOfPool),
             Locale::Da,
@@ -898,7 +898,7 @@ mod tests {
     #[test]
     fn comparison_of_marked_districts() {
         let ds = danish();
-        let view = View::build(&ds, &ViewOptions::default(), Locale::Da);
+        let view = Figures::build(&ds, &ViewOptions::default(), Locale::Da);
         // København and Københavns Vestegn, marked in that order, with a duplicate and a bad index.
         let c = compare(&ds, &view, &[0, 1, 0, 42]);
         assert_eq!(c.rows.len(), 2);
@@ -922,7 +922,7 @@ mod tests {
         assert_eq!(c.total_population, None);
         assert_eq!(c.total_per_inhabitant, None);
         // Under a filter the comparison uses the filtered figures.
-        let f = View::build(
+        let f = Figures::build(
             &ds,
             &opts(Some("unge"), SortOrder::Name, Unit::Money),
             Locale::Da,

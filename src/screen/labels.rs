@@ -11,7 +11,7 @@ use crate::data::Dataset;
 use crate::geo::classes::{Classes, LegendEntry};
 use crate::i18n::locale::Locale;
 use crate::money;
-use crate::screen::figures::{Unit, Value, View};
+use crate::screen::figures::{Figures, Unit, Value};
 use crate::style::theme::HEAT_STEPS;
 
 /// One district's figures as drawn.
@@ -52,7 +52,7 @@ pub struct ViewLabels {
     pub bar_w: usize,
     /// The outline map's texts, classes and legend for this view (empty without geometry).
     pub outline: OutlineLabels,
-    /// The note under the bars explaining the view's `–` markers ([`View::missing_note`]).
+    /// The note under the bars explaining the view's `–` markers ([`Figures::missing_note`]).
     pub missing_note: Option<String>,
 }
 
@@ -73,7 +73,7 @@ pub struct OutlineLabels {
 
 impl OutlineLabels {
     /// The outline's figures for `vm` over `ds`, in `locale`: O(districts).
-    pub fn build(ds: &Dataset, vm: &View, locale: Locale) -> OutlineLabels {
+    pub fn build(ds: &Dataset, vm: &Figures, locale: Locale) -> OutlineLabels {
         let cur = &ds.meta.currency;
         let n = ds.districts.len();
         let values: Vec<Option<Value>> = (0..n)
@@ -155,7 +155,7 @@ pub fn width_capped(s: &str, cap: usize) -> usize {
 
 impl ViewLabels {
     /// Everything for `vm` over `ds`, in `locale`: O(districts).
-    pub fn build(ds: &Dataset, vm: &View, locale: Locale) -> ViewLabels {
+    pub fn build(ds: &Dataset, vm: &Figures, locale: Locale) -> ViewLabels {
         let money_unit = matches!(vm.options.unit, Unit::Money | Unit::MoneyCompact);
         let cur = &ds.meta.currency;
         let n = ds.districts.len();
@@ -261,7 +261,7 @@ mod tests {
                 unit,
                 ..ViewOptions::default()
             };
-            let vm = View::build(&ds, &opts, Locale::Da);
+            let vm = Figures::build(&ds, &opts, Locale::Da);
             let l = ViewLabels::build(&ds, &vm, Locale::Da);
             assert!(l.fits(&ds, Locale::Da) && !l.fits(&ds, Locale::En));
             let max = (0..ds.districts.len())
@@ -283,13 +283,13 @@ mod tests {
         }
     }
 
-    fn view(ds: &Dataset, unit: Unit, filter: Option<&str>) -> View {
+    fn view(ds: &Dataset, unit: Unit, filter: Option<&str>) -> Figures {
         let opts = ViewOptions {
             unit,
             theme_filter: filter.map(str::to_string),
             ..ViewOptions::default()
         };
-        View::build(ds, &opts, Locale::Da)
+        Figures::build(ds, &opts, Locale::Da)
     }
 
     fn at(ds: &Dataset, id: &str) -> usize {
