@@ -420,7 +420,8 @@ fn mouse_click_selects_then_drills_and_the_wheel_scrolls() {
     let mut hit = None;
     'outer: for y in map.top()..map.bottom() {
         for x in map.left()..map.right() {
-            if let Some(ui::Hit::Tile(d)) = ui::hit_test(&app.layout(), &app, (x, y).into())
+            if let Some(kredskort::screen::hit::Hit::Tile(d)) =
+                kredskort::screen::hit::hit_test(&app.layout(), &app.inputs(), (x, y).into())
                 && app.data.districts[d].name == "Fyns Politi"
             {
                 hit = Some((x, y));
@@ -489,8 +490,9 @@ fn many_districts_keep_the_selection_visible() {
     let mut visible = false;
     for y in map.top()..map.bottom() {
         for x in map.left()..map.right() {
-            visible |= ui::hit_test(&app.layout(), &app, (x, y).into())
-                == Some(ui::Hit::Tile(app.selected));
+            visible |=
+                kredskort::screen::hit::hit_test(&app.layout(), &app.inputs(), (x, y).into())
+                    == Some(kredskort::screen::hit::Hit::Tile(app.selected));
         }
     }
     assert!(visible, "the selected tile is scrolled into view");

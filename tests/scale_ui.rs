@@ -258,7 +258,7 @@ fn a_search_hit_out_of_view_scrolls_the_map_to_it() {
     }
     app.handle_key(kredskort::input::keymap::parse_key_sequence("<Enter>").unwrap()[0]);
     let d = &app.data.districts[app.selected];
-    let g = ui::map::geometry(app.layout().map.unwrap(), &app);
+    let g = kredskort::screen::tiles::geometry(app.layout().map.unwrap(), &app.inputs());
     let (r, c) = (d.tile.row - g.min_row, d.tile.col - g.min_col);
     assert!(
         (app.map_offset.0..app.map_offset.0 + g.visible_rows).contains(&r)

@@ -4,7 +4,6 @@
 
 use crate::app::tabs::Tab;
 use crate::input::action::{Action, Dir};
-use crate::ui::tabbar;
 
 /// Columns one sideways step moves.
 const SIDE_STEP: usize = 8;
@@ -15,8 +14,8 @@ impl Tab {
         let Some(err) = self.error.as_deref() else {
             return false;
         };
-        let (w, h) = tabbar::report_view(size);
-        let lines = tabbar::report_lines(err, w);
+        let (w, h) = crate::screen::report::report_view(size);
+        let lines = crate::screen::report::report_lines(err, w);
         let max_row = lines.len().saturating_sub(h);
         let max_col = lines
             .iter()

@@ -2,7 +2,6 @@
 //! in view after every action.
 
 use super::{App, Focus, View};
-use crate::ui;
 
 impl App {
     /// Moves within the focused list (bars, project list) or scrolls the project text.
@@ -16,7 +15,7 @@ impl App {
                 let page = layout
                     .bars
                     .or(layout.detail)
-                    .map_or(1, |r| ui::bars::visible_rows(r).max(1));
+                    .map_or(1, |r| crate::screen::bars::visible_rows(r).max(1));
                 let pos = self
                     .bar_order
                     .iter()
@@ -37,7 +36,11 @@ impl App {
             ) => {
                 let n = self.visible_projects(district).len();
                 let page = layout.detail.map_or(1, |r| {
-                    usize::from(ui::detail::district_list_area(r, self, district).height).max(1)
+                    usize::from(
+                        crate::screen::detail::district_list_area(r, &self.inputs(), district)
+                            .height,
+                    )
+                    .max(1)
                 });
                 let selected = jump.apply(selected, n, page);
                 self.replace_top(View::District {
@@ -49,8 +52,8 @@ impl App {
             (Focus::Detail, View::Project { project, scroll }) => {
                 let (lines, height) = layout.detail.map_or((0, 1), |r| {
                     (
-                        ui::detail::project_line_count(self, r),
-                        ui::detail::inner(r).height,
+                        crate::screen::detail::project_line_count(&self.inputs(), r),
+                        crate::screen::detail::inner(r).height,
                     )
                 });
                 let max = lines.saturating_sub(usize::from(height));
@@ -73,18 +76,18 @@ impl App {
     pub(super) fn keep_visible(&mut self) {
         let layout = self.layout();
         if let Some(r) = layout.bars {
-            let vis = ui::bars::visible_rows(r).max(1);
+            let vis = crate::screen::bars::visible_rows(r).max(1);
             let pos = self
                 .bar_order
                 .iter()
                 .position(|&d| d == self.selected)
                 .unwrap_or(0);
-            let rows = ui::bars::row_count(self);
+            let rows = crate::screen::bars::row_count(&self.inputs());
             self.bars_offset =
                 follow_or_centre(self.bars_offset, pos, vis).min(rows.saturating_sub(vis));
         }
         if let Some(r) = layout.map {
-            let g = ui::map::geometry(r, self);
+            let g = crate::screen::tiles::geometry(r, &self.inputs());
             if let Some(d) = self.data.districts.get(self.selected) {
                 let t = d.tile;
                 self.map_offset = (
@@ -112,7 +115,10 @@ impl App {
             },
         ) = (layout.detail, self.view().clone())
         {
-            let vis = usize::from(ui::detail::district_list_area(r, self, district).height).max(1);
+            let vis = usize::from(
+                crate::screen::detail::district_list_area(r, &self.inputs(), district).height,
+            )
+            .max(1);
             let n = self.visible_projects(district).len();
             let offset = follow(offset, selected, vis).min(n.saturating_sub(vis));
             self.replace_top(View::District {

@@ -19,38 +19,9 @@ use crate::data::Dataset;
 use crate::i18n::locale::Locale;
 use crate::input::action::{Action, Dir};
 use crate::input::keymap::{Key, Keymap};
+use crate::screen::{self, ScreenLayout};
+pub use crate::screen::{Focus, Level, View};
 use crate::style::theme::Theme;
-use crate::ui::{self, ScreenLayout};
-
-/// A pane that can have the keyboard focus.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Focus {
-    Map,
-    Bars,
-    Detail,
-}
-
-/// One level of the drill-down, with the state that level needs to come back to exactly where it was.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum View {
-    /// All districts: map and bars.
-    Overview,
-    /// One district; `selected` is a position in its project list, `offset` the first visible row.
-    District {
-        district: usize,
-        selected: usize,
-        offset: usize,
-    },
-    /// One project (an index into `Dataset::projects`); `scroll` is the first visible line.
-    Project { project: usize, scroll: usize },
-}
-
-/// A view and the pane that had the focus in it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Level {
-    pub view: View,
-    pub focus: Focus,
-}
 
 /// Everything the screen depends on.
 #[derive(Debug, Clone)]
@@ -81,7 +52,7 @@ pub struct App {
     /// The map's and the bars' texts for the current view, built with it (`app/view_cache.rs`).
     pub labels: crate::screen::labels::ViewLabels,
     /// The tile map's last fitted names (drawing reads and refills it; see `TileNameCache`).
-    pub tile_names: crate::ui::map::TileNameCache,
+    pub tile_names: crate::screen::tiles::TileNameCache,
 }
 
 impl App {
@@ -120,10 +91,46 @@ impl App {
             tools,
             map_view,
             labels: crate::screen::labels::ViewLabels::default(),
-            tile_names: crate::ui::map::TileNameCache::default(),
+            tile_names: crate::screen::tiles::TileNameCache::default(),
         };
         app.keep_visible();
         app
+    }
+
+    /// The state as the screen model reads it.
+    pub fn inputs(&self) -> screen::Inputs<'_> {
+        screen::Inputs {
+            data: &self.data,
+            locale: self.locale,
+            keymap: &self.keymap,
+            theme: &self.theme,
+            stack: &self.stack,
+            selected: self.selected,
+            bar_order: &self.bar_order,
+            bars_offset: self.bars_offset,
+            map_offset: self.map_offset,
+            help: self.help,
+            figures: &self.tools.view,
+            options: &self.tools.options,
+            labels: self.current_labels(),
+            marks: &self.tools.marks,
+            outline: self.map_view.outline_on(),
+            outline_zoom: self.outline_zoom(),
+        }
+    }
+
+    /// The map's and the bars' texts for the current view: those built with it, or (should they not
+    /// match the locale or the data) built on the spot.
+    fn current_labels(&self) -> std::borrow::Cow<'_, crate::screen::labels::ViewLabels> {
+        if self.labels.fits(&self.data, self.locale) {
+            std::borrow::Cow::Borrowed(&self.labels)
+        } else {
+            std::borrow::Cow::Owned(crate::screen::labels::ViewLabels::build(
+                &self.data,
+                &self.tools.view,
+                self.locale,
+            ))
+        }
     }
 
     /// The view on top of the stack.
@@ -138,11 +145,11 @@ impl App {
 
     /// Whether the screen is below the minimum size and shows only the too-small message.
     pub fn too_small(&self) -> bool {
-        ui::too_small(self.size)
+        screen::too_small(self.size)
     }
 
     pub fn layout(&self) -> ScreenLayout {
-        ui::layout(self.area(), self)
+        screen::layout(self.area(), &self.inputs())
     }
 
     /// The panes the focus can cycle through at the current size and view.
@@ -289,9 +296,9 @@ impl App {
         let text = self
             .layout()
             .help
-            .map_or(Rect::default(), ui::help::text_area);
+            .map_or(Rect::default(), screen::help::text_area);
         let page = usize::from(text.height).max(1);
-        let max = ui::help::line_count(self, text.width).saturating_sub(page);
+        let max = screen::help::line_count(&self.inputs(), text.width).saturating_sub(page);
         self.help_scroll = match action {
             Action::Move(Dir::Up) => self.help_scroll.saturating_sub(1),
             Action::Move(Dir::Down) => self.help_scroll + 1,

@@ -5,13 +5,13 @@
 use ratatui::layout::Position;
 
 use super::{App, Focus, View};
-use crate::ui::{self, Hit};
+use crate::screen::hit::Hit;
 
 impl App {
     pub(super) fn click(&mut self, x: u16, y: u16) {
         let layout = self.layout();
         let focus_before = self.focus();
-        match ui::hit_test(&layout, self, Position::new(x, y)) {
+        match crate::screen::hit::hit_test(&layout, &self.inputs(), Position::new(x, y)) {
             Some(Hit::Tile(d)) | Some(Hit::Bar(d)) => {
                 let pane = if layout.map.is_some_and(|r| r.contains(Position::new(x, y))) {
                     Focus::Map
@@ -55,8 +55,8 @@ impl App {
         let p = Position::new(x, y);
         let step: isize = if down { 3 } else { -3 };
         if let Some(r) = layout.bars.filter(|r| r.contains(p)) {
-            let rows = ui::bars::row_count(self);
-            let max = rows.saturating_sub(ui::bars::visible_rows(r));
+            let rows = crate::screen::bars::row_count(&self.inputs());
+            let max = rows.saturating_sub(crate::screen::bars::visible_rows(r));
             self.bars_offset = self.bars_offset.saturating_add_signed(step).min(max);
         } else if let Some(r) = layout.detail.filter(|r| r.contains(p)) {
             match self.view().clone() {
@@ -66,7 +66,10 @@ impl App {
                     offset,
                 } => {
                     let n = self.visible_projects(district).len();
-                    let vis = usize::from(ui::detail::district_list_area(r, self, district).height);
+                    let vis = usize::from(
+                        crate::screen::detail::district_list_area(r, &self.inputs(), district)
+                            .height,
+                    );
                     let offset = offset
                         .saturating_add_signed(step)
                         .min(n.saturating_sub(vis));
@@ -77,8 +80,8 @@ impl App {
                     });
                 }
                 View::Project { project, scroll } => {
-                    let max = ui::detail::project_line_count(self, r)
-                        .saturating_sub(usize::from(ui::detail::inner(r).height));
+                    let max = crate::screen::detail::project_line_count(&self.inputs(), r)
+                        .saturating_sub(usize::from(crate::screen::detail::inner(r).height));
                     let scroll = scroll.saturating_add_signed(step).min(max);
                     self.replace_top(View::Project { project, scroll });
                 }
@@ -88,7 +91,7 @@ impl App {
         {
             // The tile grid scrolls; the outline map has nothing to scroll (zoom is `z`), so the
             // wheel there changes nothing and causes no redraw.
-            let g = ui::map::geometry(layout.map.unwrap_or_default(), self);
+            let g = crate::screen::tiles::geometry(layout.map.unwrap_or_default(), &self.inputs());
             let max = g.rows.saturating_sub(g.visible_rows);
             let row = if down {
                 self.map_offset.0.saturating_add(1).min(max)

@@ -2,6 +2,7 @@
 //! by display columns with `unicode-width`, never by bytes or chars.
 
 pub mod fold;
+pub mod wrap;
 
 use std::borrow::Cow;
 

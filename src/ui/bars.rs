@@ -3,38 +3,15 @@
 //! precision, names are truncated by display width, and only the visible rows are drawn.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::app::App;
 use crate::i18n;
+use crate::screen::bars::{row_count, visible_rows};
 use crate::text;
 use crate::ui::{fill, pane, put};
-
-fn framed(area: Rect) -> Rect {
-    if area.width < 3 || area.height < 3 {
-        area
-    } else {
-        Rect::new(area.x + 1, area.y + 1, area.width - 2, area.height - 2)
-    }
-}
-
-/// Rows that fit in the pane `area`.
-pub fn visible_rows(area: Rect) -> usize {
-    usize::from(framed(area).height)
-}
-
-/// Whether the dataset has a "not itemised" row.
-fn has_rest(app: &App) -> bool {
-    // The view model hides the row under a theme filter or in a per-inhabitant unit (with a note).
-    app.tools.view.not_itemised_value().is_some()
-}
-
-/// All rows: districts plus the not-itemised row.
-pub fn row_count(app: &App) -> usize {
-    app.bar_order.len() + usize::from(has_rest(app))
-}
 
 /// The bar's cells: whole blocks then one partial eighth block; `cells` columns at most.
 pub fn bar_text(
@@ -72,7 +49,7 @@ pub fn bar_cells(value: Decimal, max: Decimal, cells: usize, fine: bool) -> (usi
 
 pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     let words = i18n::strings(app.locale);
-    let rows = row_count(app);
+    let rows = row_count(&app.inputs());
     let vis = visible_rows(area);
     let mut title = words.bars.to_string();
     // The unit and the order, when not the defaults (`u` / `s` also say them in the status line).
@@ -246,16 +223,6 @@ pub fn capped_bar(cells: usize, eighths: &[&str; 8], ascii: bool) -> String {
     let mut s = eighths[7].repeat(cells - 1);
     s.push_str(if ascii { ">" } else { "»" });
     s
-}
-
-/// The district whose bar row is at `pos` (the not-itemised row is not a district).
-pub fn hit(area: Rect, app: &App, pos: Position) -> Option<usize> {
-    let inner = framed(area);
-    if !inner.contains(pos) {
-        return None;
-    }
-    let row = usize::from(pos.y - inner.y) + app.bars_offset;
-    app.bar_order.get(row).copied()
 }
 
 #[cfg(test)]

@@ -8,43 +8,15 @@ use crate::i18n;
 use crate::i18n::locale::Locale;
 use crate::input::action::{Action, Dir};
 use crate::input::keymap::{Key, format_key};
+use crate::screen::crumb::crumb_segments;
 use crate::style::theme::Theme;
 use crate::text;
-use crate::ui::{MIN_SIZE, crumb_labels, put, wrap};
-
-/// The breadcrumb's segments as (x, width, text); earlier segments are shortened first when the line
-/// is too narrow.
-fn crumb_segments(area: Rect, app: &App) -> Vec<(u16, usize, String)> {
-    let labels = crumb_labels(app);
-    let sep = app.theme.crumb_sep;
-    let sep_w = text::width(sep);
-    let avail = usize::from(area.width.saturating_sub(2));
-    let n = labels.len();
-    let mut widths: Vec<usize> = labels.iter().map(|l| text::width(l)).collect();
-    let total = |ws: &[usize]| ws.iter().sum::<usize>() + sep_w * n.saturating_sub(1);
-    // Shorten from the left, keeping at least 6 columns of each earlier segment.
-    for i in 0..n {
-        let over = total(&widths).saturating_sub(avail);
-        if over == 0 {
-            break;
-        }
-        let min = if i + 1 == n { 1 } else { 6 };
-        widths[i] = widths[i].saturating_sub(over).max(min.min(widths[i]));
-    }
-    let mut x = area.x + u16::from(area.width > 2);
-    let mut out = Vec::with_capacity(n);
-    for (label, w) in labels.iter().zip(widths) {
-        let s = text::truncate(label, w).into_owned();
-        let sw = text::width(&s);
-        out.push((x, sw, s));
-        x = x.saturating_add(u16::try_from(sw + sep_w).unwrap_or(u16::MAX));
-    }
-    out
-}
+use crate::text::wrap::wrap;
+use crate::ui::{MIN_SIZE, put};
 
 pub fn crumb(area: Rect, buf: &mut Buffer, app: &App) {
     let t = &app.theme;
-    let segs = crumb_segments(area, app);
+    let segs = crumb_segments(area, &app.inputs());
     let last = segs.len().saturating_sub(1);
     for (k, (x, w, s)) in segs.iter().enumerate() {
         let style = if k == last { t.accent } else { t.label };
@@ -60,13 +32,6 @@ pub fn crumb(area: Rect, buf: &mut Buffer, app: &App) {
             );
         }
     }
-}
-
-/// The stack level of the breadcrumb segment at column `x`.
-pub fn crumb_hit(area: Rect, app: &App, x: u16) -> Option<usize> {
-    crumb_segments(area, app)
-        .iter()
-        .position(|(sx, w, _)| x >= *sx && usize::from(x - sx) < *w)
 }
 
 /// How arrow keys are shown to the user: the theme's symbols run together (`↑↓`), or, where the

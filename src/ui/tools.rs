@@ -10,6 +10,7 @@ use crate::app::{App, Mode};
 use crate::i18n;
 use crate::input::action::Dir;
 use crate::money;
+use crate::screen::bars::notes;
 use crate::text;
 use crate::ui::{ScreenLayout, fill, pane, put};
 
@@ -309,7 +310,7 @@ fn compare(area: Rect, buf: &mut Buffer, app: &App) {
     ];
     let label_w = labels
         .iter()
-        .map(|s| crate::ui::drawn_width(app, s))
+        .map(|s| crate::screen::drawn_width(&app.inputs(), s))
         .max()
         .unwrap_or(0);
     let col_w: Vec<usize> = cols
@@ -513,30 +514,15 @@ fn ascii_row(row: &[Cell]) -> Vec<Cell> {
     out
 }
 
-/// The notes [`bar_notes`] draws (why values are missing, why the rest is hidden).
-fn notes(app: &App) -> Vec<String> {
-    let vm = &app.tools.view;
-    let mut notes: Vec<String> = Vec::new();
-    // Built with the view (a scan of every district), not per frame.
-    notes.extend(crate::ui::labels(app).missing_note.clone());
-    notes.extend(vm.not_itemised.note(app.locale).map(str::to_string));
-    notes
-}
-
-/// Rows the bars pane would like for its notes (a blank row, then one per note), for the layout.
-pub fn bar_note_rows(app: &App) -> usize {
-    let n = notes(app).len();
-    if n == 0 { 0 } else { n + 1 }
-}
-
 /// Notes under the bars, in the free rows at the bottom of the list: why values are missing (`–`)
 /// and why the not-itemised bar is hidden under a filter.
 pub fn bar_notes(inner: Rect, first_free: u16, buf: &mut Buffer, app: &App) {
     let t = &app.theme;
-    let notes = notes(app);
+    let notes = notes(&app.inputs());
     let mut y = inner.bottom();
     for note in notes.iter().rev() {
-        let lines = crate::ui::wrap(note, usize::from(inner.width.saturating_sub(2).max(1)));
+        let lines =
+            crate::text::wrap::wrap(note, usize::from(inner.width.saturating_sub(2).max(1)));
         let h = u16::try_from(lines.len()).unwrap_or(u16::MAX);
         if y < first_free.saturating_add(h) || y.saturating_sub(h) < inner.y {
             break;

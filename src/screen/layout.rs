@@ -1,0 +1,120 @@
+//! Where the panes go on a screen of a given size: arithmetic, not a constraint solver.
+
+use ratatui::layout::Rect;
+
+use crate::screen::{Inputs, View, bars, help};
+
+/// The smallest screen that shows anything but the too-small message.
+pub const MIN_SIZE: (u16, u16) = (30, 8);
+
+/// Whether a screen of `size` (columns, rows) only shows the too-small message.
+pub fn too_small(size: (u16, u16)) -> bool {
+    size.0 < MIN_SIZE.0 || size.1 < MIN_SIZE.1
+}
+
+/// Where everything goes on one screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ScreenLayout {
+    /// The terminal is below [`MIN_SIZE`]: only the message is drawn.
+    pub too_small: bool,
+    pub header: Rect,
+    pub crumb: Rect,
+    pub map: Option<Rect>,
+    pub bars: Option<Rect>,
+    pub detail: Option<Rect>,
+    pub hints: Rect,
+    pub help: Option<Rect>,
+}
+
+/// Splits the screen. Tiers, from large to small:
+/// - tall (≥ 64 columns, ≥ 24 body rows): the map across the top; below it bars and detail side by
+///   side from 140 columns, else the bars, which give way to the detail once drilled in;
+/// - side by side (≥ 64 columns, ≥ 10 body rows): map left, bars or detail right;
+/// - compact: one pane, the bars list (overview) or the detail (drilled in);
+/// - below [`MIN_SIZE`]: a message.
+pub fn layout(area: Rect, app: &Inputs<'_>) -> ScreenLayout {
+    let (w, h) = (area.width, area.height);
+    if too_small((w, h)) {
+        return ScreenLayout {
+            too_small: true,
+            ..ScreenLayout::default()
+        };
+    }
+    let header_h = if h >= 20 { 2 } else { 1 };
+    let hints_h = if h >= 12 { 1 } else { 0 };
+    let header = Rect::new(area.x, area.y, w, header_h);
+    let crumb = Rect::new(area.x, area.y + header_h, w, 1);
+    let hints = Rect::new(area.x, area.bottom() - hints_h, w, hints_h);
+    let body_y = crumb.bottom();
+    let body = Rect::new(area.x, body_y, w, hints.y.saturating_sub(body_y));
+    let drilled = *app.view() != View::Overview;
+    let (mut map, mut bars, mut detail) = (None, None, None);
+    // The outline map needs height to be recognisable: below 32 body rows it goes side by side.
+    let tall_rows = if app.outline.is_some() { 32 } else { 24 };
+    if w >= 64 && body.height >= tall_rows {
+        // Map across the top; below it the bars and the detail side by side when wide, else the bars
+        // in the overview and the detail once drilled in. The map keeps its place when drilling in.
+        let wanted =
+            u16::try_from(bars::row_count(app) + 2 + bars::bar_note_rows(app)).unwrap_or(u16::MAX);
+        // A list that fits gets up to 3/5 of the body; one that scrolls anyway (hundreds of
+        // districts) gets 2/5 and the map, which is how one finds one's way among them, the rest.
+        let below_h = if wanted > body.height * 3 / 5 {
+            body.height * 2 / 5
+        } else {
+            wanted.max(body.height * 2 / 5)
+        };
+        let map_h = body.height - below_h;
+        map = Some(Rect::new(body.x, body.y, w, map_h));
+        let below = Rect::new(body.x, body.y + map_h, w, below_h);
+        if w >= 140 {
+            let bars_w = w * 11 / 20;
+            bars = Some(Rect::new(below.x, below.y, bars_w, below_h));
+            detail = Some(Rect::new(below.x + bars_w, below.y, w - bars_w, below_h));
+        } else if drilled {
+            detail = Some(below);
+        } else {
+            bars = Some(below);
+        }
+    } else if w >= 64 && body.height >= 10 {
+        // Side by side: the map on the left, the bars (or, drilled in, the detail) on the right.
+        let left_w = w * 11 / 20;
+        map = Some(Rect::new(body.x, body.y, left_w, body.height));
+        let right = Rect::new(body.x + left_w, body.y, w - left_w, body.height);
+        if drilled {
+            detail = Some(right);
+        } else {
+            bars = Some(right);
+        }
+    } else if drilled {
+        detail = Some(body);
+    } else {
+        bars = Some(body);
+    }
+    let help = app.help.then(|| {
+        let hw = w.saturating_sub(4).min(76);
+        // The content is wrapped to the width the overlay's text really gets.
+        let text_w = help::text_area(Rect::new(0, 0, hw, h)).width;
+        let want = u16::try_from(help::line_count(app, text_w) + 4).unwrap_or(u16::MAX);
+        let hh = want.min(h.saturating_sub(2));
+        Rect::new(area.x + (w - hw) / 2, area.y + (h - hh) / 2, hw, hh)
+    });
+    ScreenLayout {
+        too_small: false,
+        header,
+        crumb,
+        map,
+        bars,
+        detail,
+        hints,
+        help,
+    }
+}
+
+/// The area inside a pane's frame drawn at `area` ([`pane`]): all of it when there is no room for a
+/// frame.
+pub fn pane_inner(area: Rect) -> Rect {
+    if area.width < 3 || area.height < 3 {
+        return area;
+    }
+    Rect::new(area.x + 1, area.y + 1, area.width - 2, area.height - 2)
+}
