@@ -97,6 +97,27 @@ impl App {
         app
     }
 
+    /// Refreshes what drawing reads from caches (the tile map's fitted names) after the state
+    /// changed, so that drawing stays a pure function of the state: it finds the cache current, or
+    /// computes the same lines on the spot.
+    fn prepare(&mut self) {
+        let inputs = self.inputs();
+        let names: Option<Vec<(String, usize, usize)>> = screen::layout(self.area(), &inputs)
+            .map
+            .filter(|_| inputs.outline.is_none())
+            .map(|area| {
+                let g = screen::tiles::geometry(area, &inputs);
+                let window = screen::tiles::visible_districts(&g, &inputs);
+                screen::tiles::tile_names(&window, &inputs)
+                    .into_iter()
+                    .map(|(n, w, l)| (n.into_owned(), w, l))
+                    .collect()
+            });
+        if let Some(names) = names {
+            self.tile_names.refresh(&names);
+        }
+    }
+
     /// The state as the screen model reads it.
     pub fn inputs(&self) -> screen::Inputs<'_> {
         screen::Inputs {
@@ -121,7 +142,7 @@ impl App {
 
     /// The map's and the bars' texts for the current view: those built with it, or (should they not
     /// match the locale or the data) built on the spot.
-    fn current_labels(&self) -> std::borrow::Cow<'_, crate::screen::labels::ViewLabels> {
+    pub fn current_labels(&self) -> std::borrow::Cow<'_, crate::screen::labels::ViewLabels> {
         if self.labels.fits(&self.data, self.locale) {
             std::borrow::Cow::Borrowed(&self.labels)
         } else {
@@ -188,10 +209,16 @@ impl App {
 
     /// Looks up a key in the keymap and applies its action. Returns whether anything changed.
     pub fn handle_key(&mut self, key: Key) -> bool {
+        let changed = self.key(key);
+        self.prepare();
+        changed
+    }
+
+    fn key(&mut self, key: Key) -> bool {
         // While the too-small message is shown the prompt is hidden: keys are not typed into it
         // (the keymap still quits, see `update`).
         if self.too_small() {
-            return self.keymap.action(key).is_some_and(|a| self.update(a));
+            return self.keymap.action(key).is_some_and(|a| self.act(a));
         }
         if let Some(changed) = self.handle_mode_key(key) {
             // A search hit or a pick may select a district out of view: bring it in, as `update`.
@@ -199,13 +226,19 @@ impl App {
             return changed;
         }
         match self.keymap.action(key) {
-            Some(action) => self.update(action),
+            Some(action) => self.act(action),
             None => false,
         }
     }
 
     /// Applies one action. Returns whether the state changed (the screen needs a redraw).
     pub fn update(&mut self, action: Action) -> bool {
+        let changed = self.act(action);
+        self.prepare();
+        changed
+    }
+
+    fn act(&mut self, action: Action) -> bool {
         // Nothing of the UI is on screen below the minimum size, so nothing but quitting and resizing
         // may act: a key must never change what the user cannot see.
         if self.too_small() && !matches!(action, Action::Quit | Action::Resize(..)) {

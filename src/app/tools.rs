@@ -157,6 +157,7 @@ impl App {
             app.selected = first;
         }
         app.keep_visible();
+        app.prepare();
         app
     }
 
@@ -686,6 +687,7 @@ impl App {
         // Clamp list positions to the new data.
         self.clamp_project_row();
         self.keep_visible();
+        self.prepare();
     }
 }
 

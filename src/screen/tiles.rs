@@ -1,6 +1,8 @@
 //! The tile map's geometry: each district a rectangle at its `tile` [row, col]; when the grid does not
 //! fit, a window of it that follows the selection. Also the names and figures fitted to the tiles.
 
+use std::borrow::Cow;
+
 use ratatui::layout::{Position, Rect};
 
 use crate::screen::Inputs;
@@ -220,11 +222,70 @@ pub fn name_lines(r: Rect, text_w: usize) -> usize {
 
 /// The last [`fit_names`] input and result. A navigation step redraws the same window of tiles
 /// (only the selection moves), and fitting a few hundred names apart is a tenth of such a frame on
-/// a 1,000-district map; comparing the names is far cheaper. Lives in `App` behind a `RefCell`
-/// so that drawing stays a function of `&App`.
+/// a 1,000-district map; comparing the names is far cheaper. Plain data: the state refreshes it
+/// after each change ([`TileNameCache::refresh`]), drawing only reads it ([`TileNameCache::get`]).
 #[derive(Debug, Clone, Default)]
 pub struct TileNameCache {
-    last: std::cell::RefCell<Option<Fitted>>,
+    last: Option<Fitted>,
+}
+
+impl TileNameCache {
+    /// Fits `names` unless they are what was fitted last.
+    pub fn refresh<S: AsRef<str>>(&mut self, names: &[(S, usize, usize)]) {
+        if self.holds(names) {
+            return;
+        }
+        let key = names
+            .iter()
+            .map(|(n, w, l)| (n.as_ref().to_string(), *w, *l))
+            .collect();
+        self.last = Some((key, fit_names(names)));
+    }
+
+    /// `fit_names(names)`: from the cache when it holds these names, widths and line counts, else
+    /// fitted on the spot (the same lines either way).
+    pub fn get<S: AsRef<str>>(&self, names: &[(S, usize, usize)]) -> Cow<'_, [Vec<String>]> {
+        match &self.last {
+            Some((_, fitted)) if self.holds(names) => Cow::Borrowed(fitted.as_slice()),
+            _ => Cow::Owned(fit_names(names)),
+        }
+    }
+
+    fn holds<S: AsRef<str>>(&self, names: &[(S, usize, usize)]) -> bool {
+        self.last.as_ref().is_some_and(|(cached, _)| {
+            cached.len() == names.len()
+                && cached
+                    .iter()
+                    .zip(names)
+                    .all(|(c, n)| c.0 == n.0.as_ref() && c.1 == n.1 && c.2 == n.2)
+        })
+    }
+}
+
+/// The names of the tiles in `window` as [`fit_names`] takes them: the short name (with the mark
+/// before a marked district's), the tile's text width and how many lines the name may take.
+pub fn tile_names<'a>(
+    window: &[(usize, Rect)],
+    app: &'a Inputs<'_>,
+) -> Vec<(Cow<'a, str>, usize, usize)> {
+    window
+        .iter()
+        .map(|&(i, r)| {
+            let text_w = text_w_of(r);
+            let short = app.data.districts.get(i).map_or("", |d| d.short_name());
+            let name: Cow<str> = if app.marks.contains(&i) {
+                format!(
+                    "{}{}",
+                    app.theme.mark,
+                    text::truncate(short, text_w * 3 + 3)
+                )
+                .into()
+            } else {
+                short.into()
+            };
+            (name, text_w, name_lines(r, text_w))
+        })
+        .collect()
 }
 
 /// What was fitted (the input) and how (each tile's lines).
@@ -232,33 +293,6 @@ pub type Fitted = (Vec<FitInput>, Vec<Vec<String>>);
 
 /// One tile's name, text width and line count, as [`fit_names`] takes them.
 pub type FitInput = (String, usize, usize);
-
-impl TileNameCache {
-    /// `fit_names(names)`, from the cache when the names, widths and line counts are the same.
-    pub fn fitted<S: AsRef<str>>(
-        &self,
-        names: &[(S, usize, usize)],
-    ) -> std::cell::Ref<'_, [Vec<String>]> {
-        let same = |cached: &[FitInput]| {
-            cached.len() == names.len()
-                && cached
-                    .iter()
-                    .zip(names)
-                    .all(|(c, n)| c.0 == n.0.as_ref() && c.1 == n.1 && c.2 == n.2)
-        };
-        let hit = self.last.borrow().as_ref().is_some_and(|(k, _)| same(k));
-        if !hit {
-            let key = names
-                .iter()
-                .map(|(n, w, l)| (n.as_ref().to_string(), *w, *l))
-                .collect();
-            *self.last.borrow_mut() = Some((key, fit_names(names)));
-        }
-        std::cell::Ref::map(self.last.borrow(), |c| {
-            c.as_ref().map_or(&[][..], |(_, v)| v.as_slice())
-        })
-    }
-}
 
 /// [`fit_name`] for tiles shown side by side, `(name, width, max_lines)` each: where different
 /// names would come out as the same lines, their last line is cut so that they differ
@@ -381,4 +415,38 @@ pub fn hit(area: Rect, app: &Inputs<'_>, pos: Position) -> Option<usize> {
         .districts
         .iter()
         .position(|d| tile_rect(&g, app, d.tile.row, d.tile.col).is_some_and(|r| r.contains(pos)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_name_cache_answers_as_fit_names_and_follows_its_input() {
+        let mut cache = TileNameCache::default();
+        let a = [
+            ("Midt- og Vestjylland", 8, 2),
+            ("Midt- og Vestsjælland", 8, 2),
+            ("Fyn", 8, 2),
+        ];
+        // Not refreshed yet: fitted on the spot, the same lines.
+        assert!(matches!(cache.get(&a), Cow::Owned(_)));
+        assert_eq!(&*cache.get(&a), fit_names(&a).as_slice());
+        cache.refresh(&a);
+        assert!(matches!(cache.get(&a), Cow::Borrowed(_)), "from the cache");
+        assert_eq!(&*cache.get(&a), fit_names(&a).as_slice());
+        // Another width, another name, one tile fewer: each is fitted afresh.
+        let b = [
+            ("Midt- og Vestjylland", 6, 2),
+            ("Midt- og Vestsjælland", 6, 2),
+        ];
+        assert!(matches!(cache.get(&b), Cow::Owned(_)));
+        cache.refresh(&b);
+        assert_eq!(&*cache.get(&b), fit_names(&b).as_slice());
+        let c = [("Nordjylland", 6, 2), ("Midt- og Vestsjælland", 6, 2)];
+        cache.refresh(&c);
+        assert_eq!(&*cache.get(&c), fit_names(&c).as_slice());
+        assert_eq!(&*cache.get(&c[..1]), fit_names(&c[..1]).as_slice());
+        assert!(cache.get::<&str>(&[]).is_empty());
+    }
 }

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use crate::app::App;
 use crate::i18n;
 use crate::screen::tiles::{
-    MapGeom, TileFigure, framed, geometry, name_lines, text_w_of, tile_figure, visible_districts,
+    MapGeom, TileFigure, framed, geometry, text_w_of, tile_figure, tile_names, visible_districts,
 };
 use crate::style::theme::HEAT_STEPS;
 use crate::text;
@@ -54,20 +54,9 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     let labels = super::labels(app);
     let shown = |i: usize| vm.figures(i).projects > 0;
     // The names first, all together: names that would read the same are cut so that they differ.
-    let names: Vec<(std::borrow::Cow<str>, usize, usize)> = window
-        .iter()
-        .map(|&(i, r)| {
-            let text_w = text_w_of(r);
-            let short = app.data.districts.get(i).map_or("", |d| d.short_name());
-            let name: std::borrow::Cow<str> = if app.tools.marks.contains(&i) {
-                format!("{}{}", t.mark, text::truncate(short, text_w * 3 + 3)).into()
-            } else {
-                short.into()
-            };
-            (name, text_w, name_lines(r, text_w))
-        })
-        .collect();
-    let fitted_ref = app.tile_names.fitted(&names);
+    let inputs = app.inputs();
+    let names = tile_names(&window, &inputs);
+    let fitted_ref = app.tile_names.get(&names);
     let fitted: &[Vec<String>] = &fitted_ref;
     for (k, &(i, r)) in window.iter().enumerate() {
         if app.data.districts.get(i).is_none() {
@@ -232,33 +221,7 @@ fn legend(buf: &mut Buffer, inner: Rect, app: &App, max_label: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::screen::tiles::{TileNameCache, fit_name, fit_names};
-
-    #[test]
-    fn the_name_cache_answers_as_fit_names_and_follows_its_input() {
-        let cache = TileNameCache::default();
-        let a = [
-            ("Midt- og Vestjylland", 8, 2),
-            ("Midt- og Vestsjælland", 8, 2),
-            ("Fyn", 8, 2),
-        ];
-        assert_eq!(&*cache.fitted(&a), fit_names(&a).as_slice());
-        assert_eq!(
-            &*cache.fitted(&a),
-            fit_names(&a).as_slice(),
-            "from the cache"
-        );
-        // Another width, another name, one tile fewer: each is fitted afresh.
-        let b = [
-            ("Midt- og Vestjylland", 6, 2),
-            ("Midt- og Vestsjælland", 6, 2),
-        ];
-        assert_eq!(&*cache.fitted(&b), fit_names(&b).as_slice());
-        let c = [("Nordjylland", 6, 2), ("Midt- og Vestsjælland", 6, 2)];
-        assert_eq!(&*cache.fitted(&c), fit_names(&c).as_slice());
-        assert_eq!(&*cache.fitted(&c[..1]), fit_names(&c[..1]).as_slice());
-        assert!(cache.fitted::<&str>(&[]).is_empty());
-    }
+    use crate::screen::tiles::{fit_name, fit_names};
 
     #[test]
     fn names_fit_their_tiles() {

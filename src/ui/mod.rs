@@ -64,18 +64,9 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
     }
 }
 
-/// The map's and the bars' texts for the current view: the cache built with the view, or (should it
-/// not match the app's locale or data) built on the spot.
+/// The map's and the bars' texts for the current view (see [`App::current_labels`]).
 pub fn labels(app: &App) -> std::borrow::Cow<'_, crate::screen::labels::ViewLabels> {
-    if app.labels.fits(&app.data, app.locale) {
-        std::borrow::Cow::Borrowed(&app.labels)
-    } else {
-        std::borrow::Cow::Owned(crate::screen::labels::ViewLabels::build(
-            &app.data,
-            &app.tools.view,
-            app.locale,
-        ))
-    }
+    app.current_labels()
 }
 
 /// Writes `n` copies of a one-column symbol from (x, y), clipped to `clip`, cell by cell (no
