@@ -310,7 +310,7 @@ fn big() -> &'static kredskort::data::Dataset {
 fn app(w: u16, h: u16, seq: &str) -> kredskort::app::App {
     let mut app = kredskort::app::App::new(big().clone(), Locale::Da, (w, h));
     for k in kredskort::input::keymap::parse_key_sequence(seq).unwrap() {
-        app.handle_key(k);
+        let _ = app.update(k);
     }
     app
 }
@@ -362,7 +362,7 @@ mod navigation {
             [there, back].map(|k| kredskort::input::keymap::parse_key_sequence(k).unwrap()[0]);
         let mut i = 0;
         b.bench_local(|| {
-            app.handle_key(keys[i % 2]);
+            let _ = app.update(keys[i % 2]);
             i += 1;
             term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
         });
@@ -395,7 +395,7 @@ mod bytes {
         term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
         let first = count.0.get();
         for k in kredskort::input::keymap::parse_key_sequence(step).unwrap() {
-            app.handle_key(k);
+            let _ = app.update(k);
         }
         term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
         count.0.get() - first
@@ -480,7 +480,7 @@ mod outline {
         let dirs = [Dir::Left, Dir::Down, Dir::Right, Dir::Up];
         let mut i = 0;
         b.bench_local(|| {
-            app.update(Action::Move(dirs[i % 4]));
+            let _ = app.update(Action::Move(dirs[i % 4]));
             i += 1;
             term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
         });
@@ -494,7 +494,7 @@ mod outline {
             let (mut term, count) = byte_count::counting_terminal(w, h);
             term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
             let full = count.take();
-            app.update(Action::Move(Dir::Left));
+            let _ = app.update(Action::Move(Dir::Left));
             term.draw(|f| kredskort::ui::draw(f, &app)).unwrap();
             (full, count.take())
         };
@@ -532,8 +532,8 @@ mod stress {
     fn app_at(d: usize, project: Option<usize>) -> kredskort::app::App {
         let ds = data();
         let mut app = kredskort::app::App::new(ds.clone(), Locale::Da, (200, 60));
-        app.selected = d;
-        app.update(Action::Enter);
+        let _ = app.update(kredskort::app::Msg::Select(d));
+        let _ = app.update(Action::Enter);
         if let Some(p) = project {
             let pos = app
                 .visible_projects(d)
@@ -541,10 +541,10 @@ mod stress {
                 .position(|&q| q == p)
                 .unwrap();
             for _ in 0..pos {
-                app.update(Action::Move(Dir::Down));
+                let _ = app.update(Action::Move(Dir::Down));
             }
-            app.update(Action::Enter);
-            app.update(Action::Last);
+            let _ = app.update(Action::Enter);
+            let _ = app.update(Action::Last);
         }
         app
     }

@@ -32,7 +32,7 @@ use byte_count::counting_terminal;
 
 fn keys(app: &mut App, seq: &str) {
     for k in parse_key_sequence(seq).unwrap() {
-        app.handle_key(k);
+        let _ = app.update(k);
     }
 }
 
@@ -129,7 +129,7 @@ fn main() {
         let mut times = Vec::new();
         for i in 0..1000 {
             let t = Instant::now();
-            app.handle_key(step[i % 2]);
+            let _ = app.update(step[i % 2]);
             term.draw(|f| ui::draw(f, &app)).unwrap();
             times.push(t.elapsed());
         }

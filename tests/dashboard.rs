@@ -19,19 +19,21 @@ fn app_at(w: u16, h: u16) -> App {
     tiles(App::new(load_embedded(), Locale::Da, (w, h)))
 }
 
-fn tiles(mut app: App) -> App {
-    app.map_view.mode = kredskort::config::MapMode::Tiles;
-    app
+fn tiles(app: App) -> App {
+    app.with_map_mode(kredskort::config::MapMode::Tiles)
 }
 
-fn typed(app: &mut App, keys: &str) {
+/// Types `keys`; whether any of them asked to quit.
+fn typed(app: &mut App, keys: &str) -> bool {
+    let mut quit = false;
     for k in parse_key_sequence(keys).unwrap() {
-        app.handle_key(k);
+        quit |= app.update(k).quits();
     }
+    quit
 }
 
 fn district_name(app: &App) -> &str {
-    &app.data.districts[app.selected].name
+    &app.data().districts[app.selected()].name
 }
 
 fn shot(w: u16, h: u16, keys: &str) -> String {
@@ -72,7 +74,7 @@ fn snapshot_too_small() {
     insta::assert_snapshot!("too_small_29x7", shot(29, 7, ""));
     insta::assert_snapshot!("too_small_80x5", shot(80, 5, ""));
     let mut en = App::new(load_embedded(), Locale::En, (20, 6));
-    en.update(Action::Resize(20, 6));
+    let _ = en.update(Action::Resize(20, 6));
     insta::assert_snapshot!("too_small_20x6_en", screen(&en, false));
 }
 
@@ -199,7 +201,7 @@ fn arrows_and_hjkl_move_spatially_on_the_map() {
     typed(&mut app, "j<Right><Right>");
     assert_eq!(district_name(&app), "Bornholms Politi");
     assert!(
-        !app.update(Action::Move(Dir::Right)),
+        !app.update(Action::Move(Dir::Right)).changed,
         "nothing east of Bornholm: no change, no redraw"
     );
 }
@@ -215,7 +217,7 @@ fn drill_down_and_back_restore_exactly_where_you_were() {
         panic!("{:?}", app.view())
     };
     assert_eq!(
-        app.data.projects[project].name,
+        app.data().projects[project].name,
         "Projekt partnerskabsaftaler"
     );
     typed(&mut app, "<Esc>");
@@ -225,7 +227,7 @@ fn drill_down_and_back_restore_exactly_where_you_were() {
     assert_eq!(app.focus(), Focus::Map);
     assert_eq!(district_name(&app), "Københavns Vestegns Politi");
     assert!(
-        !app.update(Action::Back),
+        !app.update(Action::Back).changed,
         "back at the overview changes nothing"
     );
 }
@@ -241,10 +243,10 @@ fn moving_on_the_map_while_drilled_in_follows_with_the_detail() {
         panic!("{:?}", app.view())
     };
     assert_eq!(
-        app.data.districts[district].name,
+        app.data().districts[district].name,
         "Københavns Vestegns Politi"
     );
-    assert_eq!(app.stack.len(), 2);
+    assert_eq!(app.stack().len(), 2);
 }
 
 #[test]
@@ -255,19 +257,19 @@ fn bars_list_keys_follow_the_bar_order() {
     typed(&mut app, "j");
     assert_eq!(district_name(&app), "Københavns Vestegns Politi");
     typed(&mut app, "G");
-    assert_eq!(app.selected, *app.bar_order.last().unwrap());
+    assert_eq!(app.selected(), *app.bar_order().last().unwrap());
     typed(&mut app, "g");
-    assert_eq!(app.selected, app.bar_order[0]);
+    assert_eq!(app.selected(), app.bar_order()[0]);
     typed(&mut app, "<PageDown>");
     assert!(
-        app.bar_order
+        app.bar_order()
             .iter()
-            .position(|&d| d == app.selected)
+            .position(|&d| d == app.selected())
             .unwrap()
             > 1
     );
     typed(&mut app, "<End><Home>");
-    assert_eq!(app.selected, app.bar_order[0]);
+    assert_eq!(app.selected(), app.bar_order()[0]);
     typed(&mut app, "<S-Tab>");
     assert_eq!(app.focus(), Focus::Map);
 }
@@ -276,17 +278,17 @@ fn bars_list_keys_follow_the_bar_order() {
 fn help_toggles_without_touching_the_view() {
     let mut app = app_at(100, 30);
     typed(&mut app, "<Enter>?");
-    assert!(app.help);
-    assert_eq!(app.stack.len(), 2);
+    assert!(app.help());
+    assert_eq!(app.stack().len(), 2);
     typed(&mut app, "<Esc>");
-    assert!(!app.help);
+    assert!(!app.help());
     assert_eq!(
-        app.stack.len(),
+        app.stack().len(),
         2,
         "Esc closes the overlay, it does not go back"
     );
     typed(&mut app, "??");
-    assert!(!app.help);
+    assert!(!app.help());
     // The list is longer than the overlay: scroll through it.
     let s: String = (0..4)
         .map(|k| shot(100, 30, &format!("?{}", "<PageDown>".repeat(k))))
@@ -319,27 +321,25 @@ fn help_scrolled_to_the_end_shows_its_last_line_at_every_size() {
 #[test]
 fn quit_by_q_and_ctrl_c() {
     let mut app = app_at(100, 30);
-    typed(&mut app, "q");
-    assert!(app.quit);
+    assert!(typed(&mut app, "q"));
     let mut app = app_at(100, 30);
-    typed(&mut app, "<C-c>");
-    assert!(app.quit);
+    assert!(typed(&mut app, "<C-c>"));
 }
 
 #[test]
 fn keys_do_nothing_while_the_screen_is_too_small_but_quit() {
     let mut app = app_at(100, 30);
     typed(&mut app, "<Enter>");
-    app.update(Action::Resize(20, 6));
+    let _ = app.update(Action::Resize(20, 6));
     // What a key could change unseen.
     let state = |app: &App| {
         (
-            app.stack.clone(),
-            app.selected,
-            app.help,
-            app.tools.mode.clone(),
-            app.tools.marks.clone(),
-            app.tools.options.unit,
+            app.stack().to_vec(),
+            app.selected(),
+            app.help(),
+            app.mode().clone(),
+            app.marks().to_vec(),
+            app.options().unit,
         )
     };
     let before = state(&app);
@@ -350,22 +350,20 @@ fn keys_do_nothing_while_the_screen_is_too_small_but_quit() {
         Action::Scroll(3, 3, true),
         Action::Last,
     ] {
-        assert!(!app.update(a), "{a:?} acted while too small");
+        assert!(!app.update(a).changed, "{a:?} acted while too small");
     }
     let after = state(&app);
     assert_eq!(after, before);
     // Back to a usable size: the screen is as it was.
-    assert!(app.update(Action::Resize(100, 30)));
-    assert_eq!(app.stack, before.0);
+    assert!(app.update(Action::Resize(100, 30)).changed);
+    assert_eq!(app.stack(), before.0);
     // Quitting works at any size, from the keymap and with a prompt open before shrinking.
-    typed(&mut app, "q");
-    assert!(app.quit);
+    assert!(typed(&mut app, "q"));
     let mut app = app_at(100, 30);
     typed(&mut app, "/ab");
-    app.update(Action::Resize(10, 3));
-    typed(&mut app, "x<C-c>");
-    assert!(app.quit);
-    let kredskort::app::Mode::Search(p) = &app.tools.mode else {
+    let _ = app.update(Action::Resize(10, 3));
+    assert!(typed(&mut app, "x<C-c>"));
+    let kredskort::app::Mode::Search(p) = &app.mode() else {
         panic!("the prompt stays open underneath")
     };
     assert_eq!(p.query, "ab", "nothing typed into the hidden prompt");
@@ -375,15 +373,15 @@ fn keys_do_nothing_while_the_screen_is_too_small_but_quit() {
 fn resize_keeps_selection_and_drill_down() {
     let mut app = app_at(100, 30);
     typed(&mut app, "h<Enter><Enter>");
-    let stack = app.stack.clone();
-    let selected = app.selected;
+    let stack = app.stack().to_vec();
+    let selected = app.selected();
     for (w, h) in [(10, 3), (40, 12), (80, 24), (200, 60), (100, 30)] {
-        assert!(app.update(Action::Resize(w, h)));
-        assert_eq!(app.stack, stack);
-        assert_eq!(app.selected, selected);
+        assert!(app.update(Action::Resize(w, h)).changed);
+        assert_eq!(app.stack(), stack);
+        assert_eq!(app.selected(), selected);
     }
     typed(&mut app, "<Esc><Esc>");
-    assert_eq!(app.selected, selected);
+    assert_eq!(app.selected(), selected);
 }
 
 #[test]
@@ -391,12 +389,12 @@ fn focus_falls_back_when_a_pane_is_hidden_and_returns() {
     let mut app = app_at(100, 30);
     typed(&mut app, "<Tab>");
     assert_eq!(app.focus(), Focus::Bars);
-    app.update(Action::Resize(40, 12)); // compact: the bars list only
+    let _ = app.update(Action::Resize(40, 12)); // compact: the bars list only
     assert_eq!(app.focus(), Focus::Bars);
     assert_eq!(app.focusable(), vec![Focus::Bars]);
     typed(&mut app, "<Enter>");
     assert_eq!(app.focus(), Focus::Detail);
-    app.update(Action::Resize(100, 30));
+    let _ = app.update(Action::Resize(100, 30));
     assert_eq!(app.focus(), Focus::Detail);
 }
 
@@ -406,10 +404,10 @@ fn mouse_click_selects_then_drills_and_the_wheel_scrolls() {
     let layout = app.layout();
     let bars = layout.bars.unwrap();
     // Second bar row (inside the frame): Københavns Vestegn.
-    assert!(app.update(Action::Click(bars.x + 3, bars.y + 2)));
+    assert!(app.update(Action::Click(bars.x + 3, bars.y + 2)).changed);
     assert_eq!(district_name(&app), "Københavns Vestegns Politi");
     assert_eq!(app.focus(), Focus::Bars);
-    app.update(Action::Click(bars.x + 3, bars.y + 2));
+    let _ = app.update(Action::Click(bars.x + 3, bars.y + 2));
     assert!(
         matches!(app.view(), View::District { .. }),
         "a second click drills in"
@@ -422,7 +420,7 @@ fn mouse_click_selects_then_drills_and_the_wheel_scrolls() {
         for x in map.left()..map.right() {
             if let Some(kredskort::screen::hit::Hit::Tile(d)) =
                 kredskort::screen::hit::hit_test(&app.layout(), &app.inputs(), (x, y).into())
-                && app.data.districts[d].name == "Fyns Politi"
+                && app.data().districts[d].name == "Fyns Politi"
             {
                 hit = Some((x, y));
                 break 'outer;
@@ -430,14 +428,14 @@ fn mouse_click_selects_then_drills_and_the_wheel_scrolls() {
         }
     }
     let (x, y) = hit.expect("Fyn's tile is on screen");
-    app.update(Action::Click(x, y));
+    let _ = app.update(Action::Click(x, y));
     assert_eq!(district_name(&app), "Fyns Politi");
     assert_eq!(app.focus(), Focus::Map);
-    app.update(Action::Click(x, y));
+    let _ = app.update(Action::Click(x, y));
     assert!(matches!(app.view(), View::District { .. }));
     // Clicking the breadcrumb root goes back to the overview.
     let crumb = app.layout().crumb;
-    app.update(Action::Click(crumb.x + 2, crumb.y));
+    let _ = app.update(Action::Click(crumb.x + 2, crumb.y));
     assert_eq!(*app.view(), View::Overview);
 }
 
@@ -465,17 +463,20 @@ fn big_dataset(districts: usize, projects: usize) -> Dataset {
 fn many_districts_keep_the_selection_visible() {
     let mut app = App::new(big_dataset(300, 400), Locale::Da, (100, 30));
     typed(&mut app, "<Tab>G");
-    let last = *app.bar_order.last().unwrap();
-    assert_eq!(app.selected, last);
+    let last = *app.bar_order().last().unwrap();
+    assert_eq!(app.selected(), last);
     let s = screen(&app, false);
-    let name = &app.data.districts[last].short_name().to_string();
+    let name = &app.data().districts[last].short_name().to_string();
     assert!(s.contains(&name[..10]), "selected bar not visible:\n{s}");
     // The wheel scrolls the bars list without moving the selection.
     let bars = app.layout().bars.unwrap();
-    let before = app.bars_offset;
-    assert!(app.update(Action::Scroll(bars.x + 2, bars.y + 2, false)));
-    assert_eq!(app.bars_offset, before - 3);
-    assert_eq!(app.selected, last);
+    let before = app.bars_offset();
+    assert!(
+        app.update(Action::Scroll(bars.x + 2, bars.y + 2, false))
+            .changed
+    );
+    assert_eq!(app.bars_offset(), before - 3);
+    assert_eq!(app.selected(), last);
     // On the map: walk east and south to the far corner; the map window follows.
     typed(&mut app, "<S-Tab>");
     for _ in 0..30 {
@@ -484,7 +485,7 @@ fn many_districts_keep_the_selection_visible() {
     for _ in 0..30 {
         typed(&mut app, "j");
     }
-    let tile = app.data.districts[app.selected].tile;
+    let tile = app.data().districts[app.selected()].tile;
     assert_eq!((tile.row, tile.col), (14, 19));
     let map = app.layout().map.unwrap();
     let mut visible = false;
@@ -492,22 +493,22 @@ fn many_districts_keep_the_selection_visible() {
         for x in map.left()..map.right() {
             visible |=
                 kredskort::screen::hit::hit_test(&app.layout(), &app.inputs(), (x, y).into())
-                    == Some(kredskort::screen::hit::Hit::Tile(app.selected));
+                    == Some(kredskort::screen::hit::Hit::Tile(app.selected()));
         }
     }
     assert!(visible, "the selected tile is scrolled into view");
     // A district with 200 projects: End goes to the last, and it is drawn.
     typed(&mut app, "<Home>");
     let d0 = app
-        .data
+        .data()
         .districts
         .iter()
         .position(|d| d.id == "d0")
         .unwrap();
-    while app.selected != d0 {
-        let before = app.selected;
+    while app.selected() != d0 {
+        let before = app.selected();
         typed(&mut app, "k");
-        if app.selected == before {
+        if app.selected() == before {
             typed(&mut app, "h");
         }
     }
@@ -548,7 +549,7 @@ tile = [2, 30]
     typed(&mut far_app, "jjjlll");
     assert_eq!(district_name(&far_app), "Zeta");
     for (w, h) in [(100, 30), (30, 8), (500, 200)] {
-        far_app.update(Action::Resize(w, h));
+        let _ = far_app.update(Action::Resize(w, h));
         draws_inside(&far_app, w, h).unwrap();
     }
     let mut app = App::new(data, Locale::En, (100, 30));
@@ -650,7 +651,6 @@ proptest! {
         for k in keys {
             typed(&mut app, KEYS[k]);
         }
-        app.quit = false;
         draws_inside(&app, w, h)?;
     }
 
@@ -658,16 +658,16 @@ proptest! {
     fn any_action_sequence_keeps_state_valid(actions in proptest::collection::vec(action_strategy(), 0..40)) {
         let mut app = app_at(100, 30);
         for a in actions {
-            app.update(a);
-            prop_assert!(!app.stack.is_empty());
-            prop_assert_eq!(&app.stack[0].view, &View::Overview);
-            prop_assert!(app.selected < app.data.districts.len());
+            let _ = app.update(a);
+            prop_assert!(!app.stack().is_empty());
+            prop_assert_eq!(&app.stack()[0].view, &View::Overview);
+            prop_assert!(app.selected() < app.data().districts.len());
             if let View::District { district, selected, .. } = *app.view() {
-                let n = app.data.districts[district].projects.len();
+                let n = app.data().districts[district].projects.len();
                 prop_assert!(selected < n.max(1));
             }
         }
-        let (w, h) = app.size;
+        let (w, h) = app.size();
         draws_inside(&app, w, h)?;
     }
 }
@@ -717,7 +717,7 @@ fn one_arrow_step_writes_little_to_the_terminal() {
         term.draw(|f| ui::draw(f, &app)).unwrap();
         let first = sink.0.lock().unwrap().len();
         sink.0.lock().unwrap().clear();
-        assert!(app.update(Action::Move(Dir::Left)));
+        assert!(app.update(Action::Move(Dir::Left)).changed);
         term.draw(|f| ui::draw(f, &app)).unwrap();
         let step = sink.0.lock().unwrap().len();
         println!("{w}x{h}: first frame {first} bytes, one arrow step {step} bytes");
@@ -870,9 +870,9 @@ fn tiles_never_split_a_word_or_cut_a_number() {
 #[test]
 fn page_down_on_the_map_goes_as_far_drilled_in_as_in_the_overview() {
     let pos = |app: &App| {
-        app.bar_order
+        app.bar_order()
             .iter()
-            .position(|&d| d == app.selected)
+            .position(|&d| d == app.selected())
             .unwrap()
     };
     for outline in [false, true] {
@@ -898,7 +898,7 @@ fn page_down_on_the_map_goes_as_far_drilled_in_as_in_the_overview() {
             assert_eq!(drilled.focus(), Focus::Map, "{w}x{h}");
             typed(&mut drilled, "<PageDown>");
             let moved = pos(&drilled) - from;
-            let room = drilled.bar_order.len() - 1 - from;
+            let room = drilled.bar_order().len() - 1 - from;
             assert_eq!(moved, step.min(room), "{w}x{h} outline={outline}");
             assert!(matches!(drilled.view(), View::District { .. }));
             typed(&mut drilled, "<PageUp>");

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use kredskort::app::Msg;
 use kredskort::app::{App, View};
 use kredskort::commands::render::{draw_buffer, screen};
 use kredskort::config::MapMode;
@@ -13,6 +14,7 @@ use kredskort::geo::widget::ColorMode;
 use kredskort::i18n::locale::Locale;
 use kredskort::input::action::{Action, Dir};
 use kredskort::input::keymap::parse_key_sequence;
+use kredskort::search::Prepared;
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 
@@ -24,16 +26,20 @@ fn app(w: u16, h: u16, color: ColorMode) -> App {
 
 fn typed(app: &mut App, keys: &str) {
     for k in parse_key_sequence(keys).unwrap() {
-        app.handle_key(k);
+        let _ = app.update(k);
     }
 }
 
 fn idx(app: &App, id: &str) -> usize {
-    app.data.districts.iter().position(|d| d.id == id).unwrap()
+    app.data()
+        .districts
+        .iter()
+        .position(|d| d.id == id)
+        .unwrap()
 }
 
 fn id(app: &App) -> &str {
-    &app.data.districts[app.selected].id
+    &app.data().districts[app.selected()].id
 }
 
 /// The map pane's cells as a grid of letters, one per distinct (fg, bg) pair, followed by the
@@ -103,7 +109,7 @@ fn snapshot_outline_zoomed() {
     let mut a = app(80, 24, ColorMode::NoColor);
     let buf = draw_buffer(&a);
     let (x, y) = find(&buf, a.layout().map.unwrap(), "Fyn").unwrap();
-    a.update(Action::Click(x, y));
+    let _ = a.update(Action::Click(x, y));
     assert_eq!(id(&a), "fyn");
     typed(&mut a, "z");
     insta::assert_snapshot!("outline_80x24_zoom_fyn_nocolor", screen(&a, false));
@@ -129,7 +135,7 @@ fn drawn_labels(app: &App) -> Vec<kredskort::geo::labels::PlacedLabel> {
     let area = app.layout().map.unwrap();
     let inner = Rect::new(area.x + 1, area.y + 1, area.width - 2, area.height - 2);
     let texts = kredskort::ui::labels(app).outline.texts.clone();
-    let map = app.map_view.outline_on().unwrap();
+    let map = app.map_view().outline_on().unwrap();
     map.labels(inner, app.outline_zoom(), &texts)
 }
 
@@ -139,15 +145,15 @@ fn drawn_labels(app: &App) -> Vec<kredskort::geo::labels::PlacedLabel> {
 fn labels_for_the_money_and_the_selection() {
     for (w, h) in [(120, 40), (160, 50), (200, 60)] {
         let mut a = app(w, h, ColorMode::TrueColor);
-        let n = a.data.districts.len();
+        let n = a.data().districts.len();
         for sel in 0..n {
-            a.selected = sel;
+            let _ = a.update(Msg::Select(sel));
             let labels = drawn_labels(&a);
             let of = |d: usize| labels.iter().find(|l| l.district == d);
-            let name = a.data.districts[sel].short_name().to_string();
+            let name = a.data().districts[sel].short_name().to_string();
             // (Bornholm, without projects, is named by its inset's title only.)
             let titled = a
-                .map_view
+                .map_view()
                 .outline_on()
                 .unwrap()
                 .inset_titles
@@ -156,11 +162,11 @@ fn labels_for_the_money_and_the_selection() {
                 of(sel).is_some() || titled || w < 160,
                 "{w}x{h}: selected {name} unlabelled"
             );
-            for d in (0..n).filter(|&d| a.data.districts[d].has_projects()) {
+            for d in (0..n).filter(|&d| a.data().districts[d].has_projects()) {
                 let texts = &kredskort::ui::labels(&a).outline.texts[d];
                 let amount = texts[0].last().unwrap().clone();
                 let l = of(d);
-                let dn = &a.data.districts[d].id;
+                let dn = &a.data().districts[d].id;
                 // At 120x40 Zealand is too small for "Midt- og / Vestsjælland": a label that
                 // does not fit is dropped (an amount without its name would be read as the
                 // neighbour's), so only from 160 columns must every district with money have one.
@@ -203,12 +209,12 @@ fn outline_labels_and_legend_follow_the_filter_and_the_unit() {
     for (w, h) in [(80, 24), (200, 60)] {
         let mut a = app(w, h, ColorMode::NoColor);
         typed(&mut a, "t<Down><Down><Enter>");
-        assert_eq!(a.tools.options.filter(), Some("familier"));
+        assert_eq!(a.options().filter(), Some("familier"));
         let map = map_text(&a);
         assert!(map.contains("Filter: familier"), "{map}");
         assert!(!map.contains("30 mio. kr."), "{map}");
         let kbh = idx(&a, "koebenhavn");
-        assert_eq!(a.labels.outline.classes.of_district[kbh], None);
+        assert_eq!(a.current_labels().outline.classes.of_district[kbh], None);
     }
     let mut a = app(80, 24, ColorMode::NoColor);
     typed(&mut a, "t<Down><Enter>");
@@ -220,7 +226,10 @@ fn outline_labels_and_legend_follow_the_filter_and_the_unit() {
     assert!(map.contains("Filter: bander"), "{map}");
     assert!(map.contains("DKK 5–10m"), "{map}");
     let fyn = idx(&en, "fyn");
-    assert_eq!(en.labels.outline.texts[fyn][0], ["Fyn", "DKK 7,000,000"]);
+    assert_eq!(
+        en.current_labels().outline.texts[fyn][0],
+        ["Fyn", "DKK 7,000,000"]
+    );
 }
 
 // ---------------------------------------------------------------- state
@@ -228,77 +237,80 @@ fn outline_labels_and_legend_follow_the_filter_and_the_unit() {
 #[test]
 fn outline_is_the_default_with_geometry_and_m_toggles() {
     let mut a = app(100, 30, ColorMode::TrueColor);
-    assert_eq!(a.map_view.mode, MapMode::Outline);
-    assert!(a.map_view.outline_on().is_some());
+    assert_eq!(a.map_view().mode, MapMode::Outline);
+    assert!(a.map_view().outline_on().is_some());
     // The inset title (cut: at this size the inset is shrunk so as not to cover Jutland).
     assert!(screen(&a, false).contains("Storkøbenh"), "inset title");
-    assert!(a.update(Action::ToggleMapMode));
-    assert_eq!(a.map_view.mode, MapMode::Tiles);
+    assert!(a.update(Action::ToggleMapMode).changed);
+    assert_eq!(a.map_view().mode, MapMode::Tiles);
     assert!(!screen(&a, false).contains("Storkøbenh"));
     typed(&mut a, "m");
-    assert_eq!(a.map_view.mode, MapMode::Outline);
+    assert_eq!(a.map_view().mode, MapMode::Outline);
     // The configured mode wins; without geometry (or with --plain) there are only tiles.
     let mut t = App::new(load_embedded(), Locale::Da, (100, 30));
     t.configure_map(Some(MapMode::Tiles), ColorMode::TrueColor, true);
-    assert_eq!(t.map_view.mode, MapMode::Tiles);
+    assert_eq!(t.map_view().mode, MapMode::Tiles);
     let mut plain = App::new(load_embedded(), Locale::Da, (100, 30));
     plain.configure_map(Some(MapMode::Outline), ColorMode::NoColor, false);
-    assert_eq!(plain.map_view.mode, MapMode::Tiles);
-    assert!(!plain.update(Action::ToggleMapMode), "nothing to toggle to");
+    assert_eq!(plain.map_view().mode, MapMode::Tiles);
+    assert!(
+        !plain.update(Action::ToggleMapMode).changed,
+        "nothing to toggle to"
+    );
     let mut ds = load_embedded();
     ds.map = None;
     ds.geo = None;
     let mut none = App::new(ds, Locale::Da, (100, 30));
-    assert_eq!(none.map_view.mode, MapMode::Tiles);
-    assert!(!none.update(Action::ToggleMapMode));
-    assert!(!none.update(Action::ToggleZoom));
+    assert_eq!(none.map_view().mode, MapMode::Tiles);
+    assert!(!none.update(Action::ToggleMapMode).changed);
+    assert!(!none.update(Action::ToggleZoom).changed);
 }
 
 #[test]
 fn z_zooms_to_the_selection_and_back_and_follows_it() {
     let mut a = app(100, 30, ColorMode::TrueColor);
-    let first = a.selected;
+    let first = a.selected();
     assert_eq!(a.outline_zoom(), None);
-    assert!(a.update(Action::ToggleZoom));
+    assert!(a.update(Action::ToggleZoom).changed);
     assert_eq!(a.outline_zoom(), Some(first));
-    let name = a.data.districts[first].short_name().to_string();
+    let name = a.data().districts[first].short_name().to_string();
     assert!(screen(&a, false).contains(&format!("Kort – {name} (z)")));
     // Arrows move the selection; the zoom follows it.
-    a.update(Action::Move(Dir::Left));
-    assert_ne!(a.selected, first);
-    assert_eq!(a.outline_zoom(), Some(a.selected));
-    assert!(a.update(Action::ToggleZoom));
+    let _ = a.update(Action::Move(Dir::Left));
+    assert_ne!(a.selected(), first);
+    assert_eq!(a.outline_zoom(), Some(a.selected()));
+    assert!(a.update(Action::ToggleZoom).changed);
     assert_eq!(a.outline_zoom(), None);
     // In tile mode z does nothing, and m leaves the zoom.
     typed(&mut a, "z");
     typed(&mut a, "m");
     assert_eq!(a.outline_zoom(), None);
-    assert!(!a.update(Action::ToggleZoom));
+    assert!(!a.update(Action::ToggleZoom).changed);
 }
 
 #[test]
 fn arrows_on_the_outline_use_the_shapes() {
     let mut a = app(100, 30, ColorMode::TrueColor);
     let start = idx(&a, "koebenhavn");
-    assert_eq!(a.selected, start, "the largest total is selected first");
-    a.update(Action::Move(Dir::Right));
+    assert_eq!(a.selected(), start, "the largest total is selected first");
+    let _ = a.update(Action::Move(Dir::Right));
     assert_eq!(id(&a), "bornholm");
     // Walk west across the country: it ends in Jutland.
     for _ in 0..10 {
-        a.update(Action::Move(Dir::Left));
+        let _ = a.update(Action::Move(Dir::Left));
     }
     assert!(id(&a).contains("jylland"), "{}", id(&a));
     // Every arrow gives what the geo layer's navigation says, and bars/detail follow.
-    let map = a.map_view.outline.clone().unwrap();
+    let map = a.map_view().outline.clone().unwrap();
     for dir in [Dir::Up, Dir::Right, Dir::Down, Dir::Left, Dir::Right] {
-        let from = a.selected;
+        let from = a.selected();
         let expect = map.nearest(from, dir).unwrap_or(from);
-        a.update(Action::Move(dir));
-        assert_eq!(a.selected, expect);
+        let _ = a.update(Action::Move(dir));
+        assert_eq!(a.selected(), expect);
     }
-    a.update(Action::Enter);
-    assert!(matches!(a.view(), View::District { district, .. } if *district == a.selected));
-    let name = a.data.districts[a.selected].name.clone();
+    let _ = a.update(Action::Enter);
+    assert!(matches!(a.view(), View::District { district, .. } if *district == a.selected()));
+    let name = a.data().districts[a.selected()].name.clone();
     assert!(screen(&a, false).contains(&name));
 }
 
@@ -312,7 +324,7 @@ fn arrows_reach_sydoestjylland_from_its_neighbours_at_any_size() {
             ("syd-soenderjylland", "<Up>"),
         ] {
             let mut a = app(w, h, ColorMode::TrueColor);
-            a.selected = idx(&a, from);
+            let _ = a.update(Msg::Select(idx(&a, from)));
             typed(&mut a, key);
             assert_eq!(id(&a), "sydoestjylland", "{w}x{h}: {from} {key}");
         }
@@ -343,12 +355,12 @@ fn clicks_on_the_outline_select_and_drill_in() {
         let buf = draw_buffer(&a);
         let map = a.layout().map.unwrap();
         let (x, y) = find(&buf, map, "Fyn").expect("Fyn's label is drawn");
-        assert!(a.update(Action::Click(x, y)));
+        assert!(a.update(Action::Click(x, y)).changed);
         assert_eq!(id(&a), "fyn", "{w}x{h}");
         // Clicking the selection again opens it.
-        a.update(Action::Click(x, y));
+        let _ = a.update(Action::Click(x, y));
         assert!(matches!(a.view(), View::District { .. }), "{w}x{h}");
-        a.update(Action::Back);
+        let _ = a.update(Action::Back);
         // Bornholm's inset: its label is the second "Bornholm" (the first is the inset's title).
         let buf = draw_buffer(&a);
         let (bx, by) = find(&buf, map, "Bornholm").unwrap();
@@ -358,13 +370,13 @@ fn clicks_on_the_outline_select_and_drill_in() {
             find(&buf, right, "Bornholm")
         });
         if let Some((lx, ly)) = label {
-            a.update(Action::Click(lx, ly));
+            let _ = a.update(Action::Click(lx, ly));
             assert_eq!(id(&a), "bornholm", "{w}x{h}");
         }
         // A click on the sea selects nothing.
-        let before = a.selected;
-        a.update(Action::Click(map.x + 1, map.bottom() - 2));
-        assert_eq!(a.selected, before);
+        let before = a.selected();
+        let _ = a.update(Action::Click(map.x + 1, map.bottom() - 2));
+        assert_eq!(a.selected(), before);
     }
 }
 
@@ -403,7 +415,7 @@ fn never_panics_nor_draws_outside_its_area_with_the_outline_on() {
         ][i % 3];
         let mut a = app(w, h, color);
         if i % 2 == 1 {
-            a.update(Action::ToggleZoom);
+            let _ = a.update(Action::ToggleZoom);
         }
         let area = Rect::new(3, 3, w, h);
         let mut buf = Buffer::empty(outer);
@@ -417,7 +429,7 @@ fn never_panics_nor_draws_outside_its_area_with_the_outline_on() {
         }
         // Clicks anywhere in the map pane never panic either.
         if let Some(m) = a.layout().map {
-            a.update(Action::Click(m.x + m.width / 2, m.y + m.height / 2));
+            let _ = a.update(Action::Click(m.x + m.width / 2, m.y + m.height / 2));
         }
     }
 }
@@ -430,32 +442,39 @@ fn settings_choose_the_map_mode_and_colours() {
         ..Settings::default()
     };
     let a = app_from(load_embedded(), &tiles, (100, 30));
-    assert_eq!(a.map_view.mode, MapMode::Tiles);
+    assert_eq!(a.map_view().mode, MapMode::Tiles);
     let no_color = Settings {
         no_color: true,
         ..Settings::default()
     };
     let a = app_from(load_embedded(), &no_color, (100, 30));
-    assert_eq!(a.map_view.mode, MapMode::Outline);
-    assert_eq!(a.map_view.color, ColorMode::NoColor);
+    assert_eq!(a.map_view().mode, MapMode::Outline);
+    assert_eq!(a.map_view().color, ColorMode::NoColor);
     let plain = Settings {
         plain: true,
         ..Settings::default()
     };
     let mut a = app_from(load_embedded(), &plain, (100, 30));
-    assert_eq!(a.map_view.mode, MapMode::Tiles);
+    assert_eq!(a.map_view().mode, MapMode::Tiles);
     // A reload keeps --plain's choice; without it the outline comes back in the mode it had.
-    a.refresh_map();
-    assert!(a.map_view.outline.is_none());
+    let reload = |a: &mut App, ds| {
+        let _ = a.update(Msg::Loaded {
+            path: "runde.toml".into(),
+            result: Box::new(Ok(Prepared::new(ds))),
+        });
+    };
+    reload(&mut a, load_embedded());
+    assert!(a.map_view().outline.is_none());
     let mut b = app(100, 30, ColorMode::TrueColor);
-    b.update(Action::ToggleZoom);
-    b.refresh_map();
-    assert_eq!(b.map_view.mode, MapMode::Outline);
+    let _ = b.update(Action::ToggleZoom);
+    reload(&mut b, load_embedded());
+    assert_eq!(b.map_view().mode, MapMode::Outline);
     assert_eq!(b.outline_zoom(), None);
-    b.data.map = None;
-    b.data.geo = None;
-    b.refresh_map();
-    assert_eq!(b.map_view.mode, MapMode::Tiles);
+    let mut without = load_embedded();
+    without.map = None;
+    without.geo = None;
+    reload(&mut b, without);
+    assert_eq!(b.map_view().mode, MapMode::Tiles);
 }
 
 /// A marked district (`Space`) shows the theme's mark before its label on the outline map, as on
@@ -465,7 +484,7 @@ fn marked_districts_show_the_mark_on_their_label() {
     for color in [ColorMode::TrueColor, ColorMode::NoColor] {
         let mut a = app(100, 30, color);
         // (Bornholm, named by its inset's title, has no label of its own: Fyn has.)
-        a.selected = idx(&a, "fyn");
+        let _ = a.update(Msg::Select(idx(&a, "fyn")));
         // The map pane is the left 54 columns at 100x30; the bars (right) show marks too.
         let map_has_mark = |a: &App| {
             screen(a, false)
@@ -474,7 +493,7 @@ fn marked_districts_show_the_mark_on_their_label() {
         };
         assert!(!map_has_mark(&a), "{}", screen(&a, false));
         typed(&mut a, " ");
-        assert!(a.tools.marks.contains(&a.selected));
+        assert!(a.marks().contains(&a.selected()));
         assert!(map_has_mark(&a), "{color:?}:\n{}", screen(&a, false));
         typed(&mut a, " ");
         assert!(!map_has_mark(&a), "{}", screen(&a, false));

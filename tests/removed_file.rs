@@ -5,6 +5,7 @@
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use kredskort::app::Msg;
 use kredskort::app::tabs::Workspace;
 use kredskort::commands::render::screen;
 use kredskort::commands::watch::{FileWatcher, WatchEvent, channel_sink};
@@ -33,8 +34,14 @@ fn a_deleted_data_file_shows_a_banner_until_it_is_back() {
     let text = include_str!("../assets/forebyggelse-2014.toml");
     std::fs::write(&file, text).unwrap();
 
-    let mut ws = Workspace::new(Locale::Da, Theme::default(), Keymap::default(), (120, 40));
-    ws.push(
+    let mut ws = Workspace::new(
+        Locale::Da,
+        Theme::default(),
+        Keymap::default(),
+        kredskort::app::map_mode::MapSettings::default(),
+        (120, 40),
+    );
+    ws = ws.with_tab(
         Some(file.clone()),
         kredskort::data::load_file(&file).map(Prepared::new),
     );
@@ -46,8 +53,14 @@ fn a_deleted_data_file_shows_a_banner_until_it_is_back() {
     std::fs::remove_file(&file).unwrap();
     let ev = next_event(&rx, "delete");
     let path = ev.removed().expect("a removed event").to_path_buf();
-    assert!(ws.mark_removed(&path), "redraw");
-    assert!(!ws.mark_removed(&path), "nothing new the second time");
+    assert!(
+        ws.update(Msg::FileRemoved((&path).to_path_buf())).changed,
+        "redraw"
+    );
+    assert!(
+        !ws.update(Msg::FileRemoved((&path).to_path_buf())).changed,
+        "nothing new the second time"
+    );
     let s = shown(&ws);
     assert!(
         s.contains("Filen er fjernet; viser de senest indlæste data (runde.toml)"),
@@ -59,7 +72,13 @@ fn a_deleted_data_file_shows_a_banner_until_it_is_back() {
     std::fs::write(&file, text).unwrap();
     let ev = next_event(&rx, "recreate");
     let path = ev.changed().expect("a changed event").to_path_buf();
-    assert!(ws.apply_reload(&path, kredskort::data::load_file(&path).map(Prepared::new)));
+    assert!(
+        ws.update(Msg::Loaded {
+            path: (&path).to_path_buf(),
+            result: Box::new(kredskort::data::load_file(&path).map(Prepared::new))
+        })
+        .changed
+    );
     assert!(!shown(&ws).contains("Filen er fjernet"));
     std::fs::remove_dir_all(&dir).ok();
 }

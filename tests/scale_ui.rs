@@ -18,9 +18,8 @@ fn generated(districts: usize, per: usize) -> Dataset {
     load_str(&text, "gen.toml", None).unwrap()
 }
 
-fn tiles(mut app: App) -> App {
-    app.map_view.mode = kredskort::config::MapMode::Tiles;
-    app
+fn tiles(app: App) -> App {
+    app.with_map_mode(kredskort::config::MapMode::Tiles)
 }
 
 /// The rows of two buffers that differ, with how many cells differ in each (for failure messages).
@@ -39,12 +38,12 @@ fn changed_rows(a: &Buffer, b: &Buffer) -> Vec<(u16, usize)> {
 
 /// Bytes the crossterm backend writes for `step` after a first frame.
 fn step_bytes(app: &mut App, step: Action) -> (usize, Vec<(u16, usize)>) {
-    let (w, h) = app.size;
+    let (w, h) = app.size();
     let (mut term, count) = counting_terminal(w, h);
     term.draw(|f| ui::draw(f, app)).unwrap();
     let before_buf = draw_buffer(app);
     let first = count.0.get();
-    app.update(step);
+    let _ = app.update(step);
     term.draw(|f| ui::draw(f, app)).unwrap();
     let after_buf = draw_buffer(app);
     (count.0.get() - first, changed_rows(&before_buf, &after_buf))
@@ -75,7 +74,7 @@ fn a_walk_across_the_map_reports_bytes_per_step() {
     for k in 0..40 {
         let dir = [Dir::Right, Dir::Right, Dir::Down, Dir::Right][k % 4];
         let before = count.0.get();
-        app.update(Action::Move(dir));
+        let _ = app.update(Action::Move(dir));
         term.draw(|f| ui::draw(f, &app)).unwrap();
         steps.push(count.0.get() - before);
     }
@@ -90,7 +89,7 @@ fn a_walk_across_the_map_reports_bytes_per_step() {
 #[test]
 fn the_key_hints_mention_the_outline_keys_when_there_is_an_outline() {
     let app = App::new(kredskort::data::load_embedded(), Locale::Da, (160, 50));
-    assert!(app.map_view.outline_on().is_some());
+    assert!(app.map_view().outline_on().is_some());
     let s = screen(&app, false);
     let hints = s.lines().last().unwrap();
     assert!(
@@ -98,7 +97,7 @@ fn the_key_hints_mention_the_outline_keys_when_there_is_an_outline() {
         "{hints}"
     );
     let mut app = App::new(kredskort::data::load_embedded(), Locale::En, (160, 50));
-    app.update(Action::ToggleMapMode);
+    let _ = app.update(Action::ToggleMapMode);
     let s = screen(&app, false);
     let hints = s.lines().last().unwrap();
     assert!(
@@ -117,9 +116,9 @@ fn the_wheel_over_the_outline_map_changes_nothing() {
     let map = app.layout().map.unwrap();
     let before = draw_buffer(&app);
     let (x, y) = (map.x + map.width / 2, map.y + map.height / 2);
-    assert!(!app.update(Action::Scroll(x, y, true)), "no redraw");
-    assert!(!app.update(Action::Scroll(x, y, false)));
-    assert_eq!(app.map_offset, (0, 0));
+    assert!(!app.update(Action::Scroll(x, y, true)).changed, "no redraw");
+    assert!(!app.update(Action::Scroll(x, y, false)).changed);
+    assert_eq!(app.map_offset(), (0, 0));
     assert_eq!(draw_buffer(&app), before);
 }
 
@@ -155,8 +154,8 @@ fn the_stress_file_draws_in_bounded_work() {
     for (w, h) in [(80u16, 24u16), (200, 60)] {
         // The district with the long name and 10,000 municipalities, overview and opened.
         let mut app = tiles(App::new(ds.clone(), Locale::Da, (w, h)));
-        app.selected = 0;
-        app.update(Action::Resize(w, h));
+        let _ = app.update(kredskort::app::Msg::Select(0));
+        let _ = app.update(Action::Resize(w, h));
         let s = screen(&app, false);
         assert!(s.lines().count() == usize::from(h));
         assert_eq!(
@@ -164,7 +163,7 @@ fn the_stress_file_draws_in_bounded_work() {
             usize::from(h),
             "overview {w}x{h}"
         );
-        app.update(Action::Enter);
+        let _ = app.update(Action::Enter);
         let s = screen(&app, false);
         if w >= 200 {
             assert!(
@@ -178,7 +177,7 @@ fn the_stress_file_draws_in_bounded_work() {
             "district {w}x{h}"
         );
         for _ in 0..3 {
-            app.update(Action::Move(Dir::Down));
+            let _ = app.update(Action::Move(Dir::Down));
         }
         assert_eq!(
             screen(&app, false).lines().count(),
@@ -188,18 +187,18 @@ fn the_stress_file_draws_in_bounded_work() {
         // The projects with 10,000 themes and with the 1 MB summary, scrolled to the end.
         for p in [big_themes, long_summary] {
             let mut app = tiles(App::new(ds.clone(), Locale::En, (w, h)));
-            app.selected = ds.projects[p].district;
-            app.update(Action::Resize(w, h));
-            app.update(Action::Enter);
+            let _ = app.update(kredskort::app::Msg::Select(ds.projects[p].district));
+            let _ = app.update(Action::Resize(w, h));
+            let _ = app.update(Action::Enter);
             let pos = app
-                .visible_projects(app.selected)
+                .visible_projects(app.selected())
                 .iter()
                 .position(|&q| q == p)
                 .unwrap();
             for _ in 0..pos {
-                app.update(Action::Move(Dir::Down));
+                let _ = app.update(Action::Move(Dir::Down));
             }
-            app.update(Action::Enter);
+            let _ = app.update(Action::Enter);
             assert!(
                 matches!(app.view(), kredskort::app::View::Project { project, .. } if *project == p)
             );
@@ -208,12 +207,12 @@ fn the_stress_file_draws_in_bounded_work() {
                 usize::from(h),
                 "project {p} {w}x{h}"
             );
-            app.update(Action::Last);
+            let _ = app.update(Action::Last);
             let s = screen(&app, false);
             if p == long_summary {
                 assert!(s.contains("cut short"), "{s}");
             }
-            app.update(Action::PageUp);
+            let _ = app.update(Action::PageUp);
             assert_eq!(
                 screen(&app, false).lines().count(),
                 usize::from(h),
@@ -239,8 +238,8 @@ fn titles_count_districts_and_name_the_map_window() {
     assert!(s.contains("Allocation 1–18 of 1,000 "), "{s}");
     // The not-itemised row at the end is not counted as a district.
     let mut app = tiles(App::new(ds, Locale::En, (200, 60)));
-    app.update(Action::FocusNext);
-    app.update(Action::Last);
+    let _ = app.update(Action::FocusNext);
+    let _ = app.update(Action::Last);
     let s = screen(&app, false);
     assert!(s.contains("–1,000 of 1,000 districts"), "{s}");
 }
@@ -250,21 +249,21 @@ fn a_search_hit_out_of_view_scrolls_the_map_to_it() {
     let ds = generated(1000, 2);
     let mut app = tiles(App::new(ds, Locale::Da, (80, 24)));
     // The last district's name: far from the first selection.
-    let target = app.data.districts.len() - 1;
-    let name = app.data.districts[target].name.clone();
-    app.handle_key(kredskort::input::keymap::parse_key_sequence("/").unwrap()[0]);
+    let target = app.data().districts.len() - 1;
+    let name = app.data().districts[target].name.clone();
+    let _ = app.update(kredskort::input::keymap::parse_key_sequence("/").unwrap()[0]);
     for k in kredskort::input::keymap::parse_key_sequence(&name).unwrap() {
-        app.handle_key(k);
+        let _ = app.update(k);
     }
-    app.handle_key(kredskort::input::keymap::parse_key_sequence("<Enter>").unwrap()[0]);
-    let d = &app.data.districts[app.selected];
+    let _ = app.update(kredskort::input::keymap::parse_key_sequence("<Enter>").unwrap()[0]);
+    let d = &app.data().districts[app.selected()];
     let g = kredskort::screen::tiles::geometry(app.layout().map.unwrap(), &app.inputs());
     let (r, c) = (d.tile.row - g.min_row, d.tile.col - g.min_col);
     assert!(
-        (app.map_offset.0..app.map_offset.0 + g.visible_rows).contains(&r)
-            && (app.map_offset.1..app.map_offset.1 + g.visible_cols).contains(&c),
+        (app.map_offset().0..app.map_offset().0 + g.visible_rows).contains(&r)
+            && (app.map_offset().1..app.map_offset().1 + g.visible_cols).contains(&c),
         "selected tile ({r},{c}) outside the window {:?} {}x{}",
-        app.map_offset,
+        app.map_offset(),
         g.visible_rows,
         g.visible_cols
     );

@@ -6,8 +6,11 @@
 
 use std::path::{Path, PathBuf};
 
+use kredskort::app::map_mode::MapSettings;
 use kredskort::app::tabs::Workspace;
 use kredskort::app::{App, Mode, View};
+use kredskort::app::{Effect, Msg};
+use kredskort::commands::dashboard::write_export;
 use kredskort::commands::render::{screen, workspace_screen};
 use kredskort::data::{load_embedded, load_str};
 use kredskort::i18n::locale::Locale;
@@ -51,10 +54,40 @@ fn app_at(w: u16, h: u16) -> App {
     App::new(load_embedded(), Locale::Da, (w, h))
 }
 
-fn typed(app: &mut App, keys: &str) {
+/// Types `keys`; whether any of them asked to quit.
+fn typed(app: &mut App, keys: &str) -> bool {
+    let mut quit = false;
     for k in parse_key_sequence(keys).unwrap() {
-        app.handle_key(k);
+        quit |= app.update(k).quits();
     }
+    quit
+}
+
+/// Presses `e` and carries out the export as the live loop does, into `dir`. Whether an export
+/// was asked for.
+fn export_into(app: &mut App, dir: &Path) -> bool {
+    let mut asked = false;
+    for effect in app.update(parse_key_sequence("e").unwrap()[0]).effects {
+        if let Effect::Export { stem, bytes } = effect {
+            asked = true;
+            let _ = app.update(write_export(dir, &stem, &bytes));
+        }
+    }
+    asked
+}
+
+/// Loads `file` again and hands the result to the app, as the live loop does.
+fn reload(app: &mut App, file: &Path) {
+    let result = kredskort::data::load_file(file).map(Prepared::new);
+    let _ = app.update(Msg::Loaded {
+        path: file.to_path_buf(),
+        result: Box::new(result),
+    });
+}
+
+/// The status line's message.
+fn status(app: &App) -> String {
+    app.status().map(|(s, _)| s.to_string()).unwrap_or_default()
 }
 
 fn shot(w: u16, h: u16, keys: &str) -> String {
@@ -64,11 +97,15 @@ fn shot(w: u16, h: u16, keys: &str) -> String {
 }
 
 fn district(app: &App, id: &str) -> usize {
-    app.data.districts.iter().position(|d| d.id == id).unwrap()
+    app.data()
+        .districts
+        .iter()
+        .position(|d| d.id == id)
+        .unwrap()
 }
 
 fn selected_id(app: &App) -> &str {
-    &app.data.districts[app.selected].id
+    &app.data().districts[app.selected()].id
 }
 
 // ---------------------------------------------------------------- find
@@ -78,13 +115,13 @@ fn search_matches_ascii_spellings_of_danish_names() {
     let app = app_at(100, 30);
     let kbh = district(&app, "koebenhavn");
     for q in ["kobenhavn", "koebenhavn", "KØBENHAVN", "københavn"] {
-        let hits = app.tools.search.query(q);
+        let hits = app.search_index().query(q);
         assert!(
             hits.iter().any(|h| h.target == Target::District(kbh)),
             "{q}: {hits:?}"
         );
     }
-    let hits = app.tools.search.query("vollsmose");
+    let hits = app.search_index().query("vollsmose");
     assert!(hits.iter().any(|h| matches!(h.target, Target::Project(_))));
 }
 
@@ -92,18 +129,18 @@ fn search_matches_ascii_spellings_of_danish_names() {
 fn typing_shows_results_and_enter_opens_the_project() {
     let mut app = app_at(100, 30);
     typed(&mut app, "/vollsmose");
-    let Mode::Search(p) = &app.tools.mode else {
+    let Mode::Search(p) = &app.mode() else {
         panic!("prompt not open")
     };
     assert_eq!(p.query, "vollsmose");
     assert!(!p.hits.is_empty());
     typed(&mut app, "<Enter>");
-    assert_eq!(app.tools.mode, Mode::Normal);
+    assert_eq!(*app.mode(), Mode::Normal);
     assert_eq!(selected_id(&app), "fyn");
     let View::Project { project, .. } = *app.view() else {
         panic!("project not opened: {:?}", app.view())
     };
-    assert!(app.data.projects[project].name.contains("Vollsmose"));
+    assert!(app.data().projects[project].name.contains("Vollsmose"));
     // A district hit selects the district at the overview.
     typed(&mut app, "/kobenhavns vestegn<Enter>");
     assert_eq!(selected_id(&app), "koebenhavns-vestegn");
@@ -128,18 +165,21 @@ fn hit_counts_are_singular_for_one() {
 fn typing_in_the_prompt_triggers_no_binding_and_esc_restores_the_view() {
     let mut app = app_at(100, 30);
     typed(&mut app, "h<Enter><Down>");
-    let before = (app.stack.clone(), app.selected, app.bars_offset);
+    let before = (app.stack().to_vec(), app.selected(), app.bars_offset());
     // q, t, u, s, ?, Space: all text in the prompt.
-    typed(&mut app, "/qtus? <Down><Up>");
-    assert!(!app.quit && !app.help);
-    assert_eq!(app.tools.options.unit, kredskort::app::tools::INITIAL_UNIT);
-    let Mode::Search(p) = &app.tools.mode else {
+    assert!(!typed(&mut app, "/qtus? <Down><Up>"));
+    assert!(!app.help());
+    assert_eq!(app.options().unit, kredskort::app::INITIAL_UNIT);
+    let Mode::Search(p) = &app.mode() else {
         panic!()
     };
     assert_eq!(p.query, "qtus? ");
     typed(&mut app, "<Backspace><Backspace><Esc>");
-    assert_eq!(app.tools.mode, Mode::Normal);
-    assert_eq!((app.stack.clone(), app.selected, app.bars_offset), before);
+    assert_eq!(*app.mode(), Mode::Normal);
+    assert_eq!(
+        (app.stack().to_vec(), app.selected(), app.bars_offset()),
+        before
+    );
 }
 
 #[test]
@@ -149,20 +189,22 @@ fn alt_and_ctrl_chars_are_not_typed_into_the_prompt() {
     let mut app = app_at(100, 30);
     typed(&mut app, "/ab<A-x><C-u><C-w>C");
     // AltGr as Windows reports it (Ctrl+Alt with the produced character) is text.
-    app.handle_key(Key::new(
+    let _ = app.update(Key::new(
         KeyCode::Char('@'),
         KeyModifiers::CONTROL | KeyModifiers::ALT,
     ));
     // Ctrl+Alt with a letter is a command, not AltGr.
-    app.handle_key(Key::new(
-        KeyCode::Char('q'),
-        KeyModifiers::CONTROL | KeyModifiers::ALT,
-    ));
-    let Mode::Search(p) = &app.tools.mode else {
+    let quits = app
+        .update(Key::new(
+            KeyCode::Char('q'),
+            KeyModifiers::CONTROL | KeyModifiers::ALT,
+        ))
+        .quits();
+    let Mode::Search(p) = &app.mode() else {
         panic!("prompt not open")
     };
     assert_eq!(p.query, "abC@");
-    assert!(!app.quit);
+    assert!(!quits);
 }
 
 #[test]
@@ -170,27 +212,21 @@ fn n_and_capital_n_step_through_the_hits() {
     let mut app = app_at(100, 30);
     // "politi" is in every district name.
     typed(&mut app, "/politi<Enter>");
-    let first = app.selected;
-    let n = app.tools.hits.len();
+    let first = app.selected();
+    let n = app.hits().0.len();
     assert!(n >= 12, "{n}");
     typed(&mut app, "n");
-    let second = app.selected;
+    let second = app.selected();
     assert_ne!(first, second);
     typed(&mut app, "N");
-    assert_eq!(app.selected, first);
+    assert_eq!(app.selected(), first);
     typed(&mut app, "N");
-    assert_eq!(app.tools.hit_pos, n - 1, "N wraps around");
-    assert!(
-        app.tools
-            .status
-            .as_deref()
-            .unwrap()
-            .starts_with(&format!("{n}/{n}"))
-    );
+    assert_eq!(app.hits().1, n - 1, "N wraps around");
+    assert!(status(&app).starts_with(&format!("{n}/{n}")));
     // No search yet: a message, not a crash.
     let mut fresh = app_at(100, 30);
     typed(&mut fresh, "n");
-    assert!(fresh.tools.status.is_some());
+    assert!(fresh.status().is_some());
 }
 
 // ---------------------------------------------------------------- filter, units, sort
@@ -198,22 +234,22 @@ fn n_and_capital_n_step_through_the_hits() {
 #[test]
 fn theme_filter_shows_only_matching_projects() {
     let mut app = app_at(120, 40);
-    let themes = app.tools.theme_list(Locale::Da);
+    let themes = app.theme_list();
     let k = themes.iter().position(|(t, _)| t == "tryghed").unwrap();
     typed(&mut app, "t");
-    assert!(matches!(app.tools.mode, Mode::ThemePick { selected: 0 }));
+    assert!(matches!(app.mode(), Mode::ThemePick { selected: 0 }));
     for _ in 0..=k {
         typed(&mut app, "j");
     }
     typed(&mut app, "<Enter>");
-    assert_eq!(app.tools.options.filter(), Some("tryghed"));
-    let vm = &app.tools.view;
+    assert_eq!(app.options().filter(), Some("tryghed"));
+    let vm = &app.figures();
     assert_eq!(vm.shown_projects, themes[k].1);
     // Only Fyn's Vollsmose project has "tryghed": every other district shows nothing.
     let fyn = district(&app, "fyn");
-    for d in 0..app.data.districts.len() {
+    for d in 0..app.data().districts.len() {
         let amount = vm.figures(d).amount;
-        assert_eq!(amount.is_zero(), d != fyn, "{}", app.data.districts[d].id);
+        assert_eq!(amount.is_zero(), d != fyn, "{}", app.data().districts[d].id);
     }
     assert!(
         vm.not_itemised_value().is_none(),
@@ -227,8 +263,8 @@ fn theme_filter_shows_only_matching_projects() {
     );
     // "all" clears it.
     typed(&mut app, "t<Home><Enter>");
-    assert_eq!(app.tools.options.filter(), None);
-    assert!(app.tools.view.not_itemised_value().is_some());
+    assert_eq!(app.options().filter(), None);
+    assert!(app.figures().not_itemised_value().is_some());
 }
 
 #[test]
@@ -236,7 +272,7 @@ fn header_shows_the_title_then_the_filter() {
     let title = load_embedded().meta.title;
     for (w, h) in [(80, 24), (30, 8), (40, 12), (64, 12), (120, 40), (200, 60)] {
         let mut app = app_at(w, h);
-        app.set_filter(Some("bander".to_string()));
+        let _ = app.update(Msg::Filter(Some("bander".to_string())));
         let s = screen(&app, false);
         let first = s.lines().next().unwrap();
         let t = first.find("Kriminalpr").unwrap_or(usize::MAX);
@@ -250,7 +286,7 @@ fn header_shows_the_title_then_the_filter() {
     // The header alone at every small size: no panic, and both from 12 columns on (the title cut
     // with an ellipsis).
     let mut app = app_at(80, 24);
-    app.set_filter(Some("bander".to_string()));
+    let _ = app.update(Msg::Filter(Some("bander".to_string())));
     for w in 0..=40u16 {
         for h in 0..=3u16 {
             let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
@@ -267,11 +303,11 @@ fn header_shows_the_title_then_the_filter() {
 #[test]
 fn filtered_district_lists_only_matching_projects() {
     let mut app = app_at(120, 40);
-    app.set_filter(Some("bander".into()));
-    for d in 0..app.data.districts.len() {
+    let _ = app.update(Msg::Filter(Some("bander".into())));
+    for d in 0..app.data().districts.len() {
         for p in app.visible_projects(d) {
             assert!(
-                app.data.projects[p]
+                app.data().projects[p]
                     .themes
                     .iter()
                     .any(|t| t.eq_ignore_ascii_case("bander"))
@@ -309,11 +345,11 @@ amount = 300
 "#;
     let ds = load_str(text, "units.toml", None).unwrap();
     let mut app = App::new(ds, Locale::Da, (100, 30));
-    assert_eq!(app.tools.options.unit, Unit::MoneyCompact);
-    let mut seen = vec![app.tools.options.unit];
+    assert_eq!(app.options().unit, Unit::MoneyCompact);
+    let mut seen = vec![app.options().unit];
     for _ in 0..4 {
         typed(&mut app, "u");
-        seen.push(app.tools.options.unit);
+        seen.push(app.options().unit);
     }
     assert_eq!(
         seen,
@@ -326,7 +362,7 @@ amount = 300
         ]
     );
     typed(&mut app, "uu");
-    assert_eq!(app.tools.options.unit, Unit::PerInhabitant);
+    assert_eq!(app.options().unit, Unit::PerInhabitant);
     let s = screen(&app, false);
     assert!(s.contains("10 kr."), "Alfa: 100 kr. / 10 inhabitants\n{s}");
     assert!(
@@ -337,7 +373,7 @@ amount = 300
     // Without any population the unit is skipped.
     let mut plain = app_at(100, 30);
     typed(&mut plain, "uu");
-    assert_eq!(plain.tools.options.unit, Unit::Money);
+    assert_eq!(plain.options().unit, Unit::Money);
     let s = screen(&plain, false);
     assert!(s.contains("30.000.000 kr."), "{s}");
 }
@@ -346,24 +382,24 @@ amount = 300
 fn sort_cycles_amount_name_map_order() {
     let mut app = app_at(100, 30);
     let names = |app: &App| -> Vec<String> {
-        app.bar_order
+        app.bar_order()
             .iter()
-            .map(|&d| app.data.districts[d].short_name().to_string())
+            .map(|&d| app.data().districts[d].short_name().to_string())
             .collect()
     };
     assert_eq!(names(&app)[0], "København");
     typed(&mut app, "s");
-    assert_eq!(app.tools.options.sort, SortOrder::Name);
+    assert_eq!(app.options().sort, SortOrder::Name);
     let by_name = names(&app);
     assert_eq!(by_name[0], "Bornholm");
     // Danish collation: Ø after every other letter.
     assert_eq!(by_name.last().unwrap(), "Østjylland");
     assert!(screen(&app, false).contains("navn"));
     typed(&mut app, "s");
-    assert_eq!(app.tools.options.sort, SortOrder::MapOrder);
+    assert_eq!(app.options().sort, SortOrder::MapOrder);
     assert_eq!(names(&app)[0], "Nordjylland", "row 0 comes first");
     typed(&mut app, "s");
-    assert_eq!(app.tools.options.sort, SortOrder::AmountDesc);
+    assert_eq!(app.options().sort, SortOrder::AmountDesc);
 }
 
 // ---------------------------------------------------------------- marks and compare
@@ -372,12 +408,12 @@ fn sort_cycles_amount_name_map_order() {
 fn marks_and_comparison() {
     let mut app = app_at(100, 30);
     typed(&mut app, "c");
-    assert_eq!(app.tools.mode, Mode::Normal);
-    assert!(app.tools.status.as_deref().unwrap().contains("mindst to"));
+    assert_eq!(*app.mode(), Mode::Normal);
+    assert!(status(&app).contains("mindst to"));
     // København, then one step west: Københavns Vestegn.
     typed(&mut app, "<Space>h<Space>");
     assert_eq!(
-        app.tools.marks,
+        app.marks(),
         vec![
             district(&app, "koebenhavn"),
             district(&app, "koebenhavns-vestegn")
@@ -386,7 +422,7 @@ fn marks_and_comparison() {
     let s = screen(&app, false);
     assert!(s.contains('◆'), "marks are visible:\n{s}");
     typed(&mut app, "c");
-    assert_eq!(app.tools.mode, Mode::Compare);
+    assert_eq!(*app.mode(), Mode::Compare);
     let c = app.comparison();
     assert_eq!(c.rows.len(), 2);
     assert_eq!(c.total_amount, rust_decimal::Decimal::from(43_600_000));
@@ -396,10 +432,10 @@ fn marks_and_comparison() {
         "{s}"
     );
     typed(&mut app, "<Esc>");
-    assert_eq!(app.tools.mode, Mode::Normal);
+    assert_eq!(*app.mode(), Mode::Normal);
     // Unmark.
     typed(&mut app, "<Space>");
-    assert_eq!(app.tools.marks.len(), 1);
+    assert_eq!(app.marks().len(), 1);
 }
 
 #[test]
@@ -413,9 +449,11 @@ fn a_row_both_selected_and_marked_shows_both() {
             "<Space><Down><Space>"
         };
         typed(&mut app, keys);
-        assert_eq!(app.tools.marks.len(), 2, "{w}x{h}");
+        assert_eq!(app.marks().len(), 2, "{w}x{h}");
         let s = screen(&app, false);
-        let name = app.data.districts[app.selected].short_name().to_string();
+        let name = app.data().districts[app.selected()]
+            .short_name()
+            .to_string();
         let row = s
             .lines()
             .find(|l| l.contains("▶◆"))
@@ -435,15 +473,13 @@ fn a_row_both_selected_and_marked_shows_both() {
 fn export_writes_a_new_file_each_time_with_the_view_as_shown() {
     let dir = TempDir::new("export");
     let mut app = app_at(100, 30);
-    app.tools.export_dir = Some(dir.path().to_path_buf());
-    app.set_filter(Some("bander".into()));
-    let export = |app: &mut App| {
-        typed(app, "e");
-        assert!(app.perform_export());
-        app.tools.status.clone().unwrap()
+    let _ = app.update(Msg::Filter(Some("bander".into())));
+    let export = |app: &mut App, dir: &Path| {
+        assert!(export_into(app, dir));
+        status(app)
     };
-    let first = export(&mut app);
-    let second = export(&mut app);
+    let first = export(&mut app, dir.path());
+    let second = export(&mut app, dir.path());
     assert_ne!(first, second);
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -457,7 +493,7 @@ fn export_writes_a_new_file_each_time_with_the_view_as_shown() {
         );
         let csv = std::fs::read_to_string(f).unwrap();
         let rows = csv.lines().count() - 1;
-        assert_eq!(rows, app.tools.view.shown_projects, "{csv}");
+        assert_eq!(rows, app.figures().shown_projects, "{csv}");
         assert!(!csv.contains("Vollsmose") || csv.contains("bander"));
     }
     // Rows follow the bar order: København's project first.
@@ -468,38 +504,38 @@ fn export_writes_a_new_file_each_time_with_the_view_as_shown() {
         "{csv}"
     );
     // An unwritable place: a message, not a crash.
-    app.tools.export_dir = Some(dir.path().join("missing"));
-    export(&mut app);
-    assert!(
-        app.tools
-            .status
-            .as_deref()
-            .unwrap()
-            .starts_with("Eksport mislykkedes")
-    );
+    export(&mut app, &dir.path().join("missing"));
+    assert!(status(&app).starts_with("Eksport mislykkedes"));
 }
 
 #[test]
 fn the_export_key_only_asks_the_loop_performs_and_render_declines() {
     let dir = TempDir::new("export-effect");
     let files = |dir: &TempDir| std::fs::read_dir(dir.path()).unwrap().count();
-    let mut ws = Workspace::new(Locale::Da, Theme::colour(), Keymap::default(), (100, 30));
-    ws.push(None, Ok(Prepared::new(load_embedded())));
-    ws.active_app_mut().unwrap().tools.export_dir = Some(dir.path().to_path_buf());
-    // `update` writes nothing: it only records the request.
-    ws.handle_key(parse_key_sequence("e").unwrap()[0]);
-    assert!(ws.active_app().unwrap().tools.export_requested);
+    let mut ws = Workspace::new(
+        Locale::Da,
+        Theme::colour(),
+        Keymap::default(),
+        MapSettings::default(),
+        (100, 30),
+    );
+    ws = ws.with_tab(None, Ok(Prepared::new(load_embedded())));
+    // `update` writes nothing: it only asks, with the bytes to write.
+    let asked = ws.update(parse_key_sequence("e").unwrap()[0]).effects;
+    let [Effect::Export { stem, bytes }] = asked.as_slice() else {
+        panic!("{asked:?}")
+    };
+    assert!(String::from_utf8_lossy(bytes).contains("Pin-point"));
     assert_eq!(files(&dir), 0);
-    // The live loop performs it: one file, the status line says where.
-    assert!(ws.perform_export());
-    assert!(!ws.perform_export(), "performed once");
+    // The live loop carries it out: one file, the status line says where.
+    assert!(ws.update(write_export(dir.path(), stem, bytes)).changed);
     assert_eq!(files(&dir), 1);
-    let status = ws.active_app().unwrap().tools.status.clone().unwrap();
+    let status = status(ws.active_app().unwrap());
     assert!(status.starts_with("Visningen er gemt som CSV"), "{status}");
     // Render declines it: no file, and the status line says why.
-    ws.handle_key(parse_key_sequence("e").unwrap()[0]);
-    assert!(ws.decline_export());
-    assert!(!ws.active_app().unwrap().tools.export_requested);
+    let asked = ws.update(parse_key_sequence("e").unwrap()[0]).effects;
+    assert!(matches!(asked.as_slice(), [Effect::Export { .. }]));
+    assert!(ws.update(Msg::ExportDeclined).changed);
     assert_eq!(files(&dir), 1);
     let s = workspace_screen(&ws, false);
     assert!(s.contains("render skriver ingen fil"), "{s}");
@@ -516,11 +552,9 @@ fn export_status_keeps_the_file_name_when_the_path_is_long() {
     std::fs::create_dir_all(&deep).unwrap();
     for (w, h) in [(80, 24), (40, 12), (120, 40)] {
         let mut app = app_at(w, h);
-        app.tools.export_dir = Some(deep.clone());
-        typed(&mut app, "e");
         // The live loop writes the file (`update` only asks).
-        assert!(app.perform_export());
-        let status = app.tools.status.clone().unwrap();
+        assert!(export_into(&mut app, &deep));
+        let status = status(&app);
         let file = std::path::Path::new(status.rsplit_once(": ").unwrap().1)
             .file_name()
             .unwrap()
@@ -557,17 +591,17 @@ fn reload_valid_invalid_valid_keeps_selection_and_last_good_data() {
     let file = dir.path().join("data.toml");
     std::fs::write(&file, DATA).unwrap();
     let ds = kredskort::data::load_file(&file).unwrap();
-    let mut app = App::new(ds, Locale::Da, (100, 30));
-    app.tools.source = Some(file.clone());
+    let app = App::new(ds, Locale::Da, (100, 30));
+    let mut app = app.with_source(Some(file.clone()));
     // Select Københavns Vestegn and open its project.
     typed(&mut app, "h<Enter><Enter>");
-    let stack = app.stack.clone();
+    let stack = app.stack().to_vec();
     // Valid change: Vestegn's amount grows.
     std::fs::write(&file, DATA.replace("13_600_000", "14_600_000")).unwrap();
-    app.reload_now();
-    assert_eq!(app.tools.reload_error, None);
+    reload(&mut app, &file);
+    assert_eq!(app.reload_error(), None);
     assert_eq!(selected_id(&app), "koebenhavns-vestegn");
-    assert_eq!(app.stack, stack);
+    assert_eq!(app.stack(), stack);
     assert!(screen(&app, false).contains("14.600.000"));
     // Invalid: last good data stays, the banner shows path:line:col.
     std::fs::write(
@@ -575,8 +609,8 @@ fn reload_valid_invalid_valid_keeps_selection_and_last_good_data() {
         DATA.replace("amount = 7_000_000", "amount = \"syv\""),
     )
     .unwrap();
-    app.reload_now();
-    let err = app.tools.reload_error.clone().expect("an error");
+    reload(&mut app, &file);
+    let err = app.reload_error().map(str::to_string).expect("an error");
     assert!(err.contains("data.toml:"), "{err}");
     assert!(
         err.split(':')
@@ -585,7 +619,7 @@ fn reload_valid_invalid_valid_keeps_selection_and_last_good_data() {
             >= 2,
         "line and column: {err}"
     );
-    assert_eq!(app.stack, stack);
+    assert_eq!(app.stack(), stack);
     let s = screen(&app, false);
     assert!(
         s.contains("Filen er ugyldig") && s.contains("14.600.000"),
@@ -593,15 +627,15 @@ fn reload_valid_invalid_valid_keeps_selection_and_last_good_data() {
     );
     // Valid again: the banner goes.
     std::fs::write(&file, DATA).unwrap();
-    app.reload_now();
-    assert_eq!(app.tools.reload_error, None);
-    assert_eq!(app.stack, stack);
+    reload(&mut app, &file);
+    assert_eq!(app.reload_error(), None);
+    assert_eq!(app.stack(), stack);
     assert!(!screen(&app, false).contains("Filen er ugyldig"));
     // A district that disappears: back to the overview, no crash.
     let without: String = DATA.replace("13_600_000", "13_600_001");
     std::fs::write(&file, without).unwrap();
-    app.reload_now();
-    assert_eq!(app.stack.len(), 3, "same ids: the drill-down stays");
+    reload(&mut app, &file);
+    assert_eq!(app.stack().len(), 3, "same ids: the drill-down stays");
 }
 
 #[test]
@@ -612,11 +646,11 @@ fn every_reload_error_gets_the_same_banner_form() {
     let banner = |locale: Locale, text: &str| {
         std::fs::write(&file, DATA).unwrap();
         let ds = kredskort::data::load_file(&file).unwrap();
-        let mut app = App::new(ds, locale, (100, 30));
-        app.tools.source = Some(file.clone());
+        let app = App::new(ds, locale, (100, 30));
+        let mut app = app.with_source(Some(file.clone()));
         std::fs::write(&file, text).unwrap();
-        app.reload_now();
-        app.tools.reload_error.clone().expect("an error")
+        reload(&mut app, &file);
+        app.reload_error().map(str::to_string).expect("an error")
     };
     let line_of = |needle: &str| 1 + DATA.lines().position(|l| l == needle).unwrap();
     // A bad value, a syntax error, an empty file: the prefix, the file's name (not the path it
@@ -668,8 +702,8 @@ fn a_shrinking_project_list_clamps_the_open_district_row() {
     let file = dir.path().join("data.toml");
     std::fs::write(&file, with_second_fyn_project()).unwrap();
     let ds = kredskort::data::load_file(&file).unwrap();
-    let mut app = App::new(ds, Locale::Da, (100, 30));
-    app.tools.source = Some(file.clone());
+    let app = App::new(ds, Locale::Da, (100, 30));
+    let mut app = app.with_source(Some(file.clone()));
     typed(&mut app, "/fyns politi<Enter><Enter><Down>");
     let row = |app: &App| match *app.view() {
         View::District { selected, .. } => selected,
@@ -677,30 +711,45 @@ fn a_shrinking_project_list_clamps_the_open_district_row() {
     };
     assert_eq!(row(&app), 1);
     // A filter that leaves only Vollsmose.
-    app.set_filter(Some("tryghed".to_string()));
+    let _ = app.update(Msg::Filter(Some("tryghed".to_string())));
     assert_eq!(row(&app), 0);
-    app.set_filter(None);
+    let _ = app.update(Msg::Filter(None));
     typed(&mut app, "<Down>");
     assert_eq!(row(&app), 1);
     // A reload without the second project.
     std::fs::write(&file, DATA).unwrap();
-    app.reload_now();
-    assert_eq!(app.tools.reload_error, None);
+    reload(&mut app, &file);
+    assert_eq!(app.reload_error(), None);
     assert_eq!(row(&app), 0);
 }
 
 #[test]
 fn r_on_the_builtin_dataset_says_it_cannot_reload() {
     let mut app = app_at(100, 30);
-    typed(&mut app, "r");
-    assert!(!app.tools.reload_requested);
-    assert!(app.tools.status.is_some());
+    let asked = app.update(parse_key_sequence("r").unwrap()[0]).effects;
+    assert!(asked.is_empty(), "{asked:?}");
+    assert!(app.status().is_some());
 }
 
 // ---------------------------------------------------------------- tabs
 
 fn workspace(files: &[(&str, Result<&str, ()>)], dir: &Path, size: (u16, u16)) -> Workspace {
-    let mut ws = Workspace::new(Locale::Da, Theme::colour(), Keymap::default(), size);
+    workspace_in(files, dir, size, Theme::colour())
+}
+
+fn workspace_in(
+    files: &[(&str, Result<&str, ()>)],
+    dir: &Path,
+    size: (u16, u16),
+    theme: Theme,
+) -> Workspace {
+    let mut ws = Workspace::new(
+        Locale::Da,
+        theme,
+        Keymap::default(),
+        MapSettings::default(),
+        size,
+    );
     for (name, text) in files {
         let path = dir.join(name);
         let text = match text {
@@ -709,7 +758,7 @@ fn workspace(files: &[(&str, Result<&str, ()>)], dir: &Path, size: (u16, u16)) -
         };
         std::fs::write(&path, text).unwrap();
         let result = kredskort::data::load_file(&path).map(Prepared::new);
-        ws.push(Some(path), result);
+        ws = ws.with_tab(Some(path), result);
     }
     ws
 }
@@ -727,13 +776,19 @@ fn a_watcher_error_is_shown_and_the_last_good_data_stays() {
         (120, 30),
     );
     for k in parse_key_sequence("h<Enter>").unwrap() {
-        ws.handle_key(k);
+        let _ = ws.update(k);
     }
-    let stack = ws.active_app().unwrap().stack.clone();
-    assert!(ws.watch_failed("inotify watch limit reached"), "redraw");
+    let stack = ws.active_app().unwrap().stack().to_vec();
+    assert!(
+        ws.update(Msg::WatchFailed(
+            ("inotify watch limit reached").to_string()
+        ))
+        .changed,
+        "redraw"
+    );
     // Every tab says so (the user may be on either when it happens) …
-    for t in &ws.tabs {
-        let status = t.app.as_ref().unwrap().tools.status.clone().unwrap();
+    for t in ws.tabs() {
+        let status = status(t.app.as_ref().unwrap());
         assert_eq!(
             status,
             "Filovervågningen svigtede: inotify watch limit reached; de senest indlæste data vises, r genindlæser"
@@ -745,13 +800,19 @@ fn a_watcher_error_is_shown_and_the_last_good_data_stays() {
         "{s}"
     );
     // … and nothing else changed: same data, same drill-down.
-    assert_eq!(ws.active_app().unwrap().stack, stack);
+    assert_eq!(ws.active_app().unwrap().stack(), stack);
     assert!(s.contains("Københavns Vestegn"), "{s}");
     // In English.
-    let mut en = Workspace::new(Locale::En, Theme::colour(), Keymap::default(), (120, 30));
-    en.push(None, Ok(Prepared::new(load_embedded())));
-    en.watch_failed("boom");
-    let status = en.active_app().unwrap().tools.status.clone().unwrap();
+    let mut en = Workspace::new(
+        Locale::En,
+        Theme::colour(),
+        Keymap::default(),
+        MapSettings::default(),
+        (120, 30),
+    );
+    en = en.with_tab(None, Ok(Prepared::new(load_embedded())));
+    let _ = en.update(Msg::WatchFailed("boom".to_string()));
+    let status = status(en.active_app().unwrap());
     assert!(
         status.starts_with("Watching the data files failed: boom"),
         "{status}"
@@ -774,21 +835,23 @@ fn tabs_keep_their_own_state_and_a_bad_file_gets_an_error_tab() {
         dir.path(),
         (100, 30),
     );
-    assert_eq!(ws.tabs.len(), 3);
-    assert!(ws.tabs[2].app.is_none() && ws.tabs[2].error.is_some());
+    assert_eq!(ws.tabs().len(), 3);
+    assert!(ws.tabs()[2].app.is_none() && ws.tabs()[2].error.is_some());
     assert_eq!(
-        ws.active_app().unwrap().size,
+        ws.active_app().unwrap().size(),
         (100, 29),
         "the tab bar takes a row"
     );
     let key = |ws: &mut Workspace, k: &str| {
+        let mut quit = false;
         for k in parse_key_sequence(k).unwrap() {
-            ws.handle_key(k);
+            quit |= ws.update(k).quits();
         }
+        quit
     };
     key(&mut ws, "h<Enter>u");
     key(&mut ws, "]");
-    assert_eq!(ws.active, 1);
+    assert_eq!(ws.active(), 1);
     assert_eq!(*ws.active_app().unwrap().view(), View::Overview);
     key(&mut ws, "]");
     let s = workspace_screen(&ws, false);
@@ -799,19 +862,26 @@ fn tabs_keep_their_own_state_and_a_bad_file_gets_an_error_tab() {
     assert!(s.contains(":2:"), "the error is located:\n{s}");
     key(&mut ws, "jjk<Enter>");
     key(&mut ws, "]");
-    assert_eq!(ws.active, 0, "wraps");
+    assert_eq!(ws.active(), 0, "wraps");
     let a = ws.active_app().unwrap();
     assert_eq!(selected_id(a), "koebenhavns-vestegn");
-    assert_eq!(a.stack.len(), 2);
-    assert_eq!(a.tools.options.unit, Unit::ShareOfPool);
+    assert_eq!(a.stack().len(), 2);
+    assert_eq!(a.options().unit, Unit::ShareOfPool);
     key(&mut ws, "[");
-    assert_eq!(ws.active, 2);
+    assert_eq!(ws.active(), 2);
     // The bad file is fixed: its tab opens.
     std::fs::write(dir.path().join("bad.toml"), DATA).unwrap();
-    assert!(ws.reload_now(2));
-    assert!(ws.tabs[2].app.is_some() && ws.tabs[2].error.is_none());
-    key(&mut ws, "q");
-    assert!(ws.quit);
+    let bad = dir.path().join("bad.toml");
+    let result = kredskort::data::load_file(&bad).map(Prepared::new);
+    assert!(
+        ws.update(Msg::Loaded {
+            path: bad,
+            result: Box::new(result)
+        })
+        .changed
+    );
+    assert!(ws.tabs()[2].app.is_some() && ws.tabs()[2].error.is_none());
+    assert!(key(&mut ws, "q"));
 }
 
 // ---------------------------------------------------------------- config [theme] and [keys]
@@ -848,8 +918,8 @@ fn keys_and_theme_from_config_apply_and_show_in_help() {
         keymap.action(kredskort::input::keymap::Key::char('q')),
         None
     );
-    let mut app = app_at(100, 40);
-    app.keymap = keymap;
+    let app = app_at(100, 40);
+    let mut app = app.with_keymap(keymap);
     typed(&mut app, "?");
     let shot = screen(&app, false);
     assert!(shot.contains("f ") && shot.contains("x  C-c"), "{shot}");
@@ -901,28 +971,23 @@ fn plain_screens_are_pure_ascii() {
             "<Space>h<Space>c",
             "uu",
         ] {
-            let mut app = app_at(w, h);
-            app.theme = Theme::plain();
+            let app = app_at(w, h);
+            let mut app = app.with_theme(Theme::plain());
             typed(&mut app, keys);
             let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
             kredskort::ui::render(buf.area, &mut buf, &app);
             assert_ascii(&buf, &format!("{w}x{h} {keys}"));
         }
     }
-    let mut ws = workspace(
+    let mut ws = workspace_in(
         &[("a.toml", Ok(DATA)), ("bad.toml", Err(()))],
         dir.path(),
         (80, 24),
+        Theme::plain(),
     );
-    ws.theme = Theme::plain();
-    for tab in &mut ws.tabs {
-        if let Some(app) = tab.app.as_mut() {
-            app.theme = Theme::plain();
-        }
-    }
     for keys in ["", "]"] {
         for k in parse_key_sequence(keys).unwrap() {
-            ws.handle_key(k);
+            let _ = ws.update(k);
         }
         let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
         kredskort::ui::tabbar::render_workspace(buf.area, &mut buf, &ws);
@@ -933,8 +998,8 @@ fn plain_screens_are_pure_ascii() {
 #[test]
 fn plain_arrow_keys_are_named_in_the_locale() {
     let plain = |locale: Locale, keys: &str| {
-        let mut app = App::new(load_embedded(), locale, (100, 30));
-        app.theme = Theme::plain();
+        let app = App::new(load_embedded(), locale, (100, 30));
+        let mut app = app.with_theme(Theme::plain());
         typed(&mut app, keys);
         screen(&app, false).lines().last().unwrap().to_string()
     };
@@ -963,8 +1028,8 @@ fn plain_arrow_keys_are_named_in_the_locale() {
 
 #[test]
 fn plain_spells_danish_letters_with_two_and_keeps_columns() {
-    let mut app = app_at(100, 40);
-    app.theme = Theme::plain();
+    let app = app_at(100, 40);
+    let mut app = app.with_theme(Theme::plain());
     typed(&mut app, "h<Enter><Enter>");
     let s = screen(&app, false);
     for word in [
@@ -994,8 +1059,8 @@ fn plain_spells_danish_letters_with_two_and_keeps_columns() {
 /// 80x24 (the pass over the finished screen used to leave `det ind~`).
 #[test]
 fn plain_wraps_the_ascii_spelling_and_loses_no_word() {
-    let mut app = app_at(80, 24);
-    app.theme = Theme::plain();
+    let app = app_at(80, 24);
+    let mut app = app.with_theme(Theme::plain());
     typed(&mut app, "<Enter><Enter>");
     let s = screen(&app, false);
     let joined: String = s
@@ -1043,10 +1108,16 @@ fn snapshot_reload_banner_and_tab_bar() {
             (w, h),
         );
         // The error as a file given by a relative name reports it (a temp path would vary).
-        ws.active = 1;
+        let _ = ws.update(Action::NextTab);
         let b = dir.path().join("b.toml");
         let err = load_str(&bad, "b.toml", None).map(Prepared::new);
-        assert!(ws.apply_reload(&b, err));
+        assert!(
+            ws.update(Msg::Loaded {
+                path: (&b).to_path_buf(),
+                result: Box::new(err)
+            })
+            .changed
+        );
         let s = workspace_screen(&ws, false);
         let line = 1 + DATA
             .lines()
@@ -1085,7 +1156,7 @@ fn overlays_at_any_small_size_do_not_panic() {
         for w in (1..=70).step_by(3) {
             for h in (1..=26).step_by(2) {
                 let mut app = base.clone();
-                app.update(Action::Resize(w, h));
+                let _ = app.update(Action::Resize(w, h));
                 let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
                 kredskort::ui::render(buf.area, &mut buf, &app);
             }
@@ -1109,7 +1180,7 @@ fn column_of(screen: &str, needle: &str) -> Option<usize> {
 
 fn key_ws(ws: &mut Workspace, keys: &str) {
     for k in parse_key_sequence(keys).unwrap() {
-        ws.handle_key(k);
+        let _ = ws.update(k);
     }
 }
 
@@ -1182,7 +1253,7 @@ fn the_error_tab_wraps_prose_under_its_text_and_scrolls_code_sideways() {
     // Scrolling is bounded: far right and down, then back home.
     key_ws(&mut ws, &"<Right>".repeat(50));
     key_ws(&mut ws, &"<PageDown>".repeat(5));
-    assert!(ws.tabs[1].error_scroll.1 <= 80);
+    assert!(ws.tabs()[1].error_scroll.1 <= 80);
     key_ws(&mut ws, "g");
     assert_eq!(workspace_screen(&ws, false), s);
 }
@@ -1220,7 +1291,7 @@ fn the_per_inhabitant_note_counts_the_districts_without_a_population() {
     ] {
         let mut app = App::new(ds.clone(), locale, (120, 40));
         typed(&mut app, "uu");
-        assert_eq!(app.tools.options.unit, Unit::PerInhabitant);
+        assert_eq!(app.options().unit, Unit::PerInhabitant);
         let s = screen(&app, false);
         // The status line and the note under the bars both say how many.
         assert_eq!(s.matches(want).count(), 2, "{locale:?}\n{s}");

@@ -1,69 +1,203 @@
-//! The dashboard's whole state and its single `update`. Drawing (`ui::draw`) only reads an `App`;
-//! `App::update(Action)` is the only place the state changes, so every screen is a function of the
-//! actions that led to it (the live loop and `render --keys` run the same code).
+//! The dashboard's state and its single `update`. Everything that can change the state arrives as a
+//! [`Msg`] (a key, a mouse or resize action, a finished reload, a removed file, a watch failure, the
+//! outcome of an export); `update` changes the state and hands back what only the world can do as
+//! [`Effect`]s (write an export, start a reload, quit), which whoever runs the app carries out.
+//! Drawing (`ui`) only reads an `App`, so every screen is a function of the messages that led to it:
+//! the live loop and `render --keys` run the same code. The fields are private: `update` is the
+//! only way in from outside this module.
 
-pub mod effects;
 pub mod error_view;
+mod export;
+mod find;
 mod lists;
 pub mod map_mode;
+mod marks;
+mod mode;
 mod mouse;
 pub mod nav;
+mod reload;
+mod status;
 pub mod tabs;
-pub mod tools;
+mod theme_pick;
+mod view_options;
 
-pub use tools::{Mode, Tools};
+pub use find::{RESULT_LIMIT, SearchPrompt};
+pub use mode::Mode;
+pub use view_options::INITIAL_UNIT;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use crate::data::Dataset;
+use crate::data::{Dataset, LoadError};
 use crate::i18n::locale::Locale;
 use crate::input::action::{Action, Dir};
 use crate::input::keymap::{Key, Keymap};
+use crate::screen::figures::{Comparison, Figures, ViewOptions};
 use crate::screen::{self, ScreenLayout};
 pub use crate::screen::{Focus, Level, View};
+use crate::search::{Hit, Prepared, SearchIndex, ThemeIndex};
 use crate::style::theme::Theme;
+
+/// Everything that can change the state.
+#[derive(Debug)]
+pub enum Msg {
+    /// A key press: an open prompt takes it as text, else the keymap turns it into an action.
+    Key(Key),
+    /// An action: a mouse event or a resize turned into one by the loop, or one from a test.
+    Action(Action),
+    /// Selects a district by its index (as a click on it would).
+    Select(usize),
+    /// Sets (or with `None` clears) the theme filter, as the pick list does.
+    Filter(Option<String>),
+    /// A load of the data file finished (a reload, or the first load of a tab that had failed).
+    Loaded {
+        path: PathBuf,
+        result: Box<Result<Prepared, LoadError>>,
+    },
+    /// The watched data file is gone.
+    FileRemoved(PathBuf),
+    /// Watching the data files failed; the message says why.
+    WatchFailed(String),
+    /// What became of an [`Effect::Export`]: the file written, or why not.
+    Exported(Result<PathBuf, std::io::Error>),
+    /// The export could not be carried out here (`render` writes no files).
+    ExportDeclined,
+}
+
+impl From<Key> for Msg {
+    fn from(key: Key) -> Msg {
+        Msg::Key(key)
+    }
+}
+
+impl From<Action> for Msg {
+    fn from(action: Action) -> Msg {
+        Msg::Action(action)
+    }
+}
+
+/// What `update` asks the world to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the view as CSV (`bytes`) to a new file named after `stem` in the working directory;
+    /// answer with [`Msg::Exported`] (or [`Msg::ExportDeclined`]).
+    Export { stem: String, bytes: Vec<u8> },
+    /// Load `path` again (off the UI thread) and answer with [`Msg::Loaded`].
+    Reload(PathBuf),
+    /// Leave the dashboard.
+    Quit,
+}
+
+/// What one message did: whether the screen changed, and what the world is asked to do.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[must_use]
+pub struct Update {
+    pub changed: bool,
+    pub effects: Vec<Effect>,
+}
+
+impl Update {
+    /// Whether the message asked to quit.
+    pub fn quits(&self) -> bool {
+        self.effects.contains(&Effect::Quit)
+    }
+}
+
+/// See [`App::fingerprint`].
+#[derive(Debug, Clone, PartialEq)]
+struct Fingerprint {
+    stack: Vec<Level>,
+    selected: usize,
+    bars_offset: usize,
+    map_offset: (u16, u16),
+    help: (bool, usize),
+    size: (u16, u16),
+    map: (crate::config::MapMode, bool, crate::geo::widget::ColorMode),
+    revision: u64,
+}
 
 /// Everything the screen depends on.
 #[derive(Debug, Clone)]
 pub struct App {
-    pub data: Dataset,
-    pub locale: Locale,
-    pub keymap: Keymap,
-    pub theme: Theme,
+    data: Dataset,
+    locale: Locale,
+    keymap: Keymap,
+    theme: Theme,
     /// Never empty: `[0]` is the overview, the last entry is what is shown.
-    pub stack: Vec<Level>,
+    stack: Vec<Level>,
     /// The selected district (index into `data.districts`), shared by map, bars and drill-down.
-    pub selected: usize,
+    selected: usize,
     /// District indices in bar order (amount descending, then file order).
-    pub bar_order: Vec<usize>,
+    bar_order: Vec<usize>,
     /// First visible row of the bars list.
-    pub bars_offset: usize,
+    bars_offset: usize,
     /// First visible tile row and column of the map, when the grid does not fit the pane.
-    pub map_offset: (u16, u16),
-    pub help: bool,
-    pub help_scroll: usize,
+    map_offset: (u16, u16),
+    help: bool,
+    help_scroll: usize,
     /// Terminal columns and rows.
-    pub size: (u16, u16),
-    pub quit: bool,
-    /// Issue 5: view options, search, marks, modes, status and reload state (see `app::tools`).
-    pub tools: Tools,
-    /// Outline map or tiles, zoom, colour mode (`app/map_mode.rs`).
-    pub map_view: map_mode::MapView,
-    /// The map's and the bars' texts for the current view, built with it (`app/view_cache.rs`).
-    pub labels: crate::screen::labels::ViewLabels,
-    /// The tile map's last fitted names (drawing reads and refills it; see `TileNameCache`).
-    pub tile_names: crate::screen::tiles::TileNameCache,
+    size: (u16, u16),
+    /// The view options (unit, order, theme filter) and the figures the map and the bars show
+    /// under them, rebuilt when the data or the options change.
+    options: ViewOptions,
+    figures: Figures,
+    /// The search and theme indexes, built with the dataset (off the UI thread on reload).
+    search_index: Arc<SearchIndex>,
+    theme_index: Arc<ThemeIndex>,
+    /// Marked districts, in marking order.
+    marks: Vec<usize>,
+    /// What the keyboard talks to besides the panes.
+    mode: Mode,
+    /// The hits of the last confirmed search, for `n` / `N`, and the current position in them.
+    hits: Vec<Hit>,
+    hit_pos: usize,
+    /// A one-line message for the status line (export written, nothing to compare, …).
+    status: Option<String>,
+    /// Where in `status` a file path begins that runs to its end (an export's): the line is cut
+    /// from the path's left then, so the file name stays visible.
+    status_path_at: Option<usize>,
+    /// The data file could not be reloaded: the banner with the error's one-line summary.
+    reload_error: Option<String>,
+    /// The watched data file was deleted (or moved away): the last loaded data stays on screen with
+    /// a banner until the file is back.
+    file_removed: bool,
+    /// The file this dataset came from (`None`: the built-in dataset, not watched or reloaded).
+    source: Option<PathBuf>,
+    /// How many tabs the workspace has (the key hints mention `[` `]` from two on).
+    tab_count: usize,
+    /// Bumped by every change the fingerprint below does not see, so `update` knows to redraw.
+    revision: u64,
+    /// Outline map or tiles, zoom, colour mode.
+    map_view: map_mode::MapView,
+    /// The map's and the bars' texts for the current view, built with it.
+    labels: crate::screen::labels::ViewLabels,
+    /// The tile map's fitted names, refreshed after each change ([`App::prepare`]).
+    tile_names: crate::screen::tiles::TileNameCache,
+    /// What the last message asked the world to do, collected while it is applied.
+    effects: Vec<Effect>,
 }
 
 impl App {
     /// An app over `data`, building its search and theme indexes on this thread (see
     /// [`App::with_prepared`] for indexes built elsewhere).
     pub fn new(data: Dataset, locale: Locale, size: (u16, u16)) -> App {
-        App::with_prepared(crate::search::Prepared::new(data), locale, size)
+        App::with_prepared(Prepared::new(data), locale, size)
     }
 
-    /// The state without the tools' indexes (`with_prepared` fills them in).
-    fn new_bare(data: Dataset, tools: Tools, locale: Locale, size: (u16, u16)) -> App {
+    /// An app over a dataset whose indexes are already built (first load or a background reload).
+    pub fn with_prepared(prepared: Prepared, locale: Locale, size: (u16, u16)) -> App {
+        let Prepared {
+            dataset: data,
+            search,
+            themes,
+        } = prepared;
+        let options = ViewOptions {
+            unit: INITIAL_UNIT,
+            ..ViewOptions::default()
+        };
+        let figures = Figures::build_indexed(&data, &themes, &options, locale);
         let mut bar_order: Vec<usize> = (0..data.districts.len()).collect();
         bar_order.sort_by(|&a, &b| {
             let (da, db) = (&data.districts[a], &data.districts[b]);
@@ -87,14 +221,136 @@ impl App {
             help: false,
             help_scroll: 0,
             size,
-            quit: false,
-            tools,
+            options,
+            figures,
+            search_index: Arc::new(search),
+            theme_index: Arc::new(themes),
+            marks: Vec::new(),
+            mode: Mode::Normal,
+            hits: Vec::new(),
+            hit_pos: 0,
+            status: None,
+            status_path_at: None,
+            reload_error: None,
+            file_removed: false,
+            source: None,
+            tab_count: 1,
+            revision: 0,
             map_view,
             labels: crate::screen::labels::ViewLabels::default(),
             tile_names: crate::screen::tiles::TileNameCache::default(),
+            effects: Vec::new(),
         };
         app.keep_visible();
+        app.rebuild_view();
+        if let Some(&first) = app.bar_order.first() {
+            app.selected = first;
+        }
+        app.keep_visible();
+        app.prepare();
         app
+    }
+
+    /// This app with another theme (colours, symbols, `--plain`).
+    pub fn with_theme(mut self, theme: Theme) -> App {
+        self.theme = theme;
+        self.prepare();
+        self
+    }
+
+    /// This app with another keymap (`[keys]`).
+    pub fn with_keymap(mut self, keymap: Keymap) -> App {
+        self.keymap = keymap;
+        self
+    }
+
+    /// This app watching and reloading `path` (`None`: the built-in dataset).
+    pub fn with_source(mut self, path: Option<PathBuf>) -> App {
+        self.source = path;
+        self
+    }
+
+    /// This app with the configured map mode and colours (see [`App::configure_map`]).
+    pub fn with_map_settings(mut self, settings: map_mode::MapSettings) -> App {
+        self.apply_map_settings(settings);
+        self.prepare();
+        self
+    }
+
+    /// This app showing the map as `mode` (the outline only where the data has one).
+    pub fn with_map_mode(mut self, mode: crate::config::MapMode) -> App {
+        self.map_view.mode = match (mode, &self.map_view.outline) {
+            (crate::config::MapMode::Outline, None) => crate::config::MapMode::Tiles,
+            (mode, _) => mode,
+        };
+        self.prepare();
+        self
+    }
+
+    /// This app in a workspace of `n` tabs.
+    pub fn with_tab_count(mut self, n: usize) -> App {
+        self.tab_count = n;
+        self
+    }
+
+    /// Applies one message: changes the state, and says whether the screen changed and what the
+    /// world must do.
+    pub fn update(&mut self, msg: impl Into<Msg>) -> Update {
+        let before = self.fingerprint();
+        match msg.into() {
+            Msg::Key(key) => {
+                self.key(key);
+            }
+            Msg::Action(action) => {
+                self.act(action);
+            }
+            Msg::Select(d) => {
+                if self.too_small() {
+                } else if d < self.data.districts.len() {
+                    self.select_district(d);
+                    self.keep_visible();
+                }
+            }
+            Msg::Filter(theme) => {
+                self.set_filter(theme);
+                self.keep_visible();
+            }
+            Msg::Loaded { result, .. } => self.apply_reload(*result),
+            Msg::FileRemoved(_) => {
+                self.mark_file_removed();
+            }
+            Msg::WatchFailed(err) => {
+                self.set_status(crate::i18n::watch_failed(&err, self.locale));
+            }
+            Msg::Exported(Ok(path)) => {
+                self.set_status_path(crate::i18n::exported(self.locale), &path);
+            }
+            Msg::Exported(Err(e)) => self.set_status(crate::i18n::export_failed(&e, self.locale)),
+            Msg::ExportDeclined => {
+                self.set_status(crate::i18n::export_not_in_render(self.locale));
+            }
+        }
+        self.prepare();
+        Update {
+            changed: before != self.fingerprint(),
+            effects: std::mem::take(&mut self.effects),
+        }
+    }
+
+    /// The themes of the file with their project counts, in the locale's order.
+    pub fn theme_list(&self) -> Vec<(String, usize)> {
+        self.theme_index.themes(self.locale)
+    }
+
+    /// Asks the world for something (see [`Effect`]).
+    fn request(&mut self, effect: Effect) {
+        self.effects.push(effect);
+    }
+
+    /// Notes a change the fingerprint does not see (the figures, the mode, a message), so that the
+    /// screen is redrawn.
+    fn touch(&mut self) {
+        self.revision = self.revision.wrapping_add(1);
     }
 
     /// Refreshes what drawing reads from caches (the tile map's fitted names) after the state
@@ -118,6 +374,129 @@ impl App {
         }
     }
 
+    pub fn data(&self) -> &Dataset {
+        &self.data
+    }
+
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// The drill-down, never empty: `[0]` is the overview, the last entry is what is shown.
+    pub fn stack(&self) -> &[Level] {
+        &self.stack
+    }
+
+    /// The selected district (index into `data().districts`).
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// District indices in bar order.
+    pub fn bar_order(&self) -> &[usize] {
+        &self.bar_order
+    }
+
+    /// First visible row of the bars list.
+    pub fn bars_offset(&self) -> usize {
+        self.bars_offset
+    }
+
+    /// First visible tile row and column of the map.
+    pub fn map_offset(&self) -> (u16, u16) {
+        self.map_offset
+    }
+
+    /// Whether the help overlay is open.
+    pub fn help(&self) -> bool {
+        self.help
+    }
+
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// Terminal columns and rows.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    pub fn options(&self) -> &ViewOptions {
+        &self.options
+    }
+
+    /// The figures of the current view.
+    pub fn figures(&self) -> &Figures {
+        &self.figures
+    }
+
+    /// Marked districts, in marking order.
+    pub fn marks(&self) -> &[usize] {
+        &self.marks
+    }
+
+    /// What the keyboard talks to besides the panes.
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    /// The hits of the last confirmed search, and the position in them.
+    pub fn hits(&self) -> (&[Hit], usize) {
+        (&self.hits, self.hit_pos)
+    }
+
+    /// The status-line message, and where in it a file path begins that runs to its end.
+    pub fn status(&self) -> Option<(&str, Option<usize>)> {
+        self.status.as_deref().map(|s| (s, self.status_path_at))
+    }
+
+    /// The banner of a reload that failed.
+    pub fn reload_error(&self) -> Option<&str> {
+        self.reload_error.as_deref()
+    }
+
+    /// Whether the watched data file is gone.
+    pub fn file_removed(&self) -> bool {
+        self.file_removed
+    }
+
+    /// The data file (`None`: the built-in dataset).
+    pub fn source(&self) -> Option<&Path> {
+        self.source.as_deref()
+    }
+
+    /// How many tabs the workspace has.
+    pub fn tab_count(&self) -> usize {
+        self.tab_count
+    }
+
+    pub fn search_index(&self) -> &SearchIndex {
+        &self.search_index
+    }
+
+    /// Outline map or tiles, zoom, colour mode.
+    pub fn map_view(&self) -> &map_mode::MapView {
+        &self.map_view
+    }
+
+    /// The tile map's fitted names.
+    pub fn tile_names(&self) -> &crate::screen::tiles::TileNameCache {
+        &self.tile_names
+    }
+
+    /// The comparison of the marked districts under the current view.
+    pub fn comparison(&self) -> Comparison {
+        crate::screen::figures::compare(&self.data, &self.figures, &self.marks)
+    }
+
     /// The state as the screen model reads it.
     pub fn inputs(&self) -> screen::Inputs<'_> {
         screen::Inputs {
@@ -131,10 +510,10 @@ impl App {
             bars_offset: self.bars_offset,
             map_offset: self.map_offset,
             help: self.help,
-            figures: &self.tools.view,
-            options: &self.tools.options,
+            figures: &self.figures,
+            options: &self.options,
             labels: self.current_labels(),
-            marks: &self.tools.marks,
+            marks: &self.marks,
             outline: self.map_view.outline_on(),
             outline_zoom: self.outline_zoom(),
         }
@@ -148,7 +527,7 @@ impl App {
         } else {
             std::borrow::Cow::Owned(crate::screen::labels::ViewLabels::build(
                 &self.data,
-                &self.tools.view,
+                &self.figures,
                 self.locale,
             ))
         }
@@ -207,46 +586,33 @@ impl App {
         }
     }
 
-    /// Looks up a key in the keymap and applies its action. Returns whether anything changed.
-    pub fn handle_key(&mut self, key: Key) -> bool {
-        let changed = self.key(key);
-        self.prepare();
-        changed
-    }
-
-    fn key(&mut self, key: Key) -> bool {
+    /// A key: an open prompt takes it as text, else the keymap's action for it.
+    fn key(&mut self, key: Key) {
         // While the too-small message is shown the prompt is hidden: keys are not typed into it
-        // (the keymap still quits, see `update`).
+        // (the keymap still quits, see `act`).
         if self.too_small() {
-            return self.keymap.action(key).is_some_and(|a| self.act(a));
+            if let Some(action) = self.keymap.action(key) {
+                self.act(action);
+            }
+            return;
         }
-        if let Some(changed) = self.handle_mode_key(key) {
-            // A search hit or a pick may select a district out of view: bring it in, as `update`.
+        if self.handle_mode_key(key).is_some() {
+            // A search hit or a pick may select a district out of view: bring it in, as `act`.
             self.keep_visible();
-            return changed;
+            return;
         }
-        match self.keymap.action(key) {
-            Some(action) => self.act(action),
-            None => false,
+        if let Some(action) = self.keymap.action(key) {
+            self.act(action);
         }
     }
 
-    /// Applies one action. Returns whether the state changed (the screen needs a redraw).
-    pub fn update(&mut self, action: Action) -> bool {
-        let changed = self.act(action);
-        self.prepare();
-        changed
-    }
-
-    fn act(&mut self, action: Action) -> bool {
+    /// Applies one action.
+    fn act(&mut self, action: Action) {
         // Nothing of the UI is on screen below the minimum size, so nothing but quitting and resizing
         // may act: a key must never change what the user cannot see.
         if self.too_small() && !matches!(action, Action::Quit | Action::Resize(..)) {
-            return false;
+            return;
         }
-        let before = self.snapshot();
-        let tools_before = self.tools.generation;
-        let map_before = self.map_view.state();
         if !self.apply_tool(action) {
             self.apply(action);
         }
@@ -254,39 +620,26 @@ impl App {
         if !matches!(action, Action::Scroll(..)) {
             self.keep_visible();
         }
-        before != self.snapshot()
-            || tools_before != self.tools.generation
-            || map_before != self.map_view.state()
     }
 
-    #[allow(clippy::type_complexity)]
-    fn snapshot(
-        &self,
-    ) -> (
-        Vec<Level>,
-        usize,
-        usize,
-        (u16, u16),
-        bool,
-        usize,
-        (u16, u16),
-        bool,
-    ) {
-        (
-            self.stack.clone(),
-            self.selected,
-            self.bars_offset,
-            self.map_offset,
-            self.help,
-            self.help_scroll,
-            self.size,
-            self.quit,
-        )
+    /// What decides whether the screen changed: the navigation state, the map's mode and the
+    /// revision every other change bumps.
+    fn fingerprint(&self) -> Fingerprint {
+        Fingerprint {
+            stack: self.stack.clone(),
+            selected: self.selected,
+            bars_offset: self.bars_offset,
+            map_offset: self.map_offset,
+            help: (self.help, self.help_scroll),
+            size: self.size,
+            map: self.map_view.state(),
+            revision: self.revision,
+        }
     }
 
     fn apply(&mut self, action: Action) {
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.request(Effect::Quit),
             Action::Resize(w, h) => self.size = (w, h),
             Action::ToggleHelp => {
                 self.help = !self.help;

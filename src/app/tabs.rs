@@ -8,12 +8,12 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::app::App;
 use crate::app::map_mode::MapSettings;
+use crate::app::{App, Effect, Msg, Update};
 use crate::data::LoadError;
 use crate::i18n::locale::Locale;
 use crate::input::action::Action;
-use crate::input::keymap::{Key, Keymap};
+use crate::input::keymap::Keymap;
 use crate::search::Prepared;
 use crate::style::theme::Theme;
 
@@ -35,22 +35,26 @@ pub struct Tab {
 /// All tabs, the active one, and what every tab shares (terminal size, locale, theme, keys).
 #[derive(Debug, Clone)]
 pub struct Workspace {
-    pub tabs: Vec<Tab>,
-    pub active: usize,
+    tabs: Vec<Tab>,
+    active: usize,
     /// The whole terminal (each app gets it minus the tab bar).
-    pub size: (u16, u16),
-    pub locale: Locale,
-    pub theme: Theme,
-    pub keymap: Keymap,
+    size: (u16, u16),
+    locale: Locale,
+    theme: Theme,
+    keymap: Keymap,
     /// Map mode and colours for every tab's app.
-    pub map: MapSettings,
-    pub quit: bool,
-    /// Bumped when the workspace itself changes (tab switch, a tab loaded), to trigger a redraw.
-    pub generation: u64,
+    map: MapSettings,
 }
 
 impl Workspace {
-    pub fn new(locale: Locale, theme: Theme, keymap: Keymap, size: (u16, u16)) -> Workspace {
+    /// An empty workspace; [`Workspace::with_tab`] adds the tabs.
+    pub fn new(
+        locale: Locale,
+        theme: Theme,
+        keymap: Keymap,
+        map: MapSettings,
+        size: (u16, u16),
+    ) -> Workspace {
         Workspace {
             tabs: Vec::new(),
             active: 0,
@@ -58,10 +62,34 @@ impl Workspace {
             locale,
             theme,
             keymap,
-            map: MapSettings::default(),
-            quit: false,
-            generation: 0,
+            map,
         }
+    }
+
+    pub fn tabs(&self) -> &[Tab] {
+        &self.tabs
+    }
+
+    /// The index of the tab shown.
+    pub fn active(&self) -> usize {
+        self.active
+    }
+
+    /// The whole terminal.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
     }
 
     /// Rows the tab bar takes: one when there are several tabs (and room), else none.
@@ -74,24 +102,31 @@ impl Workspace {
         (self.size.0, self.size.1.saturating_sub(self.bar_height()))
     }
 
-    fn dress(&self, mut app: App, path: Option<&Path>) -> App {
-        app.theme = self.theme.clone();
-        app.keymap = self.keymap.clone();
-        app.apply_map_settings(self.map);
-        app.tools.source = path.map(Path::to_path_buf);
-        app.update(Action::Resize(self.app_size().0, self.app_size().1));
+    /// An app over a loaded source, dressed in the workspace's theme, keys and map settings.
+    fn dress(&self, prepared: Prepared, path: Option<&Path>) -> App {
+        let mut app = App::with_prepared(prepared, self.locale, self.app_size())
+            .with_theme(self.theme.clone())
+            .with_keymap(self.keymap.clone())
+            .with_source(path.map(Path::to_path_buf))
+            .with_tab_count(self.tabs.len().max(1))
+            .with_map_settings(self.map);
+        let (w, h) = self.app_size();
+        let _ = app.update(Action::Resize(w, h));
         app
     }
 
-    /// Adds a tab for a source that loaded (with its indexes) or failed.
-    pub fn push(&mut self, path: Option<PathBuf>, result: Result<Prepared, LoadError>) {
+    /// This workspace with a tab for a source that loaded (with its indexes) or failed.
+    pub fn with_tab(
+        mut self,
+        path: Option<PathBuf>,
+        result: Result<Prepared, LoadError>,
+    ) -> Workspace {
         let tab = match result {
             Ok(p) => {
                 let title = p.dataset.meta.title.clone();
-                let app = App::with_prepared(p, self.locale, self.app_size());
                 Tab {
                     title,
-                    app: Some(self.dress(app, path.as_deref())),
+                    app: Some(self.dress(p, path.as_deref())),
                     path,
                     error: None,
                     error_scroll: (0, 0),
@@ -114,12 +149,13 @@ impl Workspace {
         self.tabs.push(tab);
         let n = self.tabs.len();
         for t in &mut self.tabs {
-            if let Some(app) = t.app.as_mut() {
-                app.tools.tab_count = n;
+            if let Some(app) = t.app.take() {
+                t.app = Some(app.with_tab_count(n));
             }
         }
         // The tab bar may have just appeared: every app loses a row.
         self.resize(self.size.0, self.size.1);
+        self
     }
 
     pub fn active_tab(&self) -> Option<&Tab> {
@@ -130,7 +166,7 @@ impl Workspace {
         self.active_tab().and_then(|t| t.app.as_ref())
     }
 
-    pub fn active_app_mut(&mut self) -> Option<&mut App> {
+    fn active_app_mut(&mut self) -> Option<&mut App> {
         self.tabs.get_mut(self.active).and_then(|t| t.app.as_mut())
     }
 
@@ -139,33 +175,71 @@ impl Workspace {
         let (aw, ah) = self.app_size();
         for t in &mut self.tabs {
             if let Some(app) = t.app.as_mut() {
-                app.update(Action::Resize(aw, ah));
+                let _ = app.update(Action::Resize(aw, ah));
             }
         }
     }
 
-    /// A key press: the active app's prompt first, then the keymap.
-    pub fn handle_key(&mut self, key: Key) -> bool {
-        if let Some(app) = self.active_app_mut()
-            && app.input_captured()
-        {
-            let changed = app.handle_key(key);
-            self.quit |= app.quit;
-            return changed;
-        }
-        match self.keymap.action(key) {
-            Some(action) => self.update(action),
-            None => false,
+    /// Applies one message to the workspace or the tab it concerns: whether the screen changed,
+    /// and what the world must do.
+    pub fn update(&mut self, msg: impl Into<Msg>) -> Update {
+        match msg.into() {
+            Msg::Key(key) => match self.active_app_mut() {
+                // An open prompt takes every key as text.
+                Some(app) if app.input_captured() => app.update(Msg::Key(key)),
+                _ => match self.keymap.action(key) {
+                    Some(action) => self.act(action),
+                    None => Update::default(),
+                },
+            },
+            Msg::Action(action) => self.act(action),
+            Msg::Loaded { path, result } => Update {
+                changed: self.apply_load(&path, *result),
+                effects: Vec::new(),
+            },
+            Msg::FileRemoved(path) => {
+                let active = self.tab_of(&path) == Some(self.active);
+                match self.tab_of(&path).and_then(|k| self.tabs[k].app.as_mut()) {
+                    Some(app) => {
+                        let u = app.update(Msg::FileRemoved(path));
+                        Update {
+                            changed: u.changed && active,
+                            effects: u.effects,
+                        }
+                    }
+                    None => Update::default(),
+                }
+            }
+            Msg::WatchFailed(err) => {
+                // Every tab keeps its data, and its status line says so.
+                for app in self.tabs.iter_mut().filter_map(|t| t.app.as_mut()) {
+                    let _ = app.update(Msg::WatchFailed(err.clone()));
+                }
+                Update {
+                    changed: self.active_app().is_some(),
+                    effects: Vec::new(),
+                }
+            }
+            msg @ (Msg::Select(_) | Msg::Filter(_) | Msg::Exported(_) | Msg::ExportDeclined) => {
+                match self.active_app_mut() {
+                    Some(app) => app.update(msg),
+                    None => Update::default(),
+                }
+            }
         }
     }
 
-    /// Applies an action to the workspace or the active tab. Returns whether anything changed.
-    pub fn update(&mut self, action: Action) -> bool {
+    /// An action for the workspace (resize, tabs, quit, the tab bar) or the active tab.
+    fn act(&mut self, action: Action) -> Update {
         let n = self.tabs.len();
+        let changed = |changed| Update {
+            changed,
+            effects: Vec::new(),
+        };
         match action {
             Action::Resize(w, h) => {
                 self.resize(w, h);
-                true
+                changed(true)
             }
             Action::NextTab | Action::PrevTab if n > 1 => {
                 self.active = if action == Action::NextTab {
@@ -173,21 +247,19 @@ impl Workspace {
                 } else {
                     (self.active + n - 1) % n
                 };
-                self.generation += 1;
-                true
+                changed(true)
             }
-            Action::Quit => {
-                self.quit = true;
-                true
-            }
+            Action::Quit => Update {
+                changed: false,
+                effects: vec![Effect::Quit],
+            },
             Action::Click(x, y) | Action::Scroll(x, y, _) if y < self.bar_height() => {
                 match tab_at(self, x) {
                     Some(k) if k != self.active && matches!(action, Action::Click(..)) => {
                         self.active = k;
-                        self.generation += 1;
-                        true
+                        changed(true)
                     }
-                    _ => false,
+                    _ => changed(false),
                 }
             }
             _ => {
@@ -199,15 +271,19 @@ impl Workspace {
                     a => a,
                 };
                 match self.tabs.get_mut(self.active) {
-                    Some(Tab { app: Some(app), .. }) => {
-                        let changed = app.update(action);
-                        self.quit |= app.quit;
-                        changed
-                    }
-                    // A tab whose file never loaded: quit, tab switching, reload (`r`, in the
-                    // loop) and scrolling the report act.
-                    Some(tab @ Tab { app: None, .. }) => tab.scroll_error(action, body),
-                    None => false,
+                    Some(Tab { app: Some(app), .. }) => app.update(action),
+                    // A tab whose file never loaded: `r` loads it again.
+                    Some(Tab {
+                        app: None,
+                        path: Some(path),
+                        ..
+                    }) if action == Action::Reload => Update {
+                        changed: false,
+                        effects: vec![Effect::Reload(path.clone())],
+                    },
+                    // Quit, tab switching and scrolling the report act there too.
+                    Some(tab @ Tab { app: None, .. }) => changed(tab.scroll_error(action, body)),
+                    None => changed(false),
                 }
             }
         }
@@ -220,81 +296,35 @@ impl Workspace {
             .position(|t| t.path.as_deref() == Some(path))
     }
 
-    /// The file of `path`'s tab was deleted: its app keeps the data and shows a banner. Whether the
-    /// screen changed.
-    pub fn mark_removed(&mut self, path: &Path) -> bool {
+    /// Applies a load of `path` to its tab: a tab that never loaded opens now; a loaded tab swaps
+    /// the data in (or keeps it and shows the error banner).
+    fn apply_load(&mut self, path: &Path, result: Result<Prepared, LoadError>) -> bool {
         let Some(k) = self.tab_of(path) else {
             return false;
         };
-        let active = k == self.active;
-        match self.tabs.get_mut(k).and_then(|t| t.app.as_mut()) {
-            Some(app) => app.mark_file_removed() && active,
-            None => false,
-        }
-    }
-
-    /// The file watcher failed (it may have stopped): every tab keeps its data, and its status line
-    /// says so. Whether the screen changed (the active tab has an app to show it).
-    pub fn watch_failed(&mut self, err: &str) -> bool {
-        let msg = crate::i18n::watch_failed(err, self.locale);
-        for app in self.tabs.iter_mut().filter_map(|t| t.app.as_mut()) {
-            app.set_status(msg.clone());
-        }
-        self.active_app().is_some()
-    }
-
-    /// Applies a reload result to the tab of `path`: a tab that never loaded opens now; a loaded tab
-    /// swaps the data in (or keeps it and shows the error banner).
-    pub fn apply_reload(&mut self, path: &Path, result: Result<Prepared, LoadError>) -> bool {
-        let Some(k) = self.tab_of(path) else {
-            return false;
-        };
-        let locale = self.locale;
-        let size = self.app_size();
         let fresh = match (&mut self.tabs[k].app, result) {
             (Some(app), result) => {
-                app.apply_reload(result);
+                let _ = app.update(Msg::Loaded {
+                    path: path.to_path_buf(),
+                    result: Box::new(result),
+                });
                 None
             }
-            (None, Ok(p)) => Some(App::with_prepared(p, locale, size)),
+            (None, Ok(p)) => Some(p),
             (None, Err(e)) => {
                 self.tabs[k].error = Some(e.to_string());
                 None
             }
         };
-        if let Some(app) = fresh {
-            let mut app = self.dress(app, Some(path));
-            app.tools.tab_count = self.tabs.len();
+        if let Some(p) = fresh {
+            let app = self.dress(p, Some(path));
             self.tabs[k].app = Some(app);
             self.tabs[k].error = None;
         }
         if let Some(app) = &self.tabs[k].app {
-            self.tabs[k].title = app.data.meta.title.clone();
+            self.tabs[k].title = app.data().meta.title.clone();
         }
-        self.generation += 1;
         true
-    }
-
-    /// Whether the active tab asked for a reload (`r`); clears the request. A tab that never loaded
-    /// reloads on `r` too.
-    pub fn take_reload_request(&mut self) -> Option<PathBuf> {
-        let tab = self.tabs.get_mut(self.active)?;
-        match tab.app.as_mut() {
-            Some(app) if app.tools.reload_requested => {
-                app.tools.reload_requested = false;
-                tab.path.clone()
-            }
-            _ => None,
-        }
-    }
-
-    /// Loads a tab's file now on this thread (tests and the `r` key on a tab that never loaded).
-    pub fn reload_now(&mut self, k: usize) -> bool {
-        let Some(path) = self.tabs.get(k).and_then(|t| t.path.clone()) else {
-            return false;
-        };
-        let result = crate::data::load_file(&path).map(Prepared::new);
-        self.apply_reload(&path, result)
     }
 }
 

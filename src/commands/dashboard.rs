@@ -4,7 +4,7 @@
 //! dashboard uses no CPU.
 
 use std::io::{self, IsTerminal};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::thread;
@@ -15,7 +15,7 @@ use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use crate::app::App;
+use crate::app::{App, Effect, Msg};
 use crate::input::action::Action;
 
 use crate::app::map_mode::{MapSettings, color_mode};
@@ -25,6 +25,7 @@ use crate::commands::term::TerminalGuard;
 use crate::commands::watch::{FileWatcher, Reloader, WatchEvent, channel_sink};
 use crate::config::{self, DataSource, MapMode};
 use crate::data::{self, Dataset};
+use crate::export::name::write_new_export;
 use crate::i18n::locale::Locale;
 use crate::input::keymap::{Key, Keymap};
 use crate::search::Prepared;
@@ -154,8 +155,7 @@ fn style_of(settings: &Settings) -> (Theme, Keymap, Vec<data::Diagnostic>) {
 /// error (there is nothing to show).
 pub fn workspace_from(settings: &Settings, size: (u16, u16)) -> Result<Workspace, String> {
     let (theme, keymap) = check_style(settings)?;
-    let mut ws = Workspace::new(settings.locale, theme, keymap, size);
-    ws.map = map_settings(settings);
+    let mut ws = Workspace::new(settings.locale, theme, keymap, map_settings(settings), size);
     let sources: Vec<DataSource> = if settings.data.is_empty() {
         vec![DataSource::Embedded]
     } else {
@@ -171,7 +171,7 @@ pub fn workspace_from(settings: &Settings, size: (u16, u16)) -> Result<Workspace
             DataSource::File(p) => Some(p.clone()),
             DataSource::Embedded => None,
         };
-        ws.push(path, result);
+        ws = ws.with_tab(path, result);
     }
     Ok(ws)
 }
@@ -189,17 +189,13 @@ pub fn map_settings(settings: &Settings) -> MapSettings {
 
 /// The app for these settings at a terminal size.
 pub fn app_from(data: Dataset, settings: &Settings, size: (u16, u16)) -> App {
-    let mut app = App::new(data, settings.locale, size);
-    match check_style(settings) {
-        Ok((theme, keymap)) => {
-            app.theme = theme;
-            app.keymap = keymap;
-        }
+    let app = App::new(data, settings.locale, size);
+    let app = match check_style(settings) {
+        Ok((theme, keymap)) => app.with_theme(theme).with_keymap(keymap),
         // Already reported by `settings_from_args`; settings built elsewhere fall back to defaults.
-        Err(_) => app.theme = Theme::select(settings.plain, settings.no_color),
-    }
-    app.apply_map_settings(map_settings(settings));
-    app
+        Err(_) => app.with_theme(Theme::select(settings.plain, settings.no_color)),
+    };
+    app.with_map_settings(map_settings(settings))
 }
 
 /// Everything that can wake the event loop.
@@ -233,7 +229,7 @@ pub fn run(global: &GlobalArgs, args: &DashboardArgs, files: &[PathBuf]) -> Exit
             return ExitCode::FAILURE;
         }
     };
-    for tab in &ws.tabs {
+    for tab in ws.tabs() {
         if let Some(err) = &tab.error {
             // Also on stderr, so the report survives the alternate screen.
             eprintln!("{err}");
@@ -271,7 +267,7 @@ fn run_loop(mut ws: Workspace, settings: &Settings) -> io::Result<Option<i32>> {
     // Live reload: every data file is watched (the built-in dataset is not); changes and finished
     // background loads arrive on the same channel as keys, so the loop still sleeps in `recv()`.
     let sink = channel_sink(tx.clone(), AppEvent::Watch);
-    let files: Vec<PathBuf> = ws.tabs.iter().filter_map(|t| t.path.clone()).collect();
+    let files: Vec<PathBuf> = ws.tabs().iter().filter_map(|t| t.path.clone()).collect();
     let mut watch_error = None;
     let _watcher = if files.is_empty() {
         None
@@ -286,16 +282,16 @@ fn run_loop(mut ws: Workspace, settings: &Settings) -> io::Result<Option<i32>> {
     };
     // One reloader per tab, so each file's generations are counted separately.
     let reloaders: Vec<Reloader> = ws
-        .tabs
+        .tabs()
         .iter()
         .map(|_| Reloader::new(sink.clone()))
         .collect();
     let guard = TerminalGuard::enter(settings.mouse)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    ws.update(Action::Resize(size.width, size.height));
+    let _ = ws.update(Action::Resize(size.width, size.height));
     if let Some(msg) = watch_error {
-        ws.watch_failed(&msg);
+        let _ = ws.update(Msg::WatchFailed(msg));
     }
     let input_tx = tx;
     thread::spawn(move || {
@@ -312,13 +308,13 @@ fn run_loop(mut ws: Workspace, settings: &Settings) -> io::Result<Option<i32>> {
     });
     terminal.draw(|f| ui::tabbar::draw(f, &ws))?;
     let mut outcome = Ok(None);
-    let start_reload = |ws: &Workspace, path: &std::path::Path| {
+    let start_reload = |ws: &Workspace, path: &Path| {
         if let Some(r) = ws.tab_of(path).and_then(|k| reloaders.get(k)) {
             r.reload(path, None);
         }
     };
     while let Ok(ev) = rx.recv() {
-        let changed = match ev {
+        let msg = match ev {
             AppEvent::Signal(sig) => {
                 outcome = Ok(Some(sig));
                 break;
@@ -327,26 +323,17 @@ fn run_loop(mut ws: Workspace, settings: &Settings) -> io::Result<Option<i32>> {
                 outcome = Err(io::Error::other(e));
                 break;
             }
-            AppEvent::Input(ev) => {
-                let changed = match &ev {
-                    Event::Key(k) => Key::from_event(k).is_some_and(|k| ws.handle_key(k)),
-                    other => action_of_event(other).is_some_and(|a| ws.update(a)),
-                };
-                // The export key's file is written here, not in `update` (see `app::effects`).
-                let exported = ws.perform_export();
-                if let Some(path) = ws.take_reload_request() {
-                    start_reload(&ws, &path);
-                } else if is_reload_key(&ws, &ev) {
-                    // `r` on a tab whose file never loaded.
-                    if let Some(path) = ws.active_tab().and_then(|t| t.path.clone()) {
-                        start_reload(&ws, &path);
-                    }
-                }
-                changed || exported
-            }
+            AppEvent::Input(Event::Key(k)) => match Key::from_event(&k) {
+                Some(key) => Msg::Key(key),
+                None => continue,
+            },
+            AppEvent::Input(other) => match action_of_event(&other) {
+                Some(action) => Msg::Action(action),
+                None => continue,
+            },
             AppEvent::Watch(WatchEvent::Changed(path)) => {
                 start_reload(&ws, &path);
-                false
+                continue;
             }
             AppEvent::Watch(WatchEvent::Loaded {
                 path,
@@ -357,12 +344,32 @@ fn run_loop(mut ws: Workspace, settings: &Settings) -> io::Result<Option<i32>> {
                     .tab_of(&path)
                     .and_then(|k| reloaders.get(k))
                     .is_some_and(|r| r.is_latest(generation));
-                latest && ws.apply_reload(&path, *result)
+                if !latest {
+                    continue;
+                }
+                Msg::Loaded { path, result }
             }
-            AppEvent::Watch(WatchEvent::Removed(path)) => ws.mark_removed(&path),
-            AppEvent::Watch(WatchEvent::Error(e)) => ws.watch_failed(&e),
+            AppEvent::Watch(WatchEvent::Removed(path)) => Msg::FileRemoved(path),
+            AppEvent::Watch(WatchEvent::Error(e)) => Msg::WatchFailed(e),
         };
-        if ws.quit {
+        // What the update asks for is done here, and may answer with a message of its own.
+        let update = ws.update(msg);
+        let mut changed = update.changed;
+        let mut quit = false;
+        let mut effects = std::collections::VecDeque::from(update.effects);
+        while let Some(effect) = effects.pop_front() {
+            match effect {
+                Effect::Quit => quit = true,
+                Effect::Reload(path) => start_reload(&ws, &path),
+                Effect::Export { stem, bytes } => {
+                    let dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+                    let answer = ws.update(write_export(&dir, &stem, &bytes));
+                    changed |= answer.changed;
+                    effects.extend(answer.effects);
+                }
+            }
+        }
+        if quit {
             break;
         }
         if changed {
@@ -374,11 +381,10 @@ fn run_loop(mut ws: Workspace, settings: &Settings) -> io::Result<Option<i32>> {
     outcome
 }
 
-/// Whether a terminal event is the reload key on a tab without an app.
-fn is_reload_key(ws: &Workspace, ev: &Event) -> bool {
-    let Event::Key(k) = ev else { return false };
-    ws.active_app().is_none()
-        && Key::from_event(k).and_then(|k| ws.keymap.action(k)) == Some(Action::Reload)
+/// Carries out an [`Effect::Export`]: the CSV written to a new file in `dir`, and the message that
+/// tells the app how it went.
+pub fn write_export(dir: &Path, stem: &str, bytes: &[u8]) -> Msg {
+    Msg::Exported(write_new_export(dir, stem, "csv", bytes))
 }
 
 /// The action of a non-key terminal event (resize, mouse).

@@ -10,8 +10,8 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::app::App;
 use crate::app::tabs::Workspace;
+use crate::app::{App, Effect, Msg};
 use crate::commands::cli::{GlobalArgs, RenderArgs};
 use crate::commands::dashboard::{settings_from_args, workspace_from};
 use crate::input::keymap::parse_key_sequence;
@@ -41,12 +41,16 @@ pub fn run(global: &GlobalArgs, args: &RenderArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    for key in keys {
-        ws.handle_key(key);
-        // Render draws and does nothing else: the export key's file is not written.
-        ws.decline_export();
-        if ws.quit {
-            break;
+    'keys: for key in keys {
+        for effect in ws.update(key).effects {
+            match effect {
+                Effect::Quit => break 'keys,
+                // Render draws and does nothing else: the export key's file is not written.
+                Effect::Export { .. } => {
+                    let _ = ws.update(Msg::ExportDeclined);
+                }
+                Effect::Reload(_) => {}
+            }
         }
     }
     match super::write_stdout(workspace_screen(&ws, args.color).as_bytes()) {
@@ -60,7 +64,7 @@ pub fn run(global: &GlobalArgs, args: &RenderArgs) -> ExitCode {
 
 /// The workspace's screen (tab bar and active tab) as text or ANSI.
 pub fn workspace_screen(ws: &Workspace, color: bool) -> String {
-    let (w, h) = ws.size;
+    let (w, h) = ws.size();
     let mut buf = Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
     ui::tabbar::render_workspace(buf.area, &mut buf, ws);
     if color { to_ansi(&buf) } else { to_plain(&buf) }
@@ -74,7 +78,7 @@ pub fn screen(app: &App, color: bool) -> String {
 
 /// Draws the app once into a fresh buffer of its size.
 pub fn draw_buffer(app: &App) -> Buffer {
-    let (w, h) = app.size;
+    let (w, h) = app.size();
     let mut buf = Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
     ui::render(buf.area, &mut buf, app);
     buf
@@ -82,7 +86,7 @@ pub fn draw_buffer(app: &App) -> Buffer {
 
 /// Through a real `Terminal<TestBackend>`, as the live loop draws (used by tests to prove both agree).
 pub fn draw_terminal(app: &App) -> Option<Buffer> {
-    let (w, h) = app.size;
+    let (w, h) = app.size();
     let mut term = Terminal::new(TestBackend::new(w, h)).ok()?;
     term.draw(|f| ui::draw(f, app)).ok()?;
     Some(term.backend().buffer().clone())

@@ -105,6 +105,15 @@ pub fn create_unique_export(dir: &Path, stem: &str, ext: &str) -> io::Result<(Pa
     ))
 }
 
+/// Writes `bytes` to a new file `stem.ext` (or `stem-2.ext`, …) in `dir`, as
+/// [`create_unique_export`] names it, flushed to disk. Returns its path.
+pub fn write_new_export(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> io::Result<PathBuf> {
+    let (path, mut file) = create_unique_export(dir, stem, ext)?;
+    io::Write::write_all(&mut file, bytes)?;
+    file.sync_all()?;
+    Ok(path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -48,44 +48,47 @@ pub fn bar_cells(value: Decimal, max: Decimal, cells: usize, fine: bool) -> (usi
 }
 
 pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
-    let words = i18n::strings(app.locale);
+    let words = i18n::strings(app.locale());
     let rows = row_count(&app.inputs());
     let vis = visible_rows(area);
     let mut title = words.bars.to_string();
     // The unit and the order, when not the defaults (`u` / `s` also say them in the status line).
-    let opts = &app.tools.options;
-    if opts.unit != crate::app::tools::INITIAL_UNIT {
-        title.push_str(&format!(" · {}", opts.unit.label(&app.data, app.locale)));
+    let opts = &app.options();
+    if opts.unit != crate::app::INITIAL_UNIT {
+        title.push_str(&format!(
+            " · {}",
+            opts.unit.label(&app.data(), app.locale())
+        ));
     }
     if opts.sort != crate::screen::figures::SortOrder::default() {
-        title.push_str(&format!(" · {}", opts.sort.label(app.locale)));
+        title.push_str(&format!(" · {}", opts.sort.label(app.locale())));
     }
     if rows > vis && vis > 0 {
         // Districts only: the not-itemised row is not one of them.
-        let n = app.bar_order.len();
-        let first = (app.bars_offset + 1).min(n);
-        let last = (app.bars_offset + vis).min(n);
-        let range = i18n::district_range(first, last, n, app.locale);
+        let n = app.bar_order().len();
+        let first = (app.bars_offset() + 1).min(n);
+        let last = (app.bars_offset() + vis).min(n);
+        let range = i18n::district_range(first, last, n, app.locale());
         // Narrow panes drop the word (`1–18 af 1.000`) before the frame cuts the numbers.
         let room = usize::from(area.width.saturating_sub(8));
         if text::width(&title) + 1 + text::width(&range) > room {
             title.push_str(&format!(
                 " {}",
-                i18n::district_range_short(first, last, n, app.locale)
+                i18n::district_range_short(first, last, n, app.locale())
             ));
         } else {
             title.push_str(&format!(" {range}"));
         }
-        if app.bars_offset + vis < rows {
-            title.push_str(&format!(" {}", app.theme.scroll_down));
+        if app.bars_offset() + vis < rows {
+            title.push_str(&format!(" {}", app.theme().scroll_down));
         }
     }
     let inner = pane(buf, area, &title, focused, app);
     if inner.is_empty() {
         return;
     }
-    let t = &app.theme;
-    let vm = &app.tools.view;
+    let t = &app.theme();
+    let vm = &app.figures();
     // Bars scale to the largest district; a larger not-itemised row is drawn capped with a break
     // mark (its value label says how large it is), so it does not shrink every district to a sliver.
     let cache = crate::ui::labels(app);
@@ -94,13 +97,13 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         if t.ascii { s.replace('–', t.dash) } else { s }
     };
     // Column widths from the visible rows only.
-    let visible: Vec<Option<usize>> = (app.bars_offset..rows.min(app.bars_offset + vis))
-        .map(|r| app.bar_order.get(r).copied())
+    let visible: Vec<Option<usize>> = (app.bars_offset()..rows.min(app.bars_offset() + vis))
+        .map(|r| app.bar_order().get(r).copied())
         .collect();
     let label = |row: &Option<usize>| -> (String, String, Decimal) {
         match row {
             Some(k) => {
-                let name = app.data.districts.get(*k).map_or_else(String::new, |d| {
+                let name = app.data().districts.get(*k).map_or_else(String::new, |d| {
                     // Bounded: a 1 MB name costs its first columns, not a 1 MB copy.
                     text::truncate(d.short_name(), crate::screen::labels::NAME_CAP).into_owned()
                 });
@@ -139,7 +142,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         .unwrap_or(0);
     // The gutter before the names: the selection marker, and once anything is marked a second
     // column for the mark, so a row that is both shows both (`▶◆`).
-    let gutter = if app.tools.marks.is_empty() { 1 } else { 2 };
+    let gutter = if app.marks().is_empty() { 1 } else { 2 };
     let mut name_w = name_max.min(w * 2 / 5).max(4.min(w));
     let mut val_w = val_max;
     let mut bar_w = w.saturating_sub(name_w + val_w + gutter + 2);
@@ -159,8 +162,8 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         let name = names.get(k).map_or("", |n| n.as_ref());
         let y = inner.y + u16::try_from(k).unwrap_or(u16::MAX);
         let line = Rect::new(inner.x, y, inner.width, 1);
-        let selected = row.is_some_and(|d| d == app.selected);
-        let marked = row.is_some_and(|d| app.tools.marks.contains(&d));
+        let selected = row.is_some_and(|d| d == app.selected());
+        let marked = row.is_some_and(|d| app.marks().contains(&d));
         let (style, bar_style) = match (row, selected) {
             (None, _) => (t.dim, t.bar_rest),
             (Some(_), true) if focused => (

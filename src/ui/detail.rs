@@ -23,8 +23,8 @@ fn draw_lines(buf: &mut Buffer, area: Rect, lines: &[DLine]) {
 }
 
 pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
-    let words = i18n::strings(app.locale);
-    let t = &app.theme;
+    let words = i18n::strings(app.locale());
+    let t = &app.theme();
     match app.view().clone() {
         View::Project { project, scroll } => {
             let ta = text_area(area);
@@ -34,7 +34,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
             if lines.len() > h && h > 0 {
                 title.push_str(&format!(
                     " {}",
-                    i18n::position(scroll + 1, lines.len().saturating_sub(h) + 1, app.locale)
+                    i18n::position(scroll + 1, lines.len().saturating_sub(h) + 1, app.locale())
                 ));
             }
             pane(buf, area, &title, focused, app);
@@ -58,12 +58,12 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
                     selected,
                     offset,
                 } => (district, selected, offset, true),
-                _ => (app.selected, usize::MAX, 0, false),
+                _ => (app.selected(), usize::MAX, 0, false),
             };
             pane(buf, area, words.detail, focused, app);
             let (info, info_rect, list) = district_split(area, &app.inputs(), district);
             draw_lines(buf, info_rect, &info);
-            if app.data.districts.get(district).is_none() {
+            if app.data().districts.get(district).is_none() {
                 return;
             }
             let shown = app.visible_projects(district);
@@ -71,14 +71,14 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
                 .iter()
                 .skip(offset)
                 .take(usize::from(list.height))
-                .filter_map(|&p| app.data.projects.get(p))
-                .map(|p| money::format_money(p.amount, &app.data.meta.currency, app.locale))
+                .filter_map(|&p| app.data().projects.get(p))
+                .map(|p| money::format_money(p.amount, &app.data().meta.currency, app.locale()))
                 .collect();
             let amount_w = amounts.iter().map(|a| text::width(a)).max().unwrap_or(0);
             let w = usize::from(list.width);
             let show_amount = w >= amount_w + 12;
             for (k, (&p, amount)) in shown.iter().skip(offset).zip(&amounts).enumerate() {
-                let Some(project) = app.data.projects.get(p) else {
+                let Some(project) = app.data().projects.get(p) else {
                     continue;
                 };
                 let y = list.y + u16::try_from(k).unwrap_or(u16::MAX);

@@ -13,9 +13,9 @@ use crate::ui::{put, tools};
 
 /// The figures as (label, amount, share) with full or compact money.
 fn figures(app: &App, compact: bool, with_share: bool) -> Vec<(String, String)> {
-    let words = i18n::strings(app.locale);
-    let d = &app.data;
-    let loc = app.locale;
+    let words = i18n::strings(app.locale());
+    let d = &app.data();
+    let loc = app.locale();
     let fmt = |v| {
         if compact {
             money::format_money_compact(v, &d.meta.currency, loc)
@@ -62,7 +62,7 @@ fn draw_figures(
     f: &[(String, String)],
     app: &App,
 ) -> u16 {
-    let t = &app.theme;
+    let t = &app.theme();
     let mut x = x;
     for (k, (label, value)) in f.iter().enumerate() {
         if k > 0 {
@@ -78,8 +78,8 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
     if area.is_empty() {
         return;
     }
-    let t = &app.theme;
-    let meta = &app.data.meta;
+    let t = &app.theme();
+    let meta = &app.data().meta;
     let w = usize::from(area.width.saturating_sub(2));
     let x0 = area.x + u16::from(area.width > 2);
     let mut extra: Vec<&str> = Vec::new();

@@ -10,8 +10,8 @@ use crate::text;
 use crate::ui::{fill, pane, put};
 
 pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
-    let words = i18n::strings(app.locale);
-    let t = &app.theme;
+    let words = i18n::strings(app.locale());
+    let t = &app.theme();
     fill(buf, area, " ", t.text);
     pane(buf, area, words.help_title, true, app);
     if area.height >= 3 && area.width > 6 {
@@ -31,7 +31,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
     let lines = lines(&app.inputs(), usize::from(text_area.width));
     // A resize can leave the scroll position past the end: show the last page instead of nothing.
     let vis = usize::from(text_area.height);
-    let scroll = app.help_scroll.min(lines.len().saturating_sub(vis));
+    let scroll = app.help_scroll().min(lines.len().saturating_sub(vis));
     for (k, line) in lines.iter().skip(scroll).take(vis).enumerate() {
         let y = text_area.y + u16::try_from(k).unwrap_or(u16::MAX);
         let mut x = text_area.x;

@@ -15,10 +15,10 @@ use crate::text;
 use crate::ui::{fill, pane, put};
 
 pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
-    if app.map_view.outline_on().is_some() {
+    if app.map_view().outline_on().is_some() {
         return super::outline::render(area, buf, app, focused);
     }
-    let words = i18n::strings(app.locale);
+    let words = i18n::strings(app.locale());
     let g = geometry(area, &app.inputs());
     let window = visible_districts(&g, &app.inputs());
     let figure = tile_figure(&window, &app.inputs());
@@ -30,16 +30,16 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         // Only the direction that scrolls: `Kort · rækker 7–32 af 32`.
         let window = i18n::map_window(
             (
-                app.map_offset.0 + 1,
-                app.map_offset.0 + g.visible_rows,
+                app.map_offset().0 + 1,
+                app.map_offset().0 + g.visible_rows,
                 g.rows,
             ),
             (
-                app.map_offset.1 + 1,
-                app.map_offset.1 + g.visible_cols,
+                app.map_offset().1 + 1,
+                app.map_offset().1 + g.visible_cols,
                 g.cols,
             ),
-            app.locale,
+            app.locale(),
         );
         title.push_str(&format!(" · {window}"));
     }
@@ -47,23 +47,23 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     if g.grid.is_empty() {
         return;
     }
-    let t = &app.theme;
+    let t = &app.theme();
     // Shading and labels follow the view model (filtered amounts, in the chosen unit), through the
     // texts cached with the view: a frame formats no money and divides no Decimals.
-    let vm = &app.tools.view;
+    let vm = &app.figures();
     let labels = super::labels(app);
     let shown = |i: usize| vm.figures(i).projects > 0;
     // The names first, all together: names that would read the same are cut so that they differ.
     let inputs = app.inputs();
     let names = tile_names(&window, &inputs);
-    let fitted_ref = app.tile_names.get(&names);
+    let fitted_ref = app.tile_names().get(&names);
     let fitted: &[Vec<String>] = &fitted_ref;
     for (k, &(i, r)) in window.iter().enumerate() {
-        if app.data.districts.get(i).is_none() {
+        if app.data().districts.get(i).is_none() {
             continue;
         }
         let label = labels.districts.get(i);
-        let selected = i == app.selected;
+        let selected = i == app.selected();
         let (style, fill_sym) = if selected {
             (
                 if focused {
@@ -182,25 +182,25 @@ fn scrollbars(buf: &mut Buffer, area: Rect, g: &MapGeom, app: &App, focused: boo
     if area.width < 3 || area.height < 3 {
         return;
     }
-    let t = &app.theme;
+    let t = &app.theme();
     let style = if focused { t.accent } else { t.border_focused };
     let inner = framed(area);
     let (v, h) = if t.ascii { ("#", "#") } else { ("┃", "━") };
-    if let Some((start, len)) = thumb(app.map_offset.0, g.visible_rows, g.rows, inner.height) {
+    if let Some((start, len)) = thumb(app.map_offset().0, g.visible_rows, g.rows, inner.height) {
         let x = area.right() - 1;
         for y in inner.y + start..inner.y + start + len {
             put(buf, area, x, y, v, style);
         }
     }
-    if let Some((start, len)) = thumb(app.map_offset.1, g.visible_cols, g.cols, inner.width) {
+    if let Some((start, len)) = thumb(app.map_offset().1, g.visible_cols, g.cols, inner.width) {
         let y = area.bottom() - 1;
         super::put_repeat(buf, area, inner.x + start, y, h, usize::from(len), style);
     }
 }
 
 fn legend(buf: &mut Buffer, inner: Rect, app: &App, max_label: &str) {
-    let t = &app.theme;
-    let words = i18n::strings(app.locale);
+    let t = &app.theme();
+    let words = i18n::strings(app.locale());
     let y = inner.bottom() - 1;
     let row = Rect::new(inner.x, y, inner.width, 1);
     let mut x = put(buf, row, inner.x + 1, y, "0 ", t.dim);
@@ -210,7 +210,8 @@ fn legend(buf: &mut Buffer, inner: Rect, app: &App, max_label: &str) {
     x = put(buf, row, x, y, &format!(" {max_label}"), t.dim);
     let empty_label = format!(" {}", words.legend_empty);
     let need = u16::try_from(5 + text::width(&empty_label)).unwrap_or(u16::MAX);
-    if app.data.districts.iter().any(|d| !d.has_projects()) && x.saturating_add(need) <= row.right()
+    if app.data().districts.iter().any(|d| !d.has_projects())
+        && x.saturating_add(need) <= row.right()
     {
         x = put(buf, row, x, y, "   ", t.dim);
         x = put(buf, row, x, y, &t.tile_empty_fill.repeat(2), t.tile_empty);

@@ -37,7 +37,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
     let l = layout(area, &app.inputs());
     if l.too_small {
         status::too_small(area, buf, app);
-        if app.theme.ascii {
+        if app.theme().ascii {
             tools::ascii_only(area, buf);
         }
         return;
@@ -59,7 +59,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
     if let Some(r) = l.help {
         help::render(r, buf, app);
     }
-    if app.theme.ascii {
+    if app.theme().ascii {
         tools::ascii_only(area, buf);
     }
 }
@@ -174,7 +174,7 @@ pub fn pane(buf: &mut Buffer, area: Rect, title: &str, focused: bool, app: &App)
     if area.width < 3 || area.height < 3 {
         return pane_inner(area);
     }
-    let t = &app.theme;
+    let t = &app.theme();
     let style = if focused { t.border_focused } else { t.border };
     let [tl, tr, bl, br, hz, vt] = t.frame;
     let (l, r, top, bot) = (area.left(), area.right() - 1, area.top(), area.bottom() - 1);

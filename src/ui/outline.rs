@@ -27,7 +27,7 @@ fn inner(area: Rect) -> Rect {
 
 /// The legend lines in the UI language (empty when the outline is not shown).
 pub fn legend(app: &App) -> Vec<LegendEntry> {
-    if app.map_view.outline_on().is_none() {
+    if app.map_view().outline_on().is_none() {
         return Vec::new();
     }
     crate::ui::labels(app).outline.legend.clone()
@@ -35,12 +35,12 @@ pub fn legend(app: &App) -> Vec<LegendEntry> {
 
 /// Draws the map pane as an outline map. Does nothing when the outline is not on.
 pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
-    let Some(map) = app.map_view.outline_on() else {
+    let Some(map) = app.map_view().outline_on() else {
         return;
     };
-    let words = i18n::strings(app.locale);
+    let words = i18n::strings(app.locale());
     let zoom = app.outline_zoom();
-    let title = match zoom.and_then(|d| app.data.districts.get(d)) {
+    let title = match zoom.and_then(|d| app.data().districts.get(d)) {
         Some(d) => format!("{} – {} (z)", words.map, d.short_name()),
         None => words.map.to_string(),
     };
@@ -50,16 +50,16 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     }
     let labels = crate::ui::labels(app);
     let outline = &labels.outline;
-    let style = OutlineStyle::new(app.map_view.color, outline.classes.count());
+    let style = OutlineStyle::new(app.map_view().color, outline.classes.count());
     let frame = OutlineFrame {
-        selected: Some(app.selected),
+        selected: Some(app.selected()),
         zoom,
         style: &style,
         classes: &outline.classes.of_district,
         texts: &outline.texts,
         legend: &outline.legend,
-        marked: &app.tools.marks,
-        mark: app.theme.mark,
+        marked: &app.marks(),
+        mark: app.theme().mark,
     };
     let drawn = map.render(inner, buf, &frame);
     if !drawn.legend && inner != area {
@@ -163,7 +163,7 @@ fn swatch(style: &OutlineStyle, class: Option<usize>, count: usize, n: usize) ->
 
 /// The district under `pos` in the map pane `area` (outline mode), as drawn.
 pub fn hit(area: Rect, app: &App, pos: Position) -> Option<usize> {
-    let map = app.map_view.outline_on()?;
+    let map = app.map_view().outline_on()?;
     let labels = crate::ui::labels(app);
     map.hit_test(
         inner(area),

@@ -15,7 +15,7 @@ use crate::text::wrap::wrap;
 use crate::ui::{MIN_SIZE, put};
 
 pub fn crumb(area: Rect, buf: &mut Buffer, app: &App) {
-    let t = &app.theme;
+    let t = &app.theme();
     let segs = crumb_segments(area, &app.inputs());
     let last = segs.len().saturating_sub(1);
     for (k, (x, w, s)) in segs.iter().enumerate() {
@@ -37,7 +37,7 @@ pub fn crumb(area: Rect, buf: &mut Buffer, app: &App) {
 /// How arrow keys are shown to the user: the theme's symbols run together (`↑↓`), or, where the
 /// theme spells them out (`--plain`), the locale's names joined by slashes (`Op/Ned`).
 pub fn arrow_label(app: &App, dirs: &[Dir]) -> String {
-    arrow_label_with(&app.theme, app.locale, dirs)
+    arrow_label_with(&app.theme(), app.locale(), dirs)
 }
 
 /// [`arrow_label`] for a theme and locale (screens without an app: a tab whose file never loaded).
@@ -54,7 +54,7 @@ pub fn arrow_label_with(theme: &Theme, locale: Locale, dirs: &[Dir]) -> String {
 
 /// How a key is shown in the hint line: arrows as the theme draws them, others by name.
 fn key_label(app: &App, key: Key) -> String {
-    key_label_with(&app.theme, app.locale, key)
+    key_label_with(&app.theme(), app.locale(), key)
 }
 
 /// [`key_label`] for a theme and locale.
@@ -93,7 +93,7 @@ pub fn move_keys_label(
 }
 
 fn first_key(app: &App, action: Action) -> Option<String> {
-    app.keymap
+    app.keymap()
         .keys_for(action)
         .first()
         .map(|&k| key_label(app, k))
@@ -101,25 +101,25 @@ fn first_key(app: &App, action: Action) -> Option<String> {
 
 /// The hints for the current view, as (keys, what) pairs, from the keymap.
 fn hint_items(app: &App) -> Vec<(String, &'static str)> {
-    let words = i18n::strings(app.locale);
+    let words = i18n::strings(app.locale());
     let mut out = Vec::new();
     if let Some(items) = crate::ui::tools::mode_hints(app) {
         return items;
     }
-    if app.help {
+    if app.help() {
         out.extend(first_key(app, Action::Back).map(|k| (k, words.hint_back)));
         out.extend(first_key(app, Action::Move(Dir::Down)).map(|k| (k, words.hint_scroll)));
         out.extend(first_key(app, Action::Quit).map(|k| (k, words.hint_quit)));
         return out;
     }
     out.push((
-        move_keys_label(&app.theme, app.locale, &app.keymap),
+        move_keys_label(&app.theme(), app.locale(), &app.keymap()),
         words.hint_move,
     ));
     if !matches!(app.view(), View::Project { .. }) {
         out.extend(first_key(app, Action::Enter).map(|k| (k, words.hint_open)));
     }
-    if app.stack.len() > 1 {
+    if app.stack().len() > 1 {
         out.extend(first_key(app, Action::Back).map(|k| (k, words.hint_back)));
     }
     if app.focusable().len() > 1 {
@@ -128,8 +128,8 @@ fn hint_items(app: &App) -> Vec<(String, &'static str)> {
     out.extend(first_key(app, Action::ToggleHelp).map(|k| (k, words.hint_help)));
     out.extend(first_key(app, Action::Quit).map(|k| (k, words.hint_quit)));
     // The analyst tools, most useful first (the line shows as many as fit).
-    let w = crate::i18n::tools(app.locale);
-    if app.tools.tab_count > 1 {
+    let w = crate::i18n::tools(app.locale());
+    if app.tab_count() > 1 {
         let keys: String = [Action::PrevTab, Action::NextTab]
             .iter()
             .filter_map(|&a| first_key(app, a))
@@ -138,9 +138,11 @@ fn hint_items(app: &App) -> Vec<(String, &'static str)> {
     }
     out.extend(first_key(app, Action::Search).map(|k| (k, w.hint_search)));
     // The outline map's keys, when the data has one and the map pane is on screen.
-    if app.map_view.outline.is_some() && app.map_view.outline_allowed && app.layout().map.is_some()
+    if app.map_view().outline.is_some()
+        && app.map_view().outline_allowed
+        && app.layout().map.is_some()
     {
-        let outline = app.map_view.outline_on().is_some();
+        let outline = app.map_view().outline_on().is_some();
         let what = if outline {
             w.hint_tiles
         } else {
@@ -151,7 +153,7 @@ fn hint_items(app: &App) -> Vec<(String, &'static str)> {
             out.extend(first_key(app, Action::ToggleZoom).map(|k| (k, w.hint_zoom)));
         }
     }
-    if app.tools.marks.len() >= 2 {
+    if app.marks().len() >= 2 {
         out.extend(first_key(app, Action::Compare).map(|k| (k, w.hint_compare)));
     }
     if !matches!(app.view(), View::Project { .. }) {
@@ -167,7 +169,7 @@ pub fn hints(area: Rect, buf: &mut Buffer, app: &App) {
     if area.is_empty() {
         return;
     }
-    let t = &app.theme;
+    let t = &app.theme();
     let mut x = area.x + u16::from(area.width > 2);
     for (keys, what) in hint_items(app) {
         let need = u16::try_from(text::width(&keys) + text::width(what) + 3).unwrap_or(u16::MAX);
@@ -185,7 +187,7 @@ pub fn too_small(area: Rect, buf: &mut Buffer, app: &App) {
     if area.is_empty() {
         return;
     }
-    let msg = i18n::too_small(MIN_SIZE, (area.width, area.height), app.locale);
+    let msg = i18n::too_small(MIN_SIZE, (area.width, area.height), app.locale());
     let lines = wrap(&msg, usize::from(area.width));
     let h = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
@@ -202,7 +204,7 @@ pub fn too_small(area: Rect, buf: &mut Buffer, app: &App) {
             x,
             y0 + u16::try_from(k).unwrap_or(0),
             line,
-            app.theme.warning,
+            app.theme().warning,
         );
     }
 }

@@ -37,18 +37,18 @@ pub fn render_workspace(area: Rect, buf: &mut Buffer, ws: &Workspace) {
             (None, _) => load_error(body, buf, ws, tab),
         }
     }
-    if ws.theme.ascii {
+    if ws.theme().ascii {
         tools::ascii_only(area, buf);
     }
 }
 
 fn tab_bar(row: Rect, buf: &mut Buffer, ws: &Workspace) {
-    let t = &ws.theme;
+    let t = &ws.theme();
     fill(buf, row, " ", t.dim);
     for (k, (x, _, label)) in tab_entries(ws).iter().enumerate() {
-        let style = if k == ws.active {
+        let style = if k == ws.active() {
             t.selected
-        } else if ws.tabs.get(k).is_some_and(|t| t.app.is_none()) {
+        } else if ws.tabs().get(k).is_some_and(|t| t.app.is_none()) {
             t.warning
         } else {
             t.label
@@ -59,16 +59,16 @@ fn tab_bar(row: Rect, buf: &mut Buffer, ws: &Workspace) {
 
 /// The hints of a tab whose file did not load: switch tabs, reload, scroll, quit (keys in force).
 fn report_hints(ws: &Workspace) -> Vec<(String, &'static str)> {
-    let words = i18n::strings(ws.locale);
-    let w = i18n::tools(ws.locale);
+    let words = i18n::strings(ws.locale());
+    let w = i18n::tools(ws.locale());
     let label = |a: Action| {
-        ws.keymap
+        ws.keymap()
             .keys_for(a)
             .first()
-            .map(|&k| status::key_label_with(&ws.theme, ws.locale, k))
+            .map(|&k| status::key_label_with(&ws.theme(), ws.locale(), k))
     };
     let mut out = Vec::new();
-    if ws.tabs.len() > 1 {
+    if ws.tabs().len() > 1 {
         let keys: String = [Action::PrevTab, Action::NextTab]
             .iter()
             .filter_map(|&a| label(a))
@@ -76,7 +76,7 @@ fn report_hints(ws: &Workspace) -> Vec<(String, &'static str)> {
         out.push((keys, w.hint_tabs));
     }
     out.extend(label(Action::Reload).map(|k| (k, w.hint_reload)));
-    let arrows = status::move_keys_label(&ws.theme, ws.locale, &ws.keymap);
+    let arrows = status::move_keys_label(&ws.theme(), ws.locale(), &ws.keymap());
     if !arrows.is_empty() {
         out.push((arrows, words.hint_scroll));
     }
@@ -90,8 +90,8 @@ fn load_error(area: Rect, buf: &mut Buffer, ws: &Workspace, tab: &Tab) {
     if area.is_empty() {
         return;
     }
-    let t = &ws.theme;
-    let w = i18n::tools(ws.locale);
+    let t = &ws.theme();
+    let w = i18n::tools(ws.locale());
     let (width, rows) = report_view((area.width, area.height));
     let x = area.x + u16::from(area.width > 2);
     let title = format!("{}: {}", text::sanitize_line(&tab.title), w.tab_error);

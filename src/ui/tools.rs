@@ -28,18 +28,18 @@ fn centred(area: Rect, w: u16, h: u16) -> Rect {
 
 /// Draws whatever tool UI is open, over the panes. Called by `ui::render` after the panes.
 pub fn render(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) {
-    if app.tools.file_removed {
+    if app.file_removed() {
         removed_banner(l.crumb, buf, app);
-    } else if let Some(err) = &app.tools.reload_error {
+    } else if let Some(err) = &app.reload_error() {
         banner(l.crumb, buf, app, err);
     }
-    match &app.tools.mode {
+    match &app.mode() {
         Mode::Search(_) => search(area, buf, app, l),
         Mode::ThemePick { selected } => theme_pick(area, buf, app, *selected),
         Mode::Compare => compare(area, buf, app),
         Mode::Normal => {
-            if let Some(msg) = &app.tools.status {
-                status(l.hints, buf, app, msg, app.tools.status_path_at);
+            if let Some((msg, path_at)) = app.status() {
+                status(l.hints, buf, app, msg, path_at);
             }
         }
     }
@@ -50,14 +50,12 @@ fn removed_banner(row: Rect, buf: &mut Buffer, app: &App) {
     if row.is_empty() {
         return;
     }
-    let w = i18n::tools(app.locale);
-    let t = &app.theme;
+    let w = i18n::tools(app.locale());
+    let t = &app.theme();
     let style = t.warning.add_modifier(ratatui::style::Modifier::REVERSED);
     fill(buf, row, " ", style);
     let name = app
-        .tools
-        .source
-        .as_deref()
+        .source()
         .and_then(|p| p.file_name())
         .map(|n| crate::text::sanitize_line(&n.to_string_lossy()))
         .unwrap_or_default();
@@ -76,7 +74,7 @@ fn banner(row: Rect, buf: &mut Buffer, app: &App, err: &str) {
     if row.is_empty() {
         return;
     }
-    let t = &app.theme;
+    let t = &app.theme();
     let style = t.warning.add_modifier(ratatui::style::Modifier::REVERSED);
     fill(buf, row, " ", style);
     let full = format!(" {err}");
@@ -91,7 +89,7 @@ fn status(row: Rect, buf: &mut Buffer, app: &App, msg: &str, path_at: Option<usi
     if row.is_empty() {
         return;
     }
-    let t = &app.theme;
+    let t = &app.theme();
     fill(buf, row, " ", t.text);
     let avail = usize::from(row.width.saturating_sub(2));
     let line = match path_at.filter(|&i| msg.is_char_boundary(i)) {
@@ -120,11 +118,11 @@ fn status(row: Rect, buf: &mut Buffer, app: &App, msg: &str, path_at: Option<usi
 
 /// The prompt in the key-hint line and the results above it.
 fn search(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) {
-    let Mode::Search(p) = &app.tools.mode else {
+    let Mode::Search(p) = &app.mode() else {
         return;
     };
-    let w = i18n::tools(app.locale);
-    let t = &app.theme;
+    let w = i18n::tools(app.locale());
+    let t = &app.theme();
     // The prompt row: the hint line, or the last row when there is none.
     let row = if l.hints.is_empty() {
         Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1)
@@ -153,10 +151,10 @@ fn search(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) {
     let count = if p.query.is_empty() {
         String::new()
     } else {
-        i18n::count(p.total, w.hit_one, w.hit_many, app.locale)
+        i18n::count(p.total, w.hit_one, w.hit_many, app.locale())
     };
     let arrows = crate::ui::status::arrow_label(app, &[Dir::Up, Dir::Down]);
-    let hint = format!("{count}   {}", i18n::search_hint(&arrows, app.locale));
+    let hint = format!("{count}   {}", i18n::search_hint(&arrows, app.locale()));
     let hw = u16::try_from(text::width(&hint)).unwrap_or(u16::MAX);
     if x + 2 + hw <= row.right() {
         put(buf, row, row.right() - hw - 1, row.y, &hint, t.dim);
@@ -194,7 +192,7 @@ fn search(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) {
             fill(buf, line, " ", style);
         }
         let marker = if k == p.selected { t.marker } else { " " };
-        let desc = hit.describe(&app.data, app.locale);
+        let desc = hit.describe(&app.data(), app.locale());
         let s = format!("{marker} {desc}");
         let s = text::truncate_with(&s, usize::from(inner.width), t.ellipsis);
         put(buf, line, line.x, y, &s, style);
@@ -203,13 +201,13 @@ fn search(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) {
 
 /// The theme pick list: "all" then each theme with its project count.
 fn theme_pick(area: Rect, buf: &mut Buffer, app: &App, selected: usize) {
-    let w = i18n::tools(app.locale);
-    let t = &app.theme;
-    let themes = app.tools.theme_list(app.locale);
+    let w = i18n::tools(app.locale());
+    let t = &app.theme();
+    let themes = app.theme_list();
     let mut rows: Vec<(String, String)> = Vec::with_capacity(themes.len() + 1);
     rows.push((
         w.all_themes.to_string(),
-        app.data.projects.len().to_string(),
+        app.data().projects.len().to_string(),
     ));
     rows.extend(themes.iter().map(|(name, n)| (name.clone(), n.to_string())));
     let name_w = rows.iter().map(|r| text::width(&r.0)).max().unwrap_or(0);
@@ -223,7 +221,7 @@ fn theme_pick(area: Rect, buf: &mut Buffer, app: &App, selected: usize) {
     let inner = pane(buf, r, w.theme_title, true, app);
     let vis = usize::from(inner.height);
     let first = selected.saturating_sub(vis.saturating_sub(1));
-    let current = app.tools.options.filter();
+    let current = app.options().filter();
     for (k, (name, n)) in rows.iter().enumerate().skip(first).take(vis) {
         let y = inner.y + u16::try_from(k - first).unwrap_or(0);
         let line = Rect::new(inner.x, y, inner.width, 1);
@@ -250,11 +248,11 @@ fn theme_pick(area: Rect, buf: &mut Buffer, app: &App, selected: usize) {
 /// The comparison: one column per marked district, rows amount, share, projects, population, per
 /// inhabitant; a total column when there is room.
 fn compare(area: Rect, buf: &mut Buffer, app: &App) {
-    let w = i18n::tools(app.locale);
-    let t = &app.theme;
+    let w = i18n::tools(app.locale());
+    let t = &app.theme();
     let c = app.comparison();
-    let loc = app.locale;
-    let cur = &app.data.meta.currency;
+    let loc = app.locale();
+    let cur = &app.data().meta.currency;
     let dash = t.dash.to_string();
     let pct = |v: Option<rust_decimal::Decimal>| {
         v.map_or(dash.clone(), |r| money::format_percent(r, loc))
@@ -273,7 +271,7 @@ fn compare(area: Rect, buf: &mut Buffer, app: &App) {
         .iter()
         .map(|r| {
             vec![
-                app.data
+                app.data()
                     .districts
                     .get(r.district)
                     .map_or_else(String::new, |d| d.short_name().to_string()),
@@ -318,7 +316,7 @@ fn compare(area: Rect, buf: &mut Buffer, app: &App) {
         .map(|c| c.iter().map(|s| text::width(s)).max().unwrap_or(0).max(6))
         .collect();
     let mut title = w.compare_title.to_string();
-    if let Some(f) = app.tools.options.filter() {
+    if let Some(f) = app.options().filter() {
         title.push_str(&format!(" · {}: {f}", w.filter_on));
     }
     let need = label_w + col_w.iter().map(|c| c + 2).sum::<usize>() + 4;
@@ -370,7 +368,7 @@ fn compare(area: Rect, buf: &mut Buffer, app: &App) {
     let lacking = c.rows.iter().filter(|r| r.population.is_none()).count();
     if lacking > 0 {
         let y = inner.bottom().saturating_sub(1);
-        let note = crate::screen::figures::Missing::population_note(lacking, &app.data, loc);
+        let note = crate::screen::figures::Missing::population_note(lacking, &app.data(), loc);
         let note = note.as_str();
         put(
             buf,
@@ -517,7 +515,7 @@ fn ascii_row(row: &[Cell]) -> Vec<Cell> {
 /// Notes under the bars, in the free rows at the bottom of the list: why values are missing (`–`)
 /// and why the not-itemised bar is hidden under a filter.
 pub fn bar_notes(inner: Rect, first_free: u16, buf: &mut Buffer, app: &App) {
-    let t = &app.theme;
+    let t = &app.theme();
     let notes = notes(&app.inputs());
     let mut y = inner.bottom();
     for note in notes.iter().rev() {
@@ -544,17 +542,23 @@ pub fn bar_notes(inner: Rect, first_free: u16, buf: &mut Buffer, app: &App) {
 /// The filter indicator of the header, `Filter: theme (n projects, amount)`, or only `Filter: theme`
 /// (cut to fit) when the long form is wider than `max` columns; `None` without a theme filter or room.
 pub fn filter_label(app: &App, max: usize) -> Option<String> {
-    let f = app.tools.options.filter()?;
+    let f = app.options().filter()?;
     if max == 0 {
         return None;
     }
-    let w = i18n::tools(app.locale);
-    let vm = &app.tools.view;
-    let amount = money::format_money_compact(vm.shown_total, &app.data.meta.currency, app.locale);
+    let w = i18n::tools(app.locale());
+    let vm = &app.figures();
+    let amount =
+        money::format_money_compact(vm.shown_total, &app.data().meta.currency, app.locale());
     let full = format!(
         " {}: {f} ({}, {amount}) ",
         w.filter_on,
-        i18n::count(vm.shown_projects, w.project_one, w.project_many, app.locale)
+        i18n::count(
+            vm.shown_projects,
+            w.project_one,
+            w.project_many,
+            app.locale()
+        )
     );
     if text::width(&full) <= max {
         return Some(full);
@@ -565,14 +569,14 @@ pub fn filter_label(app: &App, max: usize) -> Option<String> {
     }
     // Tight: no padding, cut with the theme's ellipsis.
     let bare = format!("{}: {f}", w.filter_on);
-    Some(text::truncate_with(&bare, max, app.theme.ellipsis).into_owned())
+    Some(text::truncate_with(&bare, max, app.theme().ellipsis).into_owned())
 }
 
 /// The key hints while a pick list or the comparison is open (`None`: the normal hints).
 pub fn mode_hints(app: &App) -> Option<Vec<(String, &'static str)>> {
-    let w = i18n::tools(app.locale);
+    let w = i18n::tools(app.locale());
     let key = |a: crate::input::action::Action| {
-        app.keymap.keys_for(a).first().map(|&k| {
+        app.keymap().keys_for(a).first().map(|&k| {
             crate::input::keymap::format_key(k)
                 .trim_start_matches('<')
                 .trim_end_matches('>')
@@ -580,8 +584,8 @@ pub fn mode_hints(app: &App) -> Option<Vec<(String, &'static str)>> {
         })
     };
     use crate::input::action::Action;
-    match app.tools.mode {
-        Mode::ThemePick { .. } if !app.help => {
+    match app.mode() {
+        Mode::ThemePick { .. } if !app.help() => {
             // Arrows as the theme draws them (`↑↓`, or `Op/Ned` in --plain).
             let arrows = crate::ui::status::arrow_label(app, &[Dir::Up, Dir::Down]);
             let mut out = vec![(arrows, w.hint_pick)];
@@ -589,10 +593,10 @@ pub fn mode_hints(app: &App) -> Option<Vec<(String, &'static str)>> {
             out.extend(key(Action::Back).map(|k| (k, w.hint_close)));
             Some(out)
         }
-        Mode::Compare if !app.help => {
+        Mode::Compare if !app.help() => {
             let mut out = Vec::new();
             out.extend(key(Action::Back).map(|k| (k, w.hint_close)));
-            out.extend(key(Action::Quit).map(|k| (k, i18n::strings(app.locale).hint_quit)));
+            out.extend(key(Action::Quit).map(|k| (k, i18n::strings(app.locale()).hint_quit)));
             Some(out)
         }
         _ => None,
