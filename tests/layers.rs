@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The layers of `src/`, checked: every module may use only modules of its own layer or below, and
 //! the top-level modules form no cycle. The table is the one in the README's "How it is built".
 //!
