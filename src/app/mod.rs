@@ -7,7 +7,6 @@ pub mod error_view;
 mod lists;
 pub mod map_mode;
 mod mouse;
-pub mod nav;
 pub mod tabs;
 pub mod tools;
 
@@ -372,8 +371,13 @@ impl App {
                 if self.move_on_outline(dir) {
                     return;
                 }
-                let tiles: Vec<_> = self.data.districts.iter().map(|d| d.tile).collect();
-                if let Some(next) = nav::nearest(&tiles, self.selected, dir) {
+                let tiles: Vec<(u16, u16)> = self
+                    .data
+                    .districts
+                    .iter()
+                    .map(|d| (d.tile.col, d.tile.row))
+                    .collect();
+                if let Some(next) = crate::geo::nav::nearest_tile(&tiles, self.selected, dir) {
                     self.select_district(next);
                 }
             }

@@ -20,7 +20,6 @@ pub mod outline;
 pub mod project;
 pub mod raster;
 pub mod regions;
-pub mod spatial;
 pub mod widget;
 
 pub use outline::{OutlineFrame, OutlineMap};
