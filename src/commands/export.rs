@@ -70,7 +70,7 @@ fn svg_of(dataset: &Dataset, locale: Locale) -> Result<String, String> {
             dataset.origin
         ));
     };
-    let classes = Classes::for_districts(&dataset.districts);
+    let classes = Classes::from_totals(&dataset.funded_totals());
     let (legend_title, source) = match locale {
         Locale::Da => ("Bevilget pr. kreds", "Kilde"),
         Locale::En => ("Allocated per district", "Source"),

@@ -11,7 +11,6 @@
 
 use rust_decimal::Decimal;
 
-use crate::data::District;
 use crate::i18n::locale::Locale;
 use crate::money::format_money_compact;
 
@@ -58,16 +57,7 @@ const MULTIPLIERS: [(i64, u32); 9] = [
 ];
 
 impl Classes {
-    /// Classes for the districts' totals (districts without projects get `None`).
-    pub fn for_districts(districts: &[District]) -> Classes {
-        let totals: Vec<Option<Decimal>> = districts
-            .iter()
-            .map(|d| d.has_projects().then_some(d.total))
-            .collect();
-        Classes::from_totals(&totals)
-    }
-
-    /// Classes over `totals` (`None`: no projects).
+    /// Classes over `totals`, one per district (`None`: no projects, which is not a total of zero).
     pub fn from_totals(totals: &[Option<Decimal>]) -> Classes {
         let values: Vec<Decimal> = totals.iter().flatten().copied().collect();
         let limits = match (values.iter().min(), values.iter().max()) {
@@ -271,7 +261,7 @@ mod tests {
     #[test]
     fn shipped_totals_give_six_five_million_classes() {
         let ds = crate::data::load_embedded();
-        let c = Classes::for_districts(&ds.districts);
+        let c = Classes::from_totals(&ds.funded_totals());
         let limits: Vec<String> = c.limits.iter().map(|l| l.to_string()).collect();
         assert_eq!(
             limits,

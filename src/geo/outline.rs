@@ -78,7 +78,7 @@ impl OutlineMap {
     ) -> Option<Result<OutlineMap, Vec<GeoError>>> {
         let spec = dataset.map.as_ref()?;
         Some(
-            regions::load(spec, &dataset.districts, base_dir)
+            regions::load(spec, &dataset.map_shapes(), base_dir)
                 .map(|geo| OutlineMap::new(Arc::new(geo))),
         )
     }
@@ -223,8 +223,9 @@ mod tests {
     fn render_hit_test_zoom_and_navigation_through_the_entry_point() {
         let ds = dataset_with_map();
         let map = OutlineMap::load(&ds, None).unwrap().unwrap();
-        let texts = default_texts(&ds.districts, &ds.meta.currency, Locale::Da);
-        let classes = Classes::for_districts(&ds.districts);
+        let names: Vec<&str> = ds.districts.iter().map(|d| d.short_name()).collect();
+        let texts = default_texts(&names, &ds.funded_totals(), &ds.meta.currency, Locale::Da);
+        let classes = Classes::from_totals(&ds.funded_totals());
         let legend = classes.legend(&ds.meta.currency, Locale::Da, "ingen projekter");
         let style = OutlineStyle::new(ColorMode::TrueColor, classes.count());
         let area = Rect::new(5, 2, 100, 40);
