@@ -448,8 +448,8 @@ mod search {
 /// reuses the cached raster. Bytes per step through crossterm are printed once per colour mode.
 mod outline {
     use super::*;
-    use kredskort::geo::widget::ColorMode;
     use kredskort::input::action::{Action, Dir};
+    use kredskort::style::rgb::ColorMode;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 

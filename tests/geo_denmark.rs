@@ -61,8 +61,8 @@ fn print_denmark_at_100x30() {
 /// nearer the axis but across the sea, and every district can be reached from a neighbour.
 #[test]
 fn arrows_follow_shared_borders() {
-    use kredskort::geo::OutlineMap;
     use kredskort::geo::nav::Dir;
+    use kredskort::screen::outline::OutlineMap;
     let (ds, m) = denmark();
     let map = OutlineMap::new(std::sync::Arc::new(m));
     let go = |from: &str, dir| {

@@ -3,11 +3,13 @@
 
 use kredskort::data::Dataset;
 use kredskort::export::svg::{SvgColors, SvgText, write_svg};
+use kredskort::geo::cache::OutlineCache;
 use kredskort::geo::classes::Classes;
 use kredskort::geo::labels::default_texts;
-use kredskort::geo::widget::{ColorMode, OutlineCache, OutlineStyle, OutlineView, render_outline};
 use kredskort::geo::{self, GeoMap};
 use kredskort::i18n::locale::Locale;
+use kredskort::style::rgb::ColorMode;
+use kredskort::ui::outline_paint::{OutlineStyle, OutlineView, render_outline};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
