@@ -201,6 +201,32 @@ fn no_module_uses_a_layer_above_its_own() {
     );
 }
 
+/// Geometry and data are plain data: no file of `src/geo/` or `src/data/` names the terminal
+/// libraries in its code (painting and events live in the layers above).
+#[test]
+fn geometry_and_data_use_no_terminal_library() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut wrong = Vec::new();
+    for dir in ["geo", "data"] {
+        let mut files = Vec::new();
+        rust_files(&src.join(dir), &mut files);
+        files.sort();
+        for f in files {
+            let code = code_of(&std::fs::read_to_string(&f).unwrap());
+            for lib in ["ratatui", "crossterm"] {
+                if code.contains(lib) {
+                    wrong.push(format!("{} mentions {lib}", f.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "terminal libraries below the screen:\n{}",
+        wrong.join("\n")
+    );
+}
+
 #[test]
 fn the_top_level_modules_form_no_cycle() {
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
