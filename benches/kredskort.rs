@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use divan::counter::{BytesCount, ItemsCount};
 use divan::{Bencher, black_box};
 use kredskort::commands::generate::{GenParams, SplitMix64, generate_string, write_dataset};
-use kredskort::i18n::locale::Locale;
+use kredskort::locale::Locale;
 use rust_decimal::Decimal;
 
 #[path = "../tests/common/byte_count.rs"]
@@ -448,8 +448,8 @@ mod search {
 /// reuses the cached raster. Bytes per step through crossterm are printed once per colour mode.
 mod outline {
     use super::*;
-    use kredskort::geo::widget::ColorMode;
     use kredskort::input::action::{Action, Dir};
+    use kredskort::style::rgb::ColorMode;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 

@@ -12,6 +12,7 @@ pub mod export;
 pub mod geo;
 pub mod i18n;
 pub mod input;
+pub mod locale;
 pub mod money;
 pub mod screen;
 pub mod search;

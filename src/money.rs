@@ -5,7 +5,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::i18n::locale::Locale;
+use crate::locale::{Locale, format_number};
 
 /// The largest amount a file may hold: 10^15 (a thousand billion), far beyond any budget, and small
 /// enough that sums of a million of them stay exact in a `Decimal`.
@@ -82,42 +82,6 @@ fn check_amount(value: Decimal) -> Result<Decimal, AmountError> {
     } else {
         Ok(value.normalize())
     }
-}
-
-/// Groups the digits of a non-negative integer string: `2875000` → `2.875.000` (Danish).
-fn group_digits(digits: &str, sep: char) -> String {
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A number with grouped thousands and exactly `decimals` decimals, rounded half away from zero.
-pub fn format_number(value: Decimal, decimals: u32, locale: Locale) -> String {
-    let (thousands, mark) = locale.separators();
-    let rounded = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
-    let negative = rounded.is_sign_negative() && !rounded.is_zero();
-    let abs = rounded.abs();
-    let int = abs.trunc();
-    let mut out = String::new();
-    if negative {
-        out.push('-');
-    }
-    out.push_str(&group_digits(&int.to_string(), thousands));
-    if decimals > 0 {
-        let frac = (abs - int) * Decimal::from(10u64.pow(decimals));
-        let frac = frac.round().to_string();
-        out.push(mark);
-        for _ in frac.len()..decimals as usize {
-            out.push('0');
-        }
-        out.push_str(&frac);
-    }
-    out
 }
 
 /// The currency as written next to an amount: `kr.` for DKK in Danish, else the ISO code.

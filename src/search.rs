@@ -26,7 +26,7 @@ use std::collections::HashMap;
 use memchr::memmem;
 
 use crate::data::Dataset;
-use crate::i18n::locale::Locale;
+use crate::locale::Locale;
 use crate::text::fold::{collapse, fold_joined, fold_search};
 
 /// How many hits [`SearchIndex::query`] returns at most.

@@ -5,9 +5,9 @@
 use kredskort::app::{App, Focus, View};
 use kredskort::commands::render::{draw_buffer, draw_terminal, screen, to_plain};
 use kredskort::data::{Dataset, load_embedded, load_str};
-use kredskort::i18n::locale::Locale;
 use kredskort::input::action::{Action, Dir};
 use kredskort::input::keymap::parse_key_sequence;
+use kredskort::locale::Locale;
 use kredskort::ui;
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;

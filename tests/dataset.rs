@@ -4,7 +4,7 @@
 use std::str::FromStr;
 
 use kredskort::data::{load_embedded, load_file, load_str, load_with_spans};
-use kredskort::i18n::locale::Locale;
+use kredskort::locale::Locale;
 use kredskort::money::format_money;
 use rust_decimal::Decimal;
 

@@ -12,7 +12,7 @@ fn denmark() -> (Dataset, GeoMap) {
         .map
         .as_ref()
         .expect("the shipped data has a [map] section");
-    let m = geo::load(spec, &ds.districts, None).unwrap();
+    let m = geo::load(spec, &ds.map_shapes(), None).unwrap();
     (ds, m)
 }
 
@@ -61,8 +61,8 @@ fn print_denmark_at_100x30() {
 /// nearer the axis but across the sea, and every district can be reached from a neighbour.
 #[test]
 fn arrows_follow_shared_borders() {
-    use kredskort::geo::OutlineMap;
     use kredskort::geo::nav::Dir;
+    use kredskort::screen::outline::OutlineMap;
     let (ds, m) = denmark();
     let map = OutlineMap::new(std::sync::Arc::new(m));
     let go = |from: &str, dir| {
@@ -229,7 +229,13 @@ fn danish_labels_never_overlap_and_sit_on_their_district() {
     use kredskort::geo::labels::{default_texts, place};
     use kredskort::geo::nav::hit_test;
     let (ds, m) = denmark();
-    let texts = default_texts(&ds.districts, "DKK", kredskort::i18n::locale::Locale::Da);
+    let names: Vec<&str> = ds.districts.iter().map(|d| d.short_name()).collect();
+    let texts = default_texts(
+        &names,
+        &ds.funded_totals(),
+        "DKK",
+        kredskort::locale::Locale::Da,
+    );
     for (w, h) in [(40usize, 12usize), (80, 24), (120, 40), (200, 60)] {
         let r = Raster::build(&m, w, h * 2, None);
         let labels = place(&r, &texts);
@@ -295,7 +301,7 @@ fn other_geometry_files_work_the_same_way() {
         bbox: None,
         insets: vec![],
     };
-    let m = geo::load(&spec, &ds.districts, Some(&dir)).unwrap();
+    let m = geo::load(&spec, &ds.map_shapes(), Some(&dir)).unwrap();
     let r = Raster::build(&m, 40, 20, None);
     assert!(r.area[0] > 100 && r.area[1] > 100, "{:?}", r.area);
     assert_eq!(
@@ -325,7 +331,7 @@ fn errors_in_a_users_geojson_point_into_that_file() {
         bbox: None,
         insets: vec![],
     };
-    let errs = geo::load(&spec, &ds.districts, Some(&dir)).unwrap_err();
+    let errs = geo::load(&spec, &ds.map_shapes(), Some(&dir)).unwrap_err();
     let e = &errs[0];
     assert_eq!(e.at, geo::GeoErrorAt::MapGeometry);
     let shown = e.to_string();

@@ -3,11 +3,13 @@
 
 use kredskort::data::Dataset;
 use kredskort::export::svg::{SvgColors, SvgText, write_svg};
+use kredskort::geo::cache::OutlineCache;
 use kredskort::geo::classes::Classes;
 use kredskort::geo::labels::default_texts;
-use kredskort::geo::widget::{ColorMode, OutlineCache, OutlineStyle, OutlineView, render_outline};
 use kredskort::geo::{self, GeoMap};
-use kredskort::i18n::locale::Locale;
+use kredskort::locale::Locale;
+use kredskort::style::rgb::ColorMode;
+use kredskort::ui::outline_paint::{OutlineStyle, OutlineView, render_outline};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -18,7 +20,7 @@ fn denmark() -> (Dataset, GeoMap) {
         .map
         .as_ref()
         .expect("the shipped data has a [map] section");
-    let m = geo::load(spec, &ds.districts, None).unwrap();
+    let m = geo::load(spec, &ds.map_shapes(), None).unwrap();
     (ds, m)
 }
 
@@ -30,8 +32,9 @@ fn render(
     mode: ColorMode,
     selected: Option<usize>,
 ) -> Buffer {
-    let texts = default_texts(&ds.districts, &ds.meta.currency, Locale::Da);
-    let classes = Classes::for_districts(&ds.districts);
+    let names: Vec<&str> = ds.districts.iter().map(|d| d.short_name()).collect();
+    let texts = default_texts(&names, &ds.funded_totals(), &ds.meta.currency, Locale::Da);
+    let classes = Classes::from_totals(&ds.funded_totals());
     let style = OutlineStyle::new(mode, classes.count());
     let legend = classes.legend(&ds.meta.currency, Locale::Da, "ingen projekter");
     let titles: Vec<String> = m.insets.iter().map(|i| i.name.clone()).collect();
@@ -191,7 +194,7 @@ fn colour_render_at_200x60_has_labels_legend_and_half_blocks() {
 #[test]
 fn svg_is_well_formed_with_one_path_per_district() {
     let (ds, m) = denmark();
-    let classes = Classes::for_districts(&ds.districts);
+    let classes = Classes::from_totals(&ds.funded_totals());
     let text = SvgText {
         title: "Forebyggelsespuljen 2014 <&> \"test\"".into(),
         legend_title: "Bevilget pr. politikreds".into(),

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The layers of `src/`, checked: every module may use only modules of its own layer or below, and
 //! the top-level modules form no cycle. The table is the one in the README's "How it is built".
 //!
@@ -11,7 +12,10 @@ use std::path::{Path, PathBuf};
 /// The layers, lowest first. A top-level module of `src/` (a folder or a loose file) is in exactly
 /// one of them.
 const LAYERS: &[(&str, &[&str])] = &[
-    ("foundation", &["text", "money", "i18n", "style", "input"]),
+    (
+        "foundation",
+        &["locale", "text", "money", "i18n", "style", "input"],
+    ),
     ("geometry", &["geo"]),
     ("data", &["data"]),
     ("services", &["search", "config", "export", "import"]),
@@ -196,6 +200,32 @@ fn no_module_uses_a_layer_above_its_own() {
     assert!(
         wrong.is_empty(),
         "uses against the layers:\n{}",
+        wrong.join("\n")
+    );
+}
+
+/// Geometry and data are plain data: no file of `src/geo/` or `src/data/` names the terminal
+/// libraries in its code (painting and events live in the layers above).
+#[test]
+fn geometry_and_data_use_no_terminal_library() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut wrong = Vec::new();
+    for dir in ["geo", "data"] {
+        let mut files = Vec::new();
+        rust_files(&src.join(dir), &mut files);
+        files.sort();
+        for f in files {
+            let code = code_of(&std::fs::read_to_string(&f).unwrap());
+            for lib in ["ratatui", "crossterm"] {
+                if code.contains(lib) {
+                    wrong.push(format!("{} mentions {lib}", f.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "terminal libraries below the screen:\n{}",
         wrong.join("\n")
     );
 }

@@ -10,11 +10,11 @@ use kredskort::app::{App, View};
 use kredskort::commands::render::{draw_buffer, screen};
 use kredskort::config::MapMode;
 use kredskort::data::load_embedded;
-use kredskort::geo::widget::ColorMode;
-use kredskort::i18n::locale::Locale;
 use kredskort::input::action::{Action, Dir};
 use kredskort::input::keymap::parse_key_sequence;
+use kredskort::locale::Locale;
 use kredskort::search::Prepared;
+use kredskort::style::rgb::ColorMode;
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 

@@ -9,8 +9,8 @@ use kredskort::app::Msg;
 use kredskort::app::tabs::Workspace;
 use kredskort::commands::render::screen;
 use kredskort::commands::watch::{FileWatcher, WatchEvent, channel_sink};
-use kredskort::i18n::locale::Locale;
 use kredskort::input::keymap::Keymap;
+use kredskort::locale::Locale;
 use kredskort::search::Prepared;
 use kredskort::style::theme::Theme;
 

@@ -5,8 +5,8 @@ use kredskort::app::App;
 use kredskort::commands::generate::{GenParams, generate_string};
 use kredskort::commands::render::{draw_buffer, screen};
 use kredskort::data::{Dataset, load_str};
-use kredskort::i18n::locale::Locale;
 use kredskort::input::action::{Action, Dir};
+use kredskort::locale::Locale;
 use kredskort::ui;
 use ratatui::buffer::Buffer;
 

@@ -1,16 +1,16 @@
 //! The map pane's state beyond the tiles: whether it shows the outline map (the choropleth drawn
 //! from the data file's `[map]` geometry) or the tiles, the zoom (`z`), and how colours reach the
 //! terminal. The outline map itself (geometry, classes, raster cache) is built once per dataset and
-//! shared; drawing only reads it (its raster cache sits behind the geo layer's `RefCell`).
+//! shared; drawing only reads it (its raster cache sits behind the screen model's `RefCell`).
 
 use std::rc::Rc;
 
 use super::App;
 use crate::config::MapMode;
 use crate::data::Dataset;
-use crate::geo::OutlineMap;
-use crate::geo::widget::ColorMode;
 use crate::input::action::Dir;
+use crate::screen::outline::OutlineMap;
+use crate::style::rgb::ColorMode;
 
 /// The map pane's mode, zoom and colour mode.
 #[derive(Debug, Clone)]

@@ -14,7 +14,6 @@ pub mod map_mode;
 mod marks;
 mod mode;
 mod mouse;
-pub mod nav;
 mod reload;
 mod status;
 pub mod tabs;
@@ -31,9 +30,9 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use crate::data::{Dataset, LoadError};
-use crate::i18n::locale::Locale;
 use crate::input::action::{Action, Dir};
 use crate::input::keymap::{Key, Keymap};
+use crate::locale::Locale;
 use crate::screen::figures::{Comparison, Figures, ViewOptions};
 use crate::screen::{self, ScreenLayout};
 pub use crate::screen::{Focus, Level, View};
@@ -114,7 +113,7 @@ struct Fingerprint {
     map_offset: (u16, u16),
     help: (bool, usize),
     size: (u16, u16),
-    map: (crate::config::MapMode, bool, crate::geo::widget::ColorMode),
+    map: (crate::config::MapMode, bool, crate::style::rgb::ColorMode),
     revision: u64,
 }
 
@@ -765,8 +764,13 @@ impl App {
                 if self.move_on_outline(dir) {
                     return;
                 }
-                let tiles: Vec<_> = self.data.districts.iter().map(|d| d.tile).collect();
-                if let Some(next) = nav::nearest(&tiles, self.selected, dir) {
+                let tiles: Vec<(u16, u16)> = self
+                    .data
+                    .districts
+                    .iter()
+                    .map(|d| (d.tile.col, d.tile.row))
+                    .collect();
+                if let Some(next) = crate::geo::nav::nearest_tile(&tiles, self.selected, dir) {
                     self.select_district(next);
                 }
             }

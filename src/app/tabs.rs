@@ -11,9 +11,9 @@ use std::path::{Path, PathBuf};
 use crate::app::map_mode::MapSettings;
 use crate::app::{App, Effect, Msg, Update};
 use crate::data::LoadError;
-use crate::i18n::locale::Locale;
 use crate::input::action::Action;
 use crate::input::keymap::Keymap;
+use crate::locale::Locale;
 use crate::search::Prepared;
 use crate::style::theme::Theme;
 

@@ -9,8 +9,9 @@ use crate::commands::cli::GlobalArgs;
 use crate::commands::dashboard::check_config;
 use crate::config::DataSource;
 use crate::data::Dataset;
-use crate::i18n::locale::Locale;
-use crate::money::{format_money, format_number};
+use crate::locale::Locale;
+use crate::locale::format_number;
+use crate::money::format_money;
 
 pub fn run(global: &GlobalArgs, files: &[PathBuf]) -> ExitCode {
     // The config file: its top level, `[theme]` and `[keys]` (by the same code the dashboard runs

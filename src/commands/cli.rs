@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::i18n::locale::Locale;
+use crate::locale::Locale;
 
 #[derive(Debug, Parser)]
 #[command(

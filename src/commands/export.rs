@@ -9,7 +9,7 @@ use crate::data::Dataset;
 use crate::export::svg::{SvgColors, SvgText, write_svg};
 use crate::export::{Selection, write_atomic, write_csv, write_json, write_markdown};
 use crate::geo::classes::Classes;
-use crate::i18n::locale::Locale;
+use crate::locale::Locale;
 
 pub fn run(global: &GlobalArgs, args: &ExportArgs) -> ExitCode {
     match export(global, args) {
@@ -70,7 +70,7 @@ fn svg_of(dataset: &Dataset, locale: Locale) -> Result<String, String> {
             dataset.origin
         ));
     };
-    let classes = Classes::for_districts(&dataset.districts);
+    let classes = Classes::from_totals(&dataset.funded_totals());
     let (legend_title, source) = match locale {
         Locale::Da => ("Bevilget pr. kreds", "Kilde"),
         Locale::En => ("Allocated per district", "Source"),

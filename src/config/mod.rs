@@ -19,7 +19,7 @@ use toml::de::{DeTable, DeValue};
 use crate::data::convert::{self, Cx, kind};
 use crate::data::diagnostic::{Diagnostic, Problem, Snippet, SourceMap, did_you_mean};
 use crate::data::load::{LoadError, parse_toml, read_text};
-use crate::i18n::locale::Locale;
+use crate::locale::Locale;
 use crate::text::sanitize_line;
 
 /// A bad config file: the same located diagnostics as a bad data file.

@@ -449,7 +449,7 @@ fn amount_problem(span: Range<usize>, key: &str, e: AmountError, written: &str) 
             span,
             format!(
                 "`{key}` is too large: the largest amount a file may hold is {}",
-                money::format_number(MAX_AMOUNT, 0, crate::i18n::locale::Locale::En)
+                crate::locale::format_number(MAX_AMOUNT, 0, crate::locale::Locale::En)
             ),
         )
         .label("too large")

@@ -547,7 +547,7 @@ fn check_geometry(
 ) -> Result<Option<GeoMap>, Vec<GeoError>> {
     match &dataset.map {
         None => Ok(None),
-        Some(spec) => crate::geo::load(spec, &dataset.districts, base_dir).map(Some),
+        Some(spec) => crate::geo::load(spec, &dataset.map_shapes(), base_dir).map(Some),
     }
 }
 

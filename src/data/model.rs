@@ -5,6 +5,11 @@
 
 use rust_decimal::Decimal;
 
+// The `[map]` section's types are the geometry layer's (it loads what they name, and sits below
+// this one); the model holds them as written.
+use crate::geo::DistrictShapes;
+pub use crate::geo::{MapInset, MapSpec};
+
 /// One funding round, validated, with derived figures filled in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
@@ -24,25 +29,6 @@ pub struct Dataset {
     /// The geometry `[map]` names, loaded and checked once by the loader (`None` without `[map]`).
     /// Shared, so cloning a dataset does not copy the outlines; compared by value.
     pub geo: Option<std::sync::Arc<crate::geo::GeoMap>>,
-}
-
-/// The `[map]` section, as written (the geometry itself is loaded by the geo layer).
-#[derive(Debug, Clone, PartialEq)]
-pub struct MapSpec {
-    /// A built-in geometry name (`dk-kommuner-2014`) or a path, relative to the data file.
-    pub geometry: String,
-    /// The feature property that names a shape; `name` when the file does not say.
-    pub key: String,
-    /// `[west, south, east, north]` in degrees; coordinates, not money, so `f64`.
-    pub bbox: Option<[f64; 4]>,
-    pub insets: Vec<MapInset>,
-}
-
-/// One `[[map.inset]]`: a box drawn in a corner at its own scale.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MapInset {
-    pub name: String,
-    pub bbox: [f64; 4],
 }
 
 /// The `[dataset]` table.
@@ -98,6 +84,17 @@ impl District {
     pub fn has_projects(&self) -> bool {
         !self.projects.is_empty()
     }
+
+    /// What the map needs of this district: its id and the feature names it is made of.
+    pub fn map_shapes(&self) -> DistrictShapes<'_> {
+        DistrictShapes::of(&self.id, &self.shapes, &self.municipalities)
+    }
+
+    /// The total when the district has projects (`None`: none, which is not a total of zero), as
+    /// the map's classes take it.
+    pub fn total_if_funded(&self) -> Option<Decimal> {
+        self.has_projects().then_some(self.total)
+    }
 }
 
 /// One `[[project]]`.
@@ -135,6 +132,19 @@ impl Dataset {
     /// Districts that got nothing in this round.
     pub fn districts_without_projects(&self) -> impl Iterator<Item = &District> + '_ {
         self.districts.iter().filter(|d| !d.has_projects())
+    }
+
+    /// Every district's [`District::map_shapes`], in file order: the geometry loader's input.
+    pub fn map_shapes(&self) -> Vec<DistrictShapes<'_>> {
+        self.districts.iter().map(District::map_shapes).collect()
+    }
+
+    /// Every district's [`District::total_if_funded`], in file order: the map's classes' input.
+    pub fn funded_totals(&self) -> Vec<Option<Decimal>> {
+        self.districts
+            .iter()
+            .map(District::total_if_funded)
+            .collect()
     }
 
     /// `amount / pool`, when there is a pool and it is not zero.

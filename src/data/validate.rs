@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use super::convert::{RawFile, Sp};
 use super::diagnostic::{Problem, did_you_mean};
 use super::model::{Dataset, District, MapInset, MapSpec, Meta, Project, Tile};
-use crate::i18n::locale::Locale;
+use crate::locale::Locale;
 use crate::money::format_money;
 
 /// The id maps of this module: at 100,000 projects SipHash was ~6 % of `check`'s CPU time. foldhash

@@ -14,7 +14,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use crate::data::{Dataset, District, Project};
-use crate::i18n::locale::Locale;
+use crate::locale::Locale;
 use crate::money::{format_money, format_percent};
 
 /// One row per project, or one per district (every district, also those without projects). The

@@ -13,9 +13,9 @@ use crate::geo::classes::Classes;
 use crate::geo::project::Projection;
 use crate::geo::raster::{PanelKind, Raster};
 use crate::geo::regions::{GeoMap, Shape};
-use crate::geo::widget::Rgb;
-use crate::i18n::locale::Locale;
+use crate::locale::Locale;
 use crate::money::format_money;
+use crate::style::rgb::Rgb;
 
 /// The texts around the map, already in the wanted language (the caller owns i18n).
 #[derive(Debug, Clone, PartialEq)]

@@ -11,9 +11,9 @@
 
 use rust_decimal::Decimal;
 
-use crate::data::District;
-use crate::i18n::locale::Locale;
+use crate::locale::Locale;
 use crate::money::format_money_compact;
+use crate::style::rgb::Rgb;
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Classes {
@@ -58,16 +58,7 @@ const MULTIPLIERS: [(i64, u32); 9] = [
 ];
 
 impl Classes {
-    /// Classes for the districts' totals (districts without projects get `None`).
-    pub fn for_districts(districts: &[District]) -> Classes {
-        let totals: Vec<Option<Decimal>> = districts
-            .iter()
-            .map(|d| d.has_projects().then_some(d.total))
-            .collect();
-        Classes::from_totals(&totals)
-    }
-
-    /// Classes over `totals` (`None`: no projects).
+    /// Classes over `totals`, one per district (`None`: no projects, which is not a total of zero).
     pub fn from_totals(totals: &[Option<Decimal>]) -> Classes {
         let values: Vec<Decimal> = totals.iter().flatten().copied().collect();
         let limits = match (values.iter().min(), values.iter().max()) {
@@ -234,7 +225,7 @@ fn nice_limits(lo: Decimal, hi: Decimal) -> Vec<Decimal> {
 
 /// A sequential colour scale (light yellow → green → dark blue, after ColorBrewer YlGnBu) in `n`
 /// steps, lightest (least money) first.
-pub fn sequential_rgb(n: usize) -> Vec<(u8, u8, u8)> {
+pub fn sequential_rgb(n: usize) -> Vec<Rgb> {
     const STOPS: [(f64, f64, f64); 5] = [
         (255.0, 255.0, 204.0),
         (161.0, 218.0, 180.0),
@@ -271,7 +262,7 @@ mod tests {
     #[test]
     fn shipped_totals_give_six_five_million_classes() {
         let ds = crate::data::load_embedded();
-        let c = Classes::for_districts(&ds.districts);
+        let c = Classes::from_totals(&ds.funded_totals());
         let limits: Vec<String> = c.limits.iter().map(|l| l.to_string()).collect();
         assert_eq!(
             limits,
@@ -375,5 +366,16 @@ mod tests {
         let lum = |c: &(u8, u8, u8)| u32::from(c.0) * 3 + u32::from(c.1) * 6 + u32::from(c.2);
         assert!(p.windows(2).all(|w| lum(&w[0]) > lum(&w[1])));
         assert_eq!(sequential_rgb(1).len(), 1);
+        // The class scales stay distinct in the 256-colour palette.
+        for n in 1..=7 {
+            let idx: Vec<u8> = sequential_rgb(n)
+                .into_iter()
+                .map(crate::style::rgb::rgb_to_256)
+                .collect();
+            let mut d = idx.clone();
+            d.sort_unstable();
+            d.dedup();
+            assert_eq!(d.len(), n, "{n}: {idx:?}");
+        }
     }
 }

@@ -11,7 +11,11 @@
 //! In an inset showing only one district, a line equal to the inset's title is left out. Everything
 //! is deterministic (ties by position and index).
 
+use rust_decimal::Decimal;
+
 use super::raster::{FRAME, MAX_DISTRICTS, Raster};
+use crate::locale::Locale;
+use crate::money::format_money_compact;
 use crate::text::width;
 
 /// A label placed at cell `(x, y)` (top-left, relative to the raster), `lines` one per row.
@@ -369,20 +373,24 @@ pub fn alternatives(name: &str, figure: Option<&str>) -> Vec<Vec<String>> {
     out
 }
 
-/// The usual label alternatives per district (`alternatives`): the short name with the compact
-/// amount below it, … (districts without projects: the name only, maybe wrapped).
+/// The usual label alternatives per district (`alternatives`): `names[d]` (the short name) with
+/// the compact amount `totals[d]` below it, … (`None`: no projects, the name only, maybe wrapped).
 pub fn default_texts(
-    districts: &[crate::data::District],
+    names: &[&str],
+    totals: &[Option<Decimal>],
     currency: &str,
-    locale: crate::i18n::locale::Locale,
+    locale: Locale,
 ) -> Vec<Vec<Vec<String>>> {
-    districts
+    names
         .iter()
-        .map(|d| {
-            let figure = d
-                .has_projects()
-                .then(|| crate::money::format_money_compact(d.total, currency, locale));
-            alternatives(d.short_name(), figure.as_deref())
+        .enumerate()
+        .map(|(d, name)| {
+            let figure = totals
+                .get(d)
+                .copied()
+                .flatten()
+                .map(|t| format_money_compact(t, currency, locale));
+            alternatives(name, figure.as_deref())
         })
         .collect()
 }

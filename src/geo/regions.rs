@@ -1,4 +1,5 @@
-//! The data file's `[map]` + its districts + a GeoJSON text → a `GeoMap`: each district's outline
+//! The data file's `[map]` (`MapSpec`) + its districts' shape names (`DistrictShapes`) + a GeoJSON
+//! text → a `GeoMap`: each district's outline
 //! as the union of its features' polygons, the unclaimed features as neutral land, and the boxes to
 //! draw.
 //!
@@ -17,7 +18,50 @@ use std::path::Path;
 
 use super::geojson::{self, GeoJsonError, Polygon};
 use super::project::BBox;
-use crate::data::{District, MapSpec};
+// The data file's own hints use the same measure (case and Danish spellings folded,
+// `tarnby` → `Tårnby`).
+use crate::text::closest;
+
+/// The `[map]` section, as written (the data model holds it; this layer loads what it names).
+/// Defined here, below the data layer, so loading geometry needs no data type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapSpec {
+    /// A built-in geometry name (`dk-kommuner-2014`) or a path, relative to the data file.
+    pub geometry: String,
+    /// The feature property that names a shape; `name` when the file does not say.
+    pub key: String,
+    /// `[west, south, east, north]` in degrees; coordinates, not money, so `f64`.
+    pub bbox: Option<[f64; 4]>,
+    pub insets: Vec<MapInset>,
+}
+
+/// One `[[map.inset]]`: a box drawn in a corner at its own scale.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapInset {
+    pub name: String,
+    pub bbox: [f64; 4],
+}
+
+/// What the map needs of one district: its id (for messages) and the names of the features it is
+/// made of, with the list they were written in (for locating errors).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DistrictShapes<'a> {
+    pub id: &'a str,
+    pub names: &'a [String],
+    pub field: ShapeField,
+}
+
+impl<'a> DistrictShapes<'a> {
+    /// A district's `shapes` when it names any, else its `municipalities`.
+    pub fn of(id: &'a str, shapes: &'a [String], municipalities: &'a [String]) -> Self {
+        let (names, field) = if shapes.is_empty() {
+            (municipalities, ShapeField::Municipalities)
+        } else {
+            (shapes, ShapeField::Shapes)
+        };
+        DistrictShapes { id, names, field }
+    }
+}
 
 /// A geometry shipped inside the binary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,8 +98,8 @@ pub fn builtin_text(name: &str) -> Option<&'static str> {
 
 /// The credit line to print for a map's geometry: in English the built-in's English line when
 /// there is one, otherwise (and in Danish) the GeoJSON's own `attribution`.
-pub fn credit(geo: &GeoMap, locale: crate::i18n::locale::Locale) -> Option<String> {
-    if locale == crate::i18n::locale::Locale::En
+pub fn credit(geo: &GeoMap, locale: crate::locale::Locale) -> Option<String> {
+    if locale == crate::locale::Locale::En
         && let Some(b) = BUILTIN.iter().find(|b| b.name == geo.geometry)
     {
         return Some(b.credit_en.to_string());
@@ -234,7 +278,7 @@ pub fn resolve_geometry(
                     "\"{}\" is neither a built-in geometry nor a file",
                     crate::text::sanitize_line(geometry)
                 ),
-                hint: Some(match did_you_mean(geometry, names.iter().copied()) {
+                hint: Some(match closest(geometry, names.iter().copied()) {
                     Some(m) => format!("did you mean \"{m}\"?"),
                     None => format!(
                         "built-in geometries: {}; or give a path to a GeoJSON file",
@@ -258,7 +302,7 @@ pub fn resolve_geometry(
 /// `resolve_geometry` + `build`.
 pub fn load(
     spec: &MapSpec,
-    districts: &[District],
+    districts: &[DistrictShapes],
     base_dir: Option<&Path>,
 ) -> Result<GeoMap, Vec<GeoError>> {
     let (text, origin) = resolve_geometry(&spec.geometry, base_dir).map_err(|e| vec![e])?;
@@ -268,7 +312,7 @@ pub fn load(
 /// Builds the map from the GeoJSON text of `spec.geometry`. Collects every error it can.
 pub fn build(
     spec: &MapSpec,
-    districts: &[District],
+    districts: &[DistrictShapes],
     geometry_text: &str,
 ) -> Result<GeoMap, Vec<GeoError>> {
     build_named(spec, districts, geometry_text, &spec.geometry)
@@ -276,7 +320,7 @@ pub fn build(
 
 fn build_named(
     spec: &MapSpec,
-    districts: &[District],
+    districts: &[DistrictShapes],
     geometry_text: &str,
     origin: &str,
 ) -> Result<GeoMap, Vec<GeoError>> {
@@ -354,19 +398,15 @@ fn build_named(
     let mut claimed: HashMap<&str, (usize, ShapeField, usize)> = HashMap::new();
     let mut shapes = vec![Shape::default(); districts.len()];
     for (di, d) in districts.iter().enumerate() {
-        let (names, field) = if d.shapes.is_empty() {
-            (&d.municipalities, ShapeField::Municipalities)
-        } else {
-            (&d.shapes, ShapeField::Shapes)
-        };
-        for (ni, name) in names.iter().enumerate() {
+        let field = d.field;
+        for (ni, name) in d.names.iter().enumerate() {
             let at = GeoErrorAt::DistrictShape {
                 district: di,
                 index: ni,
                 field,
             };
             let Some(feats) = by_name.get(name.as_str()) else {
-                let hint = did_you_mean(name, by_name.keys().copied())
+                let hint = closest(name, by_name.keys().copied())
                     .map(|m| format!("did you mean \"{m}\"?"))
                     .or_else(|| {
                         Some(format!(
@@ -387,7 +427,7 @@ fn build_named(
                 let what = if other == di {
                     format!("\"{name}\" is listed twice in this district")
                 } else {
-                    let od = districts.get(other).map_or("?", |d| d.id.as_str());
+                    let od = districts.get(other).map_or("?", |d| d.id);
                     format!(
                         "\"{name}\" is already part of district \"{od}\" ({} entry {}); a shape can belong to one district only",
                         match ofield {
@@ -451,7 +491,7 @@ fn build_named(
     for (di, s) in shapes.iter().enumerate() {
         let Some(b) = s.bbox else { continue };
         if !b.intersects(&bbox) && !insets.iter().any(|i| i.bbox.intersects(&b)) {
-            let id = districts.get(di).map_or("?", |d| d.id.as_str());
+            let id = districts.get(di).map_or("?", |d| d.id);
             outside.push(GeoError {
                 at: GeoErrorAt::MapBbox,
                 message: format!(
@@ -477,16 +517,9 @@ fn build_named(
     })
 }
 
-/// The candidate closest to `name`, if close enough to be a plausible typo: the same measure as the
-/// data file's own hints (case and Danish spellings folded, `tarnby` → `Tårnby`).
-pub fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    crate::data::diagnostic::closest(name, candidates)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::MapInset;
 
     fn spec(geometry: &str, key: &str) -> MapSpec {
         MapSpec {
@@ -497,11 +530,15 @@ mod tests {
         }
     }
 
-    fn district(id: &str, shapes: &[&str]) -> District {
-        let mut d = crate::data::load_embedded().districts[0].clone();
-        d.id = id.into();
-        d.shapes = shapes.iter().map(|s| s.to_string()).collect();
-        d
+    /// A district's id and shape names, owned; `as_shapes` lends them as the loader's input.
+    fn district(id: &str, shapes: &[&str]) -> (String, Vec<String>) {
+        (id.into(), shapes.iter().map(|s| s.to_string()).collect())
+    }
+
+    fn as_shapes(ds: &[(String, Vec<String>)]) -> Vec<DistrictShapes<'_>> {
+        ds.iter()
+            .map(|(id, names)| DistrictShapes::of(id, names, &[]))
+            .collect()
     }
 
     const TWO: &str = r#"{"type":"FeatureCollection","features":[
@@ -511,12 +548,8 @@ mod tests {
 
     #[test]
     fn unclaimed_features_are_neutral_and_bbox_defaults_to_extent() {
-        let m = build(
-            &spec("t", "name"),
-            &[district("a", &["Alpha", "Beta"])],
-            TWO,
-        )
-        .unwrap();
+        let ds = [district("a", &["Alpha", "Beta"])];
+        let m = build(&spec("t", "name"), &as_shapes(&ds), TWO).unwrap();
         assert_eq!(m.districts[0].polygons.len(), 2);
         assert_eq!(m.neutral.len(), 1);
         assert_eq!(m.neutral[0].0, "Gamma");
@@ -529,7 +562,7 @@ mod tests {
             district("a", &["Alpha", "Betta"]),
             district("b", &["Alpha"]),
         ];
-        let errs = build(&spec("t", "name"), &ds, TWO).unwrap_err();
+        let errs = build(&spec("t", "name"), &as_shapes(&ds), TWO).unwrap_err();
         assert_eq!(errs.len(), 2, "{errs:?}");
         assert_eq!(
             errs[0].at,
@@ -568,7 +601,8 @@ mod tests {
         assert_eq!(errs[1].at, GeoErrorAt::Inset(0));
         let mut s = spec("t", "name");
         s.bbox = Some([0.0, 0.0, 1.5, 1.0]);
-        let errs = build(&s, &[district("g", &["Gamma"])], TWO).unwrap_err();
+        let g = [district("g", &["Gamma"])];
+        let errs = build(&s, &as_shapes(&g), TWO).unwrap_err();
         assert_eq!(errs[0].at, GeoErrorAt::MapBbox);
         assert!(
             errs[0].message.contains("\"g\" lies outside"),
@@ -579,7 +613,7 @@ mod tests {
             name: "G".into(),
             bbox: [2.0, 0.0, 3.0, 1.0],
         }];
-        assert!(build(&s, &[district("g", &["Gamma"])], TWO).is_ok());
+        assert!(build(&s, &as_shapes(&g), TWO).is_ok());
         let errs = build(&spec("t", "navn"), &[], TWO).unwrap_err();
         assert_eq!(errs[0].at, GeoErrorAt::MapKey);
         assert!(errs[0].message.starts_with("t:2:"), "{}", errs[0]);
@@ -603,7 +637,7 @@ mod tests {
     #[test]
     fn copenhagen_is_the_union_of_four_municipalities_with_the_hole_filled() {
         let ds = crate::data::load_embedded();
-        let m = load(&spec("dk-kommuner-2014", "navn"), &ds.districts, None).unwrap();
+        let m = load(&spec("dk-kommuner-2014", "navn"), &ds.map_shapes(), None).unwrap();
         let kbh = ds
             .districts
             .iter()
@@ -646,11 +680,8 @@ mod tests {
     }
 
     #[test]
-    fn did_you_mean_basics() {
-        assert_eq!(
-            did_you_mean("tarnby", ["Tårnby", "Dragør"].into_iter()),
-            Some("Tårnby")
-        );
-        assert_eq!(did_you_mean("Xyzzy", ["Tårnby"].into_iter()), None);
+    fn shape_names_are_matched_with_danish_spellings_folded() {
+        assert_eq!(closest("tarnby", ["Tårnby", "Dragør"]), Some("Tårnby"));
+        assert_eq!(closest("Xyzzy", ["Tårnby"]), None);
     }
 }

@@ -1,10 +1,9 @@
 //! Every word the dashboard shows, in Danish (the default) and English. Formatted messages are
 //! functions here, so word order can differ between languages.
 
-pub mod locale;
 pub mod tools;
 
-pub use locale::Locale;
+pub use crate::locale::Locale;
 
 use crate::input::action::{Action, Dir};
 
@@ -314,14 +313,14 @@ pub fn position(at: usize, of: usize, locale: Locale) -> String {
 /// locale's number format with the singular or plural word. The one place that chooses between them
 /// (Danish and English both use the singular for exactly one).
 pub fn count(n: usize, one: &str, many: &str, locale: Locale) -> String {
-    let num = crate::money::format_number(rust_decimal::Decimal::from(n), 0, locale);
+    let num = crate::locale::format_number(rust_decimal::Decimal::from(n), 0, locale);
     format!("{num} {}", if n == 1 { one } else { many })
 }
 
 /// `1–57 af 1.000 kredse` / `1–57 of 1,000 districts`: which districts a scrolled list shows (counts
 /// in the locale's number format; the not-itemised row is not a district and is not counted).
 pub fn district_range(first: usize, last: usize, of: usize, locale: Locale) -> String {
-    let n = |v: usize| crate::money::format_number(rust_decimal::Decimal::from(v), 0, locale);
+    let n = |v: usize| crate::locale::format_number(rust_decimal::Decimal::from(v), 0, locale);
     let range = if first == last {
         n(first)
     } else {
@@ -335,7 +334,7 @@ pub fn district_range(first: usize, last: usize, of: usize, locale: Locale) -> S
 
 /// `1–18 af 1.000` / `1–18 of 1,000`: [`district_range`] without the word, for narrow panes.
 pub fn district_range_short(first: usize, last: usize, of: usize, locale: Locale) -> String {
-    let n = |v: usize| crate::money::format_number(rust_decimal::Decimal::from(v), 0, locale);
+    let n = |v: usize| crate::locale::format_number(rust_decimal::Decimal::from(v), 0, locale);
     let range = if first == last {
         n(first)
     } else {
@@ -377,7 +376,7 @@ pub fn map_window(rows: (u16, u16, u16), cols: (u16, u16, u16), locale: Locale) 
 
 /// After a list cut short: ` … og 9.950 til` / ` … and 9,950 more`.
 pub fn and_more(n: usize, locale: Locale) -> String {
-    let n = crate::money::format_number(rust_decimal::Decimal::from(n), 0, locale);
+    let n = crate::locale::format_number(rust_decimal::Decimal::from(n), 0, locale);
     match locale {
         Locale::Da => format!(" … og {n} til"),
         Locale::En => format!(" … and {n} more"),

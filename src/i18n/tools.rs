@@ -1,8 +1,8 @@
 //! UI text of the analyst tools (issue 5), Danish and English. Kept apart from `i18n.rs` so the
 //! dashboard's base strings and the tools' strings can grow without touching each other.
 
-use crate::i18n::locale::Locale;
 use crate::input::action::Action;
+use crate::locale::Locale;
 
 /// The tools' words.
 #[derive(Debug)]

@@ -8,7 +8,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::data::{Dataset, Project};
-use crate::i18n::locale::Locale;
+use crate::locale::Locale;
 use crate::money::{format_money, format_money_compact, format_percent};
 use crate::search::{ThemeIndex, project_has_theme};
 use crate::text::fold::collation_key;

@@ -38,7 +38,7 @@ pub struct Inputs<'a> {
     /// Marked districts, in marking order.
     pub marks: &'a [usize],
     /// The outline map when it is the map shown (else the tiles are).
-    pub outline: Option<&'a crate::geo::OutlineMap>,
+    pub outline: Option<&'a crate::screen::outline::OutlineMap>,
     /// The district the outline map is zoomed to (`z`).
     pub outline_zoom: Option<usize>,
 }

@@ -9,7 +9,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::data::Dataset;
 use crate::geo::classes::{Classes, LegendEntry};
-use crate::i18n::locale::Locale;
+use crate::locale::Locale;
 use crate::money;
 use crate::screen::figures::{Figures, Unit, Value};
 use crate::style::theme::HEAT_STEPS;
@@ -305,7 +305,7 @@ mod tests {
         let o = ViewLabels::build(&ds, &view(&ds, Unit::MoneyCompact, None), Locale::Da).outline;
         assert_eq!(o.texts[nord][0], ["Nordjylland", "2,9 mio. kr."]);
         assert_eq!(o.texts[kbh][0], ["København", "30 mio. kr."]);
-        assert_eq!(o.classes, Classes::for_districts(&ds.districts));
+        assert_eq!(o.classes, Classes::from_totals(&ds.funded_totals()));
         assert!(!o.legend.iter().any(|e| e.heading));
         // The full unit: the labels say the full amount, as the bars do.
         let vm = view(&ds, Unit::Money, None);

@@ -13,6 +13,7 @@ pub mod hit;
 pub mod inputs;
 pub mod labels;
 pub mod layout;
+pub mod outline;
 pub mod report;
 pub mod tiles;
 

@@ -1,5 +1,6 @@
-//! How the screen looks: the theme (colours, symbols, `--plain`, `NO_COLOR`) and colour parsing for
-//! the config's `[theme]`.
+//! How the screen looks: the theme (colours, symbols, `--plain`, `NO_COLOR`), colour parsing for
+//! the config's `[theme]`, and plain RGB colours with the colour mode (`rgb`).
 
 pub mod colour;
+pub mod rgb;
 pub mod theme;

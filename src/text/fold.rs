@@ -36,7 +36,7 @@
 //! as in Danish lists of place names); other accented letters sort with their base letter. For English,
 //! the canonical-free literal form is used (`ø` as `oe`, `å` as `aa`). Case and accents only break ties.
 
-use crate::i18n::locale::Locale;
+use crate::locale::Locale;
 
 /// Base letters for U+00C0..U+024F after removing diacritics; `.` means "no simple base letter".
 const LATIN_TABLE: &str = concat!(

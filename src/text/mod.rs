@@ -328,6 +328,58 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// Folds a name for fuzzy comparison: lower case, Danish letters spelled the ASCII way
+/// (`København` ~ `koebenhavn`).
+fn fold_name(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match c {
+            'æ' => out.push_str("ae"),
+            'ø' => out.push_str("oe"),
+            'å' => out.push_str("aa"),
+            'é' | 'è' | 'ê' => out.push('e'),
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            ' ' | '_' => out.push('-'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The candidate closest to `wrong`, if it is close enough to be a plausible typo.
+pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    // Very long inputs are not typos of short names; keep the work bounded.
+    if wrong.chars().count() > 200 {
+        return None;
+    }
+    let fw = fold_name(wrong);
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        if c.chars().count() > 200 {
+            continue;
+        }
+        let d = edit_distance(&fw, &fold_name(c));
+        // A third of the longer name, and at least two edits for names of four letters or more
+        // (`Alpha` → `Alfa`), one for shorter ones (`fym` → `fyn`, but `abc` suggests nothing).
+        let longer = c.chars().count().max(fw.chars().count());
+        let limit = (longer / 3).max(if longer >= 4 { 2 } else { 1 });
+        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// `did you mean "x"?` for the closest candidate.
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    closest(wrong, candidates).map(|c| format!("did you mean \"{c}\"?"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -484,5 +536,16 @@ mod tests {
         assert_eq!(width(&pad_right("東京東京", 5)), 5);
         assert_eq!(width(&pad_left("東京東京", 6)), 6);
         assert_eq!(take_width("東京東", 3), "東");
+    }
+
+    #[test]
+    fn suggestions_use_edit_distance_and_danish_spellings() {
+        let ids = ["koebenhavn", "fyn", "nordjylland"];
+        assert_eq!(closest("koebenhvn", ids), Some("koebenhavn"));
+        assert_eq!(closest("København", ids), Some("koebenhavn"));
+        assert_eq!(closest("fym", ids), Some("fyn"));
+        assert_eq!(closest("xyz", ids), None);
+        assert_eq!(closest("amout", ["amount", "name"]), Some("amount"));
+        assert_eq!(closest("nrod", ["nord", "syd"]), Some("nord"));
     }
 }

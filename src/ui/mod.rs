@@ -11,6 +11,7 @@ pub mod header;
 pub mod help;
 pub mod map;
 pub mod outline;
+pub mod outline_paint;
 pub mod status;
 pub mod tabbar;
 pub mod tools;

@@ -1,5 +1,5 @@
-//! The map pane in outline mode: the frame and title, the choropleth (drawn by the geo layer, whose
-//! raster cache makes an unchanged size and zoom cheap), and the legend on the pane's bottom edge
+//! The map pane in outline mode: the frame and title, the choropleth (painted by `outline_paint`
+//! from the screen model's `OutlineMap`, whose raster cache makes an unchanged size and zoom cheap), and the legend on the pane's bottom edge
 //! when the map had no free corner for it. Labels, classes and legend come from the view cache
 //! (`app/view_cache.rs`): the same filtered figures, in the same unit, as the bars and tiles.
 //! Pure: reads `&App` only.
@@ -9,11 +9,11 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Style};
 
 use crate::app::App;
-use crate::geo::OutlineFrame;
 use crate::geo::classes::LegendEntry;
-use crate::geo::widget::{ColorMode, OutlineStyle, pattern, rgb_to_256};
 use crate::i18n;
+use crate::style::rgb::{ColorMode, rgb_to_256};
 use crate::text;
+use crate::ui::outline_paint::{OutlineFrame, OutlineStyle, paint, pattern};
 use crate::ui::{pane, put};
 
 /// The pane's inner area, as `ui::pane` computes it.
@@ -61,7 +61,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         marked: &app.marks(),
         mark: app.theme().mark,
     };
-    let drawn = map.render(inner, buf, &frame);
+    let drawn = paint(map, inner, buf, &frame);
     if !drawn.legend && inner != area {
         legend_on_edge(area, buf, &style, &outline.legend);
     }

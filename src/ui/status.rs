@@ -5,9 +5,9 @@ use ratatui::layout::Rect;
 
 use crate::app::{App, View};
 use crate::i18n;
-use crate::i18n::locale::Locale;
 use crate::input::action::{Action, Dir};
 use crate::input::keymap::{Key, format_key};
+use crate::locale::Locale;
 use crate::screen::crumb::crumb_segments;
 use crate::style::theme::Theme;
 use crate::text;

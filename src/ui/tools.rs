@@ -280,7 +280,7 @@ fn compare(area: Rect, buf: &mut Buffer, app: &App) {
                 pct(r.share_of_compared),
                 r.projects.to_string(),
                 r.population.map_or(dash.clone(), |p| {
-                    money::format_number(rust_decimal::Decimal::from(p), 0, loc)
+                    crate::locale::format_number(rust_decimal::Decimal::from(p), 0, loc)
                 }),
                 per(r.per_inhabitant),
             ]
@@ -293,7 +293,7 @@ fn compare(area: Rect, buf: &mut Buffer, app: &App) {
         pct(Some(rust_decimal::Decimal::ONE)).to_string(),
         c.total_projects.to_string(),
         c.total_population.map_or(dash.clone(), |p| {
-            money::format_number(rust_decimal::Decimal::from(p), 0, loc)
+            crate::locale::format_number(rust_decimal::Decimal::from(p), 0, loc)
         }),
         per(c.total_per_inhabitant),
     ]);

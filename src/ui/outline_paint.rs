@@ -1,37 +1,21 @@
-//! Drawing the outline map into a ratatui buffer: half-block cells (upper pixel = foreground,
+//! Painting the outline map into a ratatui buffer: half-block cells (upper pixel = foreground,
 //! lower pixel = background) shaded by class, district borders darker, the selected district
 //! outlined, labels on top, a legend in the emptiest free corner. With `ColorMode::NoColor` classes
 //! become fill patterns of increasing density and the legend shows the same patterns.
 //!
-//! `OutlineCache` keeps the raster between frames (rebuilt only when the size or the zoom change)
-//! and the labels (placed again when the texts or the selection change too); `render_outline`
-//! itself only reads.
-
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
+//! The raster and the placed labels come from the screen model (`OutlineMap`, whose cache keeps
+//! them between frames); painting only reads them.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 
-use super::classes::{LegendEntry, sequential_rgb};
-use super::labels::{self, PlacedLabel};
-use super::project::BBox;
-use super::raster::{FRAME, MAX_DISTRICTS, NEUTRAL, Raster, SEA};
-use super::regions::GeoMap;
+use crate::geo::classes::{LegendEntry, sequential_rgb};
+use crate::geo::labels::PlacedLabel;
+use crate::geo::raster::{FRAME, MAX_DISTRICTS, NEUTRAL, PanelKind, Raster, SEA};
+use crate::screen::outline::OutlineMap;
+use crate::style::rgb::{ColorMode, Rgb, rgb_to_256};
 use crate::text::width;
-
-/// How colours reach the terminal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ColorMode {
-    TrueColor,
-    /// The xterm 256-colour palette.
-    Indexed256,
-    /// No colour at all (`NO_COLOR`): patterns and modifiers only.
-    NoColor,
-}
-
-pub type Rgb = (u8, u8, u8);
 
 /// Colours of the outline map (RGB; mapped to the palette in `Indexed256` mode).
 #[derive(Debug, Clone, PartialEq)]
@@ -77,30 +61,6 @@ impl OutlineStyle {
                 .unwrap_or(self.no_projects),
             None => self.no_projects,
         }
-    }
-}
-
-/// The nearest colour of the xterm 6×6×6 cube or its grey ramp.
-pub fn rgb_to_256(c: Rgb) -> u8 {
-    const LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
-    let near = |v: u8| {
-        (0..6)
-            .min_by_key(|&i| (i32::from(LEVELS[i]) - i32::from(v)).abs())
-            .unwrap_or(0)
-    };
-    let (r, g, b) = (near(c.0), near(c.1), near(c.2));
-    let cube = (LEVELS[r], LEVELS[g], LEVELS[b]);
-    let dist = |a: Rgb, b: Rgb| {
-        let d = |x: u8, y: u8| (i32::from(x) - i32::from(y)).pow(2);
-        d(a.0, b.0) + d(a.1, b.1) + d(a.2, b.2)
-    };
-    let avg = (u32::from(c.0) + u32::from(c.1) + u32::from(c.2)) / 3;
-    let gi = ((avg.saturating_sub(8)) / 10).min(23) as u8;
-    let grey = 8 + 10 * gi;
-    if dist(c, (grey, grey, grey)) < dist(c, cube) {
-        232 + gi
-    } else {
-        16 + 36 * r as u8 + 6 * g as u8 + b as u8
     }
 }
 
@@ -234,7 +194,7 @@ pub fn render_outline(area: Rect, buf: &mut Buffer, view: &OutlineView) -> Outli
     }
     // Inset titles on the top frame line.
     for p in &r.panels {
-        let super::raster::PanelKind::Inset(i) = p.kind else {
+        let PanelKind::Inset(i) = p.kind else {
             continue;
         };
         let Some(title) = view.inset_titles.get(i) else {
@@ -427,71 +387,56 @@ fn draw_legend(area: Rect, buf: &mut Buffer, view: &OutlineView, cols: u16, rows
     true
 }
 
-/// Raster and labels kept between frames for one pane: the raster until the size or zoom
-/// changes, the labels until those or the texts or preferences (e.g. the selection) change.
-#[derive(Debug, Default, Clone)]
-pub struct OutlineCache {
-    key: Option<(u16, u16, Option<[u64; 4]>)>,
-    label_key: Option<u64>,
-    raster: Option<Raster>,
-    labels: Vec<PlacedLabel>,
+/// What a frame shows, beyond the map itself.
+#[derive(Debug, Clone, Copy)]
+pub struct OutlineFrame<'a> {
+    pub selected: Option<usize>,
+    /// `Some(d)`: zoomed to district `d` (`z`).
+    pub zoom: Option<usize>,
+    pub style: &'a OutlineStyle,
+    /// Per district, its class (`Classes::of_district`; `None`: no projects).
+    pub classes: &'a [Option<usize>],
+    /// Per district, its label alternatives (`labels::default_texts`).
+    pub texts: &'a [Vec<Vec<String>>],
+    /// `Classes::legend(...)` in the UI language; empty: none.
+    pub legend: &'a [LegendEntry],
+    /// Marked districts (`Space`, for comparison) and the glyph put before their labels.
+    pub marked: &'a [usize],
+    pub mark: &'a str,
 }
 
-impl OutlineCache {
-    /// The raster and labels for a pane of `cols × rows` cells, rebuilt when the size, `zoom` or
-    /// the label texts or preferences changed (`texts[d]`: district `d`'s label alternatives, see
-    /// `labels::alternatives`; `prefs`: the selection labelled first, …).
-    pub fn get(
-        &mut self,
-        geo: &GeoMap,
-        cols: u16,
-        rows: u16,
-        zoom: Option<BBox>,
-        texts: &[Vec<Vec<String>>],
-        prefs: &labels::Prefs,
-    ) -> (&Raster, &[PlacedLabel]) {
-        let key = (
-            cols,
-            rows,
-            zoom.map(|b| [b.west, b.south, b.east, b.north].map(f64::to_bits)),
-        );
-        let mut h = DefaultHasher::new();
-        texts.hash(&mut h);
-        (prefs.first, prefs.classes, prefs.inset_titles).hash(&mut h);
-        let label_key = h.finish();
-        if self.key != Some(key) || self.raster.is_none() {
-            self.raster = Some(Raster::build(
-                geo,
-                usize::from(cols),
-                usize::from(rows) * 2,
-                zoom,
-            ));
-            self.key = Some(key);
-            self.label_key = None;
-        }
-        // Always filled just above; the closure only satisfies the type.
-        let raster = self.raster.get_or_insert_with(|| {
-            Raster::build(geo, usize::from(cols), usize::from(rows) * 2, zoom)
-        });
-        if self.label_key != Some(label_key) {
-            self.labels = labels::place_with(raster, texts, prefs);
-            self.label_key = Some(label_key);
-        }
-        (raster, &self.labels)
-    }
-
-    pub fn clear(&mut self) {
-        self.key = None;
-        self.label_key = None;
-        self.raster = None;
-        self.labels.clear();
-    }
+/// Paints `map` into `area` as `frame` says. Cheap when the size and zoom are unchanged (the map's
+/// cache keeps the raster). The selected district is labelled first, then the more valuable
+/// (higher class) ones; the map remembers that order, so a click hits the labels as drawn.
+pub fn paint(map: &OutlineMap, area: Rect, buf: &mut Buffer, frame: &OutlineFrame) -> OutlineDrawn {
+    map.note_drawn(frame.selected, frame.classes);
+    let prefs = (frame.selected, frame.classes);
+    map.with_placement(area, frame.zoom, frame.texts, prefs, |raster, labels| {
+        let view = OutlineView {
+            raster,
+            labels,
+            classes: frame.classes,
+            selected: frame.selected,
+            style: frame.style,
+            legend: frame.legend,
+            inset_titles: &map.inset_titles,
+            marked: frame.marked,
+            mark: frame.mark,
+        };
+        render_outline(area, buf, &view)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::geo::regions::Shape;
+    use crate::data::{Dataset, MapInset, MapSpec};
+    use crate::geo::classes::Classes;
+    use crate::geo::labels::default_texts;
+    use crate::geo::nav::Dir;
+    use crate::geo::project::BBox;
+    use crate::geo::regions::{GeoMap, Shape};
+    use crate::locale::Locale;
 
     fn two_squares() -> GeoMap {
         let sq = |x0: f64, x1: f64| Shape {
@@ -512,24 +457,6 @@ mod tests {
             attribution: None,
             geometry: "t".into(),
         }
-    }
-
-    #[test]
-    fn a_new_selection_relabels_without_rebuilding_the_raster() {
-        let g = two_squares();
-        let texts = vec![vec![vec!["A".to_string()]], vec![vec!["B".to_string()]]];
-        let mut c = OutlineCache::default();
-        let p0 = labels::Prefs::default();
-        let p1 = labels::Prefs {
-            first: Some(1),
-            ..p0
-        };
-        let r0 = c.get(&g, 20, 5, None, &texts, &p0).0 as *const Raster;
-        let (r1, l1) = c.get(&g, 20, 5, None, &texts, &p1);
-        assert!(std::ptr::eq(r0, r1), "the same raster");
-        assert_eq!(l1.len(), 2);
-        let r2 = c.get(&g, 21, 5, None, &texts, &p1).0;
-        assert_eq!(r2.width, 21);
     }
 
     #[test]
@@ -579,7 +506,7 @@ mod tests {
     }
 
     #[test]
-    fn patterns_get_denser_and_palette_indices_are_sane() {
+    fn patterns_get_denser() {
         for n in 1..=7 {
             let ps: Vec<char> = (0..n).map(|k| pattern(Some(k), n)).collect();
             let mut dedup = ps.clone();
@@ -588,17 +515,67 @@ mod tests {
             assert!(!ps.contains(&pattern(None, n)));
             assert!(!ps.contains(&NEUTRAL_PATTERN) && !ps.contains(&BORDER_PATTERN));
         }
-        assert_eq!(rgb_to_256((0, 0, 0)), 16);
-        assert_eq!(rgb_to_256((255, 255, 255)), 231);
-        assert_eq!(rgb_to_256((128, 128, 128)), 244);
-        assert_eq!(rgb_to_256((255, 0, 0)), 196);
-        // The class scales stay distinct in the 256-colour palette.
-        for n in 1..=7 {
-            let idx: Vec<u8> = sequential_rgb(n).into_iter().map(rgb_to_256).collect();
-            let mut d = idx.clone();
-            d.sort_unstable();
-            d.dedup();
-            assert_eq!(d.len(), n, "{n}: {idx:?}");
-        }
+    }
+
+    fn dataset_with_map() -> Dataset {
+        let mut ds = crate::data::load_embedded();
+        ds.map = Some(MapSpec {
+            geometry: "dk-kommuner-2014".into(),
+            key: "navn".into(),
+            bbox: Some([8.0, 54.5, 12.8, 57.8]),
+            insets: vec![MapInset {
+                name: "Bornholm".into(),
+                bbox: [14.6, 54.95, 15.25, 55.35],
+            }],
+        });
+        ds
+    }
+
+    #[test]
+    fn render_hit_test_zoom_and_navigation_through_the_entry_point() {
+        let ds = dataset_with_map();
+        let map = OutlineMap::load(&ds, None).unwrap().unwrap();
+        let names: Vec<&str> = ds.districts.iter().map(|d| d.short_name()).collect();
+        let texts = default_texts(&names, &ds.funded_totals(), &ds.meta.currency, Locale::Da);
+        let classes = Classes::from_totals(&ds.funded_totals());
+        let legend = classes.legend(&ds.meta.currency, Locale::Da, "ingen projekter");
+        let style = OutlineStyle::new(ColorMode::TrueColor, classes.count());
+        let area = Rect::new(5, 2, 100, 40);
+        let mut buf = Buffer::empty(Rect::new(0, 0, 110, 45));
+        let fyn = ds.districts.iter().position(|d| d.id == "fyn").unwrap();
+        let frame = OutlineFrame {
+            selected: Some(fyn),
+            zoom: None,
+            style: &style,
+            classes: &classes.of_district,
+            texts: &texts,
+            legend: &legend,
+            marked: &[],
+            mark: "◆",
+        };
+        paint(&map, area, &mut buf, &frame);
+        // The cell under Fyn's label hits Fyn.
+        let hit = (area.y..area.bottom())
+            .flat_map(|y| (area.x..area.right()).map(move |x| (x, y)))
+            .find(|&(x, y)| buf[(x, y)].symbol() == "F" && buf[(x + 1, y)].symbol() == "y")
+            .unwrap();
+        assert_eq!(map.hit_test(area, None, &texts, hit.0, hit.1), Some(fyn));
+        assert_eq!(map.hit_test(area, None, &texts, 0, 0), None);
+        // Zoomed to Fyn: its pixels fill a good part of the pane, and the centre is Fyn.
+        let zoomed = OutlineFrame {
+            zoom: Some(fyn),
+            ..frame
+        };
+        paint(&map, area, &mut buf, &zoomed);
+        let c = (area.x + area.width / 2, area.y + area.height / 2);
+        assert_eq!(map.hit_test(area, Some(fyn), &texts, c.0, c.1), Some(fyn));
+        assert!(map.nearest(fyn, Dir::Right).is_some());
+        // The shipped dataset has its geometry attached at load; one without [map] has no map.
+        let mut plain = crate::data::load_embedded();
+        assert!(OutlineMap::of_dataset(&plain).is_some());
+        plain.map = None;
+        plain.geo = None;
+        assert!(OutlineMap::load(&plain, None).is_none());
+        assert!(OutlineMap::of_dataset(&plain).is_none());
     }
 }

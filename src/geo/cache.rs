@@ -1,0 +1,147 @@
+//! The raster and labels of one outline pane, kept between frames: the raster until the size or
+//! the zoom change, the labels until those or the texts or preferences (e.g. the selection) change.
+//! `placement` is the same result built afresh; the cache only saves the work.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+use super::labels::{self, PlacedLabel};
+use super::project::BBox;
+use super::raster::Raster;
+use super::regions::GeoMap;
+
+/// The raster of a pane of `cols × rows` cells (two pixels a cell, stacked), zoomed to `zoom`.
+fn raster_for(geo: &GeoMap, cols: u16, rows: u16, zoom: Option<BBox>) -> Raster {
+    Raster::build(geo, usize::from(cols), usize::from(rows) * 2, zoom)
+}
+
+/// The raster and labels for a pane of `cols × rows` cells, built afresh: what
+/// [`OutlineCache::get`] returns for the same arguments.
+pub fn placement(
+    geo: &GeoMap,
+    cols: u16,
+    rows: u16,
+    zoom: Option<BBox>,
+    texts: &[Vec<Vec<String>>],
+    prefs: &labels::Prefs,
+) -> (Raster, Vec<PlacedLabel>) {
+    let raster = raster_for(geo, cols, rows, zoom);
+    let labels = labels::place_with(&raster, texts, prefs);
+    (raster, labels)
+}
+
+/// Raster and labels kept between frames for one pane: the raster until the size or zoom
+/// changes, the labels until those or the texts or preferences (e.g. the selection) change.
+#[derive(Debug, Default, Clone)]
+pub struct OutlineCache {
+    key: Option<(u16, u16, Option<[u64; 4]>)>,
+    label_key: Option<u64>,
+    raster: Option<Raster>,
+    labels: Vec<PlacedLabel>,
+}
+
+impl OutlineCache {
+    /// The raster and labels for a pane of `cols × rows` cells, rebuilt when the size, `zoom` or
+    /// the label texts or preferences changed (`texts[d]`: district `d`'s label alternatives, see
+    /// `labels::alternatives`; `prefs`: the selection labelled first, …).
+    pub fn get(
+        &mut self,
+        geo: &GeoMap,
+        cols: u16,
+        rows: u16,
+        zoom: Option<BBox>,
+        texts: &[Vec<Vec<String>>],
+        prefs: &labels::Prefs,
+    ) -> (&Raster, &[PlacedLabel]) {
+        let key = (
+            cols,
+            rows,
+            zoom.map(|b| [b.west, b.south, b.east, b.north].map(f64::to_bits)),
+        );
+        let mut h = DefaultHasher::new();
+        texts.hash(&mut h);
+        (prefs.first, prefs.classes, prefs.inset_titles).hash(&mut h);
+        let label_key = h.finish();
+        if self.key != Some(key) || self.raster.is_none() {
+            self.raster = Some(raster_for(geo, cols, rows, zoom));
+            self.key = Some(key);
+            self.label_key = None;
+        }
+        // Always filled just above; the closure only satisfies the type.
+        let raster = self
+            .raster
+            .get_or_insert_with(|| raster_for(geo, cols, rows, zoom));
+        if self.label_key != Some(label_key) {
+            self.labels = labels::place_with(raster, texts, prefs);
+            self.label_key = Some(label_key);
+        }
+        (raster, &self.labels)
+    }
+
+    pub fn clear(&mut self) {
+        self.key = None;
+        self.label_key = None;
+        self.raster = None;
+        self.labels.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geo::regions::Shape;
+
+    fn two_squares() -> GeoMap {
+        let sq = |x0: f64, x1: f64| Shape {
+            polygons: vec![vec![vec![
+                [x0, 0.0],
+                [x1, 0.0],
+                [x1, 1.0],
+                [x0, 1.0],
+                [x0, 0.0],
+            ]]],
+            bbox: Some(BBox::from_array([x0, 0.0, x1, 1.0])),
+        };
+        GeoMap {
+            districts: vec![sq(0.0, 1.0), sq(1.0, 2.0)],
+            neutral: vec![],
+            bbox: BBox::from_array([0.0, 0.0, 2.0, 1.0]),
+            insets: vec![],
+            attribution: None,
+            geometry: "t".into(),
+        }
+    }
+
+    #[test]
+    fn a_new_selection_relabels_without_rebuilding_the_raster() {
+        let g = two_squares();
+        let texts = vec![vec![vec!["A".to_string()]], vec![vec!["B".to_string()]]];
+        let mut c = OutlineCache::default();
+        let p0 = labels::Prefs::default();
+        let p1 = labels::Prefs {
+            first: Some(1),
+            ..p0
+        };
+        let r0 = c.get(&g, 20, 5, None, &texts, &p0).0 as *const Raster;
+        let (r1, l1) = c.get(&g, 20, 5, None, &texts, &p1);
+        assert!(std::ptr::eq(r0, r1), "the same raster");
+        assert_eq!(l1.len(), 2);
+        let r2 = c.get(&g, 21, 5, None, &texts, &p1).0;
+        assert_eq!(r2.width, 21);
+    }
+
+    #[test]
+    fn placement_is_what_the_cache_holds() {
+        let g = two_squares();
+        let texts = vec![vec![vec!["A".to_string()]], vec![vec!["B".to_string()]]];
+        let p = labels::Prefs {
+            first: Some(1),
+            ..labels::Prefs::default()
+        };
+        let mut c = OutlineCache::default();
+        let (r, l) = c.get(&g, 20, 5, None, &texts, &p);
+        let (fr, fl) = placement(&g, 20, 5, None, &texts, &p);
+        assert_eq!((r.width, r.height), (fr.width, fr.height));
+        assert_eq!(l, fl.as_slice());
+    }
+}
