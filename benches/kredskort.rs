@@ -454,9 +454,13 @@ mod outline {
     use ratatui::backend::TestBackend;
 
     fn outline_app(w: u16, h: u16, color: ColorMode) -> kredskort::app::App {
-        let mut a = kredskort::app::App::new(kredskort::data::load_embedded(), Locale::Da, (w, h));
-        a.configure_map(None, color, true);
-        a
+        let a = kredskort::app::App::new(kredskort::data::load_embedded(), Locale::Da, (w, h));
+
+        a.with_map_settings(kredskort::app::map_mode::MapSettings {
+            mode: None,
+            color,
+            allow_outline: true,
+        })
     }
 
     #[divan::bench(args = [(80, 24), (200, 60)], sample_count = 20, max_time = 2)]

@@ -19,9 +19,13 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 
 fn app(w: u16, h: u16, color: ColorMode) -> App {
-    let mut a = App::new(load_embedded(), Locale::Da, (w, h));
-    a.configure_map(None, color, true);
-    a
+    let a = App::new(load_embedded(), Locale::Da, (w, h));
+
+    a.with_map_settings(kredskort::app::map_mode::MapSettings {
+        mode: None,
+        color,
+        allow_outline: true,
+    })
 }
 
 fn typed(app: &mut App, keys: &str) {
@@ -134,9 +138,18 @@ fn drawn_labels(app: &App) -> Vec<kredskort::geo::labels::PlacedLabel> {
     let _ = draw_buffer(app);
     let area = app.layout().map.unwrap();
     let inner = Rect::new(area.x + 1, area.y + 1, area.width - 2, area.height - 2);
-    let texts = kredskort::ui::labels(app).outline.texts.clone();
+    let labels = app.current_labels();
+    let outline = &labels.outline;
     let map = app.map_view().outline_on().unwrap();
-    map.labels(inner, app.outline_zoom(), &texts)
+    let prefs = (Some(app.selected()), outline.classes.of_district.as_slice());
+    map.with_placement(
+        app.outline_cache(),
+        inner,
+        app.outline_zoom(),
+        &outline.texts,
+        prefs,
+        |_, labels| labels.to_vec(),
+    )
 }
 
 /// Districts with money are labelled (at 160×50 and up with their amount), the selected one
@@ -219,8 +232,12 @@ fn outline_labels_and_legend_follow_the_filter_and_the_unit() {
     let mut a = app(80, 24, ColorMode::NoColor);
     typed(&mut a, "t<Down><Enter>");
     insta::assert_snapshot!("outline_80x24_filter_bander_nocolor", screen(&a, false));
-    let mut en = App::new(load_embedded(), Locale::En, (120, 40));
-    en.configure_map(None, ColorMode::NoColor, true);
+    let en = App::new(load_embedded(), Locale::En, (120, 40));
+    let mut en = en.with_map_settings(kredskort::app::map_mode::MapSettings {
+        mode: None,
+        color: ColorMode::NoColor,
+        allow_outline: true,
+    });
     typed(&mut en, "t<Down><Enter>uu");
     let map = map_text(&en);
     assert!(map.contains("Filter: bander"), "{map}");
@@ -247,11 +264,19 @@ fn outline_is_the_default_with_geometry_and_m_toggles() {
     typed(&mut a, "m");
     assert_eq!(a.map_view().mode, MapMode::Outline);
     // The configured mode wins; without geometry (or with --plain) there are only tiles.
-    let mut t = App::new(load_embedded(), Locale::Da, (100, 30));
-    t.configure_map(Some(MapMode::Tiles), ColorMode::TrueColor, true);
+    let t = App::new(load_embedded(), Locale::Da, (100, 30));
+    let t = t.with_map_settings(kredskort::app::map_mode::MapSettings {
+        mode: Some(MapMode::Tiles),
+        color: ColorMode::TrueColor,
+        allow_outline: true,
+    });
     assert_eq!(t.map_view().mode, MapMode::Tiles);
-    let mut plain = App::new(load_embedded(), Locale::Da, (100, 30));
-    plain.configure_map(Some(MapMode::Outline), ColorMode::NoColor, false);
+    let plain = App::new(load_embedded(), Locale::Da, (100, 30));
+    let mut plain = plain.with_map_settings(kredskort::app::map_mode::MapSettings {
+        mode: Some(MapMode::Outline),
+        color: ColorMode::NoColor,
+        allow_outline: false,
+    });
     assert_eq!(plain.map_view().mode, MapMode::Tiles);
     assert!(
         !plain.update(Action::ToggleMapMode).changed,

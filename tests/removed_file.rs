@@ -54,11 +54,11 @@ fn a_deleted_data_file_shows_a_banner_until_it_is_back() {
     let ev = next_event(&rx, "delete");
     let path = ev.removed().expect("a removed event").to_path_buf();
     assert!(
-        ws.update(Msg::FileRemoved((&path).to_path_buf())).changed,
+        ws.update(Msg::FileRemoved(path.to_path_buf())).changed,
         "redraw"
     );
     assert!(
-        !ws.update(Msg::FileRemoved((&path).to_path_buf())).changed,
+        !ws.update(Msg::FileRemoved(path.to_path_buf())).changed,
         "nothing new the second time"
     );
     let s = shown(&ws);
@@ -74,7 +74,7 @@ fn a_deleted_data_file_shows_a_banner_until_it_is_back() {
     let path = ev.changed().expect("a changed event").to_path_buf();
     assert!(
         ws.update(Msg::Loaded {
-            path: (&path).to_path_buf(),
+            path: path.to_path_buf(),
             result: Box::new(kredskort::data::load_file(&path).map(Prepared::new))
         })
         .changed

@@ -1113,7 +1113,7 @@ fn snapshot_reload_banner_and_tab_bar() {
         let err = load_str(&bad, "b.toml", None).map(Prepared::new);
         assert!(
             ws.update(Msg::Loaded {
-                path: (&b).to_path_buf(),
+                path: b.to_path_buf(),
                 result: Box::new(err)
             })
             .changed

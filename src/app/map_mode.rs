@@ -1,7 +1,7 @@
 //! The map pane's state beyond the tiles: whether it shows the outline map (the choropleth drawn
 //! from the data file's `[map]` geometry) or the tiles, the zoom (`z`), and how colours reach the
 //! terminal. The outline map itself (geometry, classes, raster cache) is built once per dataset and
-//! shared; drawing only reads it (its raster cache sits behind the screen model's `RefCell`).
+//! shared; the raster and labels of the pane are the state's plain cache (see `App::prepare`).
 
 use std::rc::Rc;
 
@@ -93,14 +93,19 @@ impl Default for MapSettings {
 
 impl App {
     /// [`App::configure_map`] with a workspace's [`MapSettings`].
-    pub fn apply_map_settings(&mut self, m: MapSettings) {
+    pub(super) fn apply_map_settings(&mut self, m: MapSettings) {
         self.configure_map(m.mode, m.color, m.allow_outline);
     }
 
     /// Applies the configured map mode (`map = "outline"|"tiles"`; `None`: outline where the data
     /// has geometry) and colour mode. `allow_outline` false (`--plain`: ASCII only) keeps the tiles,
     /// since the outline is drawn with block characters.
-    pub fn configure_map(&mut self, mode: Option<MapMode>, color: ColorMode, allow_outline: bool) {
+    pub(super) fn configure_map(
+        &mut self,
+        mode: Option<MapMode>,
+        color: ColorMode,
+        allow_outline: bool,
+    ) {
         self.map_view.outline_allowed = allow_outline;
         if !allow_outline {
             self.map_view.outline = None;
@@ -115,7 +120,7 @@ impl App {
 
     /// Rebuilds the outline map from `self.data` (after the data was replaced, e.g. a reload),
     /// keeping the mode and colour where the new data allows; the zoom is dropped.
-    pub fn refresh_map(&mut self) {
+    pub(super) fn refresh_map(&mut self) {
         let had_outline = self.map_view.outline.is_some();
         let fresh = MapView::for_data(&self.data);
         self.map_view.outline = fresh.outline.filter(|_| self.map_view.outline_allowed);

@@ -174,6 +174,8 @@ pub struct App {
     labels: crate::screen::labels::ViewLabels,
     /// The tile map's fitted names, refreshed after each change ([`App::prepare`]).
     tile_names: crate::screen::tiles::TileNameCache,
+    /// The outline pane's raster and labels, refreshed after each change ([`App::prepare`]).
+    outline_cache: crate::geo::cache::OutlineCache,
     /// What the last message asked the world to do, collected while it is applied.
     effects: Vec<Effect>,
 }
@@ -238,6 +240,7 @@ impl App {
             map_view,
             labels: crate::screen::labels::ViewLabels::default(),
             tile_names: crate::screen::tiles::TileNameCache::default(),
+            outline_cache: crate::geo::cache::OutlineCache::default(),
             effects: Vec::new(),
         };
         app.keep_visible();
@@ -356,21 +359,38 @@ impl App {
     /// changed, so that drawing stays a pure function of the state: it finds the cache current, or
     /// computes the same lines on the spot.
     fn prepare(&mut self) {
-        let inputs = self.inputs();
-        let names: Option<Vec<(String, usize, usize)>> = screen::layout(self.area(), &inputs)
-            .map
-            .filter(|_| inputs.outline.is_none())
-            .map(|area| {
+        let map_area = screen::layout(self.area(), &self.inputs()).map;
+        let Some(area) = map_area else {
+            return;
+        };
+        // The caches are taken out while the state is read to fill them, and put back.
+        let mut outline_cache = std::mem::take(&mut self.outline_cache);
+        let mut tile_names = std::mem::take(&mut self.tile_names);
+        match self.map_view.outline_on() {
+            Some(map) => {
+                // The pane's inner area, where `ui::outline` paints the map.
+                let inner = screen::layout::pane_inner(area);
+                if !inner.is_empty() {
+                    let labels = self.current_labels();
+                    let outline = &labels.outline;
+                    map.refresh(
+                        &mut outline_cache,
+                        inner,
+                        self.outline_zoom(),
+                        &outline.texts,
+                        (Some(self.selected), &outline.classes.of_district),
+                    );
+                }
+            }
+            None => {
+                let inputs = self.inputs();
                 let g = screen::tiles::geometry(area, &inputs);
                 let window = screen::tiles::visible_districts(&g, &inputs);
-                screen::tiles::tile_names(&window, &inputs)
-                    .into_iter()
-                    .map(|(n, w, l)| (n.into_owned(), w, l))
-                    .collect()
-            });
-        if let Some(names) = names {
-            self.tile_names.refresh(&names);
+                tile_names.refresh(&screen::tiles::tile_names(&window, &inputs));
+            }
         }
+        self.outline_cache = outline_cache;
+        self.tile_names = tile_names;
     }
 
     pub fn data(&self) -> &Dataset {
@@ -486,6 +506,11 @@ impl App {
         &self.map_view
     }
 
+    /// The outline pane's raster and labels as last refreshed.
+    pub fn outline_cache(&self) -> &crate::geo::cache::OutlineCache {
+        &self.outline_cache
+    }
+
     /// The tile map's fitted names.
     pub fn tile_names(&self) -> &crate::screen::tiles::TileNameCache {
         &self.tile_names
@@ -515,6 +540,7 @@ impl App {
             marks: &self.marks,
             outline: self.map_view.outline_on(),
             outline_zoom: self.outline_zoom(),
+            outline_cache: &self.outline_cache,
         }
     }
 

@@ -30,6 +30,25 @@ pub fn placement(
     (raster, labels)
 }
 
+/// The raster's key (size and zoom) and the labels' key (a hash of the texts and preferences).
+fn keys(
+    cols: u16,
+    rows: u16,
+    zoom: Option<BBox>,
+    texts: &[Vec<Vec<String>>],
+    prefs: &labels::Prefs,
+) -> ((u16, u16, Option<[u64; 4]>), u64) {
+    let key = (
+        cols,
+        rows,
+        zoom.map(|b| [b.west, b.south, b.east, b.north].map(f64::to_bits)),
+    );
+    let mut h = DefaultHasher::new();
+    texts.hash(&mut h);
+    (prefs.first, prefs.classes, prefs.inset_titles).hash(&mut h);
+    (key, h.finish())
+}
+
 /// Raster and labels kept between frames for one pane: the raster until the size or zoom
 /// changes, the labels until those or the texts or preferences (e.g. the selection) change.
 #[derive(Debug, Default, Clone)]
@@ -53,15 +72,7 @@ impl OutlineCache {
         texts: &[Vec<Vec<String>>],
         prefs: &labels::Prefs,
     ) -> (&Raster, &[PlacedLabel]) {
-        let key = (
-            cols,
-            rows,
-            zoom.map(|b| [b.west, b.south, b.east, b.north].map(f64::to_bits)),
-        );
-        let mut h = DefaultHasher::new();
-        texts.hash(&mut h);
-        (prefs.first, prefs.classes, prefs.inset_titles).hash(&mut h);
-        let label_key = h.finish();
+        let (key, label_key) = keys(cols, rows, zoom, texts, prefs);
         if self.key != Some(key) || self.raster.is_none() {
             self.raster = Some(raster_for(geo, cols, rows, zoom));
             self.key = Some(key);
@@ -76,6 +87,22 @@ impl OutlineCache {
             self.label_key = Some(label_key);
         }
         (raster, &self.labels)
+    }
+
+    /// What [`OutlineCache::get`] would return for these arguments, when the cache holds it
+    /// already; `None` when it would have to rebuild.
+    pub fn current(
+        &self,
+        cols: u16,
+        rows: u16,
+        zoom: Option<BBox>,
+        texts: &[Vec<Vec<String>>],
+        prefs: &labels::Prefs,
+    ) -> Option<(&Raster, &[PlacedLabel])> {
+        let (key, label_key) = keys(cols, rows, zoom, texts, prefs);
+        let raster = self.raster.as_ref()?;
+        (self.key == Some(key) && self.label_key == Some(label_key))
+            .then_some((raster, self.labels.as_slice()))
     }
 
     pub fn clear(&mut self) {
@@ -128,6 +155,29 @@ mod tests {
         assert_eq!(l1.len(), 2);
         let r2 = c.get(&g, 21, 5, None, &texts, &p1).0;
         assert_eq!(r2.width, 21);
+    }
+
+    #[test]
+    fn current_answers_only_what_the_cache_holds() {
+        let g = two_squares();
+        let texts = vec![vec![vec!["A".to_string()]], vec![vec!["B".to_string()]]];
+        let p = labels::Prefs::default();
+        let mut c = OutlineCache::default();
+        assert!(c.current(20, 5, None, &texts, &p).is_none(), "empty");
+        let held = c.get(&g, 20, 5, None, &texts, &p).1.to_vec();
+        assert_eq!(
+            c.current(20, 5, None, &texts, &p).map(|(_, l)| l.to_vec()),
+            Some(held)
+        );
+        let other = labels::Prefs {
+            first: Some(1),
+            ..p
+        };
+        assert!(
+            c.current(20, 5, None, &texts, &other).is_none(),
+            "other prefs"
+        );
+        assert!(c.current(21, 5, None, &texts, &p).is_none(), "other size");
     }
 
     #[test]

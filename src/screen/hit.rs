@@ -43,10 +43,13 @@ fn map_hit(area: ratatui::layout::Rect, app: &Inputs<'_>, pos: Position) -> Opti
     let Some(map) = app.outline else {
         return tiles::hit(area, app, pos);
     };
+    let outline = &app.labels.outline;
     map.hit_test(
+        app.outline_cache,
         crate::screen::layout::pane_inner(area),
         app.outline_zoom,
-        &app.labels.outline.texts,
+        &outline.texts,
+        (Some(app.selected), &outline.classes.of_district),
         pos.x,
         pos.y,
     )

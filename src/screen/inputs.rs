@@ -41,6 +41,8 @@ pub struct Inputs<'a> {
     pub outline: Option<&'a crate::screen::outline::OutlineMap>,
     /// The district the outline map is zoomed to (`z`).
     pub outline_zoom: Option<usize>,
+    /// The outline pane's raster and labels as last refreshed.
+    pub outline_cache: &'a crate::geo::cache::OutlineCache,
 }
 
 impl Inputs<'_> {

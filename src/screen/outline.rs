@@ -3,13 +3,10 @@
 //! The classes and label texts are not here: they follow the view (filter, unit, locale), so each
 //! frame passes them in. Painting is the UI's (`ui::outline_paint::paint`).
 //!
-//! Drawing is a pure function of `&App`, so the cache sits in a `RefCell`: drawing fills it on a
-//! size or zoom change and reads it otherwise. Should it ever be borrowed already (it cannot be in
-//! a single-threaded draw, but no panic either way), the frame is drawn from a fresh, uncached
-//! placement. The pure core is [`OutlineMap::placement`]; [`OutlineMap::with_placement`] only
-//! reads or fills the cache around it.
+//! The raster and labels of the pane are plain data the state keeps ([`OutlineCache`]): it
+//! refreshes them after each change ([`OutlineMap::refresh`]); drawing and hit tests read them
+//! when they are current, else build the same placement on the spot ([`OutlineMap::placement`]).
 
-use std::cell::RefCell;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -33,10 +30,6 @@ pub struct OutlineMap {
     pub facing: nav::Facing,
     /// Inset names, for the frame titles.
     pub inset_titles: Vec<String>,
-    cache: RefCell<OutlineCache>,
-    /// The label preferences of the last frame drawn (selection, classes), so a click hits the
-    /// labels as drawn.
-    last_prefs: RefCell<(Option<usize>, Vec<Option<usize>>)>,
 }
 
 impl OutlineMap {
@@ -47,8 +40,6 @@ impl OutlineMap {
             facing: nav::Facing::of(&geo),
             inset_titles: geo.insets.iter().map(|i| i.name.clone()).collect(),
             geo,
-            cache: RefCell::new(OutlineCache::default()),
-            last_prefs: RefCell::new((None, Vec::new())),
         }
     }
 
@@ -105,79 +96,60 @@ impl OutlineMap {
         cache::placement(&self.geo, area.width, area.height, zoom, texts, &prefs)
     }
 
-    /// Runs `f` on [`OutlineMap::placement`]'s raster and labels, from the cache when it matches
-    /// (filling it when not).
+    /// Fills `cache` with [`OutlineMap::placement`]'s raster and labels, unless it holds them.
+    pub fn refresh(
+        &self,
+        cache: &mut OutlineCache,
+        area: Rect,
+        zoom: Option<usize>,
+        texts: &[Vec<Vec<String>>],
+        (first, classes): (Option<usize>, &[Option<usize>]),
+    ) {
+        let zoom = zoom.and_then(|d| self.zoom_box(d));
+        let prefs = self.prefs(first, classes);
+        cache.get(&self.geo, area.width, area.height, zoom, texts, &prefs);
+    }
+
+    /// Runs `f` on [`OutlineMap::placement`]'s raster and labels: from `cache` when it holds
+    /// them, else built on the spot (the same result either way).
     pub fn with_placement<T>(
         &self,
+        cache: &OutlineCache,
         area: Rect,
         zoom: Option<usize>,
         texts: &[Vec<Vec<String>>],
         (first, classes): (Option<usize>, &[Option<usize>]),
         f: impl FnOnce(&Raster, &[PlacedLabel]) -> T,
     ) -> T {
-        match self.cache.try_borrow_mut() {
-            Ok(mut cache) => {
-                let zoom = zoom.and_then(|d| self.zoom_box(d));
-                let prefs = self.prefs(first, classes);
-                let (r, l) = cache.get(&self.geo, area.width, area.height, zoom, texts, &prefs);
-                f(r, l)
-            }
-            Err(_) => {
+        let zoom_box = zoom.and_then(|d| self.zoom_box(d));
+        let prefs = self.prefs(first, classes);
+        match cache.current(area.width, area.height, zoom_box, texts, &prefs) {
+            Some((r, l)) => f(r, l),
+            None => {
                 let (r, l) = self.placement(area, zoom, texts, (first, classes));
                 f(&r, &l)
             }
         }
     }
 
-    /// Remembers the selection and classes a frame was drawn with (labels are placed by them), so
-    /// a later click or `labels` sees the labels as drawn.
-    pub fn note_drawn(&self, selected: Option<usize>, classes: &[Option<usize>]) {
-        if let Ok(mut last) = self.last_prefs.try_borrow_mut()
-            && (last.0 != selected || last.1 != classes)
-        {
-            *last = (selected, classes.to_vec());
-        }
-    }
-
-    /// The selection and classes of the last frame drawn (labels are placed by them), so a click
-    /// or a test sees the labels as they were drawn.
-    fn last_prefs(&self) -> (Option<usize>, Vec<Option<usize>>) {
-        self.last_prefs
-            .try_borrow()
-            .map(|l| l.clone())
-            .unwrap_or_default()
-    }
-
-    /// The labels as drawn into `area` with this zoom and these texts (by the last frame's
-    /// selection and classes), positions relative to `area`.
-    pub fn labels(
-        &self,
-        area: Rect,
-        zoom: Option<usize>,
-        texts: &[Vec<Vec<String>>],
-    ) -> Vec<PlacedLabel> {
-        let last = self.last_prefs();
-        self.with_placement(area, zoom, texts, (last.0, &last.1), |_, labels| {
-            labels.to_vec()
-        })
-    }
-
     /// The district under the terminal cell `(column, row)` (absolute, as in a mouse event) when
-    /// the map was drawn into `area` with this zoom and these texts.
+    /// the map is drawn into `area` with this zoom, these texts and label preferences: a district's
+    /// pixels or its label.
+    #[allow(clippy::too_many_arguments)]
     pub fn hit_test(
         &self,
+        cache: &OutlineCache,
         area: Rect,
         zoom: Option<usize>,
         texts: &[Vec<Vec<String>>],
+        prefs: (Option<usize>, &[Option<usize>]),
         column: u16,
         row: u16,
     ) -> Option<usize> {
         if !area.contains(Position::new(column, row)) {
             return None;
         }
-        // The labels as last drawn (the same selection and classes).
-        let last = self.last_prefs();
-        self.with_placement(area, zoom, texts, (last.0, &last.1), |raster, labels| {
+        self.with_placement(cache, area, zoom, texts, prefs, |raster, labels| {
             nav::hit_test(raster, labels, column - area.x, row - area.y)
         })
     }

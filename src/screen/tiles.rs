@@ -147,11 +147,11 @@ impl TileFigure {
         use crate::screen::figures::Unit;
         match self {
             TileFigure::Unit => None,
-            TileFigure::Compact => Some(Unit::MoneyCompact.label(&app.data, app.locale)),
+            TileFigure::Compact => Some(Unit::MoneyCompact.label(app.data, app.locale)),
             TileFigure::Share | TileFigure::ShareShort(_) | TileFigure::Cut
                 if app.options.unit != Unit::ShareOfPool =>
             {
-                Some(Unit::ShareOfPool.label(&app.data, app.locale))
+                Some(Unit::ShareOfPool.label(app.data, app.locale))
             }
             TileFigure::Share | TileFigure::ShareShort(_) | TileFigure::Cut => None,
         }

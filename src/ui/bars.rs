@@ -55,10 +55,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     // The unit and the order, when not the defaults (`u` / `s` also say them in the status line).
     let opts = &app.options();
     if opts.unit != crate::app::INITIAL_UNIT {
-        title.push_str(&format!(
-            " · {}",
-            opts.unit.label(&app.data(), app.locale())
-        ));
+        title.push_str(&format!(" · {}", opts.unit.label(app.data(), app.locale())));
     }
     if opts.sort != crate::screen::figures::SortOrder::default() {
         title.push_str(&format!(" · {}", opts.sort.label(app.locale())));

@@ -5,7 +5,7 @@
 //! Pure: reads `&App` only.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 
 use crate::app::App;
@@ -15,15 +15,6 @@ use crate::style::rgb::{ColorMode, rgb_to_256};
 use crate::text;
 use crate::ui::outline_paint::{OutlineFrame, OutlineStyle, paint, pattern};
 use crate::ui::{pane, put};
-
-/// The pane's inner area, as `ui::pane` computes it.
-fn inner(area: Rect) -> Rect {
-    if area.width < 3 || area.height < 3 {
-        area
-    } else {
-        Rect::new(area.x + 1, area.y + 1, area.width - 2, area.height - 2)
-    }
-}
 
 /// The legend lines in the UI language (empty when the outline is not shown).
 pub fn legend(app: &App) -> Vec<LegendEntry> {
@@ -58,10 +49,10 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         classes: &outline.classes.of_district,
         texts: &outline.texts,
         legend: &outline.legend,
-        marked: &app.marks(),
+        marked: app.marks(),
         mark: app.theme().mark,
     };
-    let drawn = paint(map, inner, buf, &frame);
+    let drawn = paint(map, app.outline_cache(), inner, buf, &frame);
     if !drawn.legend && inner != area {
         legend_on_edge(area, buf, &style, &outline.legend);
     }
@@ -159,19 +150,6 @@ fn swatch(style: &OutlineStyle, class: Option<usize>, count: usize, n: usize) ->
             Style::default(),
         ),
     }
-}
-
-/// The district under `pos` in the map pane `area` (outline mode), as drawn.
-pub fn hit(area: Rect, app: &App, pos: Position) -> Option<usize> {
-    let map = app.map_view().outline_on()?;
-    let labels = crate::ui::labels(app);
-    map.hit_test(
-        inner(area),
-        app.outline_zoom(),
-        &labels.outline.texts,
-        pos.x,
-        pos.y,
-    )
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::geo::cache::OutlineCache;
 use crate::geo::classes::{LegendEntry, sequential_rgb};
 use crate::geo::labels::PlacedLabel;
 use crate::geo::raster::{FRAME, MAX_DISTRICTS, NEUTRAL, PanelKind, Raster, SEA};
@@ -407,24 +408,36 @@ pub struct OutlineFrame<'a> {
 
 /// Paints `map` into `area` as `frame` says. Cheap when the size and zoom are unchanged (the map's
 /// cache keeps the raster). The selected district is labelled first, then the more valuable
-/// (higher class) ones; the map remembers that order, so a click hits the labels as drawn.
-pub fn paint(map: &OutlineMap, area: Rect, buf: &mut Buffer, frame: &OutlineFrame) -> OutlineDrawn {
-    map.note_drawn(frame.selected, frame.classes);
+/// (higher class) ones, the order hit tests use too.
+pub fn paint(
+    map: &OutlineMap,
+    cache: &OutlineCache,
+    area: Rect,
+    buf: &mut Buffer,
+    frame: &OutlineFrame,
+) -> OutlineDrawn {
     let prefs = (frame.selected, frame.classes);
-    map.with_placement(area, frame.zoom, frame.texts, prefs, |raster, labels| {
-        let view = OutlineView {
-            raster,
-            labels,
-            classes: frame.classes,
-            selected: frame.selected,
-            style: frame.style,
-            legend: frame.legend,
-            inset_titles: &map.inset_titles,
-            marked: frame.marked,
-            mark: frame.mark,
-        };
-        render_outline(area, buf, &view)
-    })
+    map.with_placement(
+        cache,
+        area,
+        frame.zoom,
+        frame.texts,
+        prefs,
+        |raster, labels| {
+            let view = OutlineView {
+                raster,
+                labels,
+                classes: frame.classes,
+                selected: frame.selected,
+                style: frame.style,
+                legend: frame.legend,
+                inset_titles: &map.inset_titles,
+                marked: frame.marked,
+                mark: frame.mark,
+            };
+            render_outline(area, buf, &view)
+        },
+    )
 }
 
 #[cfg(test)]
@@ -553,22 +566,35 @@ mod tests {
             marked: &[],
             mark: "◆",
         };
-        paint(&map, area, &mut buf, &frame);
+        // Drawn from an empty cache (placed on the spot) and from a filled one: the same.
+        let mut cache = OutlineCache::default();
+        paint(&map, &cache, area, &mut buf, &frame);
+        let fresh = buf.clone();
+        let prefs = (frame.selected, frame.classes);
+        map.refresh(&mut cache, area, None, &texts, prefs);
+        paint(&map, &cache, area, &mut buf, &frame);
+        assert_eq!(buf, fresh);
         // The cell under Fyn's label hits Fyn.
         let hit = (area.y..area.bottom())
             .flat_map(|y| (area.x..area.right()).map(move |x| (x, y)))
             .find(|&(x, y)| buf[(x, y)].symbol() == "F" && buf[(x + 1, y)].symbol() == "y")
             .unwrap();
-        assert_eq!(map.hit_test(area, None, &texts, hit.0, hit.1), Some(fyn));
-        assert_eq!(map.hit_test(area, None, &texts, 0, 0), None);
+        assert_eq!(
+            map.hit_test(&cache, area, None, &texts, prefs, hit.0, hit.1),
+            Some(fyn)
+        );
+        assert_eq!(map.hit_test(&cache, area, None, &texts, prefs, 0, 0), None);
         // Zoomed to Fyn: its pixels fill a good part of the pane, and the centre is Fyn.
         let zoomed = OutlineFrame {
             zoom: Some(fyn),
             ..frame
         };
-        paint(&map, area, &mut buf, &zoomed);
+        paint(&map, &cache, area, &mut buf, &zoomed);
         let c = (area.x + area.width / 2, area.y + area.height / 2);
-        assert_eq!(map.hit_test(area, Some(fyn), &texts, c.0, c.1), Some(fyn));
+        assert_eq!(
+            map.hit_test(&cache, area, Some(fyn), &texts, prefs, c.0, c.1),
+            Some(fyn)
+        );
         assert!(map.nearest(fyn, Dir::Right).is_some());
         // The shipped dataset has its geometry attached at load; one without [map] has no map.
         let mut plain = crate::data::load_embedded();

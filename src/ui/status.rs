@@ -37,7 +37,7 @@ pub fn crumb(area: Rect, buf: &mut Buffer, app: &App) {
 /// How arrow keys are shown to the user: the theme's symbols run together (`↑↓`), or, where the
 /// theme spells them out (`--plain`), the locale's names joined by slashes (`Op/Ned`).
 pub fn arrow_label(app: &App, dirs: &[Dir]) -> String {
-    arrow_label_with(&app.theme(), app.locale(), dirs)
+    arrow_label_with(app.theme(), app.locale(), dirs)
 }
 
 /// [`arrow_label`] for a theme and locale (screens without an app: a tab whose file never loaded).
@@ -54,7 +54,7 @@ pub fn arrow_label_with(theme: &Theme, locale: Locale, dirs: &[Dir]) -> String {
 
 /// How a key is shown in the hint line: arrows as the theme draws them, others by name.
 fn key_label(app: &App, key: Key) -> String {
-    key_label_with(&app.theme(), app.locale(), key)
+    key_label_with(app.theme(), app.locale(), key)
 }
 
 /// [`key_label`] for a theme and locale.
@@ -113,7 +113,7 @@ fn hint_items(app: &App) -> Vec<(String, &'static str)> {
         return out;
     }
     out.push((
-        move_keys_label(&app.theme(), app.locale(), &app.keymap()),
+        move_keys_label(app.theme(), app.locale(), app.keymap()),
         words.hint_move,
     ));
     if !matches!(app.view(), View::Project { .. }) {

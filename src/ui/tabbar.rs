@@ -65,7 +65,7 @@ fn report_hints(ws: &Workspace) -> Vec<(String, &'static str)> {
         ws.keymap()
             .keys_for(a)
             .first()
-            .map(|&k| status::key_label_with(&ws.theme(), ws.locale(), k))
+            .map(|&k| status::key_label_with(ws.theme(), ws.locale(), k))
     };
     let mut out = Vec::new();
     if ws.tabs().len() > 1 {
@@ -76,7 +76,7 @@ fn report_hints(ws: &Workspace) -> Vec<(String, &'static str)> {
         out.push((keys, w.hint_tabs));
     }
     out.extend(label(Action::Reload).map(|k| (k, w.hint_reload)));
-    let arrows = status::move_keys_label(&ws.theme(), ws.locale(), &ws.keymap());
+    let arrows = status::move_keys_label(ws.theme(), ws.locale(), ws.keymap());
     if !arrows.is_empty() {
         out.push((arrows, words.hint_scroll));
     }

@@ -192,7 +192,7 @@ fn search(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) {
             fill(buf, line, " ", style);
         }
         let marker = if k == p.selected { t.marker } else { " " };
-        let desc = hit.describe(&app.data(), app.locale());
+        let desc = hit.describe(app.data(), app.locale());
         let s = format!("{marker} {desc}");
         let s = text::truncate_with(&s, usize::from(inner.width), t.ellipsis);
         put(buf, line, line.x, y, &s, style);
@@ -368,7 +368,7 @@ fn compare(area: Rect, buf: &mut Buffer, app: &App) {
     let lacking = c.rows.iter().filter(|r| r.population.is_none()).count();
     if lacking > 0 {
         let y = inner.bottom().saturating_sub(1);
-        let note = crate::screen::figures::Missing::population_note(lacking, &app.data(), loc);
+        let note = crate::screen::figures::Missing::population_note(lacking, app.data(), loc);
         let note = note.as_str();
         put(
             buf,
