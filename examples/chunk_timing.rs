@@ -1,4 +1,4 @@
-//! One-off measurement of whole-file vs chunk-wise TOML parsing (issue 6), one mode per process so
+//! One-off measurement of whole-file vs chunk-wise TOML parsing, one mode per process so
 //! that `/usr/bin/time -v` reports the peak memory of that mode alone:
 //!
 //! ```sh

@@ -1,4 +1,4 @@
-//! The dashboard at scale (issue 6): 1,000 generated districts, the stress dataset, bytes per step.
+//! The dashboard at scale: 1,000 generated districts, the stress dataset, bytes per step.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use kredskort::app::App;
@@ -84,7 +84,7 @@ fn a_walk_across_the_map_reports_bytes_per_step() {
     assert!(mean <= 4096, "mean {mean} B");
 }
 
-// ---------------------------------------------------------------- polish (issues 4, 5, 7)
+// ---------------------------------------------------------------- polish
 
 #[test]
 fn the_key_hints_mention_the_outline_keys_when_there_is_an_outline() {
@@ -122,7 +122,7 @@ fn the_wheel_over_the_outline_map_changes_nothing() {
     assert_eq!(draw_buffer(&app), before);
 }
 
-// ---------------------------------------------------------------- stress (issue 6)
+// ---------------------------------------------------------------- stress
 
 fn stress() -> Dataset {
     let mut p = GenParams::new(12, 4, 7);

@@ -1,4 +1,4 @@
-//! The analyst tools (issue 5) at the App / Workspace level: find, theme filter, units, bar order,
+//! The analyst tools at the App / Workspace level: find, theme filter, units, bar order,
 //! marks and comparison, export of the view, live reload through the App-level API on a real file,
 //! tabs, `[theme]` / `[keys]` validation, `--plain` drawing only ASCII; and snapshots of the screens
 //! they add.

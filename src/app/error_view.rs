@@ -1,6 +1,6 @@
 //! Scrolling the report of a tab whose file never loaded: arrows, pages, `g`/`G` and the wheel move
 //! it; code lines that do not fit scroll sideways (they are never re-wrapped, so the `^^^` marker
-//! stays under the text it points at). The report's layout is [`crate::ui::tabbar::report_lines`].
+//! stays under the text it points at). The report's layout is [`crate::screen::report::report_lines`].
 
 use crate::app::tabs::Tab;
 use crate::input::action::{Action, Dir};
@@ -10,7 +10,7 @@ const SIDE_STEP: usize = 8;
 
 impl Tab {
     /// Applies a scrolling action to the error report on a `size` terminal; whether it moved.
-    pub fn scroll_error(&mut self, action: Action, size: (u16, u16)) -> bool {
+    pub(super) fn scroll_error(&mut self, action: Action, size: (u16, u16)) -> bool {
         let Some(err) = self.error.as_deref() else {
             return false;
         };

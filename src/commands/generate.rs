@@ -25,7 +25,7 @@ pub struct GenParams {
     /// Write some amounts as strings: about one in eight with øre (`"1234.50"`), a third of the rest
     /// as whole-number strings (`"1234"`). Off: TOML integers only (for a loader that takes no strings).
     pub string_amounts: bool,
-    /// Add the extremes of issue 6: the first district with a 1 MB name and 10,000
+    /// Add extremes that a screen must survive: the first district with a 1 MB name and 10,000
     /// municipalities, the first project with a 1 MB name, the second with 10,000 themes, the
     /// third with a 1 MB summary of long lines.
     pub stress: bool,

@@ -1,5 +1,5 @@
-//! UI text of the analyst tools (issue 5), Danish and English. Kept apart from `i18n.rs` so the
-//! dashboard's base strings and the tools' strings can grow without touching each other.
+//! UI text of the analyst tools, Danish and English. Kept apart from the dashboard's base strings
+//! (`i18n/mod.rs`) so that each can grow without touching the other.
 
 use crate::input::action::Action;
 use crate::locale::Locale;

@@ -54,7 +54,7 @@ pub enum Action {
     Click(u16, u16),
     /// The mouse wheel at a screen cell: `true` scrolls down.
     Scroll(u16, u16, bool),
-    // Issue 5, the analyst tools (handled in app/tools.rs and app/tabs.rs).
+    // The analyst tools (handled in app/mode.rs and app/tabs.rs).
     /// Open the incremental search prompt.
     Search,
     /// Next / previous hit of the last search.

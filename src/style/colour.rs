@@ -193,8 +193,8 @@ fn suggest(normalised: &str) -> Option<&'static str> {
 }
 
 /// Whether the user asked for no colour: `NO_COLOR` is present in the environment, whatever its value
-/// (even empty). This follows our issue 5 ("NO_COLOR (any value) turns colour off") rather than the
-/// no-color.org wording, which ignores an empty value: an empty `NO_COLOR=` is still a deliberate
+/// (even empty). This is stricter than the no-color.org wording, which ignores an empty value: an
+/// empty `NO_COLOR=` is still a deliberate
 /// request, and erring on the side of no colour loses nothing (selection stays visible by reverse
 /// video and bold). The dashboard and `render` both decide through this one function.
 pub fn no_color_requested() -> bool {
@@ -279,9 +279,9 @@ mod tests {
     }
 
     #[test]
-    fn no_color_follows_the_issue() {
+    fn no_color_counts_presence_even_empty() {
         assert!(!no_color_from(None));
-        // Issue 5: "NO_COLOR (any value)": presence counts, even empty.
+        // Presence counts, even empty.
         assert!(
             no_color_from(Some(OsStr::new(""))),
             "empty still means no colour"

@@ -125,3 +125,87 @@ fn split_long_word(word: &str, room: usize) -> &str {
 fn first_char(s: &str) -> &str {
     s.char_indices().nth(1).map_or(s, |(i, _)| &s[..i])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn limited_wrap_and_join_stop_early_and_say_so() {
+        let long = "ord ".repeat(250_000);
+        let (lines, more) = wrap_limited(&long, 20, 3);
+        assert_eq!(lines.len(), 3);
+        assert!(more);
+        assert_eq!(lines, wrap(&"ord ".repeat(15), 20));
+        let (lines, more) = wrap_limited("a b", 20, 3);
+        assert_eq!((lines, more), (vec!["a b".to_string()], false));
+        let huge_word = "x".repeat(1 << 20);
+        let (lines, more) = wrap_limited(&huge_word, 10, 2);
+        assert_eq!(lines, vec!["x".repeat(9) + "-", "x".repeat(9) + "-"]);
+        assert!(more);
+        // The same lines as the unlimited wrap, as far as they go.
+        for w in 1..30 {
+            let s = "Københavns Vestegns Politi og 漢字漢字漢字 ting\nny linje";
+            let all = wrap(s, w);
+            for n in 0..all.len() + 2 {
+                let (some, more) = wrap_limited(s, w, n);
+                assert_eq!(some[..], all[..n.min(all.len())], "{w} {n}");
+                assert_eq!(more, n < all.len(), "{w} {n}");
+            }
+        }
+        let items: Vec<String> = (0..10_000).map(|i| format!("Kommune {i}")).collect();
+        let (text, left) = join_limited(&items, ", ", 40);
+        assert!(text::width(&text) <= 40 + 12, "{text}");
+        assert_eq!(left, 10_000 - text.matches(", ").count() - 1);
+        assert_eq!(
+            join_limited(&items[..2], ", ", 100),
+            ("Kommune 0, Kommune 1".to_string(), 0)
+        );
+        assert_eq!(join_limited(&[], ", ", 10), (String::new(), 0));
+    }
+
+    #[test]
+    fn wrap_respects_width_and_words() {
+        assert_eq!(wrap("a bb ccc dddd", 6), vec!["a bb", "ccc", "dddd"]);
+        assert_eq!(wrap("abcdefgh", 3), vec!["ab-", "cd-", "ef-", "gh"]);
+        assert_eq!(wrap("abcdefgh", 1).len(), 8, "no room for a hyphen");
+        assert_eq!(wrap("x\n\ny", 5), vec!["x", "", "y"]);
+        for line in wrap("Københavns Vestegns Politi og 漢字漢字漢字 ting", 7) {
+            assert!(text::width(&line) <= 7, "{line}");
+        }
+        assert_eq!(wrap("", 4), vec![""]);
+        assert!(wrap("漢字", 1).iter().all(|l| !l.is_empty()));
+        for line in wrap("漢字漢字 ab 漢字漢字漢字", 3) {
+            assert!(text::width(&line) <= 3, "{line}");
+        }
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_marks_a_cut_word() {
+        // The project detail's target group in English (18 columns): the long word is cut
+        // with a hyphen, the rest wraps at spaces.
+        assert_eq!(
+            wrap("Bandekriminaliteten på det indre Nørrebro", 18),
+            ["Bandekriminalitet-", "en på det indre", "Nørrebro"]
+        );
+        // A word that fits a line is never split, even when it would fill the rest of one.
+        assert_eq!(wrap("ab Bandekriminal", 15), ["ab", "Bandekriminal"]);
+        // A long word with a hyphen of its own breaks there first.
+        assert_eq!(
+            wrap("Ringkøbing-Skjernkommunerne", 12),
+            ["Ringkøbing-", "Skjernkommu-", "nerne"]
+        );
+        // A long word starts a line of its own.
+        assert_eq!(
+            wrap("ord Bandekriminaliteten", 12),
+            ["ord", "Bandekrimin-", "aliteten"]
+        );
+        for w in 1..30 {
+            for line in wrap(
+                "Bandekriminaliteten på det indre Nørrebro Ringkøbing-Skjern",
+                w,
+            ) {
+                assert!(text::width(&line) <= w, "{w}: {line}");
+            }
+        }
+    }
+}

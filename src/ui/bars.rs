@@ -9,7 +9,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::app::App;
 use crate::i18n;
-use crate::screen::bars::{row_count, visible_rows};
+use crate::screen::bars::{notes, row_count, visible_rows};
 use crate::text;
 use crate::ui::{fill, pane, put};
 
@@ -207,7 +207,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         }
     }
     let used = u16::try_from(visible.len()).unwrap_or(u16::MAX);
-    crate::ui::tools::bar_notes(
+    bar_notes(
         inner,
         inner.y.saturating_add(used).saturating_add(1),
         buf,
@@ -223,6 +223,33 @@ pub fn capped_bar(cells: usize, eighths: &[&str; 8], ascii: bool) -> String {
     let mut s = eighths[7].repeat(cells - 1);
     s.push_str(if ascii { ">" } else { "»" });
     s
+}
+
+/// Notes under the bars, in the free rows at the bottom of the list: why values are missing (`–`)
+/// and why the not-itemised bar is hidden under a filter.
+pub fn bar_notes(inner: Rect, first_free: u16, buf: &mut Buffer, app: &App) {
+    let t = &app.theme();
+    let notes = notes(&app.inputs());
+    let mut y = inner.bottom();
+    for note in notes.iter().rev() {
+        let lines =
+            crate::text::wrap::wrap(note, usize::from(inner.width.saturating_sub(2).max(1)));
+        let h = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        if y < first_free.saturating_add(h) || y.saturating_sub(h) < inner.y {
+            break;
+        }
+        y -= h;
+        for (k, l) in lines.iter().enumerate() {
+            put(
+                buf,
+                inner,
+                inner.x,
+                y + u16::try_from(k).unwrap_or(0),
+                l,
+                t.dim,
+            );
+        }
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::app::App;
 use crate::i18n;
 use crate::money;
 use crate::text;
-use crate::ui::{put, tools};
+use crate::ui::put;
 
 /// The figures as (label, amount, share) with full or compact money.
 fn figures(app: &App, compact: bool, with_share: bool) -> Vec<(String, String)> {
@@ -89,7 +89,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
     // Under a theme filter the indicator goes at the right, after the title: the title keeps at
     // least half the row (or all it needs), the indicator gets the rest, long form if it fits.
     let title_full = text::width(&meta.title);
-    let filter = tools::filter_label(
+    let filter = filter_label(
         app,
         w.saturating_sub(title_full.min(w / 2) + 1)
             .min(w.saturating_sub(1)),
@@ -139,4 +139,37 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
         .find(|f| figures_width(f) <= w)
         .unwrap_or_else(|| figures(app, true, false));
     draw_figures(buf, area, x0, area.y + 1, &f, app);
+}
+
+/// The filter indicator of the header, `Filter: theme (n projects, amount)`, or only `Filter: theme`
+/// (cut to fit) when the long form is wider than `max` columns; `None` without a theme filter or room.
+pub fn filter_label(app: &App, max: usize) -> Option<String> {
+    let f = app.options().filter()?;
+    if max == 0 {
+        return None;
+    }
+    let w = i18n::tools(app.locale());
+    let vm = &app.figures();
+    let amount =
+        money::format_money_compact(vm.shown_total, &app.data().meta.currency, app.locale());
+    let full = format!(
+        " {}: {f} ({}, {amount}) ",
+        w.filter_on,
+        i18n::count(
+            vm.shown_projects,
+            w.project_one,
+            w.project_many,
+            app.locale()
+        )
+    );
+    if text::width(&full) <= max {
+        return Some(full);
+    }
+    let short = format!(" {}: {f} ", w.filter_on);
+    if text::width(&short) <= max {
+        return Some(short);
+    }
+    // Tight: no padding, cut with the theme's ellipsis.
+    let bare = format!("{}: {f}", w.filter_on);
+    Some(text::truncate_with(&bare, max, app.theme().ellipsis).into_owned())
 }

@@ -1,30 +1,32 @@
-//! Drawing: a pure function of `&App`. `layout` decides where the panes go (arithmetically, no
-//! constraint solver); `draw`/`render` paint them; `hit_test` maps a mouse position back to what is
-//! drawn there, using the same layout.
-//!
-//! Every write goes through [`put`], which clips to the rectangle it is given, so no pane can draw
-//! outside its area whatever the terminal size.
+//! Painting only: a pure function of `&App` into a buffer. Where the panes go, what a click hits
+//! and every other geometry comes from the screen model (`crate::screen`); each pane and overlay
+//! has its painter here, and all of them write through [`cells`].
 
+pub mod banners;
 pub mod bars;
+pub mod cells;
+pub mod compare;
 pub mod detail;
+pub mod find;
 pub mod header;
 pub mod help;
 pub mod map;
 pub mod outline;
 pub mod outline_paint;
+pub mod overlays;
+pub mod plain;
 pub mod status;
 pub mod tabbar;
-pub mod tools;
+pub mod theme_pick;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 
 use crate::app::{App, Focus};
 pub use crate::screen::layout::pane_inner;
 pub use crate::screen::layout::{MIN_SIZE, ScreenLayout, layout, too_small};
-use crate::text;
+pub use cells::{fill, pane, put, put_repeat};
 
 /// Draws the whole screen into a frame.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -39,7 +41,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
     if l.too_small {
         status::too_small(area, buf, app);
         if app.theme().ascii {
-            tools::ascii_only(area, buf);
+            plain::ascii_only(area, buf);
         }
         return;
     }
@@ -56,278 +58,16 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
         detail::render(r, buf, app, focus == Focus::Detail);
     }
     status::hints(l.hints, buf, app);
-    tools::render(area, buf, app, &l);
+    overlays::render(area, buf, app, &l);
     if let Some(r) = l.help {
         help::render(r, buf, app);
     }
     if app.theme().ascii {
-        tools::ascii_only(area, buf);
+        plain::ascii_only(area, buf);
     }
 }
 
 /// The map's and the bars' texts for the current view (see [`App::current_labels`]).
 pub fn labels(app: &App) -> std::borrow::Cow<'_, crate::screen::labels::ViewLabels> {
     app.current_labels()
-}
-
-/// Writes `n` copies of a one-column symbol from (x, y), clipped to `clip`, cell by cell (no
-/// grapheme segmentation: bars and frame lines are most of the cells on a screen). Returns the
-/// column after the last cell written.
-pub fn put_repeat(
-    buf: &mut Buffer,
-    clip: Rect,
-    x: u16,
-    y: u16,
-    symbol: &str,
-    n: usize,
-    style: Style,
-) -> u16 {
-    let clip = clip.intersection(buf.area);
-    if y < clip.top() || y >= clip.bottom() || x < clip.left() {
-        return x;
-    }
-    let n = u16::try_from(n).unwrap_or(u16::MAX);
-    let end = x.saturating_add(n).min(clip.right());
-    for cx in x..end {
-        if let Some(cell) = buf.cell_mut((cx, y)) {
-            if cell.symbol() != symbol {
-                cell.set_symbol(symbol);
-            }
-            cell.set_style(style);
-        }
-    }
-    end.max(x)
-}
-
-/// Writes `s` at (x, y), clipped to `clip`; returns the column after the last character written.
-/// The only way drawing code puts text into the buffer.
-pub fn put(buf: &mut Buffer, clip: Rect, x: u16, y: u16, s: &str, style: Style) -> u16 {
-    let clip = clip.intersection(buf.area);
-    if y < clip.top() || y >= clip.bottom() || x >= clip.right() || x < clip.left() {
-        return x;
-    }
-    let max = usize::from(clip.right() - x);
-    // Text made of "simple" characters (one column, never part of a longer grapheme: ASCII, Latin
-    // letters like `æøå`, `…`, `–`, box drawing, blocks) is one cell per character: write the cells
-    // directly instead of segmenting graphemes, with the same result as `set_stringn` (tested).
-    let mut cx = x;
-    let mut chars = s.char_indices().peekable();
-    let mut fast = true;
-    let mut n = 0;
-    while let Some(&(_, c)) = chars.peek() {
-        if n == max {
-            break;
-        }
-        if !simple_char(c) {
-            fast = false;
-            break;
-        }
-        chars.next();
-        n += 1;
-    }
-    // The character after the part drawn must be simple too (it could be a combining mark).
-    if fast && chars.peek().is_none_or(|&(_, c)| simple_char(c)) {
-        let mut tmp = [0u8; 4];
-        for c in s.chars().take(n) {
-            if let Some(cell) = buf.cell_mut((cx, y)) {
-                cell.set_symbol(c.encode_utf8(&mut tmp)).set_style(style);
-            }
-            cx += 1;
-        }
-        return cx;
-    }
-    let fitted = text::take_width(s, max);
-    buf.set_stringn(x, y, fitted, max, style).0
-}
-
-/// A character that is one column wide and always a grapheme of its own (no combining marks, joiners,
-/// variation selectors or wide characters in these ranges).
-fn simple_char(c: char) -> bool {
-    matches!(c as u32,
-        0x20..=0x7e
-        | 0xa0..=0xac
-        | 0xae..=0x2ff
-        | 0x2010..=0x2027
-        | 0x2030..=0x205e
-        | 0x2190..=0x21ff
-        | 0x2500..=0x259f)
-}
-
-/// Fills a rectangle (clipped) with a style and a repeated one-column symbol.
-pub fn fill(buf: &mut Buffer, area: Rect, symbol: &str, style: Style) {
-    let area = area.intersection(buf.area);
-    for y in area.top()..area.bottom() {
-        for x in area.left()..area.right() {
-            if let Some(cell) = buf.cell_mut((x, y)) {
-                // A fresh frame's cells are blank already: setting the same symbol again is waste.
-                if cell.symbol() != symbol {
-                    cell.set_symbol(symbol);
-                }
-                cell.set_style(style);
-            }
-        }
-    }
-}
-
-/// Draws a pane frame with a title and returns the inner area. Without room for a frame (fewer than
-/// 3 rows or columns) the whole area is returned unframed.
-pub fn pane(buf: &mut Buffer, area: Rect, title: &str, focused: bool, app: &App) -> Rect {
-    if area.width < 3 || area.height < 3 {
-        return pane_inner(area);
-    }
-    let t = &app.theme();
-    let style = if focused { t.border_focused } else { t.border };
-    let [tl, tr, bl, br, hz, vt] = t.frame;
-    let (l, r, top, bot) = (area.left(), area.right() - 1, area.top(), area.bottom() - 1);
-    let inner_w = usize::from(area.width - 2);
-    put_repeat(buf, area, l + 1, top, hz, inner_w, style);
-    put_repeat(buf, area, l + 1, bot, hz, inner_w, style);
-    for y in top + 1..bot {
-        put(buf, area, l, y, vt, style);
-        put(buf, area, r, y, vt, style);
-    }
-    put(buf, area, l, top, tl, style);
-    put(buf, area, r, top, tr, style);
-    put(buf, area, l, bot, bl, style);
-    put(buf, area, r, bot, br, style);
-    if !title.is_empty() && area.width > 6 {
-        let title_style = if focused {
-            t.pane_title_focused
-        } else {
-            t.pane_title
-        };
-        let label = format!(" {} ", text::truncate(title, usize::from(area.width - 6)));
-        put(
-            buf,
-            Rect::new(l, top, area.width - 2, 1),
-            l + 2,
-            top,
-            &label,
-            title_style,
-        );
-    }
-    pane_inner(area)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::text::wrap::{join_limited, wrap, wrap_limited};
-
-    #[test]
-    fn limited_wrap_and_join_stop_early_and_say_so() {
-        let long = "ord ".repeat(250_000);
-        let (lines, more) = wrap_limited(&long, 20, 3);
-        assert_eq!(lines.len(), 3);
-        assert!(more);
-        assert_eq!(lines, wrap(&"ord ".repeat(15), 20));
-        let (lines, more) = wrap_limited("a b", 20, 3);
-        assert_eq!((lines, more), (vec!["a b".to_string()], false));
-        let huge_word = "x".repeat(1 << 20);
-        let (lines, more) = wrap_limited(&huge_word, 10, 2);
-        assert_eq!(lines, vec!["x".repeat(9) + "-", "x".repeat(9) + "-"]);
-        assert!(more);
-        // The same lines as the unlimited wrap, as far as they go.
-        for w in 1..30 {
-            let s = "Københavns Vestegns Politi og 漢字漢字漢字 ting\nny linje";
-            let all = wrap(s, w);
-            for n in 0..all.len() + 2 {
-                let (some, more) = wrap_limited(s, w, n);
-                assert_eq!(some[..], all[..n.min(all.len())], "{w} {n}");
-                assert_eq!(more, n < all.len(), "{w} {n}");
-            }
-        }
-        let items: Vec<String> = (0..10_000).map(|i| format!("Kommune {i}")).collect();
-        let (text, left) = join_limited(&items, ", ", 40);
-        assert!(text::width(&text) <= 40 + 12, "{text}");
-        assert_eq!(left, 10_000 - text.matches(", ").count() - 1);
-        assert_eq!(
-            join_limited(&items[..2], ", ", 100),
-            ("Kommune 0, Kommune 1".to_string(), 0)
-        );
-        assert_eq!(join_limited(&[], ", ", 10), (String::new(), 0));
-    }
-
-    #[test]
-    fn put_writes_the_same_cells_as_set_stringn() {
-        let style = Style::new().fg(ratatui::style::Color::Red);
-        for s in [
-            "Kort",
-            "abc def",
-            "Nordjylland",
-            "ae\u{301}x",
-            "K\u{f8}benhavn",
-            "Sydsjælland og Lolland-Falster…",
-            "Næstved–Ærø › Østjylland · ▶ █▉ ─│",
-            "Zoë\u{301}",
-            "Ærø\u{fe0f}x",
-            "a\u{200d}b",
-            "\u{ad}soft",
-            "漢字 ok",
-            "",
-            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-        ] {
-            for w in [0u16, 1, 2, 3, 5, 8, 30] {
-                let area = Rect::new(0, 0, 40, 1);
-                let clip = Rect::new(2, 0, w, 1);
-                let mut a = Buffer::empty(area);
-                let mut b = Buffer::empty(area);
-                let end = put(&mut a, clip, 2, 0, s, style);
-                let fitted = text::take_width(s, usize::from(w));
-                let end_b = if w == 0 {
-                    2
-                } else {
-                    b.set_stringn(2, 0, fitted, usize::from(w), style).0
-                };
-                assert_eq!(a, b, "{s:?} in {w}");
-                assert_eq!(end, end_b, "{s:?} in {w}");
-            }
-        }
-    }
-
-    #[test]
-    fn wrap_respects_width_and_words() {
-        assert_eq!(wrap("a bb ccc dddd", 6), vec!["a bb", "ccc", "dddd"]);
-        assert_eq!(wrap("abcdefgh", 3), vec!["ab-", "cd-", "ef-", "gh"]);
-        assert_eq!(wrap("abcdefgh", 1).len(), 8, "no room for a hyphen");
-        assert_eq!(wrap("x\n\ny", 5), vec!["x", "", "y"]);
-        for line in wrap("Københavns Vestegns Politi og 漢字漢字漢字 ting", 7) {
-            assert!(text::width(&line) <= 7, "{line}");
-        }
-        assert_eq!(wrap("", 4), vec![""]);
-        assert!(wrap("漢字", 1).iter().all(|l| !l.is_empty()));
-        for line in wrap("漢字漢字 ab 漢字漢字漢字", 3) {
-            assert!(text::width(&line) <= 3, "{line}");
-        }
-    }
-
-    #[test]
-    fn wrap_breaks_at_spaces_and_marks_a_cut_word() {
-        // The project detail's target group in English (18 columns): the long word is cut
-        // with a hyphen, the rest wraps at spaces.
-        assert_eq!(
-            wrap("Bandekriminaliteten på det indre Nørrebro", 18),
-            ["Bandekriminalitet-", "en på det indre", "Nørrebro"]
-        );
-        // A word that fits a line is never split, even when it would fill the rest of one.
-        assert_eq!(wrap("ab Bandekriminal", 15), ["ab", "Bandekriminal"]);
-        // A long word with a hyphen of its own breaks there first.
-        assert_eq!(
-            wrap("Ringkøbing-Skjernkommunerne", 12),
-            ["Ringkøbing-", "Skjernkommu-", "nerne"]
-        );
-        // A long word starts a line of its own.
-        assert_eq!(
-            wrap("ord Bandekriminaliteten", 12),
-            ["ord", "Bandekrimin-", "aliteten"]
-        );
-        for w in 1..30 {
-            for line in wrap(
-                "Bandekriminaliteten på det indre Nørrebro Ringkøbing-Skjern",
-                w,
-            ) {
-                assert!(text::width(&line) <= w, "{w}: {line}");
-            }
-        }
-    }
 }

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::{App, View};
+use crate::app::{App, Mode, View};
 use crate::i18n;
 use crate::input::action::{Action, Dir};
 use crate::input::keymap::{Key, format_key};
@@ -103,7 +103,7 @@ fn first_key(app: &App, action: Action) -> Option<String> {
 fn hint_items(app: &App) -> Vec<(String, &'static str)> {
     let words = i18n::strings(app.locale());
     let mut out = Vec::new();
-    if let Some(items) = crate::ui::tools::mode_hints(app) {
+    if let Some(items) = mode_hints(app) {
         return items;
     }
     if app.help() {
@@ -206,5 +206,36 @@ pub fn too_small(area: Rect, buf: &mut Buffer, app: &App) {
             line,
             app.theme().warning,
         );
+    }
+}
+
+/// The key hints while a pick list or the comparison is open (`None`: the normal hints).
+pub fn mode_hints(app: &App) -> Option<Vec<(String, &'static str)>> {
+    let w = i18n::tools(app.locale());
+    let key = |a: crate::input::action::Action| {
+        app.keymap().keys_for(a).first().map(|&k| {
+            crate::input::keymap::format_key(k)
+                .trim_start_matches('<')
+                .trim_end_matches('>')
+                .to_string()
+        })
+    };
+    use crate::input::action::Action;
+    match app.mode() {
+        Mode::ThemePick { .. } if !app.help() => {
+            // Arrows as the theme draws them (`↑↓`, or `Op/Ned` in --plain).
+            let arrows = crate::ui::status::arrow_label(app, &[Dir::Up, Dir::Down]);
+            let mut out = vec![(arrows, w.hint_pick)];
+            out.extend(key(Action::Enter).map(|k| (k, w.hint_filter)));
+            out.extend(key(Action::Back).map(|k| (k, w.hint_close)));
+            Some(out)
+        }
+        Mode::Compare if !app.help() => {
+            let mut out = Vec::new();
+            out.extend(key(Action::Back).map(|k| (k, w.hint_close)));
+            out.extend(key(Action::Quit).map(|k| (k, i18n::strings(app.locale()).hint_quit)));
+            Some(out)
+        }
+        _ => None,
     }
 }

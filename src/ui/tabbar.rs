@@ -10,7 +10,7 @@ use crate::i18n;
 use crate::input::action::Action;
 use crate::screen::report::{report_lines, report_view};
 use crate::text;
-use crate::ui::{fill, put, render, status, tools};
+use crate::ui::{fill, plain, put, render, status};
 
 /// Draws the workspace into a frame.
 pub fn draw(frame: &mut Frame, ws: &Workspace) {
@@ -38,7 +38,7 @@ pub fn render_workspace(area: Rect, buf: &mut Buffer, ws: &Workspace) {
         }
     }
     if ws.theme().ascii {
-        tools::ascii_only(area, buf);
+        plain::ascii_only(area, buf);
     }
 }
 
