@@ -85,7 +85,7 @@ fn check_amount(value: Decimal) -> Result<Decimal, AmountError> {
 }
 
 /// Groups the digits of a non-negative integer string: `2875000` → `2.875.000` (Danish).
-fn group_digits(digits: &str, sep: char) -> String {
+pub fn group_digits(digits: &str, sep: char) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
