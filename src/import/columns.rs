@@ -84,6 +84,9 @@ impl Field {
                 "district name",
                 "kredsnavn",
                 "police district",
+                "region",
+                "område",
+                "area",
             ],
             Field::Project => &[
                 "project",

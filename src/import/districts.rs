@@ -75,13 +75,14 @@ impl<'d> Matcher<'d> {
         !distinct.is_empty() && hits * 2 > distinct.len()
     }
 
-    /// `did you mean "…"?` among the districts' short names, names and ids.
+    /// `did you mean "…"?` among the districts' short names, names and ids (in that order, so a
+    /// name written as a name gets a name back).
     pub fn suggestion(&self, value: &str) -> Option<String> {
         let names = self.districts.iter().flat_map(|d| {
             [
-                Some(d.id.as_str()),
-                Some(d.name.as_str()),
                 d.short.as_deref(),
+                Some(d.name.as_str()),
+                Some(d.id.as_str()),
             ]
             .into_iter()
             .flatten()
@@ -203,7 +204,7 @@ mod tests {
         assert_eq!(m.find("Kbh"), Found::None);
         assert_eq!(
             m.suggestion("Kobenhaven").as_deref(),
-            Some("did you mean \"koebenhavn\"?")
+            Some("did you mean \"København\"?")
         );
         assert!(m.fits(&["Fyn", "fyn", "Bornholm", "Atlantis"]));
         assert!(!m.fits(&["Oslo", "Bergen", "Fyn"]));

@@ -170,11 +170,16 @@ pub fn import_table(
     let rows: Vec<usize> = (mapping.header_row + 1..table.rows.len())
         .filter(|&r| table.rows.get(r).is_some_and(|c| !blank_row(c)))
         .collect();
-    if rows.is_empty() {
+    // A round may have no projects, but then the districts must come from a set.
+    let explicit_set = matches!(
+        opts.districts,
+        DistrictChoice::Builtin | DistrictChoice::File(_)
+    );
+    if rows.is_empty() && !explicit_set {
         return Err(fail(table.locate(vec![
             CellProblem::new(mapping.header_row, None, "no rows under the header row")
                 .label("the header row")
-                .hint("an import needs one row per grant under the header"),
+                .hint("an import needs one row per grant under the header (a round without projects needs --districts)"),
         ])));
     }
     let cell = |r: usize, f: Field| -> Option<&Cell> {
