@@ -309,23 +309,29 @@ pub fn describe(issue: &Issue, shown: &str) -> (String, &'static str, String) {
             "round it in the spreadsheet (=ROUND(…;2)) or type the amount as text".into(),
         ),
         Issue::Ambiguous { sep, conflict } => {
-            let (thousands, decimal) = if *sep == '.' {
-                ("1.500 = 1500", "1,50")
-            } else {
-                ("1,500 = 1500", "1.50")
-            };
             let why = if *conflict {
                 "the column uses both `,` and `.` as the decimal mark, so it does not tell"
             } else {
                 "no other amount in the column shows which is the decimal mark"
             };
+            // The two readings, each spelled so that it cannot be read the other way.
+            let digits: String = shown
+                .chars()
+                .filter(|c| c.is_ascii_digit() || c == sep)
+                .collect();
+            let (int, frac) = digits.split_once(*sep).unwrap_or((&digits, ""));
+            let frac = frac.trim_end_matches('0');
+            let small = if frac.is_empty() {
+                int.to_string()
+            } else {
+                format!("{int}{sep}{frac}")
+            };
             (
                 format!("ambiguous amount \"{shown}\": thousands or decimals?"),
                 "thousands or decimals?",
                 format!(
-                    "{why}; write it without the separator ({}) or with both ({}), or as {decimal} if it is decimals",
-                    thousands.rsplit(" = ").next().unwrap_or("1500"),
-                    if *sep == '.' { "1.500,00" } else { "1,500.00" }
+                    "{why}; write {int}{} or {small}, whichever it means",
+                    digits.split_once(*sep).map_or("", |(_, f)| f)
                 ),
             )
         }

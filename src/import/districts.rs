@@ -62,15 +62,19 @@ impl<'d> Matcher<'d> {
     }
 
     /// Whether the values look like this set's districts: more than half of the distinct values
-    /// name one of them.
+    /// name one of them or are a plausible typo of one (so one misspelt district in a short list
+    /// is reported as such rather than making the whole list new districts).
     pub fn fits(&self, values: &[&str]) -> bool {
-        let mut distinct: Vec<String> = values.iter().map(|v| key(v)).collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        distinct.retain(|v| !v.is_empty());
+        let mut distinct: Vec<(String, &str)> = values.iter().map(|v| (key(v), *v)).collect();
+        distinct.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        distinct.dedup_by(|a, b| a.0 == b.0);
+        distinct.retain(|(k, _)| !k.is_empty());
         let hits = distinct
             .iter()
-            .filter(|k| self.keys.get(k.as_str()).is_some_and(|v| !v.is_empty()))
+            .filter(|(k, v)| {
+                self.keys.get(k.as_str()).is_some_and(|d| !d.is_empty())
+                    || self.suggestion(v).is_some()
+            })
             .count();
         !distinct.is_empty() && hits * 2 > distinct.len()
     }
@@ -208,6 +212,7 @@ mod tests {
         );
         assert!(m.fits(&["Fyn", "fyn", "Bornholm", "Atlantis"]));
         assert!(!m.fits(&["Oslo", "Bergen", "Fyn"]));
+        assert!(m.fits(&["Fyns", "Bornholm"]), "a typo is still a district");
     }
 
     #[test]
