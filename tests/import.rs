@@ -6,8 +6,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use kredskort::commands::cli::ExportBy;
 use kredskort::data::{Dataset, load_file, load_str};
@@ -18,54 +16,14 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::Workbook;
 
-static COUNTER: AtomicUsize = AtomicUsize::new(0);
-
-/// A fresh, empty directory for one test (removed when dropped).
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(tag: &str) -> Self {
-        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-        let p =
-            std::env::temp_dir().join(format!("kredskort-import-{tag}-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).unwrap();
-        TempDir(p)
-    }
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let p = self.0.join(name);
-        std::fs::write(&p, bytes).unwrap();
-        p
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+#[path = "common/tempdir.rs"]
+mod tempdir;
+use tempdir::{TempDir, run_in, stderr};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/import")
         .join(name)
-}
-
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kredskort"))
-        .args(args)
-        .current_dir(dir)
-        .env("HOME", dir.join("home"))
-        .env("XDG_CONFIG_HOME", dir.join("xdg"))
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 fn options() -> Options {
@@ -172,7 +130,8 @@ fn an_ods_workbook_gives_the_same_round_from_its_first_sheet_with_data() {
     assert_eq!(ods.unplaced, [r#"column G "Bemærkning""#]);
 }
 
-/// Writes rows to an xlsx sheet: numbers where `numbers` says (parsed from the text), else text.
+/// Writes rows to an xlsx sheet: in the columns `numbers`, text that is a number as a numeric cell;
+/// everything else as text.
 fn write_xlsx(path: &Path, sheet: &str, rows: &[Vec<String>], numbers: &[usize]) {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
@@ -180,8 +139,9 @@ fn write_xlsx(path: &Path, sheet: &str, rows: &[Vec<String>], numbers: &[usize])
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
             let (r, c16) = (r as u32, c as u16);
-            if r > 0 && numbers.contains(&c) {
-                ws.write_number(r, c16, v.parse::<f64>().unwrap()).unwrap();
+            let number = v.parse::<f64>().ok().filter(|_| numbers.contains(&c));
+            if let Some(n) = number {
+                ws.write_number(r, c16, n).unwrap();
             } else if !v.is_empty() {
                 ws.write_string(r, c16, v).unwrap();
             }
@@ -395,22 +355,7 @@ fn a_float_cell_with_fractions_of_an_oere_names_the_cell() {
         vec!["Fyn".into(), "A".into(), "1000".into()],
         vec!["Fyn".into(), "B".into(), "1500.123".into()],
     ];
-    let path = t.path().join("t.xlsx");
-    // The title row is text; the amounts are numbers.
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.set_name("Ark1").unwrap();
-    for (r, row) in rows.iter().enumerate() {
-        for (c, v) in row.iter().enumerate() {
-            if r >= 2 && c == 2 {
-                ws.write_number(r as u32, c as u16, v.parse::<f64>().unwrap())
-                    .unwrap();
-            } else {
-                ws.write_string(r as u32, c as u16, v).unwrap();
-            }
-        }
-    }
-    wb.save(&path).unwrap();
+    write_xlsx(&t.path().join("t.xlsx"), "Ark1", &rows, &[2]);
     fails(
         t.path(),
         &["t.xlsx"],

@@ -21,16 +21,7 @@ use crate::money::format_money;
 const QUIET_FOR: Duration = Duration::from_millis(500);
 
 pub fn run(global: &GlobalArgs, args: &ImportArgs) -> ExitCode {
-    match import(global, args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprint!("{message}");
-            if !message.ends_with('\n') {
-                eprintln!();
-            }
-            ExitCode::FAILURE
-        }
-    }
+    super::finish(import(global, args))
 }
 
 /// `--pool`: an amount in either format; `1.500` is read as fifteen hundred only when written

@@ -26,6 +26,21 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// The exit code of a command that succeeds or ends with a message for stderr (printed with a
+/// final line break).
+pub fn finish(result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprint!("{message}");
+            if !message.ends_with('\n') {
+                eprintln!();
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// Writes `text` to stdout, flushed. A closed pipe (`kredskort check | head -1`) is not an error
 /// worth a message; any other failure (a full disk, `> /dev/full`) is returned as one line for
 /// stderr. `print!` would panic on both.

@@ -13,9 +13,9 @@ use super::csv_table;
 use super::districts::{self, Found, Matcher, is_id};
 use super::sheet;
 use super::table::{Cell, CellProblem, Source, Table};
-use super::write::{self, MetaOut, ProjectOut};
+use super::write::{self, MetaOut};
 use crate::data::load::{display_path, read_bytes};
-use crate::data::{Dataset, Diagnostic, District, LoadError, MapSpec, Tile, load_embedded};
+use crate::data::{Dataset, Diagnostic, District, LoadError, MapSpec, Project, load_embedded};
 use crate::money::format_number;
 
 /// Which districts the rows are matched against.
@@ -113,24 +113,6 @@ fn split_list(text: Option<String>) -> Vec<String> {
             .collect()
     })
     .unwrap_or_default()
-}
-
-/// A district of no set, for the writer.
-fn plain_district(id: String, name: String) -> District {
-    District {
-        id,
-        name,
-        short: None,
-        tile: Tile { row: 0, col: 0 },
-        tile_given: false,
-        hq: None,
-        municipalities: Vec::new(),
-        shapes: Vec::new(),
-        population: None,
-        total: Decimal::ZERO,
-        share_of_pool: None,
-        projects: Vec::new(),
-    }
 }
 
 /// A `[map]` that means the same in the written file: one naming a built-in geometry (a path would
@@ -359,19 +341,12 @@ pub fn import_table(
     }
     let skipped_rows = keep.iter().filter(|k| !**k).count();
 
-    // The districts of the round, and each kept row's district id.
-    let (districts_out, district_of): (Vec<District>, Vec<String>) = match &set {
-        Some(s) => {
-            let ids = set_index
-                .iter()
-                .map(|i| {
-                    i.and_then(|i| s.districts.get(i))
-                        .map(|d| d.id.clone())
-                        .unwrap_or_default()
-                })
-                .collect();
-            (s.districts.clone(), ids)
-        }
+    // The districts of the round, and the index of each kept row's district among them.
+    let (districts_out, district_of): (Vec<District>, Vec<usize>) = match &set {
+        Some(s) => (
+            s.districts.clone(),
+            set_index.iter().map(|i| i.unwrap_or(0)).collect(),
+        ),
         None => {
             let kept: Vec<(Option<&str>, Option<&str>)> = district_values
                 .iter()
@@ -380,23 +355,18 @@ pub fn import_table(
                 .map(|((n, i), _)| (n.as_deref(), i.as_deref()))
                 .collect();
             let (new, of_row) = districts::new_districts(&kept);
-            let mut ids = vec![String::new(); rows.len()];
-            for (slot, i) in keep
-                .iter()
-                .enumerate()
-                .filter(|(_, k)| **k)
-                .map(|(k, _)| k)
-                .zip(of_row)
-            {
-                if let (Some(d), Some(out)) = (new.get(i), ids.get_mut(slot)) {
-                    *out = d.id.clone();
+            let mut index = vec![0; rows.len()];
+            let kept_rows = keep.iter().enumerate().filter(|(_, k)| **k).map(|(k, _)| k);
+            for (slot, i) in kept_rows.zip(of_row) {
+                if let Some(out) = index.get_mut(slot) {
+                    *out = i;
                 }
             }
             let out = new
                 .into_iter()
-                .map(|d| plain_district(d.id, d.name))
+                .map(|d| District::named(d.id, d.name))
                 .collect();
-            (out, ids)
+            (out, index)
         }
     };
 
@@ -408,9 +378,9 @@ pub fn import_table(
         let Some(Ok(amount)) = amounts.get(k).cloned() else {
             continue;
         };
-        projects.push(ProjectOut {
+        projects.push(Project {
             id: ids[k].take(),
-            district: district_of.get(k).cloned().unwrap_or_default(),
+            district: district_of.get(k).copied().unwrap_or(0),
             name: crate::text::sanitize_line(&value(cell(r, Field::Project)).unwrap_or_default()),
             amount,
             partners: split_list(value(cell(r, Field::Partners))),

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
-use crate::data::{District, MapSpec};
+use crate::data::{District, MapSpec, Project};
 use crate::export::plain_amount;
 
 /// `[dataset]` as imported.
@@ -17,19 +17,6 @@ pub struct MetaOut {
     pub pool: Option<Decimal>,
     pub currency: String,
     pub source: Option<String>,
-}
-
-/// One project row, its text already display-safe.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProjectOut {
-    pub id: Option<String>,
-    pub district: String,
-    pub name: String,
-    pub amount: Decimal,
-    pub partners: Vec<String>,
-    pub target: Option<String>,
-    pub themes: Vec<String>,
-    pub summary: Option<String>,
 }
 
 /// A TOML basic string: quotes, backslashes and control characters escaped.
@@ -118,13 +105,14 @@ fn map(out: &mut String, m: &MapSpec) {
     }
 }
 
-/// The whole file. `comment` lines go first, each after `# `.
+/// The whole file. `comment` lines go first, each after `# `; each project's `district` is an
+/// index into `districts`.
 pub fn round_toml(
     comment: &[String],
     meta: &MetaOut,
     districts: &[District],
     map_spec: Option<&MapSpec>,
-    projects: &[ProjectOut],
+    projects: &[Project],
 ) -> String {
     let mut out = String::with_capacity(256 + projects.len() * 160);
     for c in comment {
@@ -151,7 +139,8 @@ pub fn round_toml(
     for p in projects {
         out.push_str("\n[[project]]\n");
         opt_text(&mut out, "id", p.id.as_deref());
-        line(&mut out, "district", &toml_string(&p.district));
+        let district = districts.get(p.district).map_or("", |d| d.id.as_str());
+        line(&mut out, "district", &toml_string(district));
         line(&mut out, "name", &toml_string(&p.name));
         line(&mut out, "amount", &toml_amount(p.amount));
         list(&mut out, "partners", &p.partners);
