@@ -634,3 +634,72 @@ mod view {
         });
     }
 }
+
+/// `kredskort import` of 100,000 grant rows, file to checked round (read, place columns, parse
+/// amounts, make the districts, write the TOML, load it back as `check` does): the generated
+/// 1000 × 100 round exported as CSV, and the same rows in an xlsx sheet with numeric amounts. The
+/// inputs are written once per run to `$TMPDIR/kredskort-bench-import/` (kept, so the command can be
+/// timed on them: `kredskort import $TMPDIR/kredskort-bench-import/big.xlsx`).
+mod import {
+    use super::*;
+    use kredskort::export::ExportBy;
+    use kredskort::export::{Selection, write_csv};
+    use kredskort::import::{Options, import_file};
+    use std::path::PathBuf;
+
+    fn inputs() -> &'static (PathBuf, PathBuf) {
+        static FILES: OnceLock<(PathBuf, PathBuf)> = OnceLock::new();
+        FILES.get_or_init(|| {
+            let dir = std::env::temp_dir().join("kredskort-bench-import");
+            std::fs::create_dir_all(&dir).unwrap();
+            let mut csv = Vec::new();
+            write_csv(big(), &Selection::all(big(), ExportBy::Project), &mut csv).unwrap();
+            let csv_path = dir.join("big.csv");
+            std::fs::write(&csv_path, &csv).unwrap();
+            let mut book = rust_xlsxwriter::Workbook::new();
+            let sheet = book.add_worksheet();
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(csv.as_slice());
+            for (r, rec) in reader.records().enumerate() {
+                for (c, field) in rec.unwrap().iter().enumerate() {
+                    let (r, c16) = (r as u32, c as u16);
+                    match field.parse::<f64>() {
+                        // The amount column as numbers, as a spreadsheet holds them.
+                        Ok(n) if r > 0 && c == 4 => sheet.write_number(r, c16, n).unwrap(),
+                        _ => sheet.write_string(r, c16, field).unwrap(),
+                    };
+                }
+            }
+            let xlsx_path = dir.join("big.xlsx");
+            book.save(&xlsx_path).unwrap();
+            (csv_path, xlsx_path)
+        })
+    }
+
+    fn run(path: &std::path::Path) -> usize {
+        let opts = Options {
+            date: "2026-12-06".into(),
+            ..Options::default()
+        };
+        import_file(path, &opts, &mut |_| {})
+            .unwrap()
+            .dataset
+            .projects
+            .len()
+    }
+
+    #[divan::bench(sample_count = 5, sample_size = 1, max_time = 10)]
+    fn csv_100k(b: Bencher) {
+        let path = &inputs().0;
+        b.counter(ItemsCount::new(100_000usize))
+            .bench(|| black_box(run(path)));
+    }
+
+    #[divan::bench(sample_count = 3, sample_size = 1, max_time = 20)]
+    fn xlsx_100k(b: Bencher) {
+        let path = &inputs().1;
+        b.counter(ItemsCount::new(100_000usize))
+            .bench(|| black_box(run(path)));
+    }
+}

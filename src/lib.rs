@@ -11,6 +11,7 @@ pub mod data;
 pub mod export;
 pub mod geo;
 pub mod i18n;
+pub mod import;
 pub mod input;
 pub mod locale;
 pub mod money;

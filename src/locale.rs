@@ -49,7 +49,7 @@ impl FromStr for Locale {
     }
 }
 /// Groups the digits of a non-negative integer string: `2875000` → `2.875.000` (Danish).
-pub(crate) fn group_digits(digits: &str, sep: char) -> String {
+pub fn group_digits(digits: &str, sep: char) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {

@@ -4,63 +4,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::process::Command;
 
-static COUNTER: AtomicUsize = AtomicUsize::new(0);
-
-/// A fresh, empty directory for one test (removed when dropped).
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(tag: &str) -> Self {
-        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-        let p =
-            std::env::temp_dir().join(format!("kredskort-cli-{tag}-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).unwrap();
-        TempDir(p)
-    }
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let p = self.0.join(name);
-        if let Some(parent) = p.parent() {
-            std::fs::create_dir_all(parent).unwrap();
-        }
-        std::fs::write(&p, text).unwrap();
-        p
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+#[path = "common/tempdir.rs"]
+mod tempdir;
+use tempdir::{TempDir, run_in, stderr, stdout};
 
 fn repo(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
-}
-
-/// Runs kredskort in `dir` with HOME and XDG_CONFIG_HOME inside it.
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kredskort"))
-        .args(args)
-        .current_dir(dir)
-        .env("HOME", dir.join("home"))
-        .env("XDG_CONFIG_HOME", dir.join("xdg"))
-        .env_remove("NO_COLOR")
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 const SHIPPED: &str = "assets/forebyggelse-2014.toml";
@@ -167,7 +118,7 @@ fn config_in_the_working_directory_is_used_with_relative_data() {
     let t = TempDir::new("cfg-cwd");
     t.write(
         "data/round.toml",
-        &std::fs::read_to_string(repo(SHIPPED)).unwrap(),
+        std::fs::read_to_string(repo(SHIPPED)).unwrap(),
     );
     t.write(
         "config.toml",
@@ -184,7 +135,7 @@ fn config_under_xdg_config_home_then_home() {
     let t = TempDir::new("cfg-xdg");
     t.write(
         "elsewhere/r.toml",
-        &std::fs::read_to_string(repo(SHIPPED)).unwrap(),
+        std::fs::read_to_string(repo(SHIPPED)).unwrap(),
     );
     t.write(
         "xdg/kredskort/config.toml",
@@ -514,7 +465,7 @@ fn export_never_writes_the_data_file() {
     let t = TempDir::new("exp-self");
     let data = t.write(
         "round.toml",
-        &std::fs::read_to_string(repo(SHIPPED)).unwrap(),
+        std::fs::read_to_string(repo(SHIPPED)).unwrap(),
     );
     let before = std::fs::read_to_string(&data).unwrap();
     let o = run_in(

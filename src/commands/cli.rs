@@ -58,6 +58,7 @@ impl Cli {
             Command::Export(_) => "export",
             Command::Render(_) => "render",
             Command::Gen(_) => "gen",
+            Command::Import(_) => "import",
         };
         let flag = if self.dashboard.no_mouse {
             "--no-mouse"
@@ -140,6 +141,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Draw one screen of the dashboard to stdout, after typing KEYS
     Render(RenderArgs),
+    /// Turn a grant list (CSV, .xlsx, .xls, .ods) into a checked funding-round file
+    Import(ImportArgs),
     /// Generate a large synthetic data file (for benchmarks)
     #[command(hide = true)]
     Gen(GenArgs),
@@ -162,6 +165,52 @@ pub struct ExportArgs {
     /// One row per project, or per district (every district, also those without projects)
     #[arg(long, value_enum, default_value = "project")]
     pub by: ExportBy,
+    /// Write to this file (atomically) instead of stdout
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite --output if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Turn a grant list into a checked funding-round file (docs/format.md).\n\n\
+                  SOURCE is CSV (delimiter `,`, `;` or tab; UTF-8, UTF-8 with BOM or Windows-1252) or \
+                  a workbook (.xlsx, .xls, .ods). Columns are found by their headers in Danish or \
+                  English (Kreds, Projekt, Beløb, Partnere, Tema, Målgruppe, Beskrivelse; district, \
+                  project, amount, …). Amounts in Danish or English format are read exactly. Every \
+                  problem is reported at once, at FILE:LINE:COL or FILE[Sheet]!C12, and nothing is \
+                  written when there is one (unless --partial)."
+)]
+pub struct ImportArgs {
+    /// The grant list: a CSV file or a workbook (.xlsx, .xls, .ods)
+    #[arg(value_name = "SOURCE")]
+    pub source: PathBuf,
+    /// The sheet to read (default: the first that has data)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Which column holds a field, when its header does not say (repeatable); FIELD is district,
+    /// district_id, project, amount, id, partners, themes, target or summary
+    #[arg(long = "map", value_name = "FIELD=COLUMN")]
+    pub map: Vec<String>,
+    /// The districts to match: `builtin` (the 2014 police districts), another round file's, or
+    /// `new` (made from the district column); default: builtin when the values name them, else new
+    #[arg(long, value_name = "ROUND.toml|builtin|new")]
+    pub districts: Option<String>,
+    /// The round's title (default: the file name without its extension)
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// The whole pool, such as 140.000.000 (default: the sum of the amounts)
+    #[arg(long, value_name = "AMOUNT")]
+    pub pool: Option<String>,
+    /// ISO 4217 currency code (default: the district set's, else DKK)
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
+    /// Write the rows without errors and list the others (default: nothing is written when any
+    /// row has an error)
+    #[arg(long)]
+    pub partial: bool,
     /// Write to this file (atomically) instead of stdout
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,

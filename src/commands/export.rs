@@ -12,16 +12,7 @@ use crate::geo::classes::Classes;
 use crate::locale::Locale;
 
 pub fn run(global: &GlobalArgs, args: &ExportArgs) -> ExitCode {
-    match export(global, args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprint!("{message}");
-            if !message.ends_with('\n') {
-                eprintln!();
-            }
-            ExitCode::FAILURE
-        }
-    }
+    super::finish(export(global, args))
 }
 
 fn export(global: &GlobalArgs, args: &ExportArgs) -> Result<(), String> {

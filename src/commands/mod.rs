@@ -10,6 +10,7 @@ pub mod cli;
 pub mod dashboard;
 pub mod export;
 pub mod generate;
+pub mod import;
 pub mod render;
 pub mod term;
 pub mod watch;
@@ -21,6 +22,22 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Export(ref args)) => export::run(&cli.global, args),
         Some(Command::Render(ref args)) => render::run(&cli.global, args),
         Some(Command::Gen(ref args)) => generate::run(args),
+        Some(Command::Import(ref args)) => import::run(&cli.global, args),
+    }
+}
+
+/// The exit code of a command that succeeds or ends with a message for stderr (printed with a
+/// final line break).
+pub fn finish(result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprint!("{message}");
+            if !message.ends_with('\n') {
+                eprintln!();
+            }
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -94,6 +94,19 @@ pub struct Snippet {
     /// Marker width in display columns (at least 1).
     pub marker_width: usize,
     pub label: Option<String>,
+    /// How the place is named when `path:line:col` does not fit it: a spreadsheet cell is
+    /// `book.xlsx[Ark1]!C12`, its `line` the sheet's row and `source_line` the row's cells.
+    pub place: Option<String>,
+}
+
+impl Snippet {
+    /// `path:line:col`, or the place's own name.
+    pub fn location(&self) -> String {
+        match &self.place {
+            Some(p) => p.clone(),
+            None => format!("{}:{}:{}", self.path, self.line, self.col),
+        }
+    }
 }
 
 /// A note attached to a diagnostic, with its own place when there is one.
@@ -130,7 +143,7 @@ impl Diagnostic {
     /// `path:line:col`, or just the path when the error has no position.
     pub fn location(&self) -> String {
         match &self.at {
-            Some(s) => format!("{}:{}:{}", s.path, s.line, s.col),
+            Some(s) => s.location(),
             None => self.origin.clone(),
         }
     }
@@ -227,6 +240,7 @@ impl<'t> SourceMap<'t> {
             marker_col,
             marker_width,
             label,
+            place: None,
         }
     }
 
@@ -254,6 +268,31 @@ impl<'t> SourceMap<'t> {
     pub fn resolve_all(&self, mut problems: Vec<Problem>) -> Vec<Diagnostic> {
         problems.sort_by_key(|p| p.span.start);
         problems.into_iter().map(|p| self.resolve(p)).collect()
+    }
+}
+
+/// A place in a row of cells rather than a line of text (a spreadsheet cell): `text` is the row as
+/// shown, `mark` the byte range of the cell in it, `place` how the cell is named
+/// (`book.xlsx[Ark1]!C12`), `line`/`col` the 1-based row and column. The row is made display-safe
+/// and windowed like a source line.
+pub fn row_snippet(
+    path: &str,
+    place: String,
+    (line, col): (usize, usize),
+    text: &str,
+    mark: Range<usize>,
+    label: Option<String>,
+) -> Snippet {
+    let (source_line, marker_col, marker_width) = display_line(text, mark.start, mark.end);
+    Snippet {
+        path: path.to_string(),
+        line,
+        col,
+        source_line,
+        marker_col,
+        marker_width,
+        label,
+        place: Some(place),
     }
 }
 
@@ -317,7 +356,7 @@ fn display_line(line: &str, from: usize, to: usize) -> (String, usize, usize) {
 
 fn render_snippet(f: &mut fmt::Formatter<'_>, s: &Snippet, gutter: usize) -> fmt::Result {
     let pad = " ".repeat(gutter);
-    writeln!(f, "{pad}--> {}:{}:{}", s.path, s.line, s.col)?;
+    writeln!(f, "{pad}--> {}", s.location())?;
     writeln!(f, "{pad} |")?;
     writeln!(f, "{:>gutter$} | {}", s.line, s.source_line)?;
     let marker = format!(

@@ -77,30 +77,7 @@ impl std::error::Error for LoadError {}
 /// and bytes that are not UTF-8 (located at the first bad byte). Shared with the config loader.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let origin = display_path(path);
-    if path.is_dir() {
-        return Err(LoadError::whole_file(
-            &origin,
-            "this is a directory, not a file",
-            Some("give the path of a .toml file".into()),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        let (message, hint) = match e.kind() {
-            std::io::ErrorKind::NotFound => (
-                "no such file".to_string(),
-                Some(
-                    "check the path; relative paths are resolved from the current directory"
-                        .to_string(),
-                ),
-            ),
-            std::io::ErrorKind::PermissionDenied => (
-                "permission denied: the file cannot be read".to_string(),
-                Some("check the file's permissions".to_string()),
-            ),
-            _ => (format!("cannot read the file: {e}"), None),
-        };
-        LoadError::whole_file(&origin, message, hint)
-    })?;
+    let bytes = read_bytes(path, "give the path of a .toml file")?;
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
         Err(e) => {
@@ -125,6 +102,36 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
             })
         }
     }
+}
+
+/// Reads a file's bytes, with one clear error for a missing path, a directory (`dir_hint` says
+/// what to give instead) and an unreadable file.
+pub fn read_bytes(path: &Path, dir_hint: &str) -> Result<Vec<u8>, LoadError> {
+    let origin = display_path(path);
+    if path.is_dir() {
+        return Err(LoadError::whole_file(
+            &origin,
+            "this is a directory, not a file",
+            Some(dir_hint.into()),
+        ));
+    }
+    std::fs::read(path).map_err(|e| {
+        let (message, hint) = match e.kind() {
+            std::io::ErrorKind::NotFound => (
+                "no such file".to_string(),
+                Some(
+                    "check the path; relative paths are resolved from the current directory"
+                        .to_string(),
+                ),
+            ),
+            std::io::ErrorKind::PermissionDenied => (
+                "permission denied: the file cannot be read".to_string(),
+                Some("check the file's permissions".to_string()),
+            ),
+            _ => (format!("cannot read the file: {e}"), None),
+        };
+        LoadError::whole_file(&origin, message, hint)
+    })
 }
 
 /// Reads and validates a data file.
@@ -605,6 +612,7 @@ fn geojson_diagnostic(
             marker_col,
             marker_width: 1,
             label: Some("here".into()),
+            place: None,
         }
     });
     let (place, note, hint) = if *at == GeoErrorAt::MapKey {

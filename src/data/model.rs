@@ -76,6 +76,25 @@ pub struct District {
 }
 
 impl District {
+    /// A district with only an id and a name: no tile (laid out automatically), no other fields,
+    /// derived figures empty.
+    pub fn named(id: impl Into<String>, name: impl Into<String>) -> Self {
+        District {
+            id: id.into(),
+            name: name.into(),
+            short: None,
+            tile: Tile { row: 0, col: 0 },
+            tile_given: false,
+            hq: None,
+            municipalities: Vec::new(),
+            shapes: Vec::new(),
+            population: None,
+            total: Decimal::ZERO,
+            share_of_pool: None,
+            projects: Vec::new(),
+        }
+    }
+
     /// The name for tight spaces: `short` when given, else `name`.
     pub fn short_name(&self) -> &str {
         self.short.as_deref().unwrap_or(&self.name)

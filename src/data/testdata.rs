@@ -13,21 +13,12 @@ pub fn dec(s: &str) -> Decimal {
 
 pub fn district(id: &str, name: &str, tile: (u16, u16)) -> District {
     District {
-        id: id.to_string(),
-        name: name.to_string(),
-        short: None,
         tile: Tile {
             row: tile.0,
             col: tile.1,
         },
         tile_given: true,
-        hq: None,
-        municipalities: Vec::new(),
-        shapes: Vec::new(),
-        population: None,
-        total: Decimal::ZERO,
-        share_of_pool: None,
-        projects: Vec::new(),
+        ..District::named(id, name)
     }
 }
 
