@@ -524,3 +524,64 @@ fn marked_districts_show_the_mark_on_their_label() {
         assert!(!map_has_mark(&a), "{}", screen(&a, false));
     }
 }
+
+/// The box an overlay draws: the rows and columns between the first frame corner `╭` that the
+/// screen without the overlay does not have and its `╯`.
+fn overlay_box(under: &Buffer, over: &Buffer) -> Rect {
+    let a = over.area;
+    let corner = (a.top()..a.bottom())
+        .flat_map(|y| (a.left()..a.right()).map(move |x| (x, y)))
+        .find(|&p| over[p].symbol() == "╭" && under[p].symbol() != "╭")
+        .expect("an overlay frame");
+    let right = (corner.0..a.right())
+        .find(|&x| over[(x, corner.1)].symbol() == "╮")
+        .expect("its top right corner");
+    let bottom = (corner.1..a.bottom())
+        .find(|&y| over[(corner.0, y)].symbol() == "╰")
+        .expect("its bottom left corner");
+    Rect::new(corner.0, corner.1, right - corner.0 + 1, bottom - corner.1 + 1)
+}
+
+/// Every overlay resets the cells it covers: inside its box no cell keeps the background the
+/// outline map painted there (light grey under light text was unreadable). In colour, as a
+/// snapshot of each, and cell by cell.
+#[test]
+fn overlays_cover_the_outline_map_under_them() {
+    for (name, keys) in [
+        ("search", "/kom"),
+        ("theme_pick", "t"),
+        ("compare", "<Space><Right><Space>c"),
+        ("help", "?"),
+    ] {
+        let base = app(100, 30, ColorMode::TrueColor);
+        let under = draw_buffer(&base);
+        let mut a = app(100, 30, ColorMode::TrueColor);
+        typed(&mut a, keys);
+        let over = draw_buffer(&a);
+        let r = overlay_box(&under, &over);
+        let theme = a.theme();
+        let allowed = [
+            theme.text.bg,
+            theme.selected.bg,
+            theme.selected_unfocused.bg,
+            None,
+        ];
+        let mut map_bg_under = 0;
+        for y in r.top()..r.bottom() {
+            for x in r.left()..r.right() {
+                let (below, cell) = (&under[(x, y)], &over[(x, y)]);
+                if below.bg != ratatui::style::Color::Reset {
+                    map_bg_under += 1;
+                }
+                assert!(
+                    allowed.contains(&Some(cell.bg)) || cell.bg == ratatui::style::Color::Reset,
+                    "{name}: ({x},{y}) keeps the background {:?} under {:?}",
+                    cell.bg,
+                    cell.symbol()
+                );
+            }
+        }
+        assert!(map_bg_under > 0, "{name}: the box lies over the map's colours");
+        insta::assert_snapshot!(format!("overlay_over_outline_{name}"), screen(&a, true));
+    }
+}

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use crate::app::App;
 use crate::i18n;
 use crate::text;
-use crate::ui::{fill, put};
+use crate::ui::{cover, put};
 
 /// The watched file is gone: `Filen er fjernet: viser de senest indlæste data (data.toml)`.
 pub(super) fn removed_banner(row: Rect, buf: &mut Buffer, app: &App) {
@@ -17,7 +17,7 @@ pub(super) fn removed_banner(row: Rect, buf: &mut Buffer, app: &App) {
     let w = i18n::tools(app.locale());
     let t = &app.theme();
     let style = t.warning.add_modifier(ratatui::style::Modifier::REVERSED);
-    fill(buf, row, " ", style);
+    cover(buf, row, style);
     let name = app
         .source()
         .and_then(|p| p.file_name())
@@ -40,7 +40,7 @@ pub(super) fn banner(row: Rect, buf: &mut Buffer, app: &App, err: &str) {
     }
     let t = &app.theme();
     let style = t.warning.add_modifier(ratatui::style::Modifier::REVERSED);
-    fill(buf, row, " ", style);
+    cover(buf, row, style);
     let full = format!(" {err}");
     let msg = text::truncate_with(&full, usize::from(row.width), t.ellipsis);
     put(buf, row, row.x, row.y, &msg, style);
@@ -54,7 +54,7 @@ pub(super) fn status(row: Rect, buf: &mut Buffer, app: &App, msg: &str, path_at:
         return;
     }
     let t = &app.theme();
-    fill(buf, row, " ", t.text);
+    cover(buf, row, t.text);
     let avail = usize::from(row.width.saturating_sub(2));
     let line = match path_at.filter(|&i| msg.is_char_boundary(i)) {
         Some(i) if !text::fits_width(msg, avail) => {

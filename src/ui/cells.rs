@@ -109,6 +109,21 @@ pub fn fill(buf: &mut Buffer, area: Rect, symbol: &str, style: Style) {
     }
 }
 
+/// Covers a rectangle (clipped) for something drawn over it (an overlay, a banner): every cell is
+/// reset, so nothing of what lay under it (an outline map's fill colour, a bar's background) shows
+/// through, then blanked in `style`.
+pub fn cover(buf: &mut Buffer, area: Rect, style: Style) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                cell.reset();
+                cell.set_style(style);
+            }
+        }
+    }
+}
+
 /// Draws a pane frame with a title and returns the inner area. Without room for a frame (fewer than
 /// 3 rows or columns) the whole area is returned unframed.
 pub fn pane(buf: &mut Buffer, area: Rect, title: &str, focused: bool, app: &App) -> Rect {

@@ -8,7 +8,7 @@ use crate::i18n;
 use crate::money;
 use crate::text;
 use crate::ui::overlays::centred;
-use crate::ui::{fill, pane, put};
+use crate::ui::{cover, pane, put};
 
 /// The comparison: one column per marked district, rows amount, share, projects, population, per
 /// inhabitant; a total column when there is room.
@@ -90,7 +90,7 @@ pub(super) fn compare(area: Rect, buf: &mut Buffer, app: &App) {
         .max(u16::try_from(text::width(&title) + 8).unwrap_or(u16::MAX));
     let bh = u16::try_from(labels.len() + 4).unwrap_or(u16::MAX);
     let r = centred(area, bw, bh);
-    fill(buf, r, " ", t.text);
+    cover(buf, r, t.text);
     let inner = pane(buf, r, &title, true, app);
     if inner.is_empty() {
         return;

@@ -8,7 +8,7 @@ use crate::app::{App, Mode};
 use crate::i18n;
 use crate::input::action::Dir;
 use crate::text;
-use crate::ui::{ScreenLayout, fill, pane, put};
+use crate::ui::{ScreenLayout, cover, fill, pane, put};
 
 /// The prompt in the key-hint line and the results above it.
 pub(super) fn search(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) {
@@ -23,7 +23,7 @@ pub(super) fn search(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) 
     } else {
         l.hints
     };
-    fill(buf, row, " ", t.text);
+    cover(buf, row, t.text);
     let mut x = put(
         buf,
         row,
@@ -69,7 +69,7 @@ pub(super) fn search(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) 
     // The full width, as a sheet over the panes' lower part: a narrower box would leave a piece
     // of a pane beside it whose bottom border runs into the box's corner.
     let r = Rect::new(area.x, row.y - h, area.width, h);
-    fill(buf, r, " ", t.text);
+    cover(buf, r, t.text);
     let title = format!("{} ({})", w.search_prompt, p.total);
     let inner = pane(buf, r, &title, true, app);
     if p.hits.is_empty() {

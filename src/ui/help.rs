@@ -7,12 +7,12 @@ use crate::app::App;
 use crate::i18n;
 use crate::screen::help::{lines, text_area};
 use crate::text;
-use crate::ui::{fill, pane, put};
+use crate::ui::{cover, pane, put};
 
 pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
     let words = i18n::strings(app.locale());
     let t = &app.theme();
-    fill(buf, area, " ", t.text);
+    cover(buf, area, t.text);
     pane(buf, area, words.help_title, true, app);
     if area.height >= 3 && area.width > 6 {
         let footer = format!(" {} ", words.help_footer);

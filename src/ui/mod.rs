@@ -26,7 +26,7 @@ use ratatui::layout::Rect;
 use crate::app::{App, Focus};
 pub use crate::screen::layout::pane_inner;
 pub use crate::screen::layout::{MIN_SIZE, ScreenLayout, layout, too_small};
-pub use cells::{fill, pane, put, put_repeat};
+pub use cells::{cover, fill, pane, put, put_repeat};
 
 /// Draws the whole screen into a frame.
 pub fn draw(frame: &mut Frame, app: &App) {

@@ -7,7 +7,7 @@ use crate::app::App;
 use crate::i18n;
 use crate::text;
 use crate::ui::overlays::centred;
-use crate::ui::{fill, pane, put};
+use crate::ui::{cover, fill, pane, put};
 
 /// The theme pick list: "all" then each theme with its project count.
 pub(super) fn theme_pick(area: Rect, buf: &mut Buffer, app: &App, selected: usize) {
@@ -27,7 +27,7 @@ pub(super) fn theme_pick(area: Rect, buf: &mut Buffer, app: &App, selected: usiz
         .max(u16::try_from(text::width(w.theme_title) + 8).unwrap_or(u16::MAX));
     let bh = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
     let r = centred(area, bw, bh);
-    fill(buf, r, " ", t.text);
+    cover(buf, r, t.text);
     let inner = pane(buf, r, w.theme_title, true, app);
     let vis = usize::from(inner.height);
     let first = selected.saturating_sub(vis.saturating_sub(1));
