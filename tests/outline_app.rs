@@ -539,7 +539,12 @@ fn overlay_box(under: &Buffer, over: &Buffer) -> Rect {
     let bottom = (corner.1..a.bottom())
         .find(|&y| over[(corner.0, y)].symbol() == "╰")
         .expect("its bottom left corner");
-    Rect::new(corner.0, corner.1, right - corner.0 + 1, bottom - corner.1 + 1)
+    Rect::new(
+        corner.0,
+        corner.1,
+        right - corner.0 + 1,
+        bottom - corner.1 + 1,
+    )
 }
 
 /// Every overlay resets the cells it covers: inside its box no cell keeps the background the
@@ -581,7 +586,10 @@ fn overlays_cover_the_outline_map_under_them() {
                 );
             }
         }
-        assert!(map_bg_under > 0, "{name}: the box lies over the map's colours");
+        assert!(
+            map_bg_under > 0,
+            "{name}: the box lies over the map's colours"
+        );
         insta::assert_snapshot!(format!("overlay_over_outline_{name}"), screen(&a, true));
     }
 }
