@@ -5,6 +5,7 @@
 //! function of that state; `commands` holds the command-line entry points.
 
 pub mod app;
+pub mod change;
 pub mod commands;
 pub mod config;
 pub mod data;

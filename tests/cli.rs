@@ -601,3 +601,92 @@ fn config_typos_get_did_you_mean() {
     assert_eq!(err.matches("palette index 0–255").count(), 1, "{err}");
     assert!(err.contains("3 errors in bad.toml"), "{err}");
 }
+
+/// The synthetic rounds of `tests/fixtures/rounds/` (a district renamed, one ended, one new, a
+/// project moved, a shrinking pool, a round in another currency).
+fn round(name: &str) -> String {
+    repo(&format!("tests/fixtures/rounds/{name}.toml"))
+        .display()
+        .to_string()
+}
+
+#[test]
+fn export_of_several_rounds_by_district_is_one_panel() {
+    let t = TempDir::new("exp-panel");
+    let (a, b, c) = (
+        round("runde-2016"),
+        round("runde-2018"),
+        round("runde-2020"),
+    );
+    let o = run_in(t.path(), &["export", "--by", "district", &a, &b, &c]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "district_id,district,Runde 2016,Runde 2018,Runde 2020,\
+         change Runde 2016 → Runde 2018,change_percent Runde 2016 → Runde 2018,status Runde 2016 → Runde 2018,\
+         change Runde 2018 → Runde 2020,change_percent Runde 2018 → Runde 2020,status Runde 2018 → Runde 2020"
+    );
+    // Renamed (same id): one row, the latest name. A decrease is a plain negative number.
+    assert_eq!(
+        lines[1],
+        "nord,Nordkredsen,400000,500000,350000,100000,25,changed,-150000,-30,changed"
+    );
+    assert_eq!(
+        lines[3], "oest,Østkredsen,100000,,,,,ended,,,absent",
+        "ended, not a change to 0"
+    );
+    assert_eq!(
+        lines[4], "vest,Vestkredsen,,50000,100000,,,new,50000,100,changed",
+        "new, not from 0"
+    );
+    assert!(
+        lines[2].starts_with("syd,Syd- og Vestkredsen,200000,200000,"),
+        "{out}"
+    );
+    // The same panel as Markdown in English, and as JSON.
+    let o = run_in(
+        t.path(),
+        &[
+            "export", "--by", "district", "--format", "markdown", "--locale", "en", &a, &b,
+        ],
+    );
+    let md = stdout(&o);
+    assert!(
+        md.contains("| Østkredsen | DKK 100,000 |  | ended |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Pool | DKK 1,000,000 | DKK 800,000 |  |"),
+        "{md}"
+    );
+    let o = run_in(
+        t.path(),
+        &["export", "--by", "district", "--format", "json", &a, &b],
+    );
+    let json = stdout(&o);
+    assert!(json.contains("\"status\": \"new\""), "{json}");
+}
+
+#[test]
+fn export_refuses_to_compare_what_cannot_be_compared() {
+    let t = TempDir::new("exp-panel-bad");
+    let (a, nok) = (round("runde-2016"), round("kroner-nok"));
+    let o = run_in(t.path(), &["export", "--by", "district", &a, &nok]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("cannot compare rounds in different currencies: Runde 2016 is in DKK, Runde i NOK in NOK"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).is_empty());
+    let o = run_in(t.path(), &["export", &a, &round("runde-2018")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("add --by district"), "{}", stderr(&o));
+    // One round: today's export, whether named on the command line or with --data.
+    let one = run_in(t.path(), &["export", &a]);
+    let data = run_in(t.path(), &["export", "--data", &a]);
+    assert!(one.status.success());
+    assert_eq!(stdout(&one), stdout(&data));
+}

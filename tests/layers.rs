@@ -18,7 +18,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     ("geometry", &["geo"]),
     ("data", &["data"]),
-    ("services", &["search", "config", "export", "import"]),
+    (
+        "services",
+        &["search", "change", "config", "export", "import"],
+    ),
     ("screen model", &["screen"]),
     ("state", &["app"]),
     ("painting", &["ui"]),

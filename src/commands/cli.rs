@@ -160,6 +160,10 @@ pub use crate::export::ExportBy;
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// Data files (as repeated --data); several rounds with --by district give one panel: an amount
+    /// column per round and the changes between consecutive rounds
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "csv")]
     pub format: ExportFormat,
     /// One row per project, or per district (every district, also those without projects)

@@ -5,6 +5,7 @@
 //! people and uses the locale's money format. Nothing here touches the data file.
 
 pub mod name;
+pub mod panel;
 pub mod svg;
 
 use std::io::{self, Write};
