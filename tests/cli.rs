@@ -690,3 +690,28 @@ fn export_refuses_to_compare_what_cannot_be_compared() {
     assert!(one.status.success());
     assert_eq!(stdout(&one), stdout(&data));
 }
+
+#[test]
+fn import_speaks_the_configs_language_and_refuses_data() {
+    let t = TempDir::new("import-config");
+    let csv = repo("tests/fixtures/import/tab-utf8.csv")
+        .display()
+        .to_string();
+    std::fs::write(t.path().join("en.toml"), "locale = \"en\"\n").unwrap();
+    let o = run_in(t.path(), &["--config", "en.toml", "import", &csv]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("imported "), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("DKK "),
+        "English money format: {}",
+        stderr(&o)
+    );
+    let o = run_in(t.path(), &["import", &csv, "--data", "x.toml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("--data names the rounds"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).is_empty());
+}

@@ -14,7 +14,6 @@ use crate::export::{WriteError, write_atomic};
 use crate::import::amount::{self, TextAmount};
 use crate::import::columns::parse_map;
 use crate::import::{DistrictChoice, Options, import_file};
-use crate::locale::Locale;
 use crate::money::format_money;
 
 /// How long an import runs before it says what it is doing.
@@ -94,8 +93,14 @@ fn options(args: &ImportArgs) -> Result<Options, String> {
 }
 
 fn import(global: &GlobalArgs, args: &ImportArgs) -> Result<(), String> {
+    if !global.data.is_empty() {
+        return Err("error: import reads the SOURCE it is given; --data names the rounds the other commands open\n  hint: kredskort import SOURCE [--districts ROUND.toml] [--output FILE]".to_string());
+    }
     let opts = options(args)?;
-    let locale = global.locale.unwrap_or(Locale::Da);
+    // The language of the summary: --locale, else the config's, as every command reads it.
+    let locale = crate::config::resolve(&global.overrides(), &[])
+        .map_err(|e| e.to_string())?
+        .locale;
     let started = Instant::now();
     let mut progress = |what: &str| {
         let t = started.elapsed();
