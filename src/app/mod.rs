@@ -6,6 +6,7 @@
 //! the live loop and `render --keys` run the same code. The fields are private: `update` is the
 //! only way in from outside this module.
 
+mod change;
 pub mod error_view;
 mod export;
 mod find;
@@ -20,6 +21,7 @@ pub mod tabs;
 mod theme_pick;
 mod view_options;
 
+pub use change::ChangeView;
 pub use find::{RESULT_LIMIT, SearchPrompt};
 pub use mode::Mode;
 pub use view_options::INITIAL_UNIT;
@@ -63,6 +65,8 @@ pub enum Msg {
     Exported(Result<PathBuf, std::io::Error>),
     /// The export could not be carried out here (`render` writes no files).
     ExportDeclined,
+    /// A message for the status line from outside the app (the workspace's).
+    Notice(String),
 }
 
 impl From<Key> for Msg {
@@ -331,6 +335,7 @@ impl App {
             Msg::ExportDeclined => {
                 self.set_status(crate::i18n::export_not_in_render(self.locale));
             }
+            Msg::Notice(text) => self.set_status(text),
         }
         self.prepare();
         Update {

@@ -36,7 +36,7 @@ pub struct Tab {
 #[derive(Debug, Clone)]
 pub struct Workspace {
     tabs: Vec<Tab>,
-    active: usize,
+    pub(super) active: usize,
     /// The whole terminal (each app gets it minus the tab bar).
     size: (u16, u16),
     locale: Locale,
@@ -44,6 +44,8 @@ pub struct Workspace {
     keymap: Keymap,
     /// Map mode and colours for every tab's app.
     map: MapSettings,
+    /// The change view, when open (`d`).
+    pub(super) change: Option<super::change::ChangeView>,
 }
 
 impl Workspace {
@@ -63,6 +65,19 @@ impl Workspace {
             theme,
             keymap,
             map,
+            change: None,
+        }
+    }
+
+    /// The change view, when open.
+    pub fn change(&self) -> Option<&super::change::ChangeView> {
+        self.change.as_ref()
+    }
+
+    /// Shows tab `k`.
+    pub(super) fn set_active(&mut self, k: usize) {
+        if k < self.tabs.len() {
+            self.active = k;
         }
     }
 
@@ -166,7 +181,7 @@ impl Workspace {
         self.active_tab().and_then(|t| t.app.as_ref())
     }
 
-    fn active_app_mut(&mut self) -> Option<&mut App> {
+    pub(super) fn active_app_mut(&mut self) -> Option<&mut App> {
         self.tabs.get_mut(self.active).and_then(|t| t.app.as_mut())
     }
 
@@ -184,19 +199,25 @@ impl Workspace {
     /// and what the world must do.
     pub fn update(&mut self, msg: impl Into<Msg>) -> Update {
         match msg.into() {
-            Msg::Key(key) => match self.active_app_mut() {
-                // An open prompt takes every key as text.
-                Some(app) if app.input_captured() => app.update(Msg::Key(key)),
+            Msg::Key(key) => match self.tabs.get_mut(self.active).and_then(|t| t.app.as_mut()) {
+                // An open prompt takes every key as text (not while the change view covers it).
+                Some(app) if app.input_captured() && self.change.is_none() => {
+                    app.update(Msg::Key(key))
+                }
                 _ => match self.keymap.action(key) {
                     Some(action) => self.act(action),
                     None => Update::default(),
                 },
             },
             Msg::Action(action) => self.act(action),
-            Msg::Loaded { path, result } => Update {
-                changed: self.apply_load(&path, *result),
-                effects: Vec::new(),
-            },
+            Msg::Loaded { path, result } => {
+                let changed = self.apply_load(&path, *result);
+                self.refresh_change();
+                Update {
+                    changed,
+                    effects: Vec::new(),
+                }
+            }
             Msg::FileRemoved(path) => {
                 let active = self.tab_of(&path) == Some(self.active);
                 match self.tab_of(&path).and_then(|k| self.tabs[k].app.as_mut()) {
@@ -220,17 +241,48 @@ impl Workspace {
                     effects: Vec::new(),
                 }
             }
-            msg @ (Msg::Select(_) | Msg::Filter(_) | Msg::Exported(_) | Msg::ExportDeclined) => {
-                match self.active_app_mut() {
-                    Some(app) => app.update(msg),
-                    None => Update::default(),
-                }
-            }
+            msg @ (Msg::Select(_)
+            | Msg::Filter(_)
+            | Msg::Exported(_)
+            | Msg::ExportDeclined
+            | Msg::Notice(_)) => match self.active_app_mut() {
+                Some(app) => app.update(msg),
+                None => Update::default(),
+            },
         }
     }
 
     /// An action for the workspace (resize, tabs, quit, the tab bar) or the active tab.
     fn act(&mut self, action: Action) -> Update {
+        if self.change.is_some() {
+            let page = crate::screen::change::layout(self.app_size(), true).visible_rows;
+            if let Some(u) = self.change_action(action, page) {
+                self.keep_change_visible(
+                    crate::screen::change::layout(self.app_size(), self.change_open()).visible_rows,
+                );
+                return u;
+            }
+        } else if action == Action::Change {
+            return self.toggle_change();
+        }
+        let u = self.act_on_tabs(action);
+        if self.change.is_some() {
+            // A tab switch moves the comparison; a resize changes the rows that fit.
+            self.refresh_change();
+            self.keep_change_visible(
+                crate::screen::change::layout(self.app_size(), self.change_open()).visible_rows,
+            );
+        }
+        u
+    }
+
+    /// Whether the change view shows a district's projects.
+    fn change_open(&self) -> bool {
+        self.change.as_ref().is_some_and(|c| c.open)
+    }
+
+    /// An action for the workspace (resize, tabs, quit, the tab bar) or the active tab.
+    fn act_on_tabs(&mut self, action: Action) -> Update {
         let n = self.tabs.len();
         let changed = |changed| Update {
             changed,

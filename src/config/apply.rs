@@ -21,7 +21,15 @@ use crate::style::colour::parse_colour;
 use crate::style::theme::{HEAT_STEPS, Theme};
 
 /// The `[theme]` names.
-pub const THEME_NAMES: [&str; 5] = ["accent", "selection", "bar", "bar_selected", "heat"];
+pub const THEME_NAMES: [&str; 7] = [
+    "accent",
+    "selection",
+    "bar",
+    "bar_selected",
+    "heat",
+    "increase",
+    "decrease",
+];
 
 fn colour(e: &ConfigEntry, text: &str) -> Result<Color, Box<Diagnostic>> {
     // The colour module's own hint (`did you mean "light-blue"?`, or the accepted forms) once,
@@ -67,6 +75,8 @@ pub fn apply_theme(
             }),
             "bar" => colour(e, &e.value).map(|c| t.bar = t.bar.fg(c)),
             "bar_selected" => colour(e, &e.value).map(|c| t.bar_selected = t.bar_selected.fg(c)),
+            "increase" => colour(e, &e.value).map(|c| t.change.increase = t.change.increase.fg(c)),
+            "decrease" => colour(e, &e.value).map(|c| t.change.decrease = t.change.decrease.fg(c)),
             "heat" => {
                 let parts: Vec<&str> = e
                     .value

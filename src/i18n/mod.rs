@@ -1,7 +1,10 @@
 //! Every word the dashboard shows, in Danish (the default) and English. Formatted messages are
 //! functions here, so word order can differ between languages.
 
+pub mod change;
 pub mod tools;
+
+pub use change::{change_needs_loaded, change_needs_two, change_words};
 
 pub use crate::locale::Locale;
 

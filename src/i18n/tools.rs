@@ -221,6 +221,11 @@ pub fn describe(action: Action, locale: Locale) -> &'static str {
         Action::Reload => ("genindlæs datafilen", "reload the data file"),
         Action::PrevTab => ("forrige fane", "previous tab"),
         Action::NextTab => ("næste fane", "next tab"),
+        Action::Change => (
+            "udvikling: fanens runde mod den forrige",
+            "change: this tab's round against the previous one",
+        ),
+        Action::SwapRounds => ("udvikling: byt de to runder", "change: swap the two rounds"),
         _ => ("", ""),
     };
     if da { d } else { e }

@@ -77,11 +77,15 @@ pub enum Action {
     /// Next / previous tab (data file).
     NextTab,
     PrevTab,
+    /// Open or close the change view of two rounds.
+    Change,
+    /// In the change view, swap the base and the comparison.
+    SwapRounds,
 }
 
 impl Action {
     /// Every action a key can be bound to, in the order the help overlay lists them.
-    pub const BINDABLE: [Action; 28] = [
+    pub const BINDABLE: [Action; 30] = [
         Action::Move(Dir::Up),
         Action::Move(Dir::Down),
         Action::Move(Dir::Left),
@@ -106,6 +110,8 @@ impl Action {
         Action::Reload,
         Action::PrevTab,
         Action::NextTab,
+        Action::Change,
+        Action::SwapRounds,
         Action::ToggleHelp,
         Action::ToggleMapMode,
         Action::ToggleZoom,
@@ -142,6 +148,8 @@ impl Action {
             Action::Export => "export",
             Action::NextTab => "next_tab",
             Action::PrevTab => "prev_tab",
+            Action::Change => "change",
+            Action::SwapRounds => "swap_rounds",
             Action::ToggleMapMode => "map_mode",
             Action::ToggleZoom => "zoom",
             Action::Resize(..) | Action::Click(..) | Action::Scroll(..) => return None,

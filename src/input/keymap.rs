@@ -284,6 +284,8 @@ impl Default for Keymap {
                 (c('r'), Action::Reload),
                 (c('['), Action::PrevTab),
                 (c(']'), Action::NextTab),
+                (c('d'), Action::Change),
+                (c('x'), Action::SwapRounds),
                 (c('?'), Action::ToggleHelp),
                 (c('m'), Action::ToggleMapMode),
                 (c('z'), Action::ToggleZoom),

@@ -4,6 +4,7 @@
 //! view's figures and texts. Nothing here changes state or paints.
 
 pub mod bars;
+pub mod change;
 pub mod crumb;
 pub mod detail;
 pub mod drill;

@@ -58,6 +58,8 @@ pub struct Theme {
     pub mark: &'static str,
     /// ASCII only: every cell drawn is transliterated to ASCII as the last drawing step.
     pub ascii: bool,
+    /// Increases and decreases in the change view.
+    pub change: super::change::ChangeStyle,
 }
 
 const EIGHTHS: [&str; 8] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"];
@@ -130,6 +132,7 @@ impl Theme {
             dash: "–",
             mark: "◆",
             ascii: false,
+            change: super::change::ChangeStyle::colour(),
         }
     }
 
@@ -164,6 +167,7 @@ impl Theme {
             hint_key: bold,
             hint_text: plain,
             warning: bold,
+            change: super::change::ChangeStyle::no_color(),
             ..Theme::colour()
         }
     }
@@ -184,6 +188,7 @@ impl Theme {
             dash: "-",
             mark: "*",
             ascii: true,
+            change: super::change::ChangeStyle::plain(),
             ..Theme::no_color()
         }
     }

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use crate::app::App;
+use crate::style::theme::Theme;
 use crate::text;
 use crate::ui::pane_inner;
 
@@ -127,10 +128,15 @@ pub fn cover(buf: &mut Buffer, area: Rect, style: Style) {
 /// Draws a pane frame with a title and returns the inner area. Without room for a frame (fewer than
 /// 3 rows or columns) the whole area is returned unframed.
 pub fn pane(buf: &mut Buffer, area: Rect, title: &str, focused: bool, app: &App) -> Rect {
+    pane_with(buf, area, title, focused, app.theme())
+}
+
+/// [`pane`] in a theme, for screens drawn without an app (the change view, a tab that did not
+/// load).
+pub fn pane_with(buf: &mut Buffer, area: Rect, title: &str, focused: bool, t: &Theme) -> Rect {
     if area.width < 3 || area.height < 3 {
         return pane_inner(area);
     }
-    let t = &app.theme();
     let style = if focused { t.border_focused } else { t.border };
     let [tl, tr, bl, br, hz, vt] = t.frame;
     let (l, r, top, bot) = (area.left(), area.right() - 1, area.top(), area.bottom() - 1);

@@ -5,6 +5,7 @@
 pub mod banners;
 pub mod bars;
 pub mod cells;
+pub mod change;
 pub mod compare;
 pub mod detail;
 pub mod find;
@@ -26,7 +27,7 @@ use ratatui::layout::Rect;
 use crate::app::{App, Focus};
 pub use crate::screen::layout::pane_inner;
 pub use crate::screen::layout::{MIN_SIZE, ScreenLayout, layout, too_small};
-pub use cells::{cover, fill, pane, put, put_repeat};
+pub use cells::{cover, fill, pane, pane_with, put, put_repeat};
 
 /// Draws the whole screen into a frame.
 pub fn draw(frame: &mut Frame, app: &App) {

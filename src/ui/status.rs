@@ -153,6 +153,10 @@ fn hint_items(app: &App) -> Vec<(String, &'static str)> {
             out.extend(first_key(app, Action::ToggleZoom).map(|k| (k, w.hint_zoom)));
         }
     }
+    if app.tab_count() > 1 {
+        let change = crate::i18n::change_words(app.locale()).hint_view;
+        out.extend(first_key(app, Action::Change).map(|k| (k, change)));
+    }
     if app.marks().len() >= 2 {
         out.extend(first_key(app, Action::Compare).map(|k| (k, w.hint_compare)));
     }
@@ -166,17 +170,21 @@ fn hint_items(app: &App) -> Vec<(String, &'static str)> {
 }
 
 pub fn hints(area: Rect, buf: &mut Buffer, app: &App) {
+    draw_hints(area, buf, app.theme(), &hint_items(app));
+}
+
+/// A hint line: each (keys, what) pair as long as it fits whole.
+pub fn draw_hints(area: Rect, buf: &mut Buffer, t: &Theme, items: &[(String, &str)]) {
     if area.is_empty() {
         return;
     }
-    let t = &app.theme();
     let mut x = area.x + u16::from(area.width > 2);
-    for (keys, what) in hint_items(app) {
-        let need = u16::try_from(text::width(&keys) + text::width(what) + 3).unwrap_or(u16::MAX);
+    for (keys, what) in items {
+        let need = u16::try_from(text::width(keys) + text::width(what) + 3).unwrap_or(u16::MAX);
         if x.saturating_add(need) > area.right() {
             break;
         }
-        x = put(buf, area, x, area.y, &keys, t.hint_key);
+        x = put(buf, area, x, area.y, keys, t.hint_key);
         x = put(buf, area, x + 1, area.y, what, t.hint_text);
         x += 2;
     }

@@ -31,7 +31,9 @@ pub fn render_workspace(area: Rect, buf: &mut Buffer, ws: &Workspace) {
     if bar_h > 0 {
         tab_bar(Rect::new(area.x, area.y, area.width, 1), buf, ws);
     }
-    if let Some(tab) = ws.active_tab() {
+    if let Some(view) = ws.change() {
+        super::change::render(body, buf, ws, view);
+    } else if let Some(tab) = ws.active_tab() {
         match (&tab.app, &tab.error) {
             (Some(app), _) => render(body, buf, app),
             (None, _) => load_error(body, buf, ws, tab),
