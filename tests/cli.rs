@@ -650,3 +650,42 @@ fn config_typos_get_did_you_mean() {
     assert_eq!(err.matches("palette index 0–255").count(), 1, "{err}");
     assert!(err.contains("3 errors in bad.toml"), "{err}");
 }
+
+/// stderr gets the care stdout gets: a reader that has gone (`2>&1 | head -1`) ends the report
+/// quietly, with the exit code the command would have had, never a panic (`eprint!` would).
+#[test]
+fn a_closed_stderr_is_not_a_panic() {
+    let dir = TempDir::new("stderr");
+    // Far more than a pipe holds, so the writing fails whenever the reader goes.
+    let mut many =
+        String::from("[dataset]\ntitle = \"T\"\n\n[[district]]\nid = \"a\"\nname = \"A\"\n\n");
+    for i in 0..3000 {
+        many.push_str(&format!(
+            "[[project]]\ndistrict = \"a\"\nname = \"P{i}\"\namout = 1\n\n"
+        ));
+    }
+    let bad = dir.write("many.toml", &many);
+    let bad = bad.to_str().unwrap();
+    let out = dir.path().join("out.csv");
+    let commands: [(&[&str], i32); 4] = [
+        (&["check", bad], 1),
+        (&["export", "--data", bad], 1),
+        (&["export", "--output", out.to_str().unwrap()], 0),
+        (&["gen", "--districts", "0"], 2),
+    ];
+    for (args, code) in commands {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kredskort"))
+            .args(args)
+            .current_dir(dir.path())
+            .env("HOME", dir.path().join("home"))
+            .env("XDG_CONFIG_HOME", dir.path().join("xdg"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end before the program has written anything.
+        drop(child.stderr.take());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(code), "{args:?}");
+    }
+}

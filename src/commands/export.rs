@@ -15,9 +15,9 @@ pub fn run(global: &GlobalArgs, args: &ExportArgs) -> ExitCode {
     match export(global, args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprint!("{message}");
+            super::write_stderr(&message);
             if !message.ends_with('\n') {
-                eprintln!();
+                super::write_stderr("\n");
             }
             ExitCode::FAILURE
         }
@@ -55,7 +55,7 @@ fn export(global: &GlobalArgs, args: &ExportArgs) -> Result<(), String> {
                 DataSource::Embedded => Vec::new(),
             };
             write_atomic(path, &out, args.force, &inputs).map_err(|e| format!("error: {e}"))?;
-            eprintln!("wrote {}", path.display());
+            super::write_stderr(&format!("wrote {}\n", path.display()));
             Ok(())
         }
         None => super::write_stdout(&out),
