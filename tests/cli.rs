@@ -689,3 +689,80 @@ fn a_closed_stderr_is_not_a_panic() {
         assert_eq!(status.code(), Some(code), "{args:?}");
     }
 }
+
+/// Runs kredskort in `dir` like [`run_in`], but kills it after 20 s: a run that blocks (opening a
+/// FIFO waits for a writer) fails the test instead of hanging it.
+fn run_bounded(dir: &Path, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kredskort"))
+        .args(args)
+        .current_dir(dir)
+        .env("HOME", dir.join("home"))
+        .env("XDG_CONFIG_HOME", dir.join("xdg"))
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("kredskort {args:?} blocked");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn mkfifo(path: &Path) -> bool {
+    Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// A FIFO, a device or a socket is not a data file, a config file or an export target: one clear
+/// error, never a wait for a writer, never a FIFO replaced by a file.
+#[test]
+fn what_is_not_a_regular_file_is_refused() {
+    let dir = TempDir::new("fifo");
+    let fifo = dir.path().join("f.toml");
+    if !mkfifo(&fifo) {
+        eprintln!("no mkfifo here: skipped");
+        return;
+    }
+    let f = fifo.to_str().unwrap();
+    for args in [
+        vec!["check", f],
+        vec!["export", "--data", f],
+        vec!["--config", f, "check"],
+        vec!["render", "--size", "80x24", f],
+        vec!["check", "/dev/null"],
+    ] {
+        let o = run_bounded(dir.path(), &args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("not a regular file"), "{args:?}: {err}");
+        let kind = if args.contains(&"/dev/null") {
+            "a character device"
+        } else {
+            "a FIFO (named pipe)"
+        };
+        assert!(err.contains(kind), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+    // A config naming a FIFO as its data.
+    dir.write("kredskort.toml", "data = \"f.toml\"\n");
+    let o = run_bounded(dir.path(), &["--config", "kredskort.toml", "check"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("not a regular file"), "{}", stderr(&o));
+    // export --force replaces files, not FIFOs or devices.
+    for target in [f, "/dev/null"] {
+        let o = run_bounded(dir.path(), &["export", "--output", target, "--force"]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{target}: {err}");
+        assert!(err.contains("not a regular file"), "{target}: {err}");
+    }
+    use std::os::unix::fs::FileTypeExt as _;
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+}

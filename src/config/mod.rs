@@ -19,7 +19,7 @@ use toml::de::{DeTable, DeValue};
 use crate::commands::cli::GlobalArgs;
 use crate::data::convert::{self, Cx, kind};
 use crate::data::diagnostic::{Diagnostic, Problem, Snippet, SourceMap, did_you_mean};
-use crate::data::load::{LoadError, parse_toml, read_text};
+use crate::data::load::{LoadError, non_regular_kind, parse_toml, read_text};
 use crate::i18n::locale::Locale;
 use crate::text::sanitize_line;
 
@@ -421,11 +421,12 @@ fn data_paths(
             continue;
         }
         let full = resolve(&p);
-        if check_data && !full.is_file() {
-            let what = if full.is_dir() {
-                "is a directory, not a file"
-            } else {
-                "does not exist"
+        let kind = std::fs::metadata(&full).map(|m| non_regular_kind(m.file_type()));
+        if check_data && !matches!(kind, Ok(None)) {
+            let what = match kind {
+                Ok(Some("a directory")) => "is a directory, not a file".to_string(),
+                Ok(Some(kind)) => format!("is {kind}, not a regular file"),
+                _ => "does not exist".to_string(),
             };
             cx.push(
                 Problem::new(

@@ -73,8 +73,74 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Reads a file as UTF-8 text, with a clear error for a missing path, a directory, an unreadable file
-/// and bytes that are not UTF-8 (located at the first bad byte). Shared with the config loader.
+/// What a file that is not a regular file is, for an error message (`None`: a regular file).
+/// Opening a FIFO for reading waits for a writer, reading a device may never end, so only
+/// regular files are read or replaced.
+pub fn non_regular_kind(t: std::fs::FileType) -> Option<&'static str> {
+    if t.is_file() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if t.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if t.is_char_device() {
+            return Some("a character device");
+        }
+        if t.is_block_device() {
+            return Some("a block device");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some(if t.is_dir() {
+        "a directory"
+    } else {
+        "a special file"
+    })
+}
+
+/// Why [`read_regular`] read nothing.
+enum ReadFail {
+    Io(std::io::Error),
+    /// What the path is instead of a regular file (see [`non_regular_kind`]).
+    NotRegular(&'static str),
+}
+
+impl From<std::io::Error> for ReadFail {
+    fn from(e: std::io::Error) -> Self {
+        ReadFail::Io(e)
+    }
+}
+
+/// Reads the whole of a regular file; anything else is refused, saying what it is.
+/// The type is checked on the opened file, not on the path before opening it, so a FIFO put in
+/// its place in between is refused too; and the open itself does not block (`O_NONBLOCK`, which
+/// does nothing to reading a regular file) where a FIFO would wait for a writer.
+fn read_regular(path: &Path) -> Result<Vec<u8>, ReadFail> {
+    use std::io::Read as _;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let mut file = options.open(path)?;
+    let meta = file.metadata()?;
+    if let Some(kind) = non_regular_kind(meta.file_type()) {
+        return Err(ReadFail::NotRegular(kind));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Reads a file as UTF-8 text, with a clear error for a missing path, a directory, an unreadable file,
+/// what is not a regular file (a FIFO, a device) and bytes that are not UTF-8 (located at the first bad byte). Shared with the config loader.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let origin = display_path(path);
     if path.is_dir() {
@@ -84,7 +150,17 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
             Some("give the path of a .toml file".into()),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = read_regular(path).map_err(|fail| {
+        let e = match fail {
+            ReadFail::Io(e) => e,
+            ReadFail::NotRegular(kind) => {
+                return LoadError::whole_file(
+                    &origin,
+                    format!("not a regular file: this is {kind}"),
+                    Some("give the path of a .toml file; only regular files are read".into()),
+                );
+            }
+        };
         let (message, hint) = match e.kind() {
             std::io::ErrorKind::NotFound => (
                 "no such file".to_string(),

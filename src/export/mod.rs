@@ -478,6 +478,8 @@ pub enum WriteError {
     Exists(PathBuf),
     /// The target is one of the data files read.
     IsInput(PathBuf),
+    /// The target is a FIFO, a device or a socket (what it is).
+    NotRegular(PathBuf, &'static str),
     Io(PathBuf, io::Error),
 }
 
@@ -492,6 +494,11 @@ impl std::fmt::Display for WriteError {
             WriteError::IsInput(p) => write!(
                 f,
                 "{} is the data file being exported; refusing to overwrite it",
+                p.display()
+            ),
+            WriteError::NotRegular(p, kind) => write!(
+                f,
+                "{} is not a regular file: this is {kind}; refusing to replace it\n  hint: choose a file name, or leave out --output to write to stdout",
                 p.display()
             ),
             WriteError::Io(p, e) => write!(f, "cannot write {}: {e}", p.display()),
@@ -521,6 +528,14 @@ pub fn write_atomic(
     }
     if path.is_dir() {
         return Err(io_err(io::Error::other("it is a directory")));
+    }
+    // `--force` replaces a file, never a FIFO or a device node (`/dev/null`, a terminal) that
+    // happens to have the name. Checked before the rename, which cannot be made conditional: a node
+    // that appears in between is replaced, but never opened or written, so nothing blocks.
+    if let Ok(meta) = std::fs::metadata(path)
+        && let Some(kind) = crate::data::load::non_regular_kind(meta.file_type())
+    {
+        return Err(WriteError::NotRegular(path.to_path_buf(), kind));
     }
     if !force && path.exists() {
         return Err(WriteError::Exists(path.to_path_buf()));
