@@ -1,6 +1,6 @@
 //! Drives the real binary in a pseudo-terminal (portable-pty) and reads its screen through a terminal
-//! emulator (vt100): keys change the screen, `q` exits 0, SIGTERM exits 143, and both leave the
-//! terminal restored (alternate screen left, cursor shown, mouse capture off).
+//! emulator (vt100): keys change the screen, `q` exits 0, SIGTERM exits 143, SIGQUIT 131, and all
+//! leave the terminal restored (alternate screen left, cursor shown, mouse capture off).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::{Read, Write};
@@ -176,6 +176,22 @@ fn sigterm_restores_the_terminal_and_exits_143() {
     assert!(ok.success());
     assert_eq!(s.wait_exit(), 128 + 15);
     assert_restored(&s.raw(), false);
+}
+
+/// SIGQUIT (`kill -QUIT`, or Ctrl-\ where the terminal is not raw) restores the terminal like
+/// SIGTERM, mouse reporting included, instead of leaving it raw in the alternate screen.
+#[test]
+fn sigquit_restores_the_terminal_and_exits_131() {
+    let mut s = Session::start(&["--locale", "en"]);
+    s.wait_for("the overview", |s| s.contains("Overview"));
+    let pid = s.child.process_id().unwrap();
+    let ok = std::process::Command::new("kill")
+        .args(["-QUIT", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    assert_eq!(s.wait_exit(), 128 + 3);
+    assert_restored(&s.raw(), true);
 }
 
 #[test]
