@@ -237,9 +237,23 @@ pub fn load_str(text: &str, origin: &str, base_dir: Option<&Path>) -> Result<Dat
 /// Parses a TOML text with the span-carrying parser, collecting syntax errors as problems.
 pub fn parse_toml<'t>(text: &'t str, cx: &mut Cx) -> DeTable<'t> {
     let (root, errors) = DeTable::parse_recoverable(text);
+    // The parser reports a key of too many dotted parts without a place: found here, in order.
+    let mut deep_keys = deep_dotted_keys(text);
     for e in errors {
-        let local = e.span().unwrap_or(0..0);
         let message = e.message().trim().to_string();
+        if e.span().is_none() && message == "recursion limit" {
+            let local = deep_keys.next().unwrap_or(0..0);
+            cx.push(
+                Problem::new(
+                    cx.span(local),
+                    format!("invalid TOML: this key is nested too deep (more than {KEY_PARTS} dotted parts)"),
+                )
+                .label("too many parts")
+                .hint(format!("a key has at most {KEY_PARTS} parts (`a.b.c` has 3): nest less deep")),
+            );
+            continue;
+        }
+        let local = e.span().unwrap_or(0..0);
         let hint = bare_word_hint(text, local.start).or_else(|| syntax_hint(&message));
         let span = cx.span(local);
         cx.push(
@@ -249,6 +263,56 @@ pub fn parse_toml<'t>(text: &'t str, cx: &mut Cx) -> DeTable<'t> {
         );
     }
     root.into_inner()
+}
+
+/// The most dotted parts a key (`a.b.c`, in a header or before `=`) may have: the TOML parser's
+/// nesting limit (80 parts before the last).
+const KEY_PARTS: usize = 80;
+
+/// The keys of `text` with more than [`KEY_PARTS`] dotted parts, as byte ranges, in file order: a
+/// run of bare-key characters, quoted parts, blanks and dots outside strings.
+fn deep_dotted_keys(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let start = i;
+            let mut dots = 0;
+            let mut end = i;
+            while let Some(&b) = bytes.get(i) {
+                match b {
+                    b'.' => dots += 1,
+                    b'"' | b'\'' => {
+                        // A quoted part: to its closing quote on the same line.
+                        let close = bytes
+                            .get(i + 1..)
+                            .and_then(|rest| rest.iter().position(|&c| c == b || c == b'\n'));
+                        match close {
+                            Some(k) if bytes.get(i + 1 + k) == Some(&b) => i += 1 + k,
+                            _ => break,
+                        }
+                    }
+                    b' ' | b'\t' => {}
+                    b if b.is_ascii_alphanumeric() || b == b'_' || b == b'-' => {}
+                    _ => break,
+                }
+                i += 1;
+                if b != b' ' && b != b'\t' {
+                    end = i;
+                }
+            }
+            if i == start {
+                i += 1;
+            }
+            if dots >= KEY_PARTS {
+                let blanks = bytes.get(start..end).map_or(0, |run| {
+                    run.iter().take_while(|b| b.is_ascii_whitespace()).count()
+                });
+                return Some(start + blanks..end);
+            }
+        }
+        None
+    })
 }
 
 /// `name = Nord` (text without quotes): the parser says something about floats; say what is meant.
