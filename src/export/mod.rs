@@ -351,11 +351,23 @@ pub fn write_json(ds: &Dataset, view: &View, w: &mut dyn Write) -> io::Result<()
     writeln!(w)
 }
 
-/// Escapes text for a Markdown table cell.
+/// Escapes text for a Markdown table cell (and the title and source lines): `|` and `\` for the
+/// table, line breaks as spaces, and `&`, `<`, `>` as entities, so that a name from a data file
+/// cannot bring HTML (`<script>`) into a page the Markdown is rendered on.
 fn md_cell(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '|' => out.push_str("\\|"),
+            '\n' | '\r' => out.push(' '),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 struct Words {
@@ -699,6 +711,42 @@ mod tests {
             en.contains("| Not itemised | | DKK 74,025,000 | 52.9% |"),
             "{en}"
         );
+    }
+
+    #[test]
+    fn markdown_escapes_html_from_the_data() {
+        let toml = r#"
+[dataset]
+title = "<img src=x onerror=alert(1)> & co"
+source = "<a href='javascript:x'>kilde</a>"
+
+[[district]]
+id = "a"
+name = "<script>alert('d')</script>"
+
+[[project]]
+district = "a"
+name = "<script>alert(1)</script> | x"
+amount = 1
+"#;
+        let ds = crate::data::load_str(toml, "t.toml", None).unwrap();
+        for by in [ExportBy::Project, ExportBy::District] {
+            let md = text(|w| write_markdown(&ds, &View::all(&ds, by), Locale::En, w));
+            assert!(!md.contains('<') && !md.contains('>'), "{md}");
+            let cell = match by {
+                ExportBy::Project => "| &lt;script&gt;alert(1)&lt;/script&gt; \\| x |",
+                ExportBy::District => "| &lt;script&gt;alert('d')&lt;/script&gt; |",
+            };
+            assert!(md.contains(cell), "{md}");
+            assert!(
+                md.contains("## &lt;img src=x onerror=alert(1)&gt; &amp; co"),
+                "{md}"
+            );
+            assert!(
+                md.contains("&lt;a href='javascript:x'&gt;kilde&lt;/a&gt;"),
+                "{md}"
+            );
+        }
     }
 
     #[test]
