@@ -163,14 +163,16 @@ fn check_a_file_with_a_typo_as_a_new_user_would() {
 }
 
 #[test]
-fn config_in_the_working_directory_is_used_with_relative_data() {
+fn kredskort_toml_in_the_working_directory_is_used_with_relative_data() {
     let t = TempDir::new("cfg-cwd");
     t.write(
         "data/round.toml",
         &std::fs::read_to_string(repo(SHIPPED)).unwrap(),
     );
+    // It wins over the user's config.
+    t.write("xdg/kredskort/config.toml", "locale = \"da\"\n");
     t.write(
-        "config.toml",
+        "kredskort.toml",
         "data = \"data/round.toml\"\nlocale = \"en\"\n",
     );
     let o = run_in(t.path(), &["check"]);
@@ -179,9 +181,33 @@ fn config_in_the_working_directory_is_used_with_relative_data() {
     assert!(stdout(&o).contains("DKK 65,975,000"), "{}", stdout(&o));
 }
 
+/// In a Cargo or Python project `./config.toml` belongs to another program: it is not read (it
+/// stopped every command with "unknown key `tool`"), and the user's own config is used.
+#[test]
+fn a_config_toml_of_another_program_in_the_working_directory_is_ignored() {
+    let t = TempDir::new("cfg-foreign");
+    t.write("config.toml", "[tool]\nfoo=1\n");
+    for args in [&["check"][..], &["export", "--format", "csv"], &["render"]] {
+        let o = run_in(t.path(), args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("tool"), "{args:?}: {}", stderr(&o));
+    }
+    // The XDG config is not hidden by it.
+    t.write("xdg/kredskort/config.toml", "locale = \"en\"\n");
+    let o = run_in(t.path(), &["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Districts:"), "{}", stdout(&o));
+    // `--config` still reads any file named, config.toml too.
+    let o = run_in(t.path(), &["--config", "config.toml", "check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("unknown key `tool`"), "{}", stderr(&o));
+}
+
 #[test]
 fn config_under_xdg_config_home_then_home() {
     let t = TempDir::new("cfg-xdg");
+    // Another program's config.toml beside it changes nothing.
+    t.write("config.toml", "[tool]\nfoo=1\n");
     t.write(
         "elsewhere/r.toml",
         &std::fs::read_to_string(repo(SHIPPED)).unwrap(),
@@ -212,11 +238,11 @@ fn config_under_xdg_config_home_then_home() {
 fn explicit_config_and_data_override() {
     let t = TempDir::new("cfg-explicit");
     let cfg = t.write("my.toml", "locale = \"en\"\n");
-    t.write("config.toml", "locale = \"da\"\n");
+    t.write("kredskort.toml", "locale = \"da\"\n");
     let o = run_in(t.path(), &["check", "--config", cfg.to_str().unwrap()]);
     assert!(
         stdout(&o).contains("Districts:"),
-        "--config wins over ./config.toml"
+        "--config wins over ./kredskort.toml"
     );
     let o = run_in(
         t.path(),
@@ -235,17 +261,17 @@ fn explicit_config_and_data_override() {
 fn bad_config_gets_located_errors() {
     let t = TempDir::new("cfg-bad");
     t.write(
-        "config.toml",
+        "kredskort.toml",
         "# settings\nlocal = \"en\"\ndata = \"nowhere.toml\"\n[keys]\nquit = 5\n",
     );
     let o = run_in(t.path(), &["check"]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("config.toml:2:1"), "{err}");
+    assert!(err.contains("kredskort.toml:2:1"), "{err}");
     assert!(err.contains("did you mean `locale`?"), "{err}");
-    assert!(err.contains("config.toml:3:8"), "{err}");
+    assert!(err.contains("kredskort.toml:3:8"), "{err}");
     assert!(err.contains("does not exist"), "{err}");
-    assert!(err.contains("config.toml:5:8"), "{err}");
+    assert!(err.contains("kredskort.toml:5:8"), "{err}");
 }
 
 /// A config with errors at the top level and in `[theme]` and `[keys]`, named by `--config`.
@@ -322,7 +348,7 @@ fn check_with_one_error_prints_a_singular_count() {
 fn check_validates_theme_and_keys_as_the_dashboard_does() {
     let t = TempDir::new("cfg-style");
     t.write(
-        "config.toml",
+        "kredskort.toml",
         "[theme]\naccent = \"purplish\"\n\n[keys]\nquit = \"<Ctl-x>\"\n",
     );
     let o = run_in(t.path(), &["check"]);
@@ -330,14 +356,14 @@ fn check_validates_theme_and_keys_as_the_dashboard_does() {
     let err = stderr(&o);
     // The same report the dashboard prints before it starts (`dashboard::check_style`).
     let settings = kredskort::commands::dashboard::Settings::from_config(
-        kredskort::config::load_config_file(&t.path().join("config.toml")).unwrap(),
+        kredskort::config::load_config_file(&t.path().join("kredskort.toml")).unwrap(),
         false,
     );
     let report = kredskort::commands::dashboard::check_style(&settings).unwrap_err();
     assert!(err.contains(&report), "{err}\n---\n{report}");
-    assert!(err.contains("config.toml:2:10"), "{err}");
+    assert!(err.contains("kredskort.toml:2:10"), "{err}");
     assert!(err.contains("unknown colour \"purplish\""), "{err}");
-    assert!(err.contains("config.toml:5:8"), "{err}");
+    assert!(err.contains("kredskort.toml:5:8"), "{err}");
     assert!(err.contains("bad key name `<Ctl-x>`"), "{err}");
     assert!(err.contains("hint:"), "{err}");
     // The data is still checked in the same run.
@@ -348,7 +374,7 @@ fn check_validates_theme_and_keys_as_the_dashboard_does() {
     );
     // A good [theme] and [keys] pass.
     t.write(
-        "config.toml",
+        "kredskort.toml",
         "[theme]\naccent = \"#3b82f6\"\n\n[keys]\nquit = \"x <C-c>\"\n",
     );
     let o = run_in(t.path(), &["check"]);
@@ -574,12 +600,12 @@ fn export_bad_data_and_svg() {
 #[test]
 fn data_on_the_command_line_replaces_a_configured_file_that_is_gone() {
     let t = TempDir::new("cfg-gone");
-    t.write("config.toml", "data = \"deleted.toml\"\n");
+    t.write("kredskort.toml", "data = \"deleted.toml\"\n");
     let o = run_in(t.path(), &["check", repo(SHIPPED).to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let o = run_in(t.path(), &["check"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("config.toml:1:8"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("kredskort.toml:1:8"), "{}", stderr(&o));
 }
 
 /// A stdout that cannot be written (`> /dev/full`) gets one line on stderr and exit 1; a closed
