@@ -467,7 +467,7 @@ fn export_by_district_lists_every_district() {
     let out = stdout(&o);
     assert_eq!(out.lines().count(), 13);
     assert!(
-        out.contains("bornholm,Bornholms Politi,Bornholm,Rønne,0,0,0,,Bornholm"),
+        out.contains("bornholm,Bornholms Politi,Bornholm,Rønne,0,0,0,40215,Bornholm"),
         "{out}"
     );
 }
