@@ -44,16 +44,20 @@ fn repo(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
 
-/// Runs kredskort in `dir` with HOME and XDG_CONFIG_HOME inside it.
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kredskort"))
-        .args(args)
+/// kredskort with `args`, to run in `dir` with HOME and XDG_CONFIG_HOME inside it.
+fn kredskort_in(dir: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_kredskort"));
+    c.args(args)
         .current_dir(dir)
         .env("HOME", dir.join("home"))
         .env("XDG_CONFIG_HOME", dir.join("xdg"))
-        .env_remove("NO_COLOR")
-        .output()
-        .unwrap()
+        .env_remove("NO_COLOR");
+    c
+}
+
+/// Runs kredskort in `dir` with HOME and XDG_CONFIG_HOME inside it.
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    kredskort_in(dir, args).output().unwrap()
 }
 
 fn stdout(o: &Output) -> String {
@@ -621,11 +625,7 @@ fn an_unwritable_or_closed_stdout_is_an_error_message_not_a_panic() {
     ];
     if let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") {
         for args in commands {
-            let o = Command::new(env!("CARGO_BIN_EXE_kredskort"))
-                .args(args)
-                .current_dir(dir.path())
-                .env("HOME", dir.path().join("home"))
-                .env("XDG_CONFIG_HOME", dir.path().join("xdg"))
+            let o = kredskort_in(dir.path(), args)
                 .stdout(full.try_clone().unwrap())
                 .output()
                 .unwrap();
@@ -639,11 +639,7 @@ fn an_unwritable_or_closed_stdout_is_an_error_message_not_a_panic() {
         }
     }
     for args in commands {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kredskort"))
-            .args(args)
-            .current_dir(dir.path())
-            .env("HOME", dir.path().join("home"))
-            .env("XDG_CONFIG_HOME", dir.path().join("xdg"))
+        let mut child = kredskort_in(dir.path(), args)
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()
@@ -700,11 +696,7 @@ fn a_closed_stderr_is_not_a_panic() {
         (&["gen", "--districts", "0"], 2),
     ];
     for (args, code) in commands {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kredskort"))
-            .args(args)
-            .current_dir(dir.path())
-            .env("HOME", dir.path().join("home"))
-            .env("XDG_CONFIG_HOME", dir.path().join("xdg"))
+        let mut child = kredskort_in(dir.path(), args)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::piped())
             .spawn()
@@ -719,11 +711,7 @@ fn a_closed_stderr_is_not_a_panic() {
 /// Runs kredskort in `dir` like [`run_in`], but kills it after 20 s: a run that blocks (opening a
 /// FIFO waits for a writer) fails the test instead of hanging it.
 fn run_bounded(dir: &Path, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kredskort"))
-        .args(args)
-        .current_dir(dir)
-        .env("HOME", dir.join("home"))
-        .env("XDG_CONFIG_HOME", dir.join("xdg"))
+    let mut child = kredskort_in(dir, args)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
