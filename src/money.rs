@@ -15,6 +15,8 @@ pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xA4C6_8000, 0x38D7E, 0, fal
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AmountError {
     Empty,
+    /// Blanks before or after the digits (`"  5"`).
+    Blanks,
     NotANumber,
     Negative,
     TooManyDecimals,
@@ -22,16 +24,25 @@ pub enum AmountError {
 }
 
 /// Parses an amount written as text: plain digits with an optional `.` and at most two decimals,
-/// `_` allowed between digits as in TOML (`"2875000.50"`, `"2_875_000"`). No sign, exponent or
-/// thousands separators: those are ambiguous between locales.
+/// `_` allowed between digits as in TOML (`"2875000.50"`, `"2_875_000"`). No blanks, sign, exponent
+/// or thousands separators: those are ambiguous between locales (a `-` is reported as negative).
 pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
     let t = text.trim();
+    // What is wrong with the number itself is said first; then that it has blanks around it.
+    let value = parse_trimmed(t)?;
+    if t.len() != text.len() {
+        return Err(AmountError::Blanks);
+    }
+    Ok(value)
+}
+
+fn parse_trimmed(t: &str) -> Result<Decimal, AmountError> {
     if t.is_empty() {
         return Err(AmountError::Empty);
     }
     let (negative, t) = match t.strip_prefix('-') {
         Some(rest) => (true, rest),
-        None => (false, t.strip_prefix('+').unwrap_or(t)),
+        None => (false, t),
     };
     let (int, frac) = match t.split_once('.') {
         Some((i, f)) => (i, Some(f)),
@@ -221,7 +232,10 @@ mod tests {
         assert_eq!(parse_amount("2875000.50"), Ok(d("2875000.5")));
         assert_eq!(parse_amount("1999999.99"), Ok(d("1999999.99")));
         assert_eq!(parse_amount("2_875_000"), Ok(d("2875000")));
-        assert_eq!(parse_amount(" 7 "), Ok(d("7")));
+        assert_eq!(parse_amount(" 7 "), Err(AmountError::Blanks));
+        assert_eq!(parse_amount("  5"), Err(AmountError::Blanks));
+        assert_eq!(parse_amount("+5"), Err(AmountError::NotANumber));
+        assert_eq!(parse_amount(" 2.875.000"), Err(AmountError::NotANumber));
         assert_eq!(parse_amount("0"), Ok(Decimal::ZERO));
         assert_eq!(parse_amount("-0"), Ok(Decimal::ZERO));
         assert_eq!(
@@ -260,8 +274,9 @@ mod tests {
         assert_eq!(parse_amount("1e3"), Err(AmountError::NotANumber));
         assert_eq!(parse_amount("-0.50"), Err(AmountError::Negative));
         assert_eq!(parse_amount("1_000.5_0"), Ok(d("1000.5")));
-        // Current behaviour, noted for review: a leading '+' and surrounding spaces are accepted.
-        assert_eq!(parse_amount("+5"), Ok(d("5")));
+        // Only digits: no '+', no blanks around them (docs/format.md).
+        assert_eq!(parse_amount("+5"), Err(AmountError::NotANumber));
+        assert_eq!(parse_amount("5\t"), Err(AmountError::Blanks));
         assert_eq!(
             parse_amount("999999999999999.99"),
             Ok(d("999999999999999.99"))

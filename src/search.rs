@@ -32,6 +32,20 @@ use crate::text::fold::{collapse, fold_joined, fold_search};
 /// How many hits [`SearchIndex::query`] returns at most.
 pub const DEFAULT_LIMIT: usize = 200;
 
+/// How many characters of a query are searched; the rest is not read. Longer than any name or
+/// partner a person types, short enough that a keystroke in a pasted page of text costs no more
+/// than one in a word (a 20,000-character paste, one query per character, took seconds when every
+/// query folded and searched all of it). [`SearchResults::capped`] says when a query was cut.
+pub const MAX_QUERY_CHARS: usize = 256;
+
+/// The part of `query` that is searched: its first [`MAX_QUERY_CHARS`] characters.
+pub fn searched_part(query: &str) -> &str {
+    query
+        .char_indices()
+        .nth(MAX_QUERY_CHARS)
+        .map_or(query, |(end, _)| &query[..end])
+}
+
 /// What a hit points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Target {
@@ -204,6 +218,8 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// Number of hits in all (may exceed `hits.len()`, which is limited).
     pub total: usize,
+    /// Whether the query was longer than [`MAX_QUERY_CHARS`] and only its start was searched.
+    pub capped: bool,
 }
 
 /// All distinct texts of one form, separated by `\n` (which folding never produces).
@@ -572,7 +588,18 @@ impl SearchIndex {
     }
 
     /// The best `limit` hits for `query`, and the number of matching targets in all.
+    /// Only the first [`MAX_QUERY_CHARS`] characters of `query` are searched, so a query costs the
+    /// same whatever its length.
     pub fn query_with_limit(&self, query: &str, limit: usize) -> SearchResults {
+        let part = searched_part(query);
+        let capped = part.len() < query.len();
+        SearchResults {
+            capped,
+            ..self.query_part(part, limit)
+        }
+    }
+
+    fn query_part(&self, query: &str, limit: usize) -> SearchResults {
         let lit = fold_search(query);
         let lit = lit.trim();
         if lit.is_empty() || self.targets == 0 {
@@ -709,7 +736,11 @@ impl SearchIndex {
                 })
             })
             .collect();
-        SearchResults { hits, total }
+        SearchResults {
+            hits,
+            total,
+            capped: false,
+        }
     }
 }
 
@@ -1027,6 +1058,34 @@ mod tests {
         assert!(index.query("zzz").is_empty());
         // Identical texts are stored once.
         assert!(index.texts() <= 52);
+    }
+
+    #[test]
+    fn a_query_of_any_length_is_searched_by_its_first_characters() {
+        let projects = vec![
+            project(0, &"a".repeat(MAX_QUERY_CHARS + 50), "1", &[]),
+            project(0, "Projekt b", "1", &[]),
+        ];
+        let ds = dataset(None, vec![district("d", "D", (0, 0))], projects);
+        let index = SearchIndex::build(&ds);
+        // A pasted page of text costs what its first characters cost: the rest is not read.
+        let long = "å".repeat(100_000);
+        assert_eq!(searched_part(&long).chars().count(), MAX_QUERY_CHARS);
+        assert_eq!(searched_part(&long).len(), MAX_QUERY_CHARS * 'å'.len_utf8());
+        assert_eq!(searched_part("kobenhavn"), "kobenhavn");
+        let long = "a".repeat(100_000);
+        let r = index.query_with_limit(&long, 10);
+        assert!(r.capped, "the prompt can say that the query was cut");
+        let cut = index.query_with_limit(&"a".repeat(MAX_QUERY_CHARS), 10);
+        assert!(!cut.capped);
+        assert_eq!(r.hits, cut.hits);
+        assert_eq!(r.hits.len(), 1, "the long name is found by its start");
+        assert!(!index.query_with_limit("projekt", 10).capped);
+        assert!(
+            !index
+                .query_with_limit(&"b".repeat(MAX_QUERY_CHARS), 10)
+                .capped
+        );
     }
 
     #[test]

@@ -4,11 +4,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
 
 #[path = "common/tempdir.rs"]
 mod tempdir;
-use tempdir::{TempDir, run_in, stderr, stdout};
+use tempdir::{TempDir, kredskort_in, run_in, stderr, stdout};
 
 fn repo(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
@@ -114,14 +114,16 @@ fn check_a_file_with_a_typo_as_a_new_user_would() {
 }
 
 #[test]
-fn config_in_the_working_directory_is_used_with_relative_data() {
+fn kredskort_toml_in_the_working_directory_is_used_with_relative_data() {
     let t = TempDir::new("cfg-cwd");
     t.write(
         "data/round.toml",
         std::fs::read_to_string(repo(SHIPPED)).unwrap(),
     );
+    // It wins over the user's config.
+    t.write("xdg/kredskort/config.toml", "locale = \"da\"\n");
     t.write(
-        "config.toml",
+        "kredskort.toml",
         "data = \"data/round.toml\"\nlocale = \"en\"\n",
     );
     let o = run_in(t.path(), &["check"]);
@@ -130,9 +132,33 @@ fn config_in_the_working_directory_is_used_with_relative_data() {
     assert!(stdout(&o).contains("DKK 65,975,000"), "{}", stdout(&o));
 }
 
+/// In a Cargo or Python project `./config.toml` belongs to another program: it is not read (it
+/// stopped every command with "unknown key `tool`"), and the user's own config is used.
+#[test]
+fn a_config_toml_of_another_program_in_the_working_directory_is_ignored() {
+    let t = TempDir::new("cfg-foreign");
+    t.write("config.toml", "[tool]\nfoo=1\n");
+    for args in [&["check"][..], &["export", "--format", "csv"], &["render"]] {
+        let o = run_in(t.path(), args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("tool"), "{args:?}: {}", stderr(&o));
+    }
+    // The XDG config is not hidden by it.
+    t.write("xdg/kredskort/config.toml", "locale = \"en\"\n");
+    let o = run_in(t.path(), &["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Districts:"), "{}", stdout(&o));
+    // `--config` still reads any file named, config.toml too.
+    let o = run_in(t.path(), &["--config", "config.toml", "check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("unknown key `tool`"), "{}", stderr(&o));
+}
+
 #[test]
 fn config_under_xdg_config_home_then_home() {
     let t = TempDir::new("cfg-xdg");
+    // Another program's config.toml beside it changes nothing.
+    t.write("config.toml", "[tool]\nfoo=1\n");
     t.write(
         "elsewhere/r.toml",
         std::fs::read_to_string(repo(SHIPPED)).unwrap(),
@@ -163,11 +189,11 @@ fn config_under_xdg_config_home_then_home() {
 fn explicit_config_and_data_override() {
     let t = TempDir::new("cfg-explicit");
     let cfg = t.write("my.toml", "locale = \"en\"\n");
-    t.write("config.toml", "locale = \"da\"\n");
+    t.write("kredskort.toml", "locale = \"da\"\n");
     let o = run_in(t.path(), &["check", "--config", cfg.to_str().unwrap()]);
     assert!(
         stdout(&o).contains("Districts:"),
-        "--config wins over ./config.toml"
+        "--config wins over ./kredskort.toml"
     );
     let o = run_in(
         t.path(),
@@ -186,17 +212,17 @@ fn explicit_config_and_data_override() {
 fn bad_config_gets_located_errors() {
     let t = TempDir::new("cfg-bad");
     t.write(
-        "config.toml",
+        "kredskort.toml",
         "# settings\nlocal = \"en\"\ndata = \"nowhere.toml\"\n[keys]\nquit = 5\n",
     );
     let o = run_in(t.path(), &["check"]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("config.toml:2:1"), "{err}");
+    assert!(err.contains("kredskort.toml:2:1"), "{err}");
     assert!(err.contains("did you mean `locale`?"), "{err}");
-    assert!(err.contains("config.toml:3:8"), "{err}");
+    assert!(err.contains("kredskort.toml:3:8"), "{err}");
     assert!(err.contains("does not exist"), "{err}");
-    assert!(err.contains("config.toml:5:8"), "{err}");
+    assert!(err.contains("kredskort.toml:5:8"), "{err}");
 }
 
 /// A config with errors at the top level and in `[theme]` and `[keys]`, named by `--config`.
@@ -273,7 +299,7 @@ fn check_with_one_error_prints_a_singular_count() {
 fn check_validates_theme_and_keys_as_the_dashboard_does() {
     let t = TempDir::new("cfg-style");
     t.write(
-        "config.toml",
+        "kredskort.toml",
         "[theme]\naccent = \"purplish\"\n\n[keys]\nquit = \"<Ctl-x>\"\n",
     );
     let o = run_in(t.path(), &["check"]);
@@ -281,14 +307,14 @@ fn check_validates_theme_and_keys_as_the_dashboard_does() {
     let err = stderr(&o);
     // The same report the dashboard prints before it starts (`dashboard::check_style`).
     let settings = kredskort::commands::dashboard::Settings::from_config(
-        kredskort::config::load_config_file(&t.path().join("config.toml")).unwrap(),
+        kredskort::config::load_config_file(&t.path().join("kredskort.toml")).unwrap(),
         false,
     );
     let report = kredskort::commands::dashboard::check_style(&settings).unwrap_err();
     assert!(err.contains(&report), "{err}\n---\n{report}");
-    assert!(err.contains("config.toml:2:10"), "{err}");
+    assert!(err.contains("kredskort.toml:2:10"), "{err}");
     assert!(err.contains("unknown colour \"purplish\""), "{err}");
-    assert!(err.contains("config.toml:5:8"), "{err}");
+    assert!(err.contains("kredskort.toml:5:8"), "{err}");
     assert!(err.contains("bad key name `<Ctl-x>`"), "{err}");
     assert!(err.contains("hint:"), "{err}");
     // The data is still checked in the same run.
@@ -299,7 +325,7 @@ fn check_validates_theme_and_keys_as_the_dashboard_does() {
     );
     // A good [theme] and [keys] pass.
     t.write(
-        "config.toml",
+        "kredskort.toml",
         "[theme]\naccent = \"#3b82f6\"\n\n[keys]\nquit = \"x <C-c>\"\n",
     );
     let o = run_in(t.path(), &["check"]);
@@ -392,7 +418,7 @@ fn export_by_district_lists_every_district() {
     let out = stdout(&o);
     assert_eq!(out.lines().count(), 13);
     assert!(
-        out.contains("bornholm,Bornholms Politi,Bornholm,Rønne,0,0,0,,Bornholm"),
+        out.contains("bornholm,Bornholms Politi,Bornholm,Rønne,0,0,0,40215,Bornholm"),
         "{out}"
     );
 }
@@ -525,12 +551,12 @@ fn export_bad_data_and_svg() {
 #[test]
 fn data_on_the_command_line_replaces_a_configured_file_that_is_gone() {
     let t = TempDir::new("cfg-gone");
-    t.write("config.toml", "data = \"deleted.toml\"\n");
+    t.write("kredskort.toml", "data = \"deleted.toml\"\n");
     let o = run_in(t.path(), &["check", repo(SHIPPED).to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let o = run_in(t.path(), &["check"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("config.toml:1:8"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("kredskort.toml:1:8"), "{}", stderr(&o));
 }
 
 /// A stdout that cannot be written (`> /dev/full`) gets one line on stderr and exit 1; a closed
@@ -546,11 +572,7 @@ fn an_unwritable_or_closed_stdout_is_an_error_message_not_a_panic() {
     ];
     if let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") {
         for args in commands {
-            let o = Command::new(env!("CARGO_BIN_EXE_kredskort"))
-                .args(args)
-                .current_dir(dir.path())
-                .env("HOME", dir.path().join("home"))
-                .env("XDG_CONFIG_HOME", dir.path().join("xdg"))
+            let o = kredskort_in(dir.path(), args)
                 .stdout(full.try_clone().unwrap())
                 .output()
                 .unwrap();
@@ -564,11 +586,7 @@ fn an_unwritable_or_closed_stdout_is_an_error_message_not_a_panic() {
         }
     }
     for args in commands {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kredskort"))
-            .args(args)
-            .current_dir(dir.path())
-            .env("HOME", dir.path().join("home"))
-            .env("XDG_CONFIG_HOME", dir.path().join("xdg"))
+        let mut child = kredskort_in(dir.path(), args)
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()
@@ -600,6 +618,114 @@ fn config_typos_get_did_you_mean() {
     assert!(err.contains("error: unknown colour \"orang\"\n"), "{err}");
     assert_eq!(err.matches("palette index 0–255").count(), 1, "{err}");
     assert!(err.contains("3 errors in bad.toml"), "{err}");
+}
+
+/// stderr gets the care stdout gets: a reader that has gone (`2>&1 | head -1`) ends the report
+/// quietly, with the exit code the command would have had, never a panic (`eprint!` would).
+#[test]
+fn a_closed_stderr_is_not_a_panic() {
+    let dir = TempDir::new("stderr");
+    // Far more than a pipe holds, so the writing fails whenever the reader goes.
+    let mut many =
+        String::from("[dataset]\ntitle = \"T\"\n\n[[district]]\nid = \"a\"\nname = \"A\"\n\n");
+    for i in 0..3000 {
+        many.push_str(&format!(
+            "[[project]]\ndistrict = \"a\"\nname = \"P{i}\"\namout = 1\n\n"
+        ));
+    }
+    let bad = dir.write("many.toml", &many);
+    let bad = bad.to_str().unwrap();
+    let out = dir.path().join("out.csv");
+    let commands: [(&[&str], i32); 4] = [
+        (&["check", bad], 1),
+        (&["export", "--data", bad], 1),
+        (&["export", "--output", out.to_str().unwrap()], 0),
+        (&["gen", "--districts", "0"], 2),
+    ];
+    for (args, code) in commands {
+        let mut child = kredskort_in(dir.path(), args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end before the program has written anything.
+        drop(child.stderr.take());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(code), "{args:?}");
+    }
+}
+
+/// Runs kredskort in `dir` like [`run_in`], but kills it after 20 s: a run that blocks (opening a
+/// FIFO waits for a writer) fails the test instead of hanging it.
+fn run_bounded(dir: &Path, args: &[&str]) -> Output {
+    let mut child = kredskort_in(dir, args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("kredskort {args:?} blocked");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn mkfifo(path: &Path) -> bool {
+    Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// A FIFO, a device or a socket is not a data file, a config file or an export target: one clear
+/// error, never a wait for a writer, never a FIFO replaced by a file.
+#[test]
+fn what_is_not_a_regular_file_is_refused() {
+    let dir = TempDir::new("fifo");
+    let fifo = dir.path().join("f.toml");
+    if !mkfifo(&fifo) {
+        eprintln!("no mkfifo here: skipped");
+        return;
+    }
+    let f = fifo.to_str().unwrap();
+    for args in [
+        vec!["check", f],
+        vec!["export", "--data", f],
+        vec!["--config", f, "check"],
+        vec!["render", "--size", "80x24", f],
+        vec!["check", "/dev/null"],
+    ] {
+        let o = run_bounded(dir.path(), &args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("not a regular file"), "{args:?}: {err}");
+        let kind = if args.contains(&"/dev/null") {
+            "a character device"
+        } else {
+            "a FIFO (named pipe)"
+        };
+        assert!(err.contains(kind), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+    // A config naming a FIFO as its data.
+    dir.write("kredskort.toml", "data = \"f.toml\"\n");
+    let o = run_bounded(dir.path(), &["--config", "kredskort.toml", "check"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("not a regular file"), "{}", stderr(&o));
+    // export --force replaces files, not FIFOs or devices.
+    for target in [f, "/dev/null"] {
+        let o = run_bounded(dir.path(), &["export", "--output", target, "--force"]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{target}: {err}");
+        assert!(err.contains("not a regular file"), "{target}: {err}");
+    }
+    use std::os::unix::fs::FileTypeExt as _;
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
 }
 
 /// The synthetic rounds of `tests/fixtures/rounds/` (a district renamed, one ended, one new, a

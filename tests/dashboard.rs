@@ -115,9 +115,10 @@ fn map_text(app: &App) -> String {
 
 #[test]
 fn tiles_show_the_bars_unit_or_say_which_unit_they_show() {
-    // `uu`: full amounts. Where they fit (120×40) the tiles say them, as the bars do.
+    // `uuu` (compact, share, per inhabitant): full amounts. Where they fit (120×40) the tiles say
+    // them, as the bars do.
     let mut a = app_at(120, 40);
-    typed(&mut a, "uu");
+    typed(&mut a, "uuu");
     let map = map_text(&a);
     assert!(
         map.contains("30.000.000 kr.") && map.contains("13.600.000 kr."),
@@ -128,7 +129,7 @@ fn tiles_show_the_bars_unit_or_say_which_unit_they_show() {
     assert!(!title.contains("afrundet"), "{title}");
     // Too narrow for full amounts (100×30): compact amounts, and the title says so.
     let mut a = app_at(100, 30);
-    typed(&mut a, "uu");
+    typed(&mut a, "uuu");
     let map = map_text(&a);
     assert!(
         first_line(&map).contains("Kort · beløb (afrundet)"),
@@ -140,7 +141,7 @@ fn tiles_show_the_bars_unit_or_say_which_unit_they_show() {
     );
     // 80×24: not even the compact amount fits; the tiles show the share of the pool and the
     // title says that, in either money unit.
-    for keys in ["", "uu"] {
+    for keys in ["", "uuu"] {
         let mut a = app_at(80, 24);
         typed(&mut a, keys);
         let map = map_text(&a);
@@ -154,7 +155,7 @@ fn tiles_show_the_bars_unit_or_say_which_unit_they_show() {
     assert!(!map_text(&a).lines().next().unwrap().contains('·'));
     // English.
     let mut a = tiles(App::new(load_embedded(), Locale::En, (100, 30)));
-    typed(&mut a, "uu");
+    typed(&mut a, "uuu");
     let map = map_text(&a);
     assert!(first_line(&map).contains("Map · amount (rounded)"), "{map}");
 }

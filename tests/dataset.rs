@@ -242,3 +242,62 @@ fn pieces_converted_at_their_offsets_equal_the_whole_file() {
         "t.toml:6:1: [dataset] is defined twice"
     );
 }
+
+/// The municipalities' populations on 1 January 2014 (Danmarks Statistik) from the copy in
+/// tests/fixtures (its first line says where it comes from): name → inhabitants.
+fn populations_2014() -> Vec<(String, u64)> {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/befolkning-2014.csv");
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(
+        text.starts_with("# Danmarks Statistik"),
+        "the provenance line"
+    );
+    let mut lines = text.lines().filter(|l| !l.starts_with('#'));
+    assert_eq!(lines.next(), Some("kode,kommune,befolkning"));
+    lines
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            assert_eq!(f.len(), 3, "{l}");
+            (f[1].to_string(), f[2].parse().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn every_district_has_the_population_of_its_municipalities() {
+    let csv = populations_2014();
+    assert_eq!(csv.len(), 98);
+    let ds = load_embedded();
+    // Every municipality of the file is in the CSV exactly once, and every row of the CSV is used.
+    let mut used = vec![0; csv.len()];
+    for district in &ds.districts {
+        let mut sum = 0;
+        for m in &district.municipalities {
+            let rows: Vec<usize> = (0..csv.len()).filter(|&i| csv[i].0 == *m).collect();
+            assert_eq!(rows.len(), 1, "{m} in the CSV");
+            used[rows[0]] += 1;
+            sum += csv[rows[0]].1;
+        }
+        assert_eq!(district.population, Some(sum), "{}", district.name);
+    }
+    assert!(used.iter().all(|&n| n == 1), "{used:?}");
+    let kbh = ds.districts.iter().find(|d| d.id == "koebenhavn").unwrap();
+    assert_eq!(kbh.population, Some(728_243));
+    let total: u64 = ds.districts.iter().filter_map(|d| d.population).sum();
+    assert_eq!(
+        total, 5_627_145,
+        "all 98 municipalities, without Christiansø"
+    );
+    // The copy is the shared source, where that is checked out beside the repository.
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/sources/befolkning-2014.csv");
+    if let Ok(original) = std::fs::read_to_string(shared) {
+        let copy = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/befolkning-2014.csv"),
+        )
+        .unwrap();
+        assert_eq!(copy.split_once('\n').unwrap().1, original);
+    }
+}

@@ -560,3 +560,38 @@ fn a_byte_order_mark_does_not_shift_columns() {
     let e = kredskort::data::load_str("\u{feff}tittle = 1\n", "t.toml", None).unwrap_err();
     assert_eq!(e.first_location(), Some(("t.toml", 1, 1)));
 }
+
+#[test]
+fn amount_with_blanks_is_not_an_amount() {
+    // The format allows digits, one `.` and two decimals; "  5" is not that, whatever it means.
+    expect(
+        "amount_blanks.toml",
+        "`amount` \"  5\" has blanks around the number",
+        19,
+        10,
+        Some("amount = \"5\""),
+    );
+}
+
+#[test]
+fn amount_with_letters_is_not_a_number_rather_than_too_large() {
+    let e = expect(
+        "amount_bare_text.toml",
+        "`amount` is not a number: it has characters other than digits",
+        19,
+        10,
+        Some("amount = 2_875_000"),
+    );
+    assert!(!e.to_string().contains("too large"), "{e}");
+}
+
+#[test]
+fn a_key_nested_too_deep_is_located_where_it_is() {
+    expect(
+        "recursion_limit.toml",
+        "nested too deep",
+        20,
+        1,
+        Some("at most 80"),
+    );
+}

@@ -206,10 +206,11 @@ fn labels_for_the_money_and_the_selection() {
 
 #[test]
 fn outline_labels_and_legend_follow_the_filter_and_the_unit() {
-    // `u` twice: the share of the pool, then full amounts. The outline says what the bars say.
+    // `u` three times: the share of the pool, per inhabitant, then full amounts. The outline says
+    // what the bars say.
     for (w, h) in [(80, 24), (200, 60)] {
         let mut a = app(w, h, ColorMode::NoColor);
-        typed(&mut a, "uu");
+        typed(&mut a, "uuu");
         let map = map_text(&a);
         assert!(map.contains("2.875.000 kr."), "{map}");
         assert!(!map.contains("2,9 mio. kr."), "{map}");
@@ -238,7 +239,7 @@ fn outline_labels_and_legend_follow_the_filter_and_the_unit() {
         color: ColorMode::NoColor,
         allow_outline: true,
     });
-    typed(&mut en, "t<Down><Enter>uu");
+    typed(&mut en, "t<Down><Enter>uuu");
     let map = map_text(&en);
     assert!(map.contains("Filter: bander"), "{map}");
     assert!(map.contains("DKK 5–10m"), "{map}");

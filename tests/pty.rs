@@ -1,6 +1,6 @@
 //! Drives the real binary in a pseudo-terminal (portable-pty) and reads its screen through a terminal
-//! emulator (vt100): keys change the screen, `q` exits 0, SIGTERM exits 143, and both leave the
-//! terminal restored (alternate screen left, cursor shown, mouse capture off).
+//! emulator (vt100): keys change the screen, `q` exits 0, SIGTERM exits 143, SIGQUIT 131, and all
+//! leave the terminal restored (alternate screen left, cursor shown, mouse capture off).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::{Read, Write};
@@ -164,18 +164,31 @@ fn keys_drive_the_real_binary_and_q_restores_the_terminal() {
     assert!(!s.parser.lock().unwrap().screen().alternate_screen());
 }
 
-#[test]
-fn sigterm_restores_the_terminal_and_exits_143() {
-    let mut s = Session::start(&["--no-mouse", "--locale", "en"]);
+/// Sends `signal` (a name for `kill -`) to the dashboard and asserts it exits 128 + `number` with
+/// the terminal restored.
+fn signal_restores_the_terminal(args: &[&str], signal: &str, number: u32) {
+    let mut s = Session::start(args);
     s.wait_for("the overview", |s| s.contains("Overview"));
     let pid = s.child.process_id().unwrap();
     let ok = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
+        .args([&format!("-{signal}"), &pid.to_string()])
         .status()
         .unwrap();
     assert!(ok.success());
-    assert_eq!(s.wait_exit(), 128 + 15);
-    assert_restored(&s.raw(), false);
+    assert_eq!(s.wait_exit(), 128 + number);
+    assert_restored(&s.raw(), !args.contains(&"--no-mouse"));
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    signal_restores_the_terminal(&["--no-mouse", "--locale", "en"], "TERM", 15);
+}
+
+/// SIGQUIT (`kill -QUIT`, or Ctrl-\ where the terminal is not raw) restores the terminal like
+/// SIGTERM, mouse reporting included, instead of leaving it raw in the alternate screen.
+#[test]
+fn sigquit_restores_the_terminal_and_exits_131() {
+    signal_restores_the_terminal(&["--locale", "en"], "QUIT", 3);
 }
 
 #[test]

@@ -166,3 +166,18 @@ fn files_as_arguments_open_as_tabs() {
     let first = out.lines().next().unwrap_or("");
     assert!(first.contains(" 1 ") && first.contains(" 2 "), "{out}");
 }
+
+/// A pasted page in the search prompt: every keystroke runs a query, and each costs what its first
+/// `search::MAX_QUERY_CHARS` characters cost (it took over a minute when each query read all of
+/// the text typed so far: 50,000 characters took 13 s in a release build). The bound is generous,
+/// for a debug build on a busy machine; the cap itself is tested in `search`.
+#[test]
+fn a_very_long_search_query_does_not_freeze_render() {
+    let keys = format!("/kobenhavn{}", "a".repeat(50_000));
+    let start = std::time::Instant::now();
+    let (code, out, err) = render(&["--size", "100x30", "--keys", &keys]);
+    let took = start.elapsed();
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("aaaa"), "the prompt shows the query:\n{out}");
+    assert!(took < std::time::Duration::from_secs(10), "took {took:?}");
+}

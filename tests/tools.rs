@@ -371,7 +371,9 @@ amount = 300
     );
     assert!(s.contains("pr. indbygger"), "{s}");
     // Without any population the unit is skipped.
-    let mut plain = app_at(100, 30);
+    let none = load_str(&with_populations(0), "none.toml", None).unwrap();
+    assert!(!none.has_population());
+    let mut plain = App::new(none, Locale::Da, (100, 30));
     typed(&mut plain, "uu");
     assert_eq!(plain.options().unit, Unit::Money);
     let s = screen(&plain, false);
@@ -970,6 +972,7 @@ fn plain_screens_are_pure_ascii() {
             "t",
             "<Space>h<Space>c",
             "uu",
+            "uuu",
         ] {
             let app = app_at(w, h);
             let mut app = app.with_theme(Theme::plain());
@@ -1150,7 +1153,7 @@ fn the_readme_configuration_example_is_valid() {
 
 #[test]
 fn overlays_at_any_small_size_do_not_panic() {
-    for keys in ["/kob", "/zzzz", "t", "<Space>h<Space>c", "uu"] {
+    for keys in ["/kob", "/zzzz", "t", "<Space>h<Space>c", "uu", "uuu"] {
         let mut base = app_at(100, 30);
         typed(&mut base, keys);
         for w in (1..=70).step_by(3) {
@@ -1258,11 +1261,11 @@ fn the_error_tab_wraps_prose_under_its_text_and_scrolls_code_sideways() {
     assert_eq!(workspace_screen(&ws, false), s);
 }
 
-/// The shipped file with a `population` on the first `n` districts.
+/// The shipped file with a `population` on the first `n` districts only (its own taken out).
 fn with_populations(n: usize) -> String {
     let mut out = String::new();
     let mut given = 0;
-    for line in DATA.lines() {
+    for line in DATA.lines().filter(|l| !l.starts_with("population = ")) {
         out.push_str(line);
         out.push('\n');
         if line.starts_with("tile = ") && given < n {

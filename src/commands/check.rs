@@ -20,7 +20,7 @@ pub fn run(global: &GlobalArgs, files: &[PathBuf]) -> ExitCode {
     let checked = match check_config(global, files, false) {
         Ok(c) => c,
         Err(report) => {
-            eprint!("{report}");
+            super::write_stderr(&report);
             return ExitCode::FAILURE;
         }
     };
@@ -28,18 +28,18 @@ pub fn run(global: &GlobalArgs, files: &[PathBuf]) -> ExitCode {
     let mut ok = true;
     if let Some(report) = checked.report {
         ok = false;
-        eprint!("{report}");
+        super::write_stderr(&report.to_string());
         if !checked.top_level_ok {
             return ExitCode::FAILURE;
         }
-        eprintln!();
+        super::write_stderr("\n");
     }
     // Summaries are written as each file is checked (a long list shows progress); a stdout that
     // cannot be written is reported once and ends the output, not the checking.
     let mut stdout_ok = true;
     let mut out = |text: &str| {
         if stdout_ok && let Err(e) = super::write_stdout(text.as_bytes()) {
-            eprintln!("{e}");
+            super::write_stderr(&format!("{e}\n"));
             stdout_ok = false;
         }
     };
@@ -51,9 +51,9 @@ pub fn run(global: &GlobalArgs, files: &[PathBuf]) -> ExitCode {
             Ok(ds) => out(&summary(&ds, source, settings.locale)),
             Err(e) => {
                 ok = false;
-                eprint!("{e}");
+                super::write_stderr(&e.to_string());
                 if i + 1 < settings.data.len() {
-                    eprintln!();
+                    super::write_stderr("\n");
                 }
             }
         }

@@ -82,7 +82,7 @@ impl Cli {
 /// Options every command takes (also after the command's name).
 #[derive(Debug, Clone, Default, Args)]
 pub struct GlobalArgs {
-    /// Configuration file (default: ./config.toml, then $XDG_CONFIG_HOME/kredskort/config.toml)
+    /// Configuration file (default: ./kredskort.toml, then $XDG_CONFIG_HOME/kredskort/config.toml)
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 

@@ -12,7 +12,7 @@ use std::thread;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::app::{App, Effect, Msg};
@@ -206,7 +206,7 @@ pub enum AppEvent {
     Watch(WatchEvent),
     /// The input thread could not read the terminal any more.
     InputFailed(String),
-    /// SIGTERM, SIGHUP or SIGINT.
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT.
     Signal(i32),
 }
 
@@ -255,7 +255,7 @@ pub fn run(global: &GlobalArgs, args: &DashboardArgs, files: &[PathBuf]) -> Exit
 fn run_loop(mut ws: Workspace, settings: &Settings) -> io::Result<Option<i32>> {
     let (tx, rx) = mpsc::channel::<AppEvent>();
     // Signals first, so a SIGTERM during start-up already goes through the restore path.
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     let sig_tx = tx.clone();
     thread::spawn(move || {
         for sig in signals.forever() {

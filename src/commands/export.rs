@@ -34,7 +34,7 @@ fn export(global: &GlobalArgs, args: &ExportArgs) -> Result<(), String> {
                 })
                 .collect();
             write_atomic(path, &out, args.force, &inputs).map_err(|e| format!("error: {e}"))?;
-            eprintln!("wrote {}", path.display());
+            super::write_stderr(&format!("wrote {}\n", path.display()));
             Ok(())
         }
         None => super::write_stdout(&out),

@@ -98,7 +98,7 @@ pub fn run(args: &GenArgs) -> ExitCode {
     let mut params = GenParams::new(args.districts, args.projects_per_district, args.seed);
     params.stress = args.stress;
     if let Err(e) = params.validate() {
-        eprintln!("kredskort gen: {e}");
+        super::write_stderr(&format!("kredskort gen: {e}\n"));
         return ExitCode::from(2);
     }
     let result = match &args.output {
@@ -118,7 +118,7 @@ pub fn run(args: &GenArgs) -> ExitCode {
                 .output
                 .as_ref()
                 .map_or_else(|| "stdout".to_string(), |p| p.display().to_string());
-            eprintln!("kredskort gen: cannot write {what}: {e}");
+            super::write_stderr(&format!("kredskort gen: cannot write {what}: {e}\n"));
             ExitCode::FAILURE
         }
     }

@@ -32,9 +32,9 @@ pub fn finish(result: Result<(), String>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprint!("{message}");
+            write_stderr(&message);
             if !message.ends_with('\n') {
-                eprintln!();
+                write_stderr("\n");
             }
             ExitCode::FAILURE
         }
@@ -51,4 +51,15 @@ pub fn write_stdout(text: &[u8]) -> Result<(), String> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(format!("error: cannot write to stdout: {e}")),
     }
+}
+
+/// Writes `text` to stderr, as [`write_stdout`] writes to stdout but with nowhere left to report a
+/// failure: a reader that has gone (`kredskort check bad.toml 2>&1 | head -1`) or a full disk ends
+/// the report quietly and the command keeps its exit code. `eprint!` would panic (exit 101).
+pub fn write_stderr(text: &str) {
+    let mut stderr = std::io::stderr().lock();
+    // Ignored on purpose: stderr is where errors go, so an error writing it has no other place.
+    let _ = stderr
+        .write_all(text.as_bytes())
+        .and_then(|()| stderr.flush());
 }

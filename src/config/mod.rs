@@ -1,9 +1,10 @@
 //! `config.toml`: which data to open, the language, mouse, map mode, and the `[theme]` / `[keys]`
 //! tables (kept as located string entries; their meaning is checked by the code that uses them).
 //!
-//! Lookup: `--config PATH`, else `./config.toml`, else `$XDG_CONFIG_HOME/kredskort/config.toml`
+//! Lookup: `--config PATH`, else `./kredskort.toml`, else `$XDG_CONFIG_HOME/kredskort/config.toml`
 //! (`$HOME/.config/kredskort/config.toml` when XDG_CONFIG_HOME is unset), else built-in defaults with
-//! the embedded dataset. Data files on the command line (`--data`, positional) replace the configured
+//! the embedded dataset. A `./config.toml` is never looked up: in a Cargo or Python project it is
+//! another program's, and reading it stopped every command and hid the user's own config. Data files on the command line (`--data`, positional) replace the configured
 //! ones; `--locale` overrides the file (the dashboard applies its own `--no-mouse`). Errors are
 //! located and rendered exactly like data-file errors (same diagnostic module, unknown keys with
 //! hints).
@@ -18,7 +19,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::data::convert::{self, Cx, kind};
 use crate::data::diagnostic::{Diagnostic, Problem, Snippet, SourceMap, did_you_mean};
-use crate::data::load::{LoadError, parse_toml, read_text};
+use crate::data::load::{LoadError, non_regular_kind, parse_toml, read_text};
 use crate::locale::Locale;
 use crate::text::sanitize_line;
 
@@ -122,6 +123,9 @@ impl Default for Settings {
     }
 }
 
+/// The config file looked up in the working directory.
+pub const LOCAL_CONFIG: &str = "kredskort.toml";
+
 /// The environment the lookup depends on (injectable for tests).
 #[derive(Debug, Clone, Default)]
 pub struct LookupEnv {
@@ -142,11 +146,12 @@ impl LookupEnv {
         }
     }
 
-    /// The config file to use when none is given: the first that exists.
+    /// The config file to use when none is given: the first that exists of `./kredskort.toml` (a
+    /// name that says whose it is) and the user's `kredskort/config.toml` under the XDG config home.
     pub fn find(&self) -> Option<PathBuf> {
         let mut candidates = Vec::new();
         if let Some(cwd) = &self.cwd {
-            candidates.push(cwd.join("config.toml"));
+            candidates.push(cwd.join(LOCAL_CONFIG));
         }
         // The XDG spec says relative values are invalid and to be ignored.
         match self.xdg_config_home.as_ref().filter(|p| p.is_absolute()) {
@@ -157,7 +162,11 @@ impl LookupEnv {
                 }
             }
         }
-        candidates.into_iter().find(|p| p.is_file())
+        // The first that exists at all: one that is not a regular file (a FIFO) is then refused
+        // with a message when read, not passed over in silence.
+        candidates
+            .into_iter()
+            .find(|p| std::fs::metadata(p).is_ok())
     }
 }
 
@@ -429,11 +438,12 @@ fn data_paths(
             continue;
         }
         let full = resolve(&p);
-        if check_data && !full.is_file() {
-            let what = if full.is_dir() {
-                "is a directory, not a file"
-            } else {
-                "does not exist"
+        let kind = std::fs::metadata(&full).map(|m| non_regular_kind(m.file_type()));
+        if check_data && !matches!(kind, Ok(None)) {
+            let what = match kind {
+                Ok(Some("a directory")) => "is a directory, not a file".to_string(),
+                Ok(Some(kind)) => format!("is {kind}, not a regular file"),
+                _ => "does not exist".to_string(),
             };
             cx.push(
                 Problem::new(

@@ -390,17 +390,31 @@ pub fn amount(cx: &mut Cx, v: &Spanned<DeValue<'_>>, key: &str) -> Option<Sp<Dec
     let result = match v.get_ref() {
         DeValue::Integer(_) => match integer(v.get_ref()) {
             Some(Ok(n)) => money::amount_from_integer(n),
-            // Does not fit an i64: negative or far too large.
+            // Not an i64: negative or far too large when it is all digits, else not a number at
+            // all (`3_000x`, which the parser passes on as an integer).
             _ => {
-                let text = match v.get_ref() {
-                    DeValue::Integer(i) => i.as_str().starts_with('-'),
-                    _ => false,
+                let (digits, radix) = match v.get_ref() {
+                    DeValue::Integer(i) => (i.as_str(), i.radix()),
+                    _ => ("", 10),
                 };
-                Err(if text {
-                    AmountError::Negative
+                let unsigned = digits.trim_start_matches(['-', '+']);
+                if unsigned.is_empty() || !unsigned.chars().all(|c| c.is_digit(radix)) {
+                    cx.push(
+                        Problem::new(
+                            span,
+                            format!("`{key}` is not a number: it has characters other than digits"),
+                        )
+                        .label("not a number")
+                        .hint(format!(
+                            "write a whole number, {key} = 2_875_000, or a decimal string, {key} = \"2875000.50\""
+                        )),
+                    );
+                    return None;
+                } else if digits.starts_with('-') {
+                    Err(AmountError::Negative)
                 } else {
-                    AmountError::TooLarge
-                })
+                    Err(AmountError::TooLarge)
+                }
             }
         },
         DeValue::String(s) => money::parse_amount(s),
@@ -436,6 +450,15 @@ fn amount_problem(span: Range<usize>, key: &str, e: AmountError, written: &str) 
         AmountError::Empty => Problem::new(span, format!("`{key}` is an empty string"))
             .label("no amount")
             .hint(format!("write the amount, e.g. {key} = 2_875_000")),
+        AmountError::Blanks => Problem::new(
+            span,
+            format!("`{key}` \"{shown}\" has blanks around the number"),
+        )
+        .label("blanks")
+        .hint(format!(
+            "an amount is digits only, optionally '.' and two decimals: {key} = \"{}\"",
+            sanitize_line(written.trim())
+        )),
         AmountError::Negative => Problem::new(span, format!("`{key}` must not be negative"))
             .label("negative amount")
             .hint("amounts are what was granted: write the amount without a sign"),

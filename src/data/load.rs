@@ -73,8 +73,74 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Reads a file as UTF-8 text, with a clear error for a missing path, a directory, an unreadable file
-/// and bytes that are not UTF-8 (located at the first bad byte). Shared with the config loader.
+/// What a file that is not a regular file is, for an error message (`None`: a regular file).
+/// Opening a FIFO for reading waits for a writer, reading a device may never end, so only
+/// regular files are read or replaced.
+pub fn non_regular_kind(t: std::fs::FileType) -> Option<&'static str> {
+    if t.is_file() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if t.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if t.is_char_device() {
+            return Some("a character device");
+        }
+        if t.is_block_device() {
+            return Some("a block device");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some(if t.is_dir() {
+        "a directory"
+    } else {
+        "a special file"
+    })
+}
+
+/// Why [`read_regular`] read nothing.
+enum ReadFail {
+    Io(std::io::Error),
+    /// What the path is instead of a regular file (see [`non_regular_kind`]).
+    NotRegular(&'static str),
+}
+
+impl From<std::io::Error> for ReadFail {
+    fn from(e: std::io::Error) -> Self {
+        ReadFail::Io(e)
+    }
+}
+
+/// Reads the whole of a regular file; anything else is refused, saying what it is.
+/// The type is checked on the opened file, not on the path before opening it, so a FIFO put in
+/// its place in between is refused too; and the open itself does not block (`O_NONBLOCK`, which
+/// does nothing to reading a regular file) where a FIFO would wait for a writer.
+fn read_regular(path: &Path) -> Result<Vec<u8>, ReadFail> {
+    use std::io::Read as _;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let mut file = options.open(path)?;
+    let meta = file.metadata()?;
+    if let Some(kind) = non_regular_kind(meta.file_type()) {
+        return Err(ReadFail::NotRegular(kind));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Reads a file as UTF-8 text, with a clear error for a missing path, a directory, an unreadable file,
+/// what is not a regular file (a FIFO, a device) and bytes that are not UTF-8 (located at the first bad byte). Shared with the config loader.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let origin = display_path(path);
     let bytes = read_bytes(path, "give the path of a .toml file")?;
@@ -115,7 +181,17 @@ pub fn read_bytes(path: &Path, dir_hint: &str) -> Result<Vec<u8>, LoadError> {
             Some(dir_hint.into()),
         ));
     }
-    std::fs::read(path).map_err(|e| {
+    read_regular(path).map_err(|fail| {
+        let e = match fail {
+            ReadFail::Io(e) => e,
+            ReadFail::NotRegular(kind) => {
+                return LoadError::whole_file(
+                    &origin,
+                    format!("not a regular file: this is {kind}"),
+                    Some(format!("{dir_hint}; only regular files are read")),
+                );
+            }
+        };
         let (message, hint) = match e.kind() {
             std::io::ErrorKind::NotFound => (
                 "no such file".to_string(),
@@ -168,9 +244,23 @@ pub fn load_str(text: &str, origin: &str, base_dir: Option<&Path>) -> Result<Dat
 /// Parses a TOML text with the span-carrying parser, collecting syntax errors as problems.
 pub fn parse_toml<'t>(text: &'t str, cx: &mut Cx) -> DeTable<'t> {
     let (root, errors) = DeTable::parse_recoverable(text);
+    // The parser reports a key of too many dotted parts without a place: found here, in order.
+    let mut deep_keys = deep_dotted_keys(text);
     for e in errors {
-        let local = e.span().unwrap_or(0..0);
         let message = e.message().trim().to_string();
+        if e.span().is_none() && message == "recursion limit" {
+            let local = deep_keys.next().unwrap_or(0..0);
+            cx.push(
+                Problem::new(
+                    cx.span(local),
+                    format!("invalid TOML: this key is nested too deep (more than {KEY_PARTS} dotted parts)"),
+                )
+                .label("too many parts")
+                .hint(format!("a key has at most {KEY_PARTS} parts (`a.b.c` has 3): nest less deep")),
+            );
+            continue;
+        }
+        let local = e.span().unwrap_or(0..0);
         let hint = bare_word_hint(text, local.start).or_else(|| syntax_hint(&message));
         let span = cx.span(local);
         cx.push(
@@ -180,6 +270,56 @@ pub fn parse_toml<'t>(text: &'t str, cx: &mut Cx) -> DeTable<'t> {
         );
     }
     root.into_inner()
+}
+
+/// The most dotted parts a key (`a.b.c`, in a header or before `=`) may have: the TOML parser's
+/// nesting limit (80 parts before the last).
+const KEY_PARTS: usize = 80;
+
+/// The keys of `text` with more than [`KEY_PARTS`] dotted parts, as byte ranges, in file order: a
+/// run of bare-key characters, quoted parts, blanks and dots outside strings.
+fn deep_dotted_keys(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let start = i;
+            let mut dots = 0;
+            let mut end = i;
+            while let Some(&b) = bytes.get(i) {
+                match b {
+                    b'.' => dots += 1,
+                    b'"' | b'\'' => {
+                        // A quoted part: to its closing quote on the same line.
+                        let close = bytes
+                            .get(i + 1..)
+                            .and_then(|rest| rest.iter().position(|&c| c == b || c == b'\n'));
+                        match close {
+                            Some(k) if bytes.get(i + 1 + k) == Some(&b) => i += 1 + k,
+                            _ => break,
+                        }
+                    }
+                    b' ' | b'\t' => {}
+                    b if b.is_ascii_alphanumeric() || b == b'_' || b == b'-' => {}
+                    _ => break,
+                }
+                i += 1;
+                if b != b' ' && b != b'\t' {
+                    end = i;
+                }
+            }
+            if i == start {
+                i += 1;
+            }
+            if dots >= KEY_PARTS {
+                let blanks = bytes.get(start..end).map_or(0, |run| {
+                    run.iter().take_while(|b| b.is_ascii_whitespace()).count()
+                });
+                return Some(start + blanks..end);
+            }
+        }
+        None
+    })
 }
 
 /// `name = Nord` (text without quotes): the parser says something about floats; say what is meant.

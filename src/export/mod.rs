@@ -359,11 +359,23 @@ pub fn write_json(ds: &Dataset, view: &Selection, w: &mut dyn Write) -> io::Resu
     writeln!(w)
 }
 
-/// Escapes text for a Markdown table cell.
+/// Escapes text for a Markdown table cell (and the title and source lines): `|` and `\` for the
+/// table, line breaks as spaces, and `&`, `<`, `>` as entities, so that a name from a data file
+/// cannot bring HTML (`<script>`) into a page the Markdown is rendered on.
 fn md_cell(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '|' => out.push_str("\\|"),
+            '\n' | '\r' => out.push(' '),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 struct Words {
@@ -486,6 +498,8 @@ pub enum WriteError {
     Exists(PathBuf),
     /// The target is one of the data files read.
     IsInput(PathBuf),
+    /// The target is a FIFO, a device or a socket (what it is).
+    NotRegular(PathBuf, &'static str),
     Io(PathBuf, io::Error),
 }
 
@@ -500,6 +514,11 @@ impl std::fmt::Display for WriteError {
             WriteError::IsInput(p) => write!(
                 f,
                 "{} is the data file being exported; refusing to overwrite it",
+                p.display()
+            ),
+            WriteError::NotRegular(p, kind) => write!(
+                f,
+                "{} is not a regular file: this is {kind}; refusing to replace it\n  hint: choose a file name, or leave out --output to write to stdout",
                 p.display()
             ),
             WriteError::Io(p, e) => write!(f, "cannot write {}: {e}", p.display()),
@@ -529,6 +548,14 @@ pub fn write_atomic(
     }
     if path.is_dir() {
         return Err(io_err(io::Error::other("it is a directory")));
+    }
+    // `--force` replaces a file, never a FIFO or a device node (`/dev/null`, a terminal) that
+    // happens to have the name. Checked before the rename, which cannot be made conditional: a node
+    // that appears in between is replaced, but never opened or written, so nothing blocks.
+    if let Ok(meta) = std::fs::metadata(path)
+        && let Some(kind) = crate::data::load::non_regular_kind(meta.file_type())
+    {
+        return Err(WriteError::NotRegular(path.to_path_buf(), kind));
     }
     if !force && path.exists() {
         return Err(WriteError::Exists(path.to_path_buf()));
@@ -694,6 +721,42 @@ mod tests {
             en.contains("| Not itemised | | DKK 74,025,000 | 52.9% |"),
             "{en}"
         );
+    }
+
+    #[test]
+    fn markdown_escapes_html_from_the_data() {
+        let toml = r#"
+[dataset]
+title = "<img src=x onerror=alert(1)> & co"
+source = "<a href='javascript:x'>kilde</a>"
+
+[[district]]
+id = "a"
+name = "<script>alert('d')</script>"
+
+[[project]]
+district = "a"
+name = "<script>alert(1)</script> | x"
+amount = 1
+"#;
+        let ds = crate::data::load_str(toml, "t.toml", None).unwrap();
+        for by in [ExportBy::Project, ExportBy::District] {
+            let md = text(|w| write_markdown(&ds, &Selection::all(&ds, by), Locale::En, w));
+            assert!(!md.contains('<') && !md.contains('>'), "{md}");
+            let cell = match by {
+                ExportBy::Project => "| &lt;script&gt;alert(1)&lt;/script&gt; \\| x |",
+                ExportBy::District => "| &lt;script&gt;alert('d')&lt;/script&gt; |",
+            };
+            assert!(md.contains(cell), "{md}");
+            assert!(
+                md.contains("## &lt;img src=x onerror=alert(1)&gt; &amp; co"),
+                "{md}"
+            );
+            assert!(
+                md.contains("&lt;a href='javascript:x'&gt;kilde&lt;/a&gt;"),
+                "{md}"
+            );
+        }
     }
 
     #[test]

@@ -61,7 +61,9 @@ impl From<AmountError> for Issue {
     fn from(e: AmountError) -> Self {
         match e {
             AmountError::Empty => Issue::Empty,
-            AmountError::NotANumber => Issue::NotANumber,
+            // The import trims the cell before it parses, so blanks cannot reach here; were they to,
+            // the cell is not a number as written.
+            AmountError::NotANumber | AmountError::Blanks => Issue::NotANumber,
             AmountError::Negative => Issue::Negative,
             AmountError::TooManyDecimals => Issue::TooManyDecimals,
             AmountError::TooLarge => Issue::TooLarge,

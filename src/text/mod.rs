@@ -1,11 +1,14 @@
 //! Display-safe text: sanitising untrusted strings once, and every width computation (truncate, pad)
-//! by display columns with `unicode-width`, never by bytes or chars.
+//! by display columns with `unicode-width`, never by bytes or chars. Text is cut only between
+//! grapheme clusters (what a reader sees as one character: `❤️`, a family emoji, `e` with its
+//! accent), each measured whole, so the width of a cut is the width of what it returns.
 
 pub mod fold;
 pub mod wrap;
 
 use std::borrow::Cow;
 
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The ellipsis that marks truncated text.
@@ -84,33 +87,223 @@ fn char_width(c: char) -> usize {
     UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
-/// Whether `s` is at most `max` columns wide. Reads a long string (over 4 KB) only until it is known
-/// to be wider, so cutting a 1 MB name to a tile costs the tile's width, not the name's length.
-pub fn fits_width(s: &str, max: usize) -> bool {
-    if s.len() <= 4096 {
-        return width(s) <= max;
+/// Whether `c` starts a grapheme cluster that no char before it joins, and ends one unless a
+/// combining mark or another char that is not plain follows; and whether its width is the same
+/// whatever stands next to it: printable ASCII, the Latin letters below the combining marks
+/// (U+0300) but the soft hyphen (a cluster of its own), kana, CJK ideographs and Hangul syllables. Text of these (with combining accents) is
+/// measured char by char: the fast path. Any other char (a selector, a joiner, an emoji, a jamo, a
+/// prepended sign) is measured with its whole cluster.
+fn is_plain(c: char) -> bool {
+    c != '\u{ad}'
+        && matches!(c, ' '..='~' | '\u{a0}'..='\u{2ff}' | '\u{3041}'..='\u{3096}' | '\u{30a1}'..='\u{30fa}'
+        | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}')
+}
+
+/// Combining diacritical marks: zero columns, part of the cluster of the char before them.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}')
+}
+
+/// One cluster of a string: where it starts and ends (bytes), its columns, and whether it was
+/// measured by the rules of [`is_plain`] (`false`: by `unicode-width` as a cluster of its own).
+#[derive(Clone, Copy)]
+struct Cluster {
+    start: usize,
+    end: usize,
+    width: usize,
+    plain: bool,
+}
+
+/// The cluster of `s` that ends at byte `end`, a cluster boundary.
+fn cluster_before(s: &str, end: usize) -> Option<Cluster> {
+    let rest = s.get(..end)?;
+    let mut chars = rest.char_indices().rev();
+    // The char the marks at the end (if any) belong to.
+    if let Some((j, c)) = chars.by_ref().find(|&(_, c)| !is_mark(c)) {
+        // A plain char before the base does not join it (it is not a prepended sign or a jamo).
+        if is_plain(c) && chars.next().is_none_or(|(_, p)| is_plain(p) || is_mark(p)) {
+            let width = char_width(c);
+            return Some(Cluster {
+                start: j,
+                end,
+                width,
+                plain: true,
+            });
+        }
     }
+    let (k, g) = rest.grapheme_indices(true).next_back()?;
+    Some(Cluster {
+        start: k,
+        end,
+        width: width(g),
+        plain: false,
+    })
+}
+
+/// The clusters of `s` from the left. Lazy, so a cut costs the columns it keeps, not the length
+/// of the string.
+struct Clusters<'a> {
+    s: &'a str,
+    pos: usize,
+    /// Whether a cluster was measured on its own: then the width of a run of clusters may differ
+    /// from their sum (`unicode-width` joins some neighbours, such as Arabic lam and alef).
+    slow: bool,
+}
+
+impl<'a> Clusters<'a> {
+    fn new(s: &'a str) -> Self {
+        Clusters {
+            s,
+            pos: 0,
+            slow: false,
+        }
+    }
+}
+
+impl Iterator for Clusters<'_> {
+    type Item = Cluster;
+
+    fn next(&mut self) -> Option<Cluster> {
+        let c = cluster_at(self.s, self.pos)?;
+        self.pos = c.end;
+        self.slow |= !c.plain;
+        Some(c)
+    }
+}
+
+/// The cluster of `s` that starts at byte `start`, a cluster boundary.
+fn cluster_at(s: &str, start: usize) -> Option<Cluster> {
+    let bytes = s.as_bytes();
+    let printable = |b: u8| (0x20..0x7f).contains(&b);
+    // Printable ASCII before printable ASCII, the bulk of most text: one byte, one column.
+    if bytes.get(start).is_some_and(|&b| printable(b))
+        && bytes.get(start + 1).is_none_or(|&b| printable(b))
+    {
+        let end = start + 1;
+        return Some(Cluster {
+            start,
+            end,
+            width: 1,
+            plain: true,
+        });
+    }
+    let rest = s.get(start..)?;
+    let mut chars = rest.char_indices();
+    let (_, c) = chars.next()?;
+    if is_plain(c) {
+        let len = chars
+            .find(|&(_, n)| !is_mark(n))
+            .map_or(Some(rest.len()), |(j, n)| is_plain(n).then_some(j));
+        if let Some(len) = len {
+            let (end, width) = (start + len, char_width(c));
+            return Some(Cluster {
+                start,
+                end,
+                width,
+                plain: true,
+            });
+        }
+    }
+    // A char that is not plain, or a plain one that something other than marks may join.
+    let g = rest.graphemes(true).next()?;
+    let (end, width) = (start + g.len(), width(g));
+    Some(Cluster {
+        start,
+        end,
+        width,
+        plain: false,
+    })
+}
+
+/// The clusters of `s` from the right, as [`Clusters`] from the left.
+struct ClustersRev<'a> {
+    s: &'a str,
+    end: usize,
+    slow: bool,
+}
+
+impl<'a> ClustersRev<'a> {
+    fn new(s: &'a str) -> Self {
+        ClustersRev {
+            s,
+            end: s.len(),
+            slow: false,
+        }
+    }
+}
+
+impl Iterator for ClustersRev<'_> {
+    type Item = Cluster;
+
+    fn next(&mut self) -> Option<Cluster> {
+        let c = cluster_before(self.s, self.end)?;
+        self.end = c.start;
+        self.slow |= !c.plain;
+        Some(c)
+    }
+}
+
+/// `s` without clusters at its end until `unicode-width` measures it at most `max` columns: for
+/// the rare text whose width is not the sum of its clusters'.
+fn fit_head(mut s: &str, max: usize) -> &str {
+    while width(s) > max {
+        s = &s[..s.grapheme_indices(true).next_back().map_or(0, |(i, _)| i)];
+    }
+    s
+}
+
+/// [`fit_head`] from the other end.
+fn fit_tail(mut s: &str, max: usize) -> &str {
+    while width(s) > max {
+        s = s.graphemes(true).next().map_or("", |g| &s[g.len()..]);
+    }
+    s
+}
+
+/// Whether `s` is at most `max` columns wide, both as a whole and cluster by cluster (as a terminal
+/// draws it). Reads a string only until it is known to be wider, so cutting a 1 MB name to a tile
+/// costs the tile's width, not the name's length.
+pub fn fits_width(s: &str, max: usize) -> bool {
+    if s.len() <= max && s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return true;
+    }
+    let mut clusters = Clusters::new(s);
     let mut used = 0;
-    for c in s.chars() {
-        used += char_width(c);
+    for c in clusters.by_ref() {
+        used += c.width;
         if used > max {
             return false;
         }
     }
-    true
+    !clusters.slow || width(s) <= max
 }
 
 /// Cuts `s` to at most `max` columns, ending in `…` when anything was cut. A wide character that would
 /// straddle the limit is left out whole; zero-width (combining) characters stay with their base.
 pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
-    if fits_width(s, max) {
+    if max == 0 {
+        return Cow::Borrowed(if fits_width(s, 0) { s } else { "" });
+    }
+    // One pass: where a cut with one column for the ellipsis would end, and whether `s` fits.
+    let mut clusters = Clusters::new(s);
+    let mut used = 0;
+    let mut cut = None;
+    for c in clusters.by_ref() {
+        if cut.is_none() && used + c.width > max - 1 {
+            cut = Some(c.start);
+        }
+        used += c.width;
+        if used > max {
+            break;
+        }
+    }
+    if used <= max && (!clusters.slow || width(s) <= max) {
         return Cow::Borrowed(s);
     }
-    if max == 0 {
-        return Cow::Borrowed("");
-    }
-    // One column for the ellipsis.
-    let end = take_width(s, max - 1).len();
+    let end = match cut {
+        Some(end) if !clusters.slow => end,
+        _ => take_width(s, max - 1).len(),
+    };
     let mut out = String::with_capacity(end + 3);
     out.push_str(&s[..end]);
     out.push(ELLIPSIS);
@@ -123,19 +316,23 @@ pub fn take_tail_width(s: &str, max: usize) -> &str {
     raw_tail(s, max).trim_start_matches(|c: char| c.is_whitespace() || char_width(c) == 0)
 }
 
-/// The longest suffix of `s` at most `max` columns wide, as it comes.
+/// The longest suffix of `s` at most `max` columns wide, as it comes, starting at a cluster.
 fn raw_tail(s: &str, max: usize) -> &str {
+    let mut clusters = ClustersRev::new(s);
     let mut used = 0;
     let mut start = s.len();
-    for (i, c) in s.char_indices().rev() {
-        let w = char_width(c);
-        if used + w > max {
+    for c in clusters.by_ref() {
+        if used + c.width > max {
             break;
         }
-        used += w;
-        start = i;
+        used += c.width;
+        start = c.start;
     }
-    &s[start..]
+    if clusters.slow {
+        fit_tail(&s[start..], max)
+    } else {
+        &s[start..]
+    }
 }
 
 /// `s` cut in the middle to `head` columns, `…`, and its last `tail` columns (blanks before the
@@ -208,6 +405,15 @@ pub fn truncate_distinct<'a>(names: &[&'a str], max: usize) -> Vec<Cow<'a, str>>
                         .find(|((_, a), b)| a != b)
                         .map_or(n.min(names[i].len()), |((k, _), _)| n.min(k))
                 });
+                // Back to the start of the cluster the first difference is in, in every name.
+                let common = group.iter().fold(common, |n, &i| {
+                    names[i]
+                        .grapheme_indices(true)
+                        .map(|(k, _)| k)
+                        .take_while(|&k| k <= n)
+                        .last()
+                        .unwrap_or(0)
+                });
                 let cands: Vec<String> = group
                     .iter()
                     .map(|&i| {
@@ -263,26 +469,33 @@ pub fn truncate_left(s: &str, max: usize) -> Cow<'_, str> {
 /// view scrolled `cols` columns to the right shows first.
 pub fn skip_width(s: &str, cols: usize) -> &str {
     let mut used = 0;
-    for (i, c) in s.char_indices() {
+    for c in Clusters::new(s) {
         if used >= cols {
-            return &s[i..];
+            return &s[c.start..];
         }
-        used += char_width(c);
+        used += c.width;
     }
     ""
 }
 
-/// Like [`truncate`] but without the ellipsis: the longest prefix of at most `max` columns.
+/// Like [`truncate`] but without the ellipsis: the longest prefix of at most `max` columns, ending
+/// at a cluster.
 pub fn take_width(s: &str, max: usize) -> &str {
+    let mut clusters = Clusters::new(s);
     let mut used = 0;
-    for (i, c) in s.char_indices() {
-        let w = char_width(c);
-        if used + w > max {
-            return &s[..i];
+    let mut end = s.len();
+    for c in clusters.by_ref() {
+        if used + c.width > max {
+            end = c.start;
+            break;
         }
-        used += w;
+        used += c.width;
     }
-    s
+    if clusters.slow {
+        fit_head(&s[..end], max)
+    } else {
+        &s[..end]
+    }
 }
 
 /// `s` truncated to `cols` columns and padded with spaces on the right to exactly `cols`.
@@ -547,5 +760,181 @@ mod tests {
         assert_eq!(closest("xyz", ids), None);
         assert_eq!(closest("amout", ["amount", "name"]), Some("amount"));
         assert_eq!(closest("nrod", ["nord", "syd"]), Some("nord"));
+    }
+
+    #[test]
+    fn emoji_are_cut_whole() {
+        // A heart with its emoji selector is two columns; char by char it looked like one.
+        assert_eq!(take_width("❤️❤️❤️", 3), "❤️");
+        assert_eq!(take_width("❤️❤️❤️", 4), "❤️❤️");
+        assert_eq!(width(&truncate("❤️❤️❤️", 4)), 3);
+        assert_eq!(truncate("❤️❤️❤️", 4), "❤️…");
+        // A family (a ZWJ sequence) is one two-column cluster, never cut in the middle.
+        let family = "👨\u{200d}👩\u{200d}👧";
+        assert_eq!(take_width(&format!("{family}x"), 2), family);
+        assert_eq!(take_width(&format!("{family}x"), 1), "");
+        assert_eq!(take_tail_width(&format!("x{family}"), 2), family);
+        assert_eq!(
+            truncate_left(&format!("xy{family}"), 3),
+            format!("…{family}")
+        );
+        assert_eq!(truncate_left(&format!("xy{family}"), 2), "…");
+        assert_eq!(skip_width(&format!("{family}x"), 1), "x");
+        assert!(fits_width(family, 2));
+        assert!(!fits_width(&family.repeat(3000), 10), "the long path");
+        assert!(fits_width(&"❤️".repeat(1000), 2000));
+        assert!(!fits_width(&"❤️".repeat(1000), 1999));
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+        use unicode_segmentation::UnicodeSegmentation;
+
+        /// Pieces that make hard text: emoji with and without selectors and skin tones, ZWJ
+        /// sequences, flags, keycaps, combining marks, CJK, Hangul jamo, Arabic, plain letters.
+        fn piece() -> impl Strategy<Value = &'static str> {
+            prop::sample::select(vec![
+                "a",
+                "Z",
+                " ",
+                "-",
+                "ø",
+                "Å",
+                "e\u{301}",
+                "\u{301}",
+                "\u{302}\u{303}",
+                "❤",
+                "❤\u{fe0f}",
+                "\u{fe0f}",
+                "\u{fe0e}",
+                "☺\u{fe0e}",
+                "\u{200d}",
+                "👨",
+                "👩\u{200d}👧",
+                "👨\u{200d}👩\u{200d}👧\u{200d}👦",
+                "👍\u{1f3fd}",
+                "\u{1f3fb}",
+                "🇩",
+                "🇰",
+                "🇩🇰",
+                "#\u{fe0f}\u{20e3}",
+                "東",
+                "京",
+                "서",
+                "\u{1100}\u{1161}",
+                "\u{11a8}",
+                "ل",
+                "ا",
+                "\u{600}",
+                "א\u{5b0}",
+                "\u{ad}",
+                "\u{200b}",
+                "\u{a0}",
+                "가",
+                "한",
+                "か",
+                "\u{3099}",
+                "カ",
+                "\u{34f}",
+                "A\u{30a}",
+                "\r\n",
+                "\u{1b}",
+            ])
+        }
+
+        fn text() -> impl Strategy<Value = String> {
+            prop::collection::vec(piece(), 0..24).prop_map(|v| v.concat())
+        }
+
+        fn is_boundary(s: &str, i: usize) -> bool {
+            i == s.len() || s.grapheme_indices(true).any(|(j, _)| j == i)
+        }
+
+        /// Columns as a terminal library that draws cluster by cluster counts them.
+        fn cells(s: &str) -> usize {
+            s.graphemes(true).map(width).sum()
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2000))]
+
+            #[test]
+            fn clusters_are_grapheme_clusters(s in text()) {
+                let graphemes: Vec<(usize, &str)> = s.grapheme_indices(true).collect();
+                let mut forward = Clusters::new(&s);
+                let ours: Vec<(usize, &str)> =
+                    forward.by_ref().map(|c| (c.start, &s[c.start..c.end])).collect();
+                prop_assert_eq!(&ours, &graphemes);
+                let mut backward = ClustersRev::new(&s);
+                let mut back: Vec<(usize, &str)> =
+                    backward.by_ref().map(|c| (c.start, &s[c.start..c.end])).collect();
+                back.reverse();
+                prop_assert_eq!(&back, &graphemes);
+                for c in Clusters::new(&s) {
+                    prop_assert_eq!(c.width, width(&s[c.start..c.end]));
+                }
+                if !forward.slow {
+                    prop_assert_eq!(cells(&s), width(&s), "plain text adds up");
+                }
+                if !backward.slow {
+                    prop_assert_eq!(cells(&s), width(&s), "plain text adds up");
+                }
+            }
+
+            #[test]
+            fn cuts_agree_with_the_width_of_what_they_return(s in text(), max in 0usize..30) {
+                let head = take_width(&s, max);
+                prop_assert!(width(head) <= max && cells(head) <= max, "{s:?} {max}: {head:?}");
+                prop_assert!(is_boundary(&s, head.len()), "{s:?} {max}: {head:?}");
+                if head.len() < s.len() {
+                    // Nothing more would have fitted.
+                    let next = s[head.len()..].graphemes(true).next().unwrap_or("");
+                    prop_assert!(cells(head) + width(next) > max, "{s:?} {max}: {head:?}");
+                }
+                let tail = raw_tail(&s, max);
+                prop_assert!(width(tail) <= max && cells(tail) <= max, "{s:?} {max}: {tail:?}");
+                prop_assert!(is_boundary(&s, s.len() - tail.len()), "{s:?} {max}: {tail:?}");
+                let skipped = skip_width(&s, max);
+                prop_assert!(is_boundary(&s, s.len() - skipped.len()), "{s:?} {max}: {skipped:?}");
+                for t in [truncate(&s, max), truncate_left(&s, max)] {
+                    prop_assert!(width(&t) <= max && cells(&t) <= max, "{s:?} {max}: {t:?}");
+                }
+                for t in [pad_right(&s, max), pad_left(&s, max)] {
+                    prop_assert_eq!(width(&t), max, "{:?} {}: {:?}", s, max, t);
+                }
+                prop_assert_eq!(
+                    fits_width(&s, max),
+                    width(&s) <= max && cells(&s) <= max,
+                    "{:?} {}", s, max
+                );
+                let long = s.repeat(4096 / s.len().max(1) + 1);
+                prop_assert_eq!(
+                    fits_width(&long, max),
+                    width(&long) <= max && cells(&long) <= max,
+                    "long {:?} {}", s, max
+                );
+            }
+
+            #[test]
+            fn names_told_apart_are_cut_between_clusters(
+                names in prop::collection::vec(text(), 1..4),
+                max in 0usize..16,
+            ) {
+                let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+                for (cut, name) in truncate_distinct(&refs, max).iter().zip(&names) {
+                    prop_assert!(width(cut) <= max && cells(cut) <= max, "{name:?} {max}: {cut:?}");
+                    // Each piece between ellipses is a run of the name's clusters.
+                    for piece in cut.split('…') {
+                        let at = (0..=name.len().saturating_sub(piece.len())).find(|&k| {
+                            name.get(k..k + piece.len()) == Some(piece)
+                                && is_boundary(name, k)
+                                && is_boundary(name, k + piece.len())
+                        });
+                        prop_assert!(at.is_some(), "{name:?} {max}: {cut:?} has {piece:?}");
+                    }
+                }
+            }
+        }
     }
 }

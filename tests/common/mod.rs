@@ -86,3 +86,24 @@ pub fn mutation() -> impl Strategy<Value = Mutation> {
             .prop_map(|(a, s)| Mutation::Insert(a, s)),
     ]
 }
+
+/// A `key = value` line of a data file: the keys of every table with plain values, an amount-like
+/// key with a value matching `amount` (a regex), and a lower-case key with a string matching `text`.
+pub fn key_line(amount: &'static str, text: &'static str) -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("title = \"T\"".to_string()),
+        Just("id = \"a\"".to_string()),
+        Just("name = \"N\"".to_string()),
+        Just("district = \"a\"".to_string()),
+        Just("geometry = \"g\"".to_string()),
+        Just("bbox = [1, 2, 3, 4]".to_string()),
+        Just("tile = [0, 0]".to_string()),
+        Just("shapes = [\"x\", 1]".to_string()),
+        regex(&format!("(amount|pool|population) = ({amount})")),
+        regex(&format!("[a-z]{{1,8}} = \"{text}\"")),
+    ]
+}
+
+fn regex(re: &str) -> proptest::string::RegexGeneratorStrategy<String> {
+    proptest::string::string_regex(re).unwrap()
+}

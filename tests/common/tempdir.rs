@@ -43,16 +43,20 @@ impl Drop for TempDir {
     }
 }
 
-/// Runs kredskort in `dir` with HOME and XDG_CONFIG_HOME inside it.
-pub fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kredskort"))
-        .args(args)
+/// kredskort with `args`, to run in `dir` with HOME and XDG_CONFIG_HOME inside it.
+pub fn kredskort_in(dir: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_kredskort"));
+    c.args(args)
         .current_dir(dir)
         .env("HOME", dir.join("home"))
         .env("XDG_CONFIG_HOME", dir.join("xdg"))
-        .env_remove("NO_COLOR")
-        .output()
-        .unwrap()
+        .env_remove("NO_COLOR");
+    c
+}
+
+/// Runs kredskort in `dir` with HOME and XDG_CONFIG_HOME inside it.
+pub fn run_in(dir: &Path, args: &[&str]) -> Output {
+    kredskort_in(dir, args).output().unwrap()
 }
 
 pub fn stdout(o: &Output) -> String {
