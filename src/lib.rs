@@ -10,6 +10,7 @@ pub mod commands;
 pub mod config;
 pub mod data;
 pub mod export;
+pub mod files;
 pub mod geo;
 pub mod i18n;
 pub mod import;

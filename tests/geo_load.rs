@@ -220,3 +220,20 @@ fn a_key_the_builtin_geometry_lacks_is_located_at_map() {
     let ok = text.replace("[map]\n", "[map]\nkey = \"navn\"\n");
     assert!(load_str(&ok, "t.toml", None).is_ok());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_geometry_that_is_a_fifo_is_refused_not_waited_for() {
+    let dir = std::env::temp_dir().join(format!("kredskort-geofifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("kort.geojson");
+    let _ = std::fs::remove_file(&fifo);
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return; // no mkfifo here: nothing to test
+    }
+    let e = kredskort::geo::resolve_geometry("kort.geojson", Some(&dir)).unwrap_err();
+    assert!(e.message.contains("not a regular file"), "{}", e.message);
+    assert!(e.message.contains("FIFO"), "{}", e.message);
+    std::fs::remove_dir_all(&dir).ok();
+}

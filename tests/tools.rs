@@ -1307,3 +1307,28 @@ fn the_per_inhabitant_note_counts_the_districts_without_a_population() {
     typed(&mut app, "uu");
     assert!(screen(&app, false).contains("– 1 kreds uden befolkningstal"));
 }
+
+#[test]
+fn the_prompt_takes_a_query_as_long_as_is_searched_and_says_so() {
+    let mut app = app_at(100, 30);
+    let long = format!("/kobenhavn{}", "a".repeat(400));
+    typed(&mut app, &long);
+    let Mode::Search(p) = app.mode() else {
+        panic!("prompt open")
+    };
+    assert_eq!(p.query.chars().count(), kredskort::search::MAX_QUERY_CHARS);
+    assert!(p.full);
+    let s = screen(&app, false);
+    let prompt = s.lines().last().unwrap();
+    assert!(prompt.contains("(højst 256 tegn søges)"), "{prompt}");
+    assert!(
+        prompt.contains('…'),
+        "the end of the query, where one types: {prompt}"
+    );
+    // Backspace makes room again.
+    typed(&mut app, "<Backspace>");
+    let Mode::Search(p) = app.mode() else {
+        panic!()
+    };
+    assert!(!p.full);
+}

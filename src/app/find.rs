@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use super::*;
 use crate::screen::figures;
-use crate::search::Target;
+use crate::search::{MAX_QUERY_CHARS, Target};
 
 /// How many hits the prompt's result list keeps.
 pub const RESULT_LIMIT: usize = 50;
@@ -29,6 +29,8 @@ pub struct SearchPrompt {
     /// The highlighted row of the result list.
     pub selected: usize,
     pub saved: Saved,
+    /// A key was typed past the longest query searched ([`MAX_QUERY_CHARS`]) and left out.
+    pub full: bool,
 }
 
 /// Whether a character key with these modifiers is text for the prompt: a plain or shifted key
@@ -57,6 +59,7 @@ impl App {
             total: 0,
             selected: 0,
             saved,
+            full: false,
         });
         self.touch();
     }
@@ -100,12 +103,19 @@ impl App {
                 prompt.selected = (prompt.selected + 1).min(prompt.hits.len().saturating_sub(1));
             }
             KeyCode::Backspace => {
+                prompt.full = false;
                 prompt.query.pop();
                 self.run_query(&mut prompt);
             }
+            // A query is searched by its first characters only, so typing (or pasting) past them
+            // adds nothing: the prompt says so, and a keystroke stays as cheap as any.
             KeyCode::Char(c) if typed_text(key.mods, c) => {
-                prompt.query.push(c);
-                self.run_query(&mut prompt);
+                if prompt.query.chars().count() >= MAX_QUERY_CHARS {
+                    prompt.full = true;
+                } else {
+                    prompt.query.push(c);
+                    self.run_query(&mut prompt);
+                }
             }
             _ => return false,
         }

@@ -218,26 +218,26 @@ pub fn run(global: &GlobalArgs, args: &DashboardArgs, files: &[PathBuf]) -> Exit
             ..s
         },
         Err(report) => {
-            eprintln!("{report}");
+            super::write_stderr(&format!("{report}\n"));
             return ExitCode::FAILURE;
         }
     };
     let ws = match workspace_from(&settings, (80, 24)) {
         Ok(ws) => ws,
         Err(report) => {
-            eprintln!("{report}");
+            super::write_stderr(&format!("{report}\n"));
             return ExitCode::FAILURE;
         }
     };
     for tab in ws.tabs() {
         if let Some(err) = &tab.error {
             // Also on stderr, so the report survives the alternate screen.
-            eprintln!("{err}");
+            super::write_stderr(&format!("{err}\n"));
         }
     }
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        eprintln!(
-            "kredskort: the dashboard needs a terminal; for a screen as text use `kredskort render`"
+        super::write_stderr(
+            "kredskort: the dashboard needs a terminal; for a screen as text use `kredskort render`\n",
         );
         return ExitCode::FAILURE;
     }
@@ -245,7 +245,7 @@ pub fn run(global: &GlobalArgs, args: &DashboardArgs, files: &[PathBuf]) -> Exit
         Ok(None) => ExitCode::SUCCESS,
         Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e) => {
-            eprintln!("kredskort: terminal error: {e}");
+            super::write_stderr(&format!("kredskort: terminal error: {e}\n"));
             ExitCode::FAILURE
         }
     }

@@ -105,7 +105,7 @@ fn import(global: &GlobalArgs, args: &ImportArgs) -> Result<(), String> {
     let mut progress = |what: &str| {
         let t = started.elapsed();
         if t > QUIET_FOR {
-            eprintln!("import: {what} ({:.1} s)", t.as_secs_f64());
+            super::write_stderr(&format!("import: {what} ({:.1} s)\n", t.as_secs_f64()));
         }
     };
     let imported = import_file(&args.source, &opts, &mut progress).map_err(|e| e.to_string())?;
@@ -114,19 +114,22 @@ fn import(global: &GlobalArgs, args: &ImportArgs) -> Result<(), String> {
             origin: crate::data::load::display_path(&args.source),
             diagnostics: imported.skipped.clone(),
         };
-        eprint!("{report}");
-        eprintln!(
-            "left out {} {} with errors (--partial); the other rows are imported\n",
+        super::write_stderr(&format!("{report}"));
+        super::write_stderr(&format!(
+            "left out {} {} with errors (--partial); the other rows are imported\n\n",
             imported.skipped_rows,
             if imported.skipped_rows == 1 {
                 "row"
             } else {
                 "rows"
             }
-        );
+        ));
     }
     if !imported.unplaced.is_empty() {
-        eprintln!("note: not imported: {}", imported.unplaced.join(", "));
+        super::write_stderr(&format!(
+            "note: not imported: {}\n",
+            imported.unplaced.join(", ")
+        ));
     }
     let ds = &imported.dataset;
     let summary = format!(
@@ -151,11 +154,11 @@ fn import(global: &GlobalArgs, args: &ImportArgs) -> Result<(), String> {
                 ),
                 e => format!("error: {e}"),
             })?;
-            eprintln!("wrote {}: {summary}", path.display());
+            super::write_stderr(&format!("wrote {}: {summary}\n", path.display()));
             Ok(())
         }
         None => {
-            eprintln!("imported {summary}");
+            super::write_stderr(&format!("imported {summary}\n"));
             super::write_stdout(imported.toml.as_bytes())
         }
     }

@@ -22,14 +22,14 @@ pub fn run(global: &GlobalArgs, args: &RenderArgs) -> ExitCode {
     let settings = match settings_from_args(global, &args.display, &args.files) {
         Ok(s) => s,
         Err(report) => {
-            eprintln!("{report}");
+            super::write_stderr(&format!("{report}\n"));
             return ExitCode::FAILURE;
         }
     };
     let keys = match parse_key_sequence(&args.keys) {
         Ok(k) => k,
         Err(e) => {
-            eprintln!("kredskort render: --keys: {e}");
+            super::write_stderr(&format!("kredskort render: --keys: {e}\n"));
             return ExitCode::from(2);
         }
     };
@@ -37,7 +37,7 @@ pub fn run(global: &GlobalArgs, args: &RenderArgs) -> ExitCode {
     let mut ws = match workspace_from(&settings, args.size) {
         Ok(ws) => ws,
         Err(report) => {
-            eprintln!("{report}");
+            super::write_stderr(&format!("{report}\n"));
             return ExitCode::FAILURE;
         }
     };
@@ -56,7 +56,7 @@ pub fn run(global: &GlobalArgs, args: &RenderArgs) -> ExitCode {
     match super::write_stdout(workspace_screen(&ws, args.color).as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{e}");
+            super::write_stderr(&format!("{e}\n"));
             ExitCode::FAILURE
         }
     }

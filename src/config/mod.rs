@@ -19,7 +19,8 @@ use toml::de::{DeTable, DeValue};
 
 use crate::data::convert::{self, Cx, kind};
 use crate::data::diagnostic::{Diagnostic, Problem, Snippet, SourceMap, did_you_mean};
-use crate::data::load::{LoadError, non_regular_kind, parse_toml, read_text};
+use crate::data::load::{LoadError, parse_toml, read_text};
+use crate::files::non_regular_kind;
 use crate::locale::Locale;
 use crate::text::sanitize_line;
 

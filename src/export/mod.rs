@@ -553,7 +553,7 @@ pub fn write_atomic(
     // happens to have the name. Checked before the rename, which cannot be made conditional: a node
     // that appears in between is replaced, but never opened or written, so nothing blocks.
     if let Ok(meta) = std::fs::metadata(path)
-        && let Some(kind) = crate::data::load::non_regular_kind(meta.file_type())
+        && let Some(kind) = crate::files::non_regular_kind(meta.file_type())
     {
         return Err(WriteError::NotRegular(path.to_path_buf(), kind));
     }

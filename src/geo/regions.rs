@@ -268,9 +268,27 @@ pub fn resolve_geometry(
     };
     let shown = path.display().to_string();
     let looks_like_path = geometry.contains(['/', '\\', '.']);
-    match std::fs::read_to_string(&path) {
+    // Bytes that are not UTF-8 are an error as `read_to_string` reports it.
+    let read = crate::files::read_regular(&path).and_then(|b| {
+        String::from_utf8(b).map_err(|_| {
+            crate::files::ReadFail::Io(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "stream did not contain valid UTF-8",
+            ))
+        })
+    });
+    match read {
         Ok(t) => Ok((Cow::Owned(t), shown)),
-        Err(e) if !looks_like_path && e.kind() == std::io::ErrorKind::NotFound => {
+        Err(crate::files::ReadFail::NotRegular(kind)) => Err(GeoError {
+            at: GeoErrorAt::MapGeometry,
+            message: format!("the geometry {shown} is not a regular file: this is {kind}"),
+            hint: Some("give the path of a GeoJSON file; only regular files are read".into()),
+            geojson: None,
+            first: None,
+        }),
+        Err(crate::files::ReadFail::Io(e))
+            if !looks_like_path && e.kind() == std::io::ErrorKind::NotFound =>
+        {
             let names: Vec<&str> = BUILTIN.iter().map(|b| b.name).collect();
             Err(GeoError {
                 at: GeoErrorAt::MapGeometry,
@@ -289,7 +307,7 @@ pub fn resolve_geometry(
                 first: None,
             })
         }
-        Err(e) => Err(GeoError {
+        Err(crate::files::ReadFail::Io(e)) => Err(GeoError {
             at: GeoErrorAt::MapGeometry,
             message: format!("cannot read the geometry file {shown}: {e}"),
             hint: Some("the path is relative to the data file".into()),

@@ -8,6 +8,8 @@ use crate::locale::Locale;
 #[derive(Debug)]
 pub struct ToolStrings {
     pub search_prompt: &'static str,
+    /// After a query as long as a query is searched.
+    pub query_full: &'static str,
     pub no_hits: &'static str,
     pub no_search: &'static str,
     /// One search hit / several, lower case, for counts ([`crate::i18n::count`]).
@@ -56,6 +58,7 @@ pub struct ToolStrings {
 
 const DA: ToolStrings = ToolStrings {
     search_prompt: "Søg",
+    query_full: "(højst 256 tegn søges)",
     no_hits: "Ingen resultater",
     no_search: "Ingen søgning endnu: tryk / for at søge",
     hit_one: "resultat",
@@ -100,6 +103,7 @@ const DA: ToolStrings = ToolStrings {
 
 const EN: ToolStrings = ToolStrings {
     search_prompt: "Find",
+    query_full: "(at most 256 characters are searched)",
     no_hits: "No matches",
     no_search: "No search yet: press / to search",
     hit_one: "match",

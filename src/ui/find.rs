@@ -32,7 +32,17 @@ pub(super) fn search(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) 
         &format!("{}: ", w.search_prompt),
         t.accent,
     );
-    x = put(buf, row, x, row.y, &p.query, t.figure);
+    // A query wider than the row shows its end, where one types.
+    let after = if p.full {
+        text::width(w.query_full) + 3
+    } else {
+        24
+    };
+    let room = usize::from(row.right().saturating_sub(x))
+        .saturating_sub(after)
+        .max(8);
+    let shown = crate::text::truncate_left(&p.query, room);
+    x = put(buf, row, x, row.y, &shown, t.figure);
     // The cursor: a reversed cell after the query.
     put(
         buf,
@@ -42,7 +52,9 @@ pub(super) fn search(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) 
         " ",
         Style::new().add_modifier(ratatui::style::Modifier::REVERSED),
     );
-    let count = if p.query.is_empty() {
+    let count = if p.full {
+        w.query_full.to_string()
+    } else if p.query.is_empty() {
         String::new()
     } else {
         i18n::count(p.total, w.hit_one, w.hit_many, app.locale())
@@ -52,6 +64,9 @@ pub(super) fn search(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) 
     let hw = u16::try_from(text::width(&hint)).unwrap_or(u16::MAX);
     if x + 2 + hw <= row.right() {
         put(buf, row, row.right() - hw - 1, row.y, &hint, t.dim);
+    } else if p.full {
+        // At least the cue, after the query.
+        put(buf, row, x + 2, row.y, w.query_full, t.warning);
     }
     if p.query.is_empty() {
         return;
