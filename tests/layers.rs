@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, &[&str])] = &[
     (
         "foundation",
-        &["locale", "text", "money", "i18n", "style", "input"],
+        &["locale", "files", "text", "money", "i18n", "style", "input"],
     ),
     ("geometry", &["geo"]),
     ("data", &["data"]),
