@@ -293,6 +293,8 @@ impl<W: Watcher> Arming<W> {
                 self.armed.remove(dir);
             }
             stale.clear();
+            // A failure is reported again if the directory is wanted again later and still fails.
+            self.failed.retain(|dir| wanted.contains(dir));
             let mut fresh = Vec::new();
             for dir in wanted {
                 if self.armed.contains_key(dir) {
