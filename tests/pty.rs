@@ -10,6 +10,10 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+#[path = "common/tempdir.rs"]
+mod tempdir;
+use tempdir::TempDir;
+
 fn nz(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).unwrap()
 }
@@ -275,4 +279,150 @@ fn live_reload_follows_the_file_on_disk() {
     assert_eq!(s.wait_exit(), 0);
     assert_restored(&s.raw(), false);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The shipped round, and the same with København's Vestegn at 14,6 (or 15,6) mio. kr.: what the
+/// live-reload tests write, and what they look for on screen.
+const ROUND: &str = include_str!("../assets/forebyggelse-2014.toml");
+
+fn round_with(figure: &str) -> String {
+    ROUND.replace("13_600_000", figure)
+}
+
+/// The dashboard on `file` (as given, relative to `dir` if it is), showing the shipped figures.
+fn start_on(dir: &std::path::Path, file: &str) -> Session {
+    let path = dir.join(file);
+    let s = Session::start(&["--no-mouse", "--locale", "da", path.to_str().unwrap()]);
+    s.wait_for("the overview", |s| {
+        s.contains("Fordeling") && s.contains("13,6 mio. kr.")
+    });
+    s
+}
+
+fn quit(mut s: Session) {
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s.raw(), false);
+}
+
+/// Overwrites the bytes of `path` where they are (same inode, no truncation): the new text must be
+/// as long as the old.
+fn overwrite_in_place(path: &std::path::Path, text: &str) {
+    use std::io::{Seek, SeekFrom};
+    let mut f = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+    f.seek(SeekFrom::Start(0)).unwrap();
+    f.write_all(text.as_bytes()).unwrap();
+    f.sync_all().unwrap();
+}
+
+/// An editor's save: a temporary file beside `path`, renamed over it (a new inode).
+fn write_and_rename(path: &std::path::Path, text: &str) {
+    let tmp = path.with_file_name(".kredskort-save.tmp");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn live_reload_follows_a_symlinked_file_edited_in_place() {
+    let dir = TempDir::new("pty-link-edit");
+    let target = dir.write("other/round.toml", ROUND);
+    std::fs::create_dir_all(dir.path().join("wd")).unwrap();
+    std::os::unix::fs::symlink("../other/round.toml", dir.path().join("wd/d.toml")).unwrap();
+    let s = start_on(dir.path(), "wd/d.toml");
+    overwrite_in_place(&target, &round_with("14_600_000"));
+    s.wait_for("the target's edit", |s| s.contains("14,6 mio. kr."));
+    // And again: the watch is still there.
+    std::fs::write(&target, round_with("15_600_000")).unwrap();
+    s.wait_for("the second edit", |s| s.contains("15,6 mio. kr."));
+    quit(s);
+}
+
+#[cfg(unix)]
+#[test]
+fn live_reload_follows_a_symlinked_file_whose_target_is_replaced_by_rename() {
+    let dir = TempDir::new("pty-link-rename");
+    let target = dir.write("other/round.toml", ROUND);
+    std::fs::create_dir_all(dir.path().join("wd")).unwrap();
+    std::os::unix::fs::symlink("../other/round.toml", dir.path().join("wd/d.toml")).unwrap();
+    let s = start_on(dir.path(), "wd/d.toml");
+    write_and_rename(&target, &round_with("14_600_000"));
+    s.wait_for("the renamed-over target", |s| s.contains("14,6 mio. kr."));
+    write_and_rename(&target, &round_with("15_600_000"));
+    s.wait_for("the second save", |s| s.contains("15,6 mio. kr."));
+    quit(s);
+}
+
+#[test]
+fn live_reload_survives_the_data_directory_deleted_and_recreated() {
+    let dir = TempDir::new("pty-dir-recreate");
+    dir.write("wd/d.toml", ROUND);
+    let wd = dir.path().join("wd");
+    let s = start_on(dir.path(), "wd/d.toml");
+    std::fs::remove_dir_all(&wd).unwrap();
+    s.wait_for("the removed banner", |s| s.contains("Filen er fjernet"));
+    std::fs::create_dir(&wd).unwrap();
+    std::fs::write(wd.join("d.toml"), round_with("14_600_000")).unwrap();
+    s.wait_for("the new data without the banner", |s| {
+        s.contains("14,6 mio. kr.") && !s.contains("Filen er fjernet")
+    });
+    // The new directory is watched: a later edit shows too.
+    std::fs::write(wd.join("d.toml"), round_with("15_600_000")).unwrap();
+    s.wait_for("a later edit", |s| s.contains("15,6 mio. kr."));
+    quit(s);
+}
+
+#[test]
+fn live_reload_follows_an_in_place_edit() {
+    let dir = TempDir::new("pty-in-place");
+    let file = dir.write("d.toml", ROUND);
+    let s = start_on(dir.path(), "d.toml");
+    overwrite_in_place(&file, &round_with("14_600_000"));
+    s.wait_for("the edit", |s| s.contains("14,6 mio. kr."));
+    quit(s);
+}
+
+#[test]
+fn live_reload_follows_a_rename_over_the_file() {
+    let dir = TempDir::new("pty-rename-over");
+    let file = dir.write("d.toml", ROUND);
+    let s = start_on(dir.path(), "d.toml");
+    write_and_rename(&file, &round_with("14_600_000"));
+    s.wait_for("the renamed-over file", |s| s.contains("14,6 mio. kr."));
+    // The new inode is watched too.
+    overwrite_in_place(&file, &round_with("15_600_000"));
+    s.wait_for("an edit after the rename", |s| s.contains("15,6 mio. kr."));
+    quit(s);
+}
+
+#[test]
+fn live_reload_follows_a_file_deleted_and_recreated() {
+    let dir = TempDir::new("pty-delete-recreate");
+    let file = dir.write("d.toml", ROUND);
+    let s = start_on(dir.path(), "d.toml");
+    std::fs::remove_file(&file).unwrap();
+    s.wait_for("the removed banner", |s| s.contains("Filen er fjernet"));
+    std::fs::write(&file, round_with("14_600_000")).unwrap();
+    s.wait_for("the new data without the banner", |s| {
+        s.contains("14,6 mio. kr.") && !s.contains("Filen er fjernet")
+    });
+    quit(s);
+}
+
+#[test]
+fn live_reload_follows_a_truncate_then_a_write() {
+    let dir = TempDir::new("pty-truncate");
+    let file = dir.write("d.toml", ROUND);
+    let s = start_on(dir.path(), "d.toml");
+    // Truncated and left empty long enough to be read: an empty file is invalid, the data stays.
+    let f = std::fs::OpenOptions::new().write(true).open(&file).unwrap();
+    f.set_len(0).unwrap();
+    s.wait_for("the invalid-file banner", |s| {
+        s.contains("Filen er ugyldig") && s.contains("13,6 mio. kr.")
+    });
+    overwrite_in_place(&file, &round_with("14_600_000"));
+    s.wait_for("the written data without the banner", |s| {
+        s.contains("14,6 mio. kr.") && !s.contains("Filen er ugyldig")
+    });
+    quit(s);
 }
