@@ -706,3 +706,58 @@ mod import {
             .bench(|| black_box(run(path)));
     }
 }
+
+/// The change view over two rounds of 100,000 projects each (the generated file and one with
+/// another seed): opening it (`d`: the panel of 1,000 districts matched by id, sorted, its texts
+/// formatted) and a step in it, with the frame drawn.
+mod change {
+    use super::*;
+    use kredskort::app::map_mode::MapSettings;
+    use kredskort::app::tabs::Workspace;
+    use kredskort::input::action::{Action, Dir};
+    use kredskort::input::keymap::Keymap;
+    use kredskort::search::Prepared;
+    use kredskort::style::theme::Theme;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn workspace() -> Workspace {
+        static OTHER: OnceLock<kredskort::data::Dataset> = OnceLock::new();
+        let other = OTHER.get_or_init(|| {
+            let text = generate_string(&GenParams::new(1000, 100, 2));
+            kredskort::data::load_str(&text, "gen-2.toml", None).unwrap()
+        });
+        let ws = Workspace::new(
+            Locale::Da,
+            Theme::colour(),
+            Keymap::default(),
+            MapSettings::default(),
+            (200, 60),
+        );
+        ws.with_tab(Some("gen.toml".into()), Ok(Prepared::new(big().clone())))
+            .with_tab(Some("gen-2.toml".into()), Ok(Prepared::new(other.clone())))
+    }
+
+    #[divan::bench(sample_count = 10, max_time = 5)]
+    fn open_200x60(b: Bencher) {
+        b.with_inputs(workspace).bench_local_values(|mut ws| {
+            black_box(ws.update(Action::Change));
+            ws
+        });
+    }
+
+    #[divan::bench(sample_count = 50, max_time = 2)]
+    fn step_200x60(b: Bencher) {
+        let mut ws = workspace();
+        let _ = ws.update(Action::Change);
+        let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        term.draw(|f| kredskort::ui::tabbar::draw(f, &ws)).unwrap();
+        let mut i = 0usize;
+        b.bench_local(|| {
+            let dir = if i % 2 == 0 { Dir::Down } else { Dir::Up };
+            i += 1;
+            let _ = ws.update(Action::Move(dir));
+            term.draw(|f| kredskort::ui::tabbar::draw(f, &ws)).unwrap();
+        });
+    }
+}
