@@ -741,7 +741,7 @@ mod change {
     #[divan::bench(sample_count = 10, max_time = 5)]
     fn open_200x60(b: Bencher) {
         b.with_inputs(workspace).bench_local_values(|mut ws| {
-            black_box(ws.update(Action::Change));
+            let _ = black_box(ws.update(Action::Change));
             ws
         });
     }
@@ -754,7 +754,7 @@ mod change {
         term.draw(|f| kredskort::ui::tabbar::draw(f, &ws)).unwrap();
         let mut i = 0usize;
         b.bench_local(|| {
-            let dir = if i % 2 == 0 { Dir::Down } else { Dir::Up };
+            let dir = if i.is_multiple_of(2) { Dir::Down } else { Dir::Up };
             i += 1;
             let _ = ws.update(Action::Move(dir));
             term.draw(|f| kredskort::ui::tabbar::draw(f, &ws)).unwrap();
