@@ -378,7 +378,7 @@ impl App {
                         inner,
                         self.outline_zoom(),
                         &outline.texts,
-                        (Some(self.selected), &outline.classes.of_district),
+                        (Some(self.selected), &outline.priority),
                     );
                 }
             }
