@@ -75,6 +75,17 @@ const MULTIPLIERS: [(i64, u32); 9] = [
     (75, 1),
 ];
 
+impl Scheme {
+    /// What the legend says about the scheme: nothing for equal steps (the ranges say it).
+    pub fn note(self, locale: Locale) -> Option<&'static str> {
+        match (self, locale) {
+            (Scheme::EqualSteps, _) => None,
+            (Scheme::Quantiles, Locale::Da) => Some("lige mange kredse pr. klasse"),
+            (Scheme::Quantiles, Locale::En) => Some("equal counts per class"),
+        }
+    }
+}
+
 impl Classes {
     /// Classes over `totals`, one per district (`None`: no projects, which is not a total of zero).
     pub fn from_totals(totals: &[Option<Decimal>]) -> Classes {
@@ -451,6 +462,11 @@ mod tests {
         totals.push(None);
         let c = Classes::from_totals(&totals);
         assert_eq!(c.scheme, Scheme::Quantiles);
+        assert_eq!(
+            c.scheme.note(Locale::Da),
+            Some("lige mange kredse pr. klasse")
+        );
+        assert_eq!(Scheme::EqualSteps.note(Locale::En), None);
         let limits: Vec<String> = c.limits.iter().map(|l| l.to_string()).collect();
         assert_eq!(
             limits,

@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 
 use crate::data::Dataset;
-use crate::geo::classes::{Classes, LegendEntry, Scheme};
+use crate::geo::classes::{Classes, LegendEntry};
 use crate::locale::Locale;
 use crate::money;
 use crate::screen::figures::{Figures, Unit, Value};
@@ -139,11 +139,9 @@ impl OutlineLabels {
         if let Some(theme) = vm.options.filter() {
             let filter = crate::i18n::tools(locale).filter_on;
             heading.push(format!("{filter}: {theme}"));
-            heading.push(classes_word(locale, Note::OwnClasses).to_string());
+            heading.push(own_classes_word(locale).to_string());
         }
-        if classes.scheme == Scheme::Quantiles {
-            heading.push(classes_word(locale, Note::Quantiles).to_string());
-        }
+        heading.extend(classes.scheme.note(locale).map(str::to_string));
         if !heading.is_empty() {
             legend.push(LegendEntry::heading(heading.join(" · ")));
         }
@@ -173,19 +171,11 @@ pub fn label_priority(totals: &[Option<Decimal>]) -> Vec<Option<usize>> {
     out
 }
 
-#[derive(Clone, Copy)]
-enum Note {
-    OwnClasses,
-    Quantiles,
-}
-
-/// The legend heading's notes on the classes.
-fn classes_word(locale: Locale, note: Note) -> &'static str {
-    match (locale, note) {
-        (Locale::Da, Note::OwnClasses) => "klasser for filteret",
-        (Locale::En, Note::OwnClasses) => "classes for the filter",
-        (Locale::Da, Note::Quantiles) => "lige mange kredse pr. klasse",
-        (Locale::En, Note::Quantiles) => "equal counts per class",
+/// The legend heading's note that a filter's classes are its own.
+fn own_classes_word(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Da => "klasser for filteret",
+        Locale::En => "classes for the filter",
     }
 }
 
