@@ -12,6 +12,7 @@ use crate::screen::tiles::{
 };
 use ratatui::style::{Modifier, Style};
 
+use crate::geo::classes::LegendEntry;
 use crate::style::rgb::ColorMode;
 use crate::text;
 use crate::ui::outline_paint::{OutlineStyle, contrast, pattern, pattern_ascii};
@@ -163,7 +164,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     }
     scrollbars(buf, area, &g, app, focused);
     if g.legend {
-        legend(buf, inner, app, &shade);
+        legend(buf, inner, app, &shade, &labels.outline.legend);
     }
 }
 
@@ -216,10 +217,9 @@ fn scrollbars(buf: &mut Buffer, area: Rect, g: &MapGeom, app: &App, focused: boo
 
 /// The tiles' legend: the outline map's one-row legend (classes, their limits, no projects), on
 /// the row under the grid.
-fn legend(buf: &mut Buffer, inner: Rect, app: &App, shade: &OutlineStyle) {
-    let labels = super::labels(app);
+fn legend(buf: &mut Buffer, inner: Rect, app: &App, shade: &OutlineStyle, entries: &[LegendEntry]) {
     let row = Rect::new(inner.x, inner.bottom() - 1, inner.width, 1);
-    super::outline::legend_line(row, buf, shade, &labels.outline.legend, app.theme().ascii);
+    super::outline::legend_line(row, buf, shade, entries, app.theme().ascii);
 }
 
 /// A tile's style and fill for `class` (`None`: no projects): the class colour with a readable
