@@ -754,7 +754,11 @@ mod change {
         term.draw(|f| kredskort::ui::tabbar::draw(f, &ws)).unwrap();
         let mut i = 0usize;
         b.bench_local(|| {
-            let dir = if i.is_multiple_of(2) { Dir::Down } else { Dir::Up };
+            let dir = if i.is_multiple_of(2) {
+                Dir::Down
+            } else {
+                Dir::Up
+            };
             i += 1;
             let _ = ws.update(Action::Move(dir));
             term.draw(|f| kredskort::ui::tabbar::draw(f, &ws)).unwrap();

@@ -141,7 +141,7 @@ fn drawn_labels(app: &App) -> Vec<kredskort::geo::labels::PlacedLabel> {
     let labels = app.current_labels();
     let outline = &labels.outline;
     let map = app.map_view().outline_on().unwrap();
-    let prefs = (Some(app.selected()), outline.classes.of_district.as_slice());
+    let prefs = (Some(app.selected()), outline.priority.as_slice());
     map.with_placement(
         app.outline_cache(),
         inner,
@@ -225,7 +225,19 @@ fn outline_labels_and_legend_follow_the_filter_and_the_unit() {
         typed(&mut a, "t<Down><Down><Enter>");
         assert_eq!(a.options().filter(), Some("familier"));
         let map = map_text(&a);
-        assert!(map.contains("Filter: familier"), "{map}");
+        // At 80×24 the selection's callout takes the legend's corner and the edge legend keeps
+        // the class and "no projects" before the heading: the header names the filter there.
+        assert!(
+            map.contains("Filter: familier")
+                || (w < 120
+                    && screen(&a, false)
+                        .lines()
+                        .next()
+                        .unwrap()
+                        .contains("Filter: familier")),
+            "{map}"
+        );
+        assert!(map.contains("2,9 mio. kr."), "the legend is shown: {map}");
         assert!(!map.contains("30 mio. kr."), "{map}");
         let kbh = idx(&a, "koebenhavn");
         assert_eq!(a.current_labels().outline.classes.of_district[kbh], None);
@@ -592,5 +604,87 @@ fn overlays_cover_the_outline_map_under_them() {
             "{name}: the box lies over the map's colours"
         );
         insta::assert_snapshot!(format!("overlay_over_outline_{name}"), screen(&a, true));
+    }
+}
+
+// ---------------------------------------------------------------- one visual language
+
+/// The tile map in `color` (`m` from the outline).
+fn tiles_app(w: u16, h: u16, color: ColorMode) -> App {
+    let mut a = app(w, h, color);
+    typed(&mut a, "m");
+    assert!(a.map_view().outline_on().is_none());
+    a
+}
+
+/// The (fg, bg) of the cell where `text` starts in the map pane.
+fn colours_at(app: &App, text: &str) -> (ratatui::style::Color, ratatui::style::Color) {
+    let buf = draw_buffer(app);
+    let (x, y) = find(&buf, app.layout().map.unwrap(), text).unwrap();
+    let c = &buf[(x, y)];
+    (c.fg, c.bg)
+}
+
+/// Both map modes shade by one palette: the same class has the same colour, the selected tile
+/// keeps its class colour (a frame marks it), and the bars' colour is not in the scale.
+#[test]
+fn tiles_and_outline_share_the_palette_and_the_selection_keeps_its_fill() {
+    for (w, h) in [(80, 24), (120, 36), (200, 60)] {
+        for color in [ColorMode::TrueColor, ColorMode::Indexed256] {
+            let a = tiles_app(w, h, color);
+            let classes = &kredskort::ui::labels(&a).outline.classes;
+            let style = kredskort::ui::outline_paint::OutlineStyle::new(color, classes.count());
+            let fill = |id: &str| style.color(style.fill(classes.of_district[idx(&a, id)]));
+            // Fyn's tile in Fyn's class colour, as on the outline map.
+            assert_eq!(colours_at(&a, "Fyn").1, fill("fyn"), "{w}x{h} {color:?}");
+            // The selection (København, the largest) is still in the top class's colour.
+            let kbh_text = if w < 100 { "▶Kø" } else { "▶København" };
+            assert_eq!(colours_at(&a, kbh_text).1, fill("koebenhavn"), "{w}x{h}");
+            // No class colour is the bars' orange.
+            let bar = a.theme().bar.fg.unwrap();
+            for k in 0..classes.count() {
+                assert_ne!(style.color(style.fill(Some(k))), bar);
+            }
+        }
+        let a = tiles_app(w, h, ColorMode::TrueColor);
+        insta::assert_snapshot!(format!("tiles_{w}x{h}_truecolor_cells"), colour_picture(&a));
+        insta::assert_snapshot!(format!("tiles_{w}x{h}_text"), screen(&a, false));
+        let a = tiles_app(w, h, ColorMode::NoColor);
+        insta::assert_snapshot!(format!("tiles_{w}x{h}_nocolor"), screen(&a, false));
+    }
+}
+
+/// The selection is always labelled on the outline (a callout beside it when it is too small),
+/// and a filter does not change which districts are labelled first.
+#[test]
+fn the_selection_is_labelled_and_labels_keep_their_order_under_a_filter() {
+    for (w, h) in [(80, 24), (120, 36), (200, 60)] {
+        let a = app(w, h, ColorMode::TrueColor);
+        let kbh = idx(&a, "koebenhavn");
+        assert_eq!(a.selected(), kbh);
+        let labels = drawn_labels(&a);
+        assert!(labels.iter().any(|l| l.district == kbh), "{w}x{h}");
+        let plain: Vec<usize> = labels.iter().map(|l| l.district).collect();
+        let mut f = app(w, h, ColorMode::TrueColor);
+        typed(&mut f, "t<Down><Down><Enter>");
+        assert_eq!(
+            f.current_labels().outline.priority,
+            a.current_labels().outline.priority
+        );
+        let filtered: Vec<usize> = drawn_labels(&f).iter().map(|l| l.district).collect();
+        // (Under a filter the bars pane gets a note and the map pane is shorter, so the map is
+        // laid out afresh; the order labels are placed in is what stays.)
+        assert!(
+            plain.len().abs_diff(filtered.len()) <= 2,
+            "{w}x{h}: {plain:?} {filtered:?}"
+        );
+        assert!(
+            filtered.contains(&kbh),
+            "{w}x{h}: the selection stays labelled"
+        );
+        insta::assert_snapshot!(format!("outline_{w}x{h}_labels_nocolor"), {
+            let a = app(w, h, ColorMode::NoColor);
+            screen(&a, false)
+        });
     }
 }

@@ -383,7 +383,7 @@ impl App {
                         inner,
                         self.outline_zoom(),
                         &outline.texts,
-                        (Some(self.selected), &outline.classes.of_district),
+                        (Some(self.selected), &outline.priority),
                     );
                 }
             }

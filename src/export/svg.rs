@@ -311,12 +311,17 @@ pub fn write_svg(
     let _ = writeln!(s, r#"<g id="labels">{label_svg}</g>"#);
     // Legend, in the emptiest corner of the map.
     let entries = classes.legend(&dataset.meta.currency, locale, &text.no_projects);
+    // Quantile classes say so, as on screen (equal steps need no word: the ranges show them).
+    let legend_title = match classes.scheme.note(locale) {
+        Some(note) => format!("{} ({note})", text.legend_title),
+        None => text.legend_title.clone(),
+    };
     let row = 20.0;
     let lw = 40.0
         + entries
             .iter()
             .map(|e| crate::text::width(&e.label))
-            .chain([crate::text::width(&text.legend_title)])
+            .chain([crate::text::width(&legend_title)])
             .max()
             .unwrap_or(0) as f64
             * 7.5;
@@ -329,7 +334,7 @@ pub fn write_svg(
         r##"<g id="legend" font-size="13" fill="#222222"><text x="{:.1}" y="{:.1}" font-weight="bold">{}</text>"##,
         lx + 6.0,
         ly + 18.0,
-        escape(&text.legend_title)
+        escape(&legend_title)
     );
     for (k, e) in entries.iter().enumerate() {
         let fill = match e.class {

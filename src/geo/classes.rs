@@ -1,6 +1,6 @@
 //! Choropleth classes over district totals.
 //!
-//! Equal-width classes on "nice" money steps (1, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5 × 10ⁿ), 5–7 of them,
+//! Two schemes, and the legend says which one is on ([`Scheme`]). By default equal-width classes on "nice" money steps (1, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5 × 10ⁿ), 5–7 of them,
 //! from the step below the smallest total to the step above the largest. Why not quantiles: a
 //! funding round has a dozen districts, and often only some of them got projects; quantiles of six
 //! values give classes of one district each with ragged limits (2.875.000–3.000.000), change when
@@ -8,6 +8,12 @@
 //! a legend a reader can take in at a glance ("5–10 mio. kr.") and a colour that means the same
 //! amount everywhere on the map; empty classes are honest. Districts without projects are not a
 //! class of zero: they form their own entry, drawn visibly differently.
+//!
+//! Equal steps fail on skewed data: with a thousand districts and a few large ones, nearly every
+//! district lands in one class and the map is one colour. When one equal class would hold more
+//! than half of the districts, the classes switch to quantiles with their limits rounded to two
+//! significant digits (`1,2–2,5 mio. kr.`, never `1.234.567–2.498.000 kr.`): about the same number
+//! of districts in each, limits a reader can still take in.
 
 use rust_decimal::Decimal;
 
@@ -22,6 +28,18 @@ pub struct Classes {
     pub limits: Vec<Decimal>,
     /// Per district: its class, or `None` when it has no projects.
     pub of_district: Vec<Option<usize>>,
+    /// How the limits were chosen.
+    pub scheme: Scheme,
+}
+
+/// How the class limits were chosen (the legend states it when it is not the default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scheme {
+    /// Equal-width classes on nice steps.
+    #[default]
+    EqualSteps,
+    /// About as many districts in each class; limits rounded to two significant digits.
+    Quantiles,
 }
 
 /// One legend line: its text and what it stands for.
@@ -57,6 +75,17 @@ const MULTIPLIERS: [(i64, u32); 9] = [
     (75, 1),
 ];
 
+impl Scheme {
+    /// What the legend says about the scheme: nothing for equal steps (the ranges say it).
+    pub fn note(self, locale: Locale) -> Option<&'static str> {
+        match (self, locale) {
+            (Scheme::EqualSteps, _) => None,
+            (Scheme::Quantiles, Locale::Da) => Some("lige mange kredse pr. klasse"),
+            (Scheme::Quantiles, Locale::En) => Some("equal counts per class"),
+        }
+    }
+}
+
 impl Classes {
     /// Classes over `totals`, one per district (`None`: no projects, which is not a total of zero).
     pub fn from_totals(totals: &[Option<Decimal>]) -> Classes {
@@ -68,9 +97,35 @@ impl Classes {
         let mut c = Classes {
             limits,
             of_district: Vec::new(),
+            scheme: Scheme::EqualSteps,
         };
         c.of_district = totals.iter().map(|t| t.map(|v| c.class_of(v))).collect();
+        if c.crowded(values.len()) {
+            let mut sorted = values;
+            sorted.sort_unstable();
+            let limits = quantile_limits(&sorted);
+            if limits.len() > 2 {
+                c.limits = limits;
+                c.scheme = Scheme::Quantiles;
+                c.of_district = totals.iter().map(|t| t.map(|v| c.class_of(v))).collect();
+            }
+        }
         c
+    }
+
+    /// Whether one class holds more than half of `n` districts with values (n ≥ 4: with fewer,
+    /// equal steps show the differences better than any split).
+    fn crowded(&self, n: usize) -> bool {
+        if n < 4 || self.count() < 2 {
+            return false;
+        }
+        let mut per = vec![0usize; self.count()];
+        for k in self.of_district.iter().flatten() {
+            if let Some(c) = per.get_mut(*k) {
+                *c += 1;
+            }
+        }
+        per.iter().any(|&c| c * 2 > n)
     }
 
     /// Number of classes (0 when no district has projects).
@@ -171,6 +226,68 @@ pub fn range_label(lo: &str, hi: &str) -> String {
     // Keep only the part of the shared suffix the low number also needs: "0 kr." vs "5 mio. kr."
     // share " kr.", and "0–5 mio. kr." reads right.
     format!("{prefix}{}–{mid_b}{suffix}", mid_a.trim_end())
+}
+
+/// Up to five classes at the quintiles of `sorted` (ascending, not empty), each limit rounded to
+/// two significant digits (the lowest down, the highest up to one/two digits, so all values are
+/// inside); limits that round together merge.
+fn quantile_limits(sorted: &[Decimal]) -> Vec<Decimal> {
+    const K: usize = 5;
+    let (Some(&lo), Some(&hi)) = (sorted.first(), sorted.last()) else {
+        return Vec::new();
+    };
+    let n = sorted.len();
+    let mut limits = vec![round_sig(lo, 1, Rounding::Down)];
+    for j in 1..K {
+        let q = sorted[(j * n / K).min(n - 1)];
+        limits.push(round_sig(q, 2, Rounding::Nearest));
+    }
+    limits.push(round_sig(hi, 2, Rounding::Up));
+    limits.dedup();
+    // Rounding may cross a neighbour on very close values: keep them strictly ascending.
+    let mut out: Vec<Decimal> = Vec::with_capacity(limits.len());
+    for l in limits {
+        if out.last().is_none_or(|&p| l > p) {
+            out.push(l);
+        }
+    }
+    out.iter().map(|v| v.normalize()).collect()
+}
+
+#[derive(Clone, Copy)]
+enum Rounding {
+    Down,
+    Nearest,
+    Up,
+}
+
+/// `v` (≥ 0) rounded to `digits` significant digits.
+fn round_sig(v: Decimal, digits: u32, how: Rounding) -> Decimal {
+    if v <= Decimal::ZERO {
+        return v;
+    }
+    let top = Decimal::from(10u64.pow(digits));
+    let low = Decimal::from(10u64.pow(digits.saturating_sub(1)));
+    let mut p = Decimal::ONE;
+    // Scale so that `v / p` has `digits` digits before the point.
+    for _ in 0..40 {
+        match v.checked_div(p) {
+            Some(q) if q >= top => p *= Decimal::TEN,
+            Some(q) if q < low => p /= Decimal::TEN,
+            _ => break,
+        }
+    }
+    let Some(q) = v.checked_div(p) else {
+        return v;
+    };
+    let r = match how {
+        Rounding::Down => q.floor(),
+        Rounding::Nearest => {
+            q.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        }
+        Rounding::Up => q.ceil(),
+    };
+    r.checked_mul(p).unwrap_or(v)
 }
 
 /// 5–7 equal classes on a nice step covering `[lo, hi]`.
@@ -334,6 +451,51 @@ mod tests {
         let huge = crate::money::MAX_AMOUNT;
         let c = Classes::from_totals(&[Some(Decimal::ZERO), Some(huge)]);
         assert!(c.count() >= 1);
+    }
+
+    #[test]
+    fn skewed_totals_get_rounded_quantiles() {
+        // Nine small districts and one large: equal steps put nine in the lowest class.
+        let mut totals: Vec<Option<Decimal>> =
+            (1..=9).map(|k| Some(Decimal::from(k * 101_000))).collect();
+        totals.push(Some(d("30000000")));
+        totals.push(None);
+        let c = Classes::from_totals(&totals);
+        assert_eq!(c.scheme, Scheme::Quantiles);
+        assert_eq!(
+            c.scheme.note(Locale::Da),
+            Some("lige mange kredse pr. klasse")
+        );
+        assert_eq!(Scheme::EqualSteps.note(Locale::En), None);
+        let limits: Vec<String> = c.limits.iter().map(|l| l.to_string()).collect();
+        assert_eq!(
+            limits,
+            ["100000", "300000", "510000", "710000", "910000", "30000000"]
+        );
+        let mut per = vec![0; c.count()];
+        for k in c.of_district.iter().flatten() {
+            per[*k] += 1;
+        }
+        assert!(per.iter().all(|&n| (1..=3).contains(&n)), "{per:?}");
+        assert_eq!(c.of_district[10], None);
+        // Shipped data spreads over equal steps: they stay.
+        let ds = crate::data::load_embedded();
+        assert_eq!(
+            Classes::from_totals(&ds.funded_totals()).scheme,
+            Scheme::EqualSteps
+        );
+        // Equal values cannot be split: one class.
+        let c = Classes::from_totals(&[Some(d("5")); 6]);
+        assert_eq!(c.count(), 1);
+    }
+
+    #[test]
+    fn rounding_to_significant_digits() {
+        assert_eq!(round_sig(d("1234567"), 2, Rounding::Nearest), d("1200000"));
+        assert_eq!(round_sig(d("1234567"), 2, Rounding::Up), d("1300000"));
+        assert_eq!(round_sig(d("1234567"), 1, Rounding::Down), d("1000000"));
+        assert_eq!(round_sig(d("0.0456"), 2, Rounding::Nearest), d("0.046"));
+        assert_eq!(round_sig(d("0"), 2, Rounding::Up), d("0"));
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub struct PlacedLabel {
     pub y: u16,
     pub width: u16,
     pub lines: Vec<String>,
+    /// Placed off its district (the selection had no room on itself), an arrow pointing at it.
+    pub callout: bool,
 }
 
 impl PlacedLabel {
@@ -174,15 +176,173 @@ pub fn place_with<'a>(
             .then(a.cmp(&b))
     });
     let placed = place_in_order(r, texts, &order, &cands, &sole_title);
-    // The selection gets a label: in its turn when there is room, else before all others.
+    // The selection gets a label: in its turn when there is room, else before all others, else
+    // (too small for any label on itself, like København on a country map) a callout beside it.
     match prefs.first {
         Some(f) if f < n && !placed.iter().any(|p| p.district == f) => {
             order.retain(|&d| d != f);
             order.insert(0, f);
-            place_in_order(r, texts, &order, &cands, &sole_title)
+            let mut placed = place_in_order(r, texts, &order, &cands, &sole_title);
+            // A district an inset's title names (Bornholm in its own inset) needs no callout.
+            let titled = texts
+                .get(f)
+                .and_then(|t| t.last())
+                .and_then(|l| l.first())
+                .is_some_and(|name| prefs.inset_titles.iter().any(|t| t.trim() == name.trim()));
+            if !titled
+                && !placed.iter().any(|p| p.district == f)
+                && let Some(c) = callout(r, texts.get(f).map_or(&[][..], Vec::as_slice), f, &placed)
+            {
+                // The callout goes first; labels it would overlap make way.
+                placed.retain(|p| !overlaps(p, &c));
+                placed.push(c);
+                placed.sort_by_key(|p| p.district);
+            }
+            placed
         }
         _ => placed,
     }
+}
+
+/// Whether two labels overlap or touch sideways (labels keep a one-cell gap).
+fn overlaps(p: &PlacedLabel, c: &PlacedLabel) -> bool {
+    let (px, py, cx, cy) = (
+        usize::from(p.x),
+        usize::from(p.y),
+        usize::from(c.x),
+        usize::from(c.y),
+    );
+    cx < px + usize::from(p.width) + 1
+        && px < cx + usize::from(c.width) + 1
+        && cy < py + p.lines.len()
+        && py < cy + c.lines.len()
+}
+
+/// A label for district `d` off its own cells: its one-line name alternative (else the first)
+/// with an arrow towards it, beside `d` in a panel showing it, on the spot nearest to `d` that
+/// covers no frame, the least land and none of `d` itself. O(cells × label area), only
+/// when the selection found no room.
+fn callout(
+    r: &Raster,
+    alts: &[Vec<String>],
+    d: usize,
+    placed: &[PlacedLabel],
+) -> Option<PlacedLabel> {
+    let (cw, ch) = (r.width, r.height / 2);
+    // d's centre in each panel showing it, in cells.
+    let mut anchors: Vec<(usize, usize, usize)> = Vec::new(); // (panel, x, y)
+    for (pi, p) in r.panels.iter().enumerate() {
+        let (mut count, mut sx, mut sy) = (0, 0, 0);
+        for y in p.inner.y..p.inner.y + p.inner.h {
+            for x in p.inner.x..p.inner.x + p.inner.w {
+                if r.district(x, y) == Some(d)
+                    && r.panel_at(x, y).is_some_and(|q| std::ptr::eq(q, p))
+                {
+                    count += 1;
+                    sx += x;
+                    sy += y / 2;
+                }
+            }
+        }
+        if let (Some(x), Some(y)) = (sx.checked_div(count), sy.checked_div(count)) {
+            anchors.push((pi, x, y));
+        }
+    }
+    let text: Vec<String> = alts.iter().find(|a| a.len() == 1).or(alts.first())?.clone();
+    let lh = text.len();
+    let mut best: Option<(usize, PlacedLabel)> = None;
+    for &(pi, ax, ay) in &anchors {
+        // The main panel's drawing area is only the projected box: a callout may use the sea
+        // around it too, anywhere outside the insets.
+        let panel = &r.panels[pi];
+        let main = panel.kind == super::raster::PanelKind::Main;
+        let inner = panel.inner;
+        let (x_lo, x_hi, y_lo, y_hi) = if main {
+            (0, cw, 0, ch)
+        } else {
+            (
+                inner.x,
+                (inner.x + inner.w).min(cw),
+                inner.y.div_ceil(2),
+                ((inner.y + inner.h) / 2).min(ch),
+            )
+        };
+        let foreign_panel = |x: usize, py: usize| {
+            main && r
+                .panel_at(x, py)
+                .is_some_and(|q| q.kind != super::raster::PanelKind::Main)
+        };
+        for y0 in y_lo..y_hi.saturating_sub(lh - 1).max(y_lo) {
+            if y0 + lh > y_hi {
+                break;
+            }
+            // The arrow depends on the side: left of d points right, right of d points left.
+            for right_of in [false, true] {
+                let mut lines = text.clone();
+                if let Some(first) = lines.first_mut() {
+                    *first = if right_of {
+                        format!("← {first}")
+                    } else {
+                        format!("{first} →")
+                    };
+                }
+                let lw = lines.iter().map(|l| width(l)).max().unwrap_or(0);
+                if lw == 0 || lw > x_hi.saturating_sub(x_lo) {
+                    continue;
+                }
+                for x0 in x_lo..=x_hi - lw {
+                    let (left, right) = (x0, x0 + lw);
+                    if (right_of && left <= ax) || (!right_of && right > ax) {
+                        continue;
+                    }
+                    let mut cost = 0usize;
+                    let mut bad = false;
+                    'cells: for y in y0..y0 + lh {
+                        for x in left..right {
+                            for py in [y * 2, y * 2 + 1] {
+                                if foreign_panel(x, py) {
+                                    bad = true;
+                                    break 'cells;
+                                }
+                                match r.owner(x, py) {
+                                    FRAME => {
+                                        bad = true;
+                                        break 'cells;
+                                    }
+                                    o if usize::from(o) == d => {
+                                        bad = true;
+                                        break 'cells;
+                                    }
+                                    o if usize::from(o) < MAX_DISTRICTS => cost += 4,
+                                    _ => {}
+                                }
+                            }
+                        }
+                    }
+                    if bad {
+                        continue;
+                    }
+                    let near = if right_of { left - ax } else { ax - right };
+                    let dy = y0.abs_diff(ay) + (y0 + lh - 1).abs_diff(ay);
+                    let label = PlacedLabel {
+                        district: d,
+                        x: x0.min(usize::from(u16::MAX)) as u16,
+                        y: y0.min(usize::from(u16::MAX)) as u16,
+                        width: lw.min(usize::from(u16::MAX)) as u16,
+                        lines: lines.clone(),
+                        callout: true,
+                    };
+                    // Another district's label gives way only when there is no other spot.
+                    let hidden = placed.iter().filter(|p| overlaps(p, &label)).count();
+                    let cost = cost + 3 * (near + dy) + 10_000 * hidden;
+                    if best.as_ref().is_none_or(|b| cost < b.0) {
+                        best = Some((cost, label));
+                    }
+                }
+            }
+        }
+    }
+    best.map(|b| b.1)
 }
 
 /// Candidate cells per district: (in an inset, distance to the border, row, column).
@@ -285,6 +445,7 @@ fn place_in_order<'t>(
                             y: y0.min(usize::from(u16::MAX)) as u16,
                             width: lw.min(usize::from(u16::MAX)) as u16,
                             lines,
+                            callout: false,
                         },
                     ));
                 }

@@ -49,7 +49,7 @@ fn map_hit(area: ratatui::layout::Rect, app: &Inputs<'_>, pos: Position) -> Opti
         crate::screen::layout::pane_inner(area),
         app.outline_zoom,
         &outline.texts,
-        (Some(app.selected), &outline.classes.of_district),
+        (Some(app.selected), &outline.priority),
         pos.x,
         pos.y,
     )

@@ -5,14 +5,12 @@
 //! `App` whose `locale` was changed by hand) formats on the spot instead of showing stale text.
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
 use crate::data::Dataset;
 use crate::geo::classes::{Classes, LegendEntry};
 use crate::locale::Locale;
 use crate::money;
 use crate::screen::figures::{Figures, Unit, Value};
-use crate::style::theme::HEAT_STEPS;
 
 /// One district's figures as drawn.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -30,8 +28,6 @@ pub struct DistrictLabel {
     /// The value in the view's unit, as the bars and the tiles say it (`2.875.000 kr.`,
     /// `2,9 mio. kr.`, `2,1 %`).
     pub bar: String,
-    /// Heat step `1..HEAT_STEPS` for the tile shading.
-    pub heat: usize,
 }
 
 /// The cache: indexed like `Dataset::districts`.
@@ -65,6 +61,11 @@ pub struct OutlineLabels {
     pub texts: Vec<Vec<Vec<String>>>,
     /// Classes over the values the bars scale (`None`: no shown projects, or no value).
     pub classes: Classes,
+    /// The order labels are placed in, per district (higher first; `None` after all): the rank of
+    /// its unfiltered total. Not the view's classes: a filter or a unit then changes the figures
+    /// and the colours but not which districts get labels, so labels stay put while the reader
+    /// compares filters. The selection is labelled before all of them anyway.
+    pub priority: Vec<Option<usize>>,
     /// The legend: a heading naming the filter when one is on, the class ranges in the view's
     /// unit (money ranges compact: `5–10 mio. kr.` is exact at the classes' round limits), then
     /// the entry for districts without a value.
@@ -72,7 +73,9 @@ pub struct OutlineLabels {
 }
 
 impl OutlineLabels {
-    /// The outline's figures for `vm` over `ds`, in `locale`: O(districts).
+    /// The outline's figures for `vm` over `ds`, in `locale`: O(districts log districts). The
+    /// classes and legend are built for every dataset (the tiles shade by them too); the label
+    /// texts and priorities only with geometry.
     pub fn build(ds: &Dataset, vm: &Figures, locale: Locale) -> OutlineLabels {
         let cur = &ds.meta.currency;
         let n = ds.districts.len();
@@ -81,17 +84,26 @@ impl OutlineLabels {
             .collect();
         let numbers: Vec<Option<Decimal>> =
             values.iter().map(|v| v.and_then(Value::number)).collect();
-        let texts = ds
-            .districts
-            .iter()
-            .zip(&values)
-            .map(|(d, v)| {
-                let figure = v
-                    .filter(|v| v.number().is_some())
-                    .map(|v| vm.format(v, locale));
-                crate::geo::labels::alternatives(d.short_name(), figure.as_deref())
-            })
-            .collect();
+        let geo = ds.geo.is_some();
+        let texts = if geo {
+            ds.districts
+                .iter()
+                .zip(&values)
+                .map(|(d, v)| {
+                    let figure = v
+                        .filter(|v| v.number().is_some())
+                        .map(|v| vm.format(v, locale));
+                    crate::geo::labels::alternatives(d.short_name(), figure.as_deref())
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let priority = if geo {
+            label_priority(&ds.funded_totals())
+        } else {
+            Vec::new()
+        };
         let classes = Classes::from_totals(&numbers);
         let unit = vm.options.unit;
         // Shares at round limits read `0–4 %`, not `0,0–4,0 %`.
@@ -120,16 +132,50 @@ impl OutlineLabels {
             crate::i18n::strings(locale).legend_empty
         };
         let mut legend = Vec::new();
+        // The heading says when the colours mean something other than the plain view's: the
+        // classes of a filter are its own (a colour then stands for other amounts), and quantile
+        // classes are not equal steps.
+        let mut heading: Vec<String> = Vec::new();
         if let Some(theme) = vm.options.filter() {
             let filter = crate::i18n::tools(locale).filter_on;
-            legend.push(LegendEntry::heading(format!("{filter}: {theme}")));
+            heading.push(format!("{filter}: {theme}"));
+            heading.push(own_classes_word(locale).to_string());
+        }
+        heading.extend(classes.scheme.note(locale).map(str::to_string));
+        if !heading.is_empty() {
+            legend.push(LegendEntry::heading(heading.join(" · ")));
         }
         legend.extend(classes.legend_with(limit, none_label));
         OutlineLabels {
             texts,
             classes,
+            priority,
             legend,
         }
+    }
+}
+
+/// Per district, the rank of its total among the funded ones (the largest highest; `None`:
+/// unfunded). Ties: the earlier district first, so the order is total and stable.
+pub fn label_priority(totals: &[Option<Decimal>]) -> Vec<Option<usize>> {
+    let mut funded: Vec<(Decimal, usize)> = totals
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| t.map(|t| (t, i)))
+        .collect();
+    funded.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut out = vec![None; totals.len()];
+    for (rank, (_, i)) in funded.into_iter().enumerate() {
+        out[i] = Some(rank);
+    }
+    out
+}
+
+/// The legend heading's note that a filter's classes are its own.
+fn own_classes_word(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Da => "klasser for filteret",
+        Locale::En => "classes for the filter",
     }
 }
 
@@ -184,7 +230,6 @@ impl ViewLabels {
                         })
                         .unwrap_or_default(),
                     bar: vm.format(vm.value(ds, i), locale),
-                    heat: heat_step(number.unwrap_or_default(), max),
                 }
             })
             .collect();
@@ -206,12 +251,7 @@ impl ViewLabels {
             .map(|l| crate::text::width(&l.bar))
             .max()
             .unwrap_or(0);
-        // Only a dataset with geometry has an outline map to label.
-        let outline = if ds.geo.is_some() {
-            OutlineLabels::build(ds, vm, locale)
-        } else {
-            OutlineLabels::default()
-        };
+        let outline = OutlineLabels::build(ds, vm, locale);
         ViewLabels {
             locale: Some(locale),
             outline,
@@ -229,18 +269,6 @@ impl ViewLabels {
     pub fn fits(&self, ds: &Dataset, locale: Locale) -> bool {
         self.locale == Some(locale) && self.districts.len() == ds.districts.len()
     }
-}
-
-/// Heat step `1..HEAT_STEPS` of an amount relative to the largest total (0 is never used for a district
-/// with projects, so the lightest shade still differs from an empty tile).
-pub fn heat_step(total: Decimal, max: Decimal) -> usize {
-    if max <= Decimal::ZERO || total <= Decimal::ZERO {
-        return 1;
-    }
-    let steps = Decimal::from(HEAT_STEPS - 1);
-    let scaled = (total * steps / max).ceil();
-    let step = scaled.to_usize().unwrap_or(HEAT_STEPS - 1);
-    step.clamp(1, HEAT_STEPS - 1)
 }
 
 #[cfg(test)]
@@ -326,9 +354,19 @@ mod tests {
         let labels: Vec<&str> = o.legend.iter().map(|e| e.label.as_str()).collect();
         assert_eq!(
             labels,
-            ["Filter: familier", "2,9 mio. kr.", "ingen projekter"]
+            [
+                "Filter: familier · klasser for filteret",
+                "2,9 mio. kr.",
+                "ingen projekter"
+            ]
         );
         assert!(o.legend[0].heading && !o.legend[1].heading);
+        // Labels keep the unfiltered order: København (largest) first, filter or not.
+        let plain = ViewLabels::build(&ds, &view(&ds, Unit::MoneyCompact, None), Locale::Da);
+        assert_eq!(o.priority, plain.outline.priority);
+        assert_eq!(o.priority, label_priority(&ds.funded_totals()));
+        let top = o.priority.iter().flatten().max().copied();
+        assert_eq!(o.priority[kbh], top);
         // Classes are over the view's numbers, whatever the filter.
         let vm = view(&ds, Unit::Money, Some("bander"));
         let o = ViewLabels::build(&ds, &vm, Locale::En).outline;
@@ -340,7 +378,7 @@ mod tests {
             })
             .collect();
         assert_eq!(o.classes, Classes::from_totals(&numbers));
-        assert_eq!(o.legend[0].label, "Filter: bander");
+        assert_eq!(o.legend[0].label, "Filter: bander · classes for the filter");
         assert_eq!(o.legend[1].label, "DKK 5–10m");
         // The share unit: labels and legend in percent.
         let o = ViewLabels::build(&ds, &view(&ds, Unit::ShareOfPool, None), Locale::Da).outline;
@@ -354,28 +392,13 @@ mod tests {
     }
 
     #[test]
-    fn no_outline_texts_without_geometry() {
+    fn no_outline_texts_but_classes_without_geometry() {
         let ds = crate::data::testdata::danish();
         let vm = view(&ds, Unit::MoneyCompact, None);
-        assert_eq!(
-            ViewLabels::build(&ds, &vm, Locale::Da).outline,
-            OutlineLabels::default()
-        );
-    }
-
-    #[test]
-    fn heat_steps_are_monotone_and_never_empty() {
-        let max = Decimal::from(30_000_000);
-        let mut last = 0;
-        for m in [
-            1, 2_875_000, 3_000_000, 7_000_000, 9_500_000, 13_600_000, 30_000_000,
-        ] {
-            let s = heat_step(Decimal::from(m), max);
-            assert!((1..HEAT_STEPS).contains(&s));
-            assert!(s >= last);
-            last = s;
-        }
-        assert_eq!(heat_step(max, max), HEAT_STEPS - 1);
-        assert_eq!(heat_step(Decimal::ZERO, Decimal::ZERO), 1);
+        let o = ViewLabels::build(&ds, &vm, Locale::Da).outline;
+        assert!(o.texts.is_empty() && o.priority.is_empty());
+        // The tiles shade by the same classes, geometry or not.
+        assert_eq!(o.classes, Classes::from_totals(&ds.funded_totals()));
+        assert!(!o.legend.is_empty());
     }
 }

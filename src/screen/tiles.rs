@@ -65,7 +65,9 @@ pub fn geometry(area: Rect, app: &Inputs<'_>) -> MapGeom {
     // Extents saturate: a file may put tiles anywhere in 0..=65535.
     let rows = (r1 - r0).saturating_add(1);
     let cols = (c1 - c0).saturating_add(1);
-    let legend = inner.height >= rows.saturating_mul(2).saturating_add(2);
+    // The legend row is kept whenever the grid still gets a row: without it the shading means
+    // nothing (a thousand one-row tiles scroll instead).
+    let legend = inner.height >= 2;
     let grid_h = inner.height - u16::from(legend);
     let natural_w = inner.width / cols;
     // When tiles are one row high (a name cannot wrap) or the grid scrolls anyway, tiles get room
@@ -113,6 +115,9 @@ pub fn tile_rect(g: &MapGeom, app: &Inputs<'_>, row: u16, col: u16) -> Option<Re
         return None;
     }
     let gap_x = u16::from(g.tile_w > MIN_TILE_W);
+    // A blank row between stacked tiles from three rows on; a two-row tile keeps both rows for
+    // its name and figure and is closed by an underlined last row instead (`ui::map`), so tiles
+    // of one class above each other still read as two.
     let gap_y = u16::from(g.tile_h >= 3);
     let r = Rect::new(
         g.grid.x + vc * g.tile_w,
@@ -332,7 +337,11 @@ pub fn fit_names<S: AsRef<str>>(names: &[(S, usize, usize)]) -> Vec<Vec<String>>
             .map(|&i| {
                 let mut rest = names[i].0.as_ref().trim();
                 for line in &before {
-                    rest = rest.strip_prefix(line.as_str())?.trim_start();
+                    // A line hyphenated by `fit_name` (`Nord-`) took the word's start only.
+                    rest = rest
+                        .strip_prefix(line.as_str())
+                        .or_else(|| rest.strip_prefix(line.strip_suffix('-')?))?
+                        .trim_start();
                 }
                 Some(rest)
             })
@@ -367,35 +376,74 @@ pub fn fit_name(name: &str, width: usize, max_lines: usize) -> Vec<String> {
     // `…` may be long, and the words after it still show).
     let name = text::truncate(name, (width + 1).saturating_mul(max_lines) + 256);
     let name: &str = &name;
-    // Break points: the byte offsets where a piece starts (after a blank or a hyphen).
-    let mut starts: Vec<usize> = vec![0];
-    let mut prev = ' ';
-    for (i, c) in name.char_indices() {
-        if i > 0 && c != ' ' && (prev == ' ' || prev == '-') {
-            starts.push(i);
-        }
-        prev = c;
-    }
+    let mut rest: String = name.to_string();
     let mut lines: Vec<String> = Vec::new();
-    let mut k = 0;
-    while k < starts.len() {
-        let from = starts[k];
+    while !rest.is_empty() {
         if lines.len() + 1 >= max_lines {
-            lines.extend(one_line(&name[from..], width));
+            lines.extend(one_line(&rest, width));
             break;
         }
-        // As many pieces as fit; at least one, cut when it alone is too wide.
-        let piece_end = |j: usize| starts.get(j).copied().unwrap_or(name.len());
-        let mut end = k + 1;
-        while end < starts.len()
-            && text::fits_width(name[from..piece_end(end + 1)].trim_end(), width)
-        {
+        // Break points: the byte offsets where a piece starts (after a blank or a hyphen).
+        let mut starts: Vec<usize> = vec![0];
+        let mut prev = ' ';
+        for (i, c) in rest.char_indices() {
+            if i > 0 && c != ' ' && (prev == ' ' || prev == '-') {
+                starts.push(i);
+            }
+            prev = c;
+        }
+        let piece_end = |j: usize| starts.get(j).copied().unwrap_or(rest.len());
+        // As many pieces as fit; when the first alone is too wide and is the last word, it is
+        // hyphenated between syllables (`Nord-` / `jylland`) rather than cut to a stub no one
+        // reads as a name.
+        let mut end = 1;
+        while end < starts.len() && text::fits_width(rest[..piece_end(end + 1)].trim_end(), width) {
             end += 1;
         }
-        lines.extend(one_line(name[from..piece_end(end)].trim_end(), width));
-        k = end;
+        let first = rest[..piece_end(1)].trim_end();
+        // Only the name's last word is hyphenated: an earlier one would push the words after
+        // it (`Vestegn` in `Københavns Vestegn`, which tells it from `København`) off the tile.
+        let last_word = piece_end(1) == rest.len();
+        let next = if end == 1 && last_word && !text::fits_width(first, width) {
+            match syllable_break(first, width) {
+                Some(b) => {
+                    lines.push(format!("{}-", &first[..b]));
+                    b
+                }
+                None => {
+                    lines.extend(one_line(first, width));
+                    piece_end(1)
+                }
+            }
+        } else {
+            lines.extend(one_line(rest[..piece_end(end)].trim_end(), width));
+            piece_end(end)
+        };
+        rest = rest[next..].trim_start().to_string();
     }
     lines
+}
+
+/// Where a word too wide for `width` columns may break with a hyphen: the byte offset of the
+/// longest start (two letters at least, the hyphen included in `width`, two letters left) that
+/// ends between two consonants or before a consonant followed by a vowel (`Nord|jyl|land`,
+/// `Kø|ben|havn`, `Trøn|de|lag`). A rough rule for Scandinavian names, not a dictionary:
+/// good enough to keep the start of a name readable.
+pub fn syllable_break(word: &str, width: usize) -> Option<usize> {
+    let vowel = |c: char| "aeiouyæøåäöüéáAEIOUYÆØÅÄÖÜÉÁ".contains(c);
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    let n = chars.len();
+    (2..n.saturating_sub(1))
+        .rev()
+        .filter(|&i| {
+            let (a, b) = (chars[i - 1].1, chars[i].1);
+            let next = chars.get(i + 1).map(|c| c.1);
+            a.is_alphabetic()
+                && b.is_alphabetic()
+                && ((!vowel(a) && !vowel(b)) || (!vowel(b) && next.is_some_and(vowel)))
+        })
+        .map(|i| chars[i].0)
+        .find(|&b| text::width(&word[..b]) < width)
 }
 
 /// `name` cut to `width` columns with `…`, without a blank before the `…`; `None` when empty.

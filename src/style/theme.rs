@@ -65,7 +65,8 @@ pub struct Theme {
 const EIGHTHS: [&str; 8] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"];
 
 impl Theme {
-    /// The default: 256-colour palette, a yellow-orange-red heat scale.
+    /// The default: 256-colour palette. (The maps shade by `geo::classes::sequential_rgb`;
+    /// `heat` is what `[theme] heat` in the config sets.)
     pub fn colour() -> Theme {
         let heat_bg = [230u8, 223, 215, 209, 203, 160];
         // Dark text on the light half of the scale, white on the dark half.
@@ -111,7 +112,9 @@ impl Theme {
                 .fg(Color::Indexed(16))
                 .add_modifier(Modifier::BOLD),
             bar: Style::new().fg(Color::Indexed(209)),
-            bar_selected: Style::new().fg(Color::Indexed(39)),
+            // The selection's colour on the map (the outline's magenta, `OutlineStyle::highlight`
+            // in the palette), outside the map's yellow-green-blue scale like the bars' orange.
+            bar_selected: Style::new().fg(Color::Indexed(205)),
             bar_rest: Style::new().fg(Color::Indexed(240)),
             eighths: EIGHTHS,
             crumb_sep: " › ",

@@ -10,8 +10,12 @@ use crate::i18n;
 use crate::screen::tiles::{
     MapGeom, TileFigure, framed, geometry, text_w_of, tile_figure, tile_names, visible_districts,
 };
-use crate::style::theme::HEAT_STEPS;
+use ratatui::style::{Modifier, Style};
+
+use crate::geo::classes::LegendEntry;
+use crate::style::rgb::ColorMode;
 use crate::text;
+use crate::ui::outline_paint::{OutlineStyle, contrast, pattern, pattern_ascii};
 use crate::ui::{fill, pane, put};
 
 pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
@@ -49,9 +53,13 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     }
     let t = &app.theme();
     // Shading and labels follow the view model (filtered amounts, in the chosen unit), through the
-    // texts cached with the view: a frame formats no money and divides no Decimals.
+    // texts cached with the view: a frame formats no money and divides no Decimals. The shading
+    // is the outline map's: the same classes, palette and patterns, so a class has one colour in
+    // both modes and the bars' colour stays outside the scale.
     let vm = &app.figures();
     let labels = super::labels(app);
+    let classes = &labels.outline.classes;
+    let shade = OutlineStyle::new(app.map_view().color, classes.count());
     let shown = |i: usize| vm.figures(i).projects > 0;
     // The names first, all together: names that would read the same are cut so that they differ.
     let inputs = app.inputs();
@@ -64,22 +72,29 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         }
         let label = labels.districts.get(i);
         let selected = i == app.selected();
-        let (style, fill_sym) = if selected {
-            (
-                if focused {
-                    t.tile_selected
-                } else {
-                    t.tile_selected_unfocused
-                },
-                " ",
-            )
-        } else if shown(i) {
-            let s = label.map_or(1, |l| l.heat).clamp(1, HEAT_STEPS - 1);
-            (t.heat[s], t.heat_fill[s])
+        let class = classes.of_district.get(i).copied().flatten();
+        let (style, fill_sym) = tile_shade(&shade, class, t.ascii);
+        // The selection keeps its fill (its class stays readable): a frame in the gaps around
+        // the tile and the marker say which tile it is.
+        let style = if selected {
+            style.add_modifier(Modifier::BOLD)
         } else {
-            (t.tile_empty, t.tile_empty_fill)
+            style
         };
-        fill(buf, r, fill_sym, style);
+        fill(buf, r, &fill_sym, style);
+        // No blank row between stacked two-row tiles: a rule under each keeps them apart.
+        if r.height == 2 && g.tile_h == 2 {
+            let last = Rect::new(r.x, r.bottom() - 1, r.width, 1);
+            fill(
+                buf,
+                last,
+                &fill_sym,
+                style.add_modifier(Modifier::UNDERLINED),
+            );
+        }
+        if selected {
+            ring(buf, inner, r, &g, t, &shade, focused);
+        }
         let pad = u16::from(r.width >= 16);
         let text_w = text_w_of(r);
         let x = r.x + pad;
@@ -142,12 +157,14 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
             } else {
                 style
             };
-            put(buf, r, x, y, line, st);
+            // Text on a pattern keeps a blank after it (`Fyn ::::`, not `Fyn::::`).
+            let blank_after = if fill_sym == " " { "" } else { " " };
+            put(buf, r, x, y, &format!("{line}{blank_after}"), st);
         }
     }
     scrollbars(buf, area, &g, app, focused);
     if g.legend {
-        legend(buf, inner, app, &labels.max_label);
+        legend(buf, inner, app, &shade, &labels.outline.legend);
     }
 }
 
@@ -198,24 +215,78 @@ fn scrollbars(buf: &mut Buffer, area: Rect, g: &MapGeom, app: &App, focused: boo
     }
 }
 
-fn legend(buf: &mut Buffer, inner: Rect, app: &App, max_label: &str) {
-    let t = &app.theme();
-    let words = i18n::strings(app.locale());
-    let y = inner.bottom() - 1;
-    let row = Rect::new(inner.x, y, inner.width, 1);
-    let mut x = put(buf, row, inner.x + 1, y, "0 ", t.dim);
-    for s in 1..HEAT_STEPS {
-        x = put(buf, row, x, y, &t.heat_fill[s].repeat(2), t.heat[s]);
+/// The tiles' legend: the outline map's one-row legend (classes, their limits, no projects), on
+/// the row under the grid.
+fn legend(buf: &mut Buffer, inner: Rect, app: &App, shade: &OutlineStyle, entries: &[LegendEntry]) {
+    let row = Rect::new(inner.x, inner.bottom() - 1, inner.width, 1);
+    super::outline::legend_line(row, buf, shade, entries, app.theme().ascii);
+}
+
+/// A tile's style and fill for `class` (`None`: no projects): the class colour with a readable
+/// text colour, or without colour the class's pattern.
+fn tile_shade(shade: &OutlineStyle, class: Option<usize>, ascii: bool) -> (Style, String) {
+    let count = shade.classes.len();
+    match shade.mode {
+        ColorMode::NoColor => {
+            let p = if ascii {
+                pattern_ascii(class, count)
+            } else {
+                pattern(class, count)
+            };
+            (Style::new(), p.to_string())
+        }
+        _ => {
+            let c = shade.fill(class);
+            (
+                Style::new().bg(shade.color(c)).fg(contrast(c)),
+                " ".to_string(),
+            )
+        }
     }
-    x = put(buf, row, x, y, &format!(" {max_label}"), t.dim);
-    let empty_label = format!(" {}", words.legend_empty);
-    let need = u16::try_from(5 + text::width(&empty_label)).unwrap_or(u16::MAX);
-    if app.data().districts.iter().any(|d| !d.has_projects())
-        && x.saturating_add(need) <= row.right()
-    {
-        x = put(buf, row, x, y, "   ", t.dim);
-        x = put(buf, row, x, y, &t.tile_empty_fill.repeat(2), t.tile_empty);
-        put(buf, row, x, y, &empty_label, t.dim);
+}
+
+/// The selection frame: box lines in the gap cells around tile `r` (never over another tile),
+/// in the outline map's highlight colour when the map has focus.
+fn ring(
+    buf: &mut Buffer,
+    clip: Rect,
+    r: Rect,
+    g: &MapGeom,
+    t: &crate::style::theme::Theme,
+    shade: &OutlineStyle,
+    focused: bool,
+) {
+    let style = match shade.mode {
+        ColorMode::NoColor => Style::new().add_modifier(Modifier::BOLD),
+        _ if focused => Style::new()
+            .fg(shade.color(shade.highlight))
+            .add_modifier(Modifier::BOLD),
+        _ => Style::new().fg(shade.color((200, 200, 200))),
+    };
+    let [tl, tr, bl, br, h, v] = t.frame;
+    let gap_x = g.tile_w > r.width;
+    let gap_y = g.tile_h > r.height;
+    let left = r.x.checked_sub(1).filter(|&x| gap_x && x >= clip.x);
+    let right = Some(r.right()).filter(|&x| gap_x && x < clip.right());
+    let top = r.y.checked_sub(1).filter(|&y| gap_y && y >= clip.y);
+    let bottom = Some(r.bottom()).filter(|&y| gap_y && y < clip.bottom());
+    for y in r.y..r.bottom() {
+        for x in [left, right].into_iter().flatten() {
+            put(buf, clip, x, y, v, style);
+        }
+    }
+    for y in [top, bottom].into_iter().flatten() {
+        super::put_repeat(buf, clip, r.x, y, h, usize::from(r.width), style);
+    }
+    for (x, y, c) in [
+        (left, top, tl),
+        (right, top, tr),
+        (left, bottom, bl),
+        (right, bottom, br),
+    ] {
+        if let (Some(x), Some(y)) = (x, y) {
+            put(buf, clip, x, y, c, style);
+        }
     }
 }
 
@@ -226,7 +297,9 @@ mod tests {
 
     #[test]
     fn names_fit_their_tiles() {
-        assert_eq!(fit_name("Sydøstjylland", 12, 2), vec!["Sydøstjylla…"]);
+        // A word too long for its line is hyphenated between syllables when a line is left.
+        assert_eq!(fit_name("Sydøstjylland", 12, 2), vec!["Sydøstjyl-", "land"]);
+        assert_eq!(fit_name("Sydøstjylland", 12, 1), vec!["Sydøstjylla…"]);
         assert_eq!(
             fit_name("Midt- og Vestjylland", 12, 2),
             vec!["Midt- og", "Vestjylland"]
@@ -240,14 +313,19 @@ mod tests {
             vec!["Midt- og Ve…"]
         );
         assert_eq!(fit_name("Fyn", 2, 1), vec!["F…"]);
-        // A word is never split across lines (`Nordj` / `ylla…`): cut with `…` on its line.
-        assert_eq!(fit_name("Nordjylland", 5, 3), vec!["Nord…"]);
-        assert_eq!(fit_name("Nordjylland", 5, 2), vec!["Nord…"]);
+        // Never split anywhere (`Nordj` / `ylla…`): at a syllable, with a hyphen.
+        assert_eq!(fit_name("Nordjylland", 5, 3), vec!["Nord-", "jyl-", "land"]);
+        assert_eq!(fit_name("Nordjylland", 5, 2), vec!["Nord-", "jyll…"]);
+        assert_eq!(fit_name("Østjylland", 5, 2), vec!["Øst-", "jyll…"]);
+        assert_eq!(fit_name("Trøndelag", 6, 2), vec!["Trøn-", "delag"]);
+        // No syllable break that fits: cut on its own line as before.
+        assert_eq!(fit_name("Aeiouaei", 5, 2), vec!["Aeio…"]);
         assert_eq!(
             fit_name("Midt- og Vestjylland", 5, 3),
             vec!["Midt-", "og", "Vest…"]
         );
-        assert_eq!(fit_name("København", 5, 2), vec!["Købe…"]);
+        assert_eq!(fit_name("København", 5, 2), vec!["Kø-", "benh…"]);
+        assert_eq!(fit_name("København", 6, 2), vec!["Køben-", "havn"]);
         assert_eq!(fit_name("Københavns Vestegn", 5, 2), vec!["Købe…", "Vest…"]);
         // Lines break after a hyphen too.
         assert_eq!(

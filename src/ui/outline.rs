@@ -13,7 +13,7 @@ use crate::geo::classes::LegendEntry;
 use crate::i18n;
 use crate::style::rgb::{ColorMode, rgb_to_256};
 use crate::text;
-use crate::ui::outline_paint::{OutlineFrame, OutlineStyle, paint, pattern};
+use crate::ui::outline_paint::{OutlineFrame, OutlineStyle, paint, pattern, pattern_ascii};
 use crate::ui::{pane, put};
 
 /// The legend lines in the UI language (empty when the outline is not shown).
@@ -47,6 +47,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         zoom,
         style: &style,
         classes: &outline.classes.of_district,
+        priority: &outline.priority,
         texts: &outline.texts,
         legend: &outline.legend,
         marked: app.marks(),
@@ -65,6 +66,19 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
 fn legend_on_edge(area: Rect, buf: &mut Buffer, style: &OutlineStyle, legend: &[LegendEntry]) {
     let y = area.bottom().saturating_sub(1);
     let clip = Rect::new(area.x + 1, y, area.width.saturating_sub(2), 1);
+    legend_line(clip, buf, style, legend, false);
+}
+
+/// The one-row legend in `clip` (see [`legend_on_edge`]); the tile map draws the same line under
+/// its tiles, so both map modes explain their shading alike. `ascii`: `--plain` patterns.
+pub fn legend_line(
+    clip: Rect,
+    buf: &mut Buffer,
+    style: &OutlineStyle,
+    legend: &[LegendEntry],
+    ascii: bool,
+) {
+    let y = clip.y;
     let avail = usize::from(clip.width.saturating_sub(2));
     let count = style.classes.len();
     let heading = legend.iter().find(|e| e.heading).map(|e| e.label.as_str());
@@ -77,7 +91,7 @@ fn legend_on_edge(area: Rect, buf: &mut Buffer, style: &OutlineStyle, legend: &[
             x = put(buf, clip, x, y, &format!("{h} "), Style::default());
         }
         for e in entries {
-            let (sw, st) = swatch(style, e.class, count, 2);
+            let (sw, st) = swatch(style, e.class, count, 2, ascii);
             x = put(buf, clip, x, y, &sw, st);
             x = put(buf, clip, x, y, &format!(" {} ", e.label), Style::default());
         }
@@ -108,13 +122,20 @@ fn legend_on_edge(area: Rect, buf: &mut Buffer, style: &OutlineStyle, legend: &[
     let np_fits = need + np_w <= avail + 1;
     if let Some(h) = heading {
         let room = (avail + 1).saturating_sub(need + if np_fits { np_w } else { 0 });
+        // The filter's name before the note on the classes (`Filter: familier · klasser for
+        // filteret` → `Filter: familier`), then cut.
+        let h = if text::width(h) < room {
+            h
+        } else {
+            h.split(" · ").next().unwrap_or(h)
+        };
         if room >= 5 {
             let cut = text::truncate(h, room - 1);
             x = put(buf, clip, x, y, &format!("{cut} "), Style::default());
         }
     }
     for e in &classes {
-        let (sw, st) = swatch(style, e.class, count, 1);
+        let (sw, st) = swatch(style, e.class, count, 1, ascii);
         x = put(buf, clip, x, y, &sw, st);
     }
     x = put(buf, clip, x, y, &format!(" {range} "), Style::default());
@@ -123,7 +144,7 @@ fn legend_on_edge(area: Rect, buf: &mut Buffer, style: &OutlineStyle, legend: &[
         let need = u16::try_from(3 + text::width(&label)).unwrap_or(u16::MAX);
         if x.saturating_add(need) <= clip.right() {
             x = put(buf, clip, x, y, " ", Style::default());
-            let (sw, st) = swatch(style, None, count, 2);
+            let (sw, st) = swatch(style, None, count, 2, ascii);
             x = put(buf, clip, x, y, &sw, st);
             put(buf, clip, x, y, &label, Style::default());
         }
@@ -131,7 +152,13 @@ fn legend_on_edge(area: Rect, buf: &mut Buffer, style: &OutlineStyle, legend: &[
 }
 
 /// `n` cells showing a class: its colour, or in `NoColor` mode its pattern.
-fn swatch(style: &OutlineStyle, class: Option<usize>, count: usize, n: usize) -> (String, Style) {
+fn swatch(
+    style: &OutlineStyle,
+    class: Option<usize>,
+    count: usize,
+    n: usize,
+    ascii: bool,
+) -> (String, Style) {
     let rgb = class
         .and_then(|k| style.classes.get(k))
         .copied()
@@ -144,6 +171,10 @@ fn swatch(style: &OutlineStyle, class: Option<usize>, count: usize, n: usize) ->
         ColorMode::Indexed256 => (
             "█".repeat(n),
             Style::default().fg(Color::Indexed(rgb_to_256(rgb))),
+        ),
+        ColorMode::NoColor if ascii => (
+            pattern_ascii(class, count).to_string().repeat(n),
+            Style::default(),
         ),
         ColorMode::NoColor => (
             pattern(class, count).to_string().repeat(n),

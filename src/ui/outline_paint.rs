@@ -44,7 +44,8 @@ impl OutlineStyle {
         }
     }
 
-    fn color(&self, c: Rgb) -> Color {
+    /// `c` in this mode (`Reset` without colour).
+    pub fn color(&self, c: Rgb) -> Color {
         match self.mode {
             ColorMode::TrueColor => Color::Rgb(c.0, c.1, c.2),
             ColorMode::Indexed256 => Color::Indexed(rgb_to_256(c)),
@@ -52,7 +53,8 @@ impl OutlineStyle {
         }
     }
 
-    fn fill(&self, class: Option<usize>) -> Rgb {
+    /// The fill of a class (`None`: no projects).
+    pub fn fill(&self, class: Option<usize>) -> Rgb {
         match class {
             Some(k) => self
                 .classes
@@ -77,6 +79,17 @@ pub fn pattern(class: Option<usize>, count: usize) -> char {
             let i = (k.min(count - 1) * 5 + (count - 1) / 2) / (count - 1);
             RAMP6[i.min(5)]
         }
+    }
+}
+
+/// [`pattern`] in ASCII (`--plain`): the same ramp, one character per step.
+pub fn pattern_ascii(class: Option<usize>, count: usize) -> char {
+    match pattern(class, count) {
+        '░' => 'o',
+        '▒' => 'O',
+        '▓' => '#',
+        '█' => '@',
+        c => c,
     }
 }
 
@@ -223,6 +236,12 @@ pub fn render_outline(area: Rect, buf: &mut Buffer, view: &OutlineView) -> Outli
         } else {
             Style::default().fg(contrast(fill)).bg(st.color(fill))
         };
+        if l.callout && !no_color {
+            // Off its district: in the colour of the selection's outline, which ties the two.
+            style = Style::default()
+                .fg(contrast(st.highlight))
+                .bg(st.color(st.highlight));
+        }
         if view.selected == Some(l.district) {
             style = style.add_modifier(if no_color {
                 Modifier::REVERSED | Modifier::BOLD
@@ -296,7 +315,8 @@ fn darken(c: Rgb) -> Rgb {
     (f(c.0), f(c.1), f(c.2))
 }
 
-fn contrast(c: Rgb) -> Color {
+/// Black or white, whichever reads on `c`.
+pub fn contrast(c: Rgb) -> Color {
     let lum = u32::from(c.0) * 299 + u32::from(c.1) * 587 + u32::from(c.2) * 114;
     if lum > 140_000 {
         Color::Black
@@ -397,6 +417,8 @@ pub struct OutlineFrame<'a> {
     pub style: &'a OutlineStyle,
     /// Per district, its class (`Classes::of_district`; `None`: no projects).
     pub classes: &'a [Option<usize>],
+    /// Per district, its label priority (`OutlineLabels::priority`: higher first).
+    pub priority: &'a [Option<usize>],
     /// Per district, its label alternatives (`labels::default_texts`).
     pub texts: &'a [Vec<Vec<String>>],
     /// `Classes::legend(...)` in the UI language; empty: none.
@@ -407,8 +429,8 @@ pub struct OutlineFrame<'a> {
 }
 
 /// Paints `map` into `area` as `frame` says. Cheap when the size and zoom are unchanged (the map's
-/// cache keeps the raster). The selected district is labelled first, then the more valuable
-/// (higher class) ones, the order hit tests use too.
+/// cache keeps the raster). The selected district is labelled first, then by `priority`, the
+/// order hit tests use too.
 pub fn paint(
     map: &OutlineMap,
     cache: &OutlineCache,
@@ -416,7 +438,7 @@ pub fn paint(
     buf: &mut Buffer,
     frame: &OutlineFrame,
 ) -> OutlineDrawn {
-    let prefs = (frame.selected, frame.classes);
+    let prefs = (frame.selected, frame.priority);
     map.with_placement(
         cache,
         area,
@@ -561,6 +583,7 @@ mod tests {
             zoom: None,
             style: &style,
             classes: &classes.of_district,
+            priority: &classes.of_district,
             texts: &texts,
             legend: &legend,
             marked: &[],
