@@ -1332,3 +1332,34 @@ fn the_prompt_takes_a_query_as_long_as_is_searched_and_says_so() {
     };
     assert!(!p.full);
 }
+
+/// `[theme] heat` shades both maps (and their legends): the scale runs through its six colours,
+/// so the top class is the last of them.
+#[test]
+fn theme_heat_is_the_maps_scale() {
+    use kredskort::config::MapMode;
+    use kredskort::style::rgb::ColorMode;
+    use ratatui::style::Color;
+    let s =
+        config_settings("[theme]\nheat = \"#fffff0 #ddeeff #aaccee #7799cc #4466aa #102030\"\n");
+    let (theme, _) = kredskort::commands::dashboard::check_style(&s).unwrap();
+    assert!(theme.map_stops.is_some());
+    let truecolor = MapSettings {
+        mode: None,
+        color: ColorMode::TrueColor,
+        allow_outline: true,
+    };
+    for mode in [MapMode::Outline, MapMode::Tiles] {
+        let app = App::new(load_embedded(), Locale::Da, (120, 40))
+            .with_theme(theme.clone())
+            .with_map_settings(truecolor)
+            .with_map_mode(mode);
+        let buf = kredskort::commands::render::draw_buffer(&app);
+        let top = Color::Rgb(0x10, 0x20, 0x30);
+        let found = buf.content().iter().any(|c| c.bg == top || c.fg == top);
+        assert!(
+            found,
+            "{mode:?}: København's class in the top colour of [theme] heat"
+        );
+    }
+}

@@ -42,6 +42,33 @@ fn colour(e: &ConfigEntry, text: &str) -> Result<Color, Box<Diagnostic>> {
     })
 }
 
+/// A colour as red, green, blue: a named colour as the 16-colour palette shows it, a palette index
+/// as xterm does.
+fn rgb_of(c: Color) -> crate::style::rgb::Rgb {
+    use crate::style::rgb::rgb_of_256;
+    let system = |n: u8| rgb_of_256(n);
+    match c {
+        Color::Rgb(r, g, b) => (r, g, b),
+        Color::Indexed(n) => rgb_of_256(n),
+        Color::Black => system(0),
+        Color::Red => system(1),
+        Color::Green => system(2),
+        Color::Yellow => system(3),
+        Color::Blue => system(4),
+        Color::Magenta => system(5),
+        Color::Cyan => system(6),
+        Color::Gray => system(7),
+        Color::DarkGray => system(8),
+        Color::LightRed => system(9),
+        Color::LightGreen => system(10),
+        Color::LightYellow => system(11),
+        Color::LightBlue => system(12),
+        Color::LightMagenta => system(13),
+        Color::LightCyan => system(14),
+        Color::White | Color::Reset => system(15),
+    }
+}
+
 fn readable_on(bg: Color) -> Color {
     match bg {
         Color::Rgb(r, g, b) if u32::from(r) * 3 + u32::from(g) * 6 + u32::from(b) < 1280 => {
@@ -89,9 +116,13 @@ pub fn apply_theme(
                         .map(|p| colour(e, p))
                         .collect::<Result<Vec<Color>, _>>()
                         .map(|cs| {
-                            for (slot, c) in t.heat.iter_mut().zip(cs) {
+                            let mut stops = [(0, 0, 0); HEAT_STEPS];
+                            for ((slot, stop), c) in t.heat.iter_mut().zip(&mut stops).zip(cs) {
                                 *slot = Style::new().bg(c).fg(readable_on(c));
+                                *stop = rgb_of(c);
                             }
+                            // Both maps and their legends shade through these colours.
+                            t.map_stops = Some(stops);
                         })
                 } else {
                     Err(Box::new(e.error(

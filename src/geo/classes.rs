@@ -340,16 +340,35 @@ fn nice_limits(lo: Decimal, hi: Decimal) -> Vec<Decimal> {
         .collect()
 }
 
-/// A sequential colour scale (light yellow → green → dark blue, after ColorBrewer YlGnBu) in `n`
-/// steps, lightest (least money) first.
+/// The stops of the maps' sequential scale (light yellow → green → dark blue, after ColorBrewer
+/// YlGnBu), least money first.
+pub const SEQUENTIAL_STOPS: [Rgb; 5] = [
+    (255, 255, 204),
+    (161, 218, 180),
+    (65, 182, 196),
+    (44, 127, 184),
+    (37, 52, 148),
+];
+
+/// The maps' sequential colour scale in `n` steps, lightest (least money) first.
 pub fn sequential_rgb(n: usize) -> Vec<Rgb> {
-    const STOPS: [(f64, f64, f64); 5] = [
-        (255.0, 255.0, 204.0),
-        (161.0, 218.0, 180.0),
-        (65.0, 182.0, 196.0),
-        (44.0, 127.0, 184.0),
-        (37.0, 52.0, 148.0),
-    ];
+    scale_rgb(&SEQUENTIAL_STOPS, n)
+}
+
+/// `n` colours evenly along the stops (at least one stop), the first stop first.
+pub fn scale_rgb(stops: &[Rgb], n: usize) -> Vec<Rgb> {
+    let stops: Vec<(f64, f64, f64)> = stops
+        .iter()
+        .map(|&(r, g, b)| (f64::from(r), f64::from(g), f64::from(b)))
+        .collect();
+    let Some(&only) = stops.first() else {
+        return Vec::new();
+    };
+    if stops.len() == 1 {
+        let c = (only.0 as u8, only.1 as u8, only.2 as u8);
+        return vec![c; n];
+    }
+    let stops = stops.as_slice();
     (0..n)
         .map(|k| {
             let t = if n <= 1 {
@@ -357,10 +376,10 @@ pub fn sequential_rgb(n: usize) -> Vec<Rgb> {
             } else {
                 k as f64 / (n - 1) as f64
             };
-            let pos = t * (STOPS.len() - 1) as f64;
-            let i = (pos.floor() as usize).min(STOPS.len() - 2);
+            let pos = t * (stops.len() - 1) as f64;
+            let i = (pos.floor() as usize).min(stops.len() - 2);
             let f = pos - i as f64;
-            let (a, b) = (STOPS[i], STOPS[i + 1]);
+            let (a, b) = (stops[i], stops[i + 1]);
             let mix = |x: f64, y: f64| (x + (y - x) * f).round().clamp(0.0, 255.0) as u8;
             (mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
         })

@@ -39,6 +39,40 @@ pub fn rgb_to_256(c: Rgb) -> u8 {
     }
 }
 
+/// The colour of an xterm palette index (the 16 system colours as xterm shows them).
+pub fn rgb_of_256(n: u8) -> Rgb {
+    const SYSTEM: [Rgb; 16] = [
+        (0, 0, 0),
+        (205, 0, 0),
+        (0, 205, 0),
+        (205, 205, 0),
+        (0, 0, 238),
+        (205, 0, 205),
+        (0, 205, 205),
+        (229, 229, 229),
+        (127, 127, 127),
+        (255, 0, 0),
+        (0, 255, 0),
+        (255, 255, 0),
+        (92, 92, 255),
+        (255, 0, 255),
+        (0, 255, 255),
+        (255, 255, 255),
+    ];
+    match n {
+        0..=15 => SYSTEM[usize::from(n)],
+        16..=231 => {
+            const LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
+            let k = usize::from(n - 16);
+            (LEVELS[k / 36], LEVELS[(k / 6) % 6], LEVELS[k % 6])
+        }
+        _ => {
+            let v = 8 + 10 * (n - 232);
+            (v, v, v)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,6 +82,9 @@ mod tests {
         assert_eq!(rgb_to_256((0, 0, 0)), 16);
         assert_eq!(rgb_to_256((255, 255, 255)), 231);
         assert_eq!(rgb_to_256((128, 128, 128)), 244);
+        for n in 16..=255u8 {
+            assert_eq!(rgb_to_256(rgb_of_256(n)), n, "{n} round trip");
+        }
         assert_eq!(rgb_to_256((255, 0, 0)), 196);
     }
 }

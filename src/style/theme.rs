@@ -60,6 +60,9 @@ pub struct Theme {
     pub ascii: bool,
     /// Increases and decreases in the change view.
     pub change: super::change::ChangeStyle,
+    /// The maps' scale as the config's `[theme] heat` gives it (lightest first); `None`: the
+    /// built-in scale.
+    pub map_stops: Option<[super::rgb::Rgb; HEAT_STEPS]>,
 }
 
 const EIGHTHS: [&str; 8] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"];
@@ -136,6 +139,7 @@ impl Theme {
             mark: "◆",
             ascii: false,
             change: super::change::ChangeStyle::colour(),
+            map_stops: None,
         }
     }
 

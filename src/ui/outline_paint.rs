@@ -11,7 +11,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::geo::cache::OutlineCache;
-use crate::geo::classes::{LegendEntry, sequential_rgb};
+use crate::geo::classes::{LegendEntry, scale_rgb, sequential_rgb};
 use crate::geo::labels::PlacedLabel;
 use crate::geo::raster::{FRAME, MAX_DISTRICTS, NEUTRAL, PanelKind, Raster, SEA};
 use crate::screen::outline::OutlineMap;
@@ -34,9 +34,14 @@ pub struct OutlineStyle {
 impl OutlineStyle {
     /// The default scale (ColorBrewer-like YlGnBu) for `classes` classes.
     pub fn new(mode: ColorMode, classes: usize) -> OutlineStyle {
+        OutlineStyle::with_stops(mode, classes, None)
+    }
+
+    /// The scale through `stops` (the config's `[theme] heat`), or the default one.
+    pub fn with_stops(mode: ColorMode, classes: usize, stops: Option<&[Rgb]>) -> OutlineStyle {
         OutlineStyle {
             mode,
-            classes: sequential_rgb(classes),
+            classes: stops.map_or_else(|| sequential_rgb(classes), |s| scale_rgb(s, classes)),
             no_projects: (190, 190, 190),
             neutral: (105, 105, 105),
             frame: (140, 140, 140),
