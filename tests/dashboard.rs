@@ -910,3 +910,96 @@ fn page_down_on_the_map_goes_as_far_drilled_in_as_in_the_overview() {
         }
     }
 }
+
+// ---------------------------------------------------------------- numbers an analyst compares
+
+/// The synthetic landsdele file: amounts from 3,1 mio. down to 99.999,99 kr., populations on all
+/// but one district.
+fn landsdele() -> Dataset {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/landsdele.toml"
+    ))
+    .unwrap();
+    load_str(&text, "landsdele.toml", None).unwrap()
+}
+
+fn landsdele_shot(w: u16, h: u16, keys: &str) -> String {
+    let mut app = tiles(App::new(landsdele(), Locale::Da, (w, h)));
+    typed(&mut app, keys);
+    screen(&app, false)
+}
+
+/// The bars' rows of a screen (the lines below the bars' title with a bar's name in them).
+fn rows_with<'a>(s: &'a str, names: &[&str]) -> Vec<&'a str> {
+    s.lines()
+        .skip_while(|l| !l.contains("Fordeling"))
+        .filter(|l| names.iter().any(|n| l.contains(n)) && l.starts_with('│'))
+        .collect()
+}
+
+#[test]
+fn one_scale_per_column_aligned_on_the_comma() {
+    let s = landsdele_shot(120, 36, "");
+    // The unit once, in the title; the figures without it, one decimal each.
+    assert!(s.contains("Fordeling · mio. kr."), "{s}");
+    let rows = rows_with(
+        &s,
+        &[
+            "▶Hovedstaden",
+            " Sjælland ",
+            " Syddanmark ",
+            " Midtjylland ",
+        ],
+    );
+    assert_eq!(rows.len(), 4, "{s}");
+    for (row, figure) in rows.iter().zip(["3,1", "2,0", "0,4", "0,1"]) {
+        assert!(row.contains(&format!(" {figure} ")), "{row}");
+        assert!(!row.contains("kr."), "no unit in the column: {row}");
+    }
+    // Every value's comma in the same column.
+    let commas: Vec<usize> = rows
+        .iter()
+        .map(|r| {
+            let cells: Vec<char> = r.chars().collect();
+            let last_bar = cells
+                .iter()
+                .rposition(|c| "█▉▊▋▌▍▎▏".contains(*c))
+                .unwrap_or(0);
+            last_bar + cells[last_bar..].iter().position(|&c| c == ',').unwrap()
+        })
+        .collect();
+    assert!(commas.windows(2).all(|w| w[0] == w[1]), "{commas:?}\n{s}");
+    // The full unit: whole kroner with øre for all, since some have them.
+    let s = landsdele_shot(120, 36, "uuu");
+    assert!(s.contains("Fordeling · kr."), "{s}");
+    assert!(
+        s.contains(" 3.100.000,00 ") && s.contains(" 99.999,99 "),
+        "{s}"
+    );
+}
+
+#[test]
+fn facts_beside_the_bars_drop_in_order_as_the_pane_narrows() {
+    // 200 columns: amount, share, projects and kr. per inhabitant, with headings on the frame.
+    let s = landsdele_shot(200, 60, "");
+    let head = s.lines().find(|l| l.contains("Fordeling")).unwrap();
+    for h in ["mio. kr.", "%", "proj.", "kr./indb."] {
+        assert!(head.contains(h), "{head}");
+    }
+    let hov = rows_with(&s, &["▶Hovedstaden"])[0];
+    // 3.100.000 of 6.000.000 is 51,7 %; two projects; 3.100.000 / 1.850.000 = 1,68 kr.
+    assert!(
+        hov.contains(" 51,7 ") && hov.contains(" 2 ") && hov.contains(" 1,68"),
+        "{hov}"
+    );
+    // Nordjylland has no population (and no projects): markers, never zeros.
+    let nord = rows_with(&s, &[" Nordjylland "])[0];
+    assert!(!nord.contains("0,00"), "{nord}");
+    // 80 columns side by side: no room beside the bar, only the value.
+    let s = landsdele_shot(80, 24, "");
+    assert!(!s.contains("proj."), "{s}");
+    insta::assert_snapshot!("landsdele_80x24", s);
+    insta::assert_snapshot!("landsdele_120x36", landsdele_shot(120, 36, ""));
+    insta::assert_snapshot!("landsdele_200x60", landsdele_shot(200, 60, ""));
+}

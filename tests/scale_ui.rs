@@ -229,13 +229,17 @@ fn titles_count_districts_and_name_the_map_window() {
     let ds = generated(1000, 1);
     let app = tiles(App::new(ds.clone(), Locale::Da, (200, 60)));
     let s = screen(&app, false);
-    assert!(s.contains("Fordeling 1–20 af 1.000 kredse ▼"), "{s}");
+    // The column's unit comes first, said once for the pane.
+    assert!(
+        s.contains("Fordeling · mio. kr. 1–20 af 1.000 kredse ▼"),
+        "{s}"
+    );
     // 32 × 32 tiles: all rows fit at 200x60, the columns scroll (nine-column names).
     assert!(s.contains("Kort · kolonner 1–19 af 32"), "{s}");
     let app = tiles(App::new(ds.clone(), Locale::En, (80, 24)));
     let s = screen(&app, false);
-    // Narrow: the word goes before the numbers are cut.
-    assert!(s.contains("Allocation 1–18 of 1,000 "), "{s}");
+    // Narrow: the words go before the numbers are cut, the column's unit stays.
+    assert!(s.contains("DKK m 1–18 of 1,000 ▼"), "{s}");
     // The not-itemised row at the end is not counted as a district.
     let mut app = tiles(App::new(ds, Locale::En, (200, 60)));
     let _ = app.update(Action::FocusNext);
@@ -280,7 +284,7 @@ fn bars_scale_to_the_largest_district_and_cap_the_not_itemised_row() {
     let s = screen(&app, false);
     let row = |name: &str| {
         s.lines()
-            .find(|l| l.contains(name) && l.contains("mio. kr.│"))
+            .find(|l| l.contains(name) && l.contains('█'))
             .unwrap()
             .to_string()
     };

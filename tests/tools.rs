@@ -375,7 +375,11 @@ amount = 300
     typed(&mut plain, "uu");
     assert_eq!(plain.options().unit, Unit::Money);
     let s = screen(&plain, false);
-    assert!(s.contains("30.000.000 kr."), "{s}");
+    // Full amounts: the unit once in the title, the column's figures without it.
+    assert!(
+        s.contains("Fordeling · kr.") && s.contains(" 30.000.000│"),
+        "{s}"
+    );
 }
 
 #[test]
