@@ -1003,3 +1003,85 @@ fn facts_beside_the_bars_drop_in_order_as_the_pane_narrows() {
     insta::assert_snapshot!("landsdele_120x36", landsdele_shot(120, 36, ""));
     insta::assert_snapshot!("landsdele_200x60", landsdele_shot(200, 60, ""));
 }
+
+#[test]
+fn district_detail_shows_population_and_per_inhabitant() {
+    let s = landsdele_shot(120, 36, "<Enter>");
+    // 3.100.000 kr. over 1.850.000 inhabitants.
+    assert!(s.contains("Indbyggere     1.850.000"), "{s}");
+    assert!(s.contains("Pr. indbygger  1,68 kr./indb."), "{s}");
+    // Without a population (Nordjylland, last in the bars): neither line, never a zero.
+    let s = landsdele_shot(120, 36, "<Tab>G<Enter>");
+    assert!(s.contains("Landsdel Nordjylland"), "{s}");
+    assert!(
+        !s.contains("Indbyggere") && !s.contains("Pr. indbygger"),
+        "{s}"
+    );
+}
+
+/// Five districts of 100 projects each (the generator's data, seed 1).
+fn hundred_projects() -> Dataset {
+    use kredskort::commands::generate::{GenParams, generate_string};
+    load_str(
+        &generate_string(&GenParams::new(5, 100, 1)),
+        "gen.toml",
+        None,
+    )
+    .unwrap()
+}
+
+#[test]
+fn the_project_list_sorts_and_scales_on_its_own() {
+    let mut app = tiles(App::new(hundred_projects(), Locale::Da, (120, 36)));
+    typed(&mut app, "<Enter>");
+    assert_eq!(app.focus(), Focus::Detail);
+    let View::District { district, .. } = app.view().clone() else {
+        panic!("drilled in")
+    };
+    let file_order = app.visible_projects(district);
+    let bars = app.options().clone();
+    typed(&mut app, "s");
+    // The bars' order and unit are untouched; the list is largest first, read from its top.
+    assert_eq!(app.options(), &bars);
+    let sorted = app.visible_projects(district);
+    let amounts: Vec<_> = sorted
+        .iter()
+        .map(|&p| app.data().projects[p].amount)
+        .collect();
+    assert!(amounts.windows(2).all(|w| w[0] >= w[1]), "{amounts:?}");
+    assert_ne!(sorted, file_order);
+    assert!(matches!(
+        app.view(),
+        View::District {
+            selected: 0,
+            offset: 0,
+            ..
+        }
+    ));
+    let s = screen(&app, false);
+    assert!(s.contains("orden (projekter): største først"), "{s}");
+    // The map gave up rows: more than five projects show at 120x36.
+    let rows = s
+        .lines()
+        .filter(|l| l.contains("% kreds") || l.contains('•') || l.contains('▶'))
+        .count();
+    assert!(rows > 6, "{rows} rows\n{s}");
+    insta::assert_snapshot!("projects_sorted_120x36", s);
+    // `u`: the list's amounts in millions, the unit in its heading.
+    typed(&mut app, "u");
+    assert_eq!(app.options(), &bars);
+    let s = screen(&app, false);
+    assert!(s.contains("% kreds  mio. kr."), "{s}");
+    // `s` twice more: by name, then file order again.
+    typed(&mut app, "ss");
+    assert_eq!(app.visible_projects(district), file_order);
+    // With the bars in focus, `s` sorts the bars as before.
+    let mut app = tiles(App::new(hundred_projects(), Locale::Da, (120, 36)));
+    typed(&mut app, "<Tab>s");
+    assert_ne!(app.options().sort, bars.sort);
+    for (w, h) in [(80, 24), (200, 60)] {
+        let mut app = tiles(App::new(hundred_projects(), Locale::Da, (w, h)));
+        typed(&mut app, "<Enter>s");
+        insta::assert_snapshot!(format!("projects_sorted_{w}x{h}"), screen(&app, false));
+    }
+}

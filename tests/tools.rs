@@ -853,7 +853,8 @@ fn tabs_keep_their_own_state_and_a_bad_file_gets_an_error_tab() {
         }
         quit
     };
-    key(&mut ws, "h<Enter>u");
+    // `u` before drilling in: in a district `u` acts on the project list, which has the focus.
+    key(&mut ws, "uh<Enter>");
     key(&mut ws, "]");
     assert_eq!(ws.active(), 1);
     assert_eq!(*ws.active_app().unwrap().view(), View::Overview);

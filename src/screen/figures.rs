@@ -50,6 +50,61 @@ impl SortOrder {
     }
 }
 
+/// The order of a district's project list; `s` cycles it while that list has the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ProjectSort {
+    /// As the file lists them.
+    #[default]
+    File,
+    /// Largest amount first; ties in file order.
+    AmountDesc,
+    /// By name in the locale's order.
+    Name,
+}
+
+impl ProjectSort {
+    pub fn next(self) -> ProjectSort {
+        match self {
+            ProjectSort::File => ProjectSort::AmountDesc,
+            ProjectSort::AmountDesc => ProjectSort::Name,
+            ProjectSort::Name => ProjectSort::File,
+        }
+    }
+
+    pub fn label(self, locale: Locale) -> &'static str {
+        match (self, locale) {
+            (ProjectSort::File, Locale::Da) => "filens orden",
+            (ProjectSort::File, Locale::En) => "file order",
+            (ProjectSort::AmountDesc, _) => SortOrder::AmountDesc.label(locale),
+            (ProjectSort::Name, _) => SortOrder::Name.label(locale),
+        }
+    }
+
+    /// `projects` (indices into `ds.projects`) in this order: O(n log n) in the list's length.
+    pub fn apply(self, ds: &Dataset, mut projects: Vec<usize>, locale: Locale) -> Vec<usize> {
+        match self {
+            ProjectSort::File => {}
+            ProjectSort::AmountDesc => projects.sort_by(|&a, &b| {
+                let amount = |p: usize| ds.projects.get(p).map(|p| p.amount);
+                amount(b).cmp(&amount(a))
+            }),
+            ProjectSort::Name => projects.sort_by_cached_key(|&p| {
+                ds.projects.get(p).map(|p| collation_key(&p.name, locale))
+            }),
+        }
+        projects
+    }
+}
+
+/// How a district's project list is shown: its own order and scale, apart from the bars' (`s` and
+/// `u` act on the list that has the focus).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct ProjectOptions {
+    pub sort: ProjectSort,
+    /// Amounts in millions (the column's compact scale) rather than whole kroner.
+    pub compact: bool,
+}
+
 /// What the bars and the map show; `u` cycles through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Unit {

@@ -63,6 +63,14 @@ pub fn layout(area: Rect, app: &Inputs<'_>) -> ScreenLayout {
         } else {
             wanted.max(body.height * 2 / 5)
         };
+        // Drilled into a district, its project list is what one reads: the map gives up rows so
+        // the list fits, keeping a quarter of the body (enough to see where the district lies).
+        let below_h = match app.view() {
+            View::District { district, .. } => {
+                below_h.max(district_rows(app, *district, w).min(body.height * 3 / 4))
+            }
+            _ => below_h,
+        };
         let map_h = body.height - below_h;
         map = Some(Rect::new(body.x, body.y, w, map_h));
         let below = Rect::new(body.x, body.y + map_h, w, below_h);
@@ -108,6 +116,22 @@ pub fn layout(area: Rect, app: &Inputs<'_>) -> ScreenLayout {
         hints,
         help,
     }
+}
+
+/// Rows the detail pane of `district` wants at `width` columns: its facts, its project list and the
+/// frame.
+fn district_rows(app: &Inputs<'_>, district: usize, width: u16) -> u16 {
+    let Some(d) = app.data.districts.get(district) else {
+        return 0;
+    };
+    let text_w = crate::screen::detail::text_area(Rect::new(0, 0, width, 3)).width;
+    let info = crate::screen::detail::district_info(app, d, usize::from(text_w)).len();
+    let list = app
+        .data
+        .districts
+        .get(district)
+        .map_or(0, |d| d.projects.len());
+    u16::try_from(info + list + 2).unwrap_or(u16::MAX)
 }
 
 /// The area inside a pane's frame drawn at `area` ([`pane`]): all of it when there is no room for a
