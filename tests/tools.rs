@@ -431,8 +431,9 @@ fn marks_and_comparison() {
     assert_eq!(c.rows.len(), 2);
     assert_eq!(c.total_amount, rust_decimal::Decimal::from(43_600_000));
     let s = screen(&app, false);
+    // The total row, in the amount column's one scale (mio. kr., said once in its heading).
     assert!(
-        s.contains("Sammenligning") && s.contains("43.600.000 kr."),
+        s.contains("Sammenligning") && s.contains("I alt") && s.contains(" 43,6 "),
         "{s}"
     );
     typed(&mut app, "<Esc>");
@@ -1308,4 +1309,43 @@ fn the_per_inhabitant_note_counts_the_districts_without_a_population() {
     let mut app = App::new(ds, Locale::Da, (120, 40));
     typed(&mut app, "uu");
     assert!(screen(&app, false).contains("– 1 kreds uden befolkningstal"));
+}
+
+#[test]
+fn compare_shows_every_marked_district_as_a_row() {
+    // Three marked districts at 80x24: all three and the total, nothing dropped.
+    let mut app = app_at(80, 24);
+    typed(&mut app, "<Tab><Space>j<Space>j<Space>c");
+    assert_eq!(*app.mode(), Mode::Compare);
+    let s = screen(&app, false);
+    for name in [
+        "København ",
+        "Københavns Vestegn",
+        "Midt- og Vestsjælland",
+        "I alt",
+    ] {
+        assert!(s.contains(name), "{name}\n{s}");
+    }
+    assert!(!s.contains("skjult"), "{s}");
+    insta::assert_snapshot!("compare_three_80x24", s);
+    // Narrow, with populations: columns go in the stated order, and the title says which.
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/landsdele.toml"
+    ))
+    .unwrap();
+    let ds = load_str(&text, "landsdele.toml", None).unwrap();
+    let mut app =
+        App::new(ds, Locale::Da, (60, 20)).with_map_mode(kredskort::config::MapMode::Tiles);
+    typed(&mut app, "<Tab><Space>j<Space>j<Space>c");
+    let s = screen(&app, false);
+    assert!(s.contains("skjult: indb., % valgte"), "{s}");
+    for name in ["Hovedstaden", "Sjælland", "Syddanmark", "I alt"] {
+        assert!(s.contains(name), "{name}\n{s}");
+    }
+    for (w, h) in [(120, 36), (200, 60)] {
+        let mut app = app_at(w, h);
+        typed(&mut app, "<Tab><Space>j<Space>j<Space>c");
+        insta::assert_snapshot!(format!("compare_three_{w}x{h}"), screen(&app, false));
+    }
 }
