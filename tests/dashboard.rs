@@ -1085,3 +1085,30 @@ fn the_project_list_sorts_and_scales_on_its_own() {
         insta::assert_snapshot!(format!("projects_sorted_{w}x{h}"), screen(&app, false));
     }
 }
+
+#[test]
+fn help_is_grouped_in_the_hint_lines_notation() {
+    let s = shot(80, 24, "?");
+    // Scrolls at 80x24: where one is, and how to scroll.
+    assert!(s.contains("Hjælp – taster 1–20/"), "{s}");
+    assert!(s.contains("↓ rul"), "{s}");
+    assert!(s.contains("Navigation") && s.contains("Visning"), "{s}");
+    // One notation, the hint line's: no brackets.
+    assert!(
+        !s.contains("<Up>") && !s.contains("<Enter>") && s.contains("Enter"),
+        "{s}"
+    );
+    // Everything fits at 200x60: no position, no scroll hint.
+    let s = shot(200, 60, "?");
+    for heading in [
+        "Navigation",
+        "Visning",
+        "Markering og sammenligning",
+        "Filer og faner",
+    ] {
+        assert!(s.contains(heading), "{heading}\n{s}");
+    }
+    assert!(!s.contains("↓ rul") && !s.contains("taster 1–"), "{s}");
+    insta::assert_snapshot!("help_200x60", s);
+    insta::assert_snapshot!("help_120x36", shot(120, 36, "?"));
+}
