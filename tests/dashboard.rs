@@ -1112,3 +1112,31 @@ fn help_is_grouped_in_the_hint_lines_notation() {
     insta::assert_snapshot!("help_200x60", s);
     insta::assert_snapshot!("help_120x36", shot(120, 36, "?"));
 }
+
+#[test]
+fn the_outline_goes_where_its_drawing_gets_the_most_room() {
+    // The shipped data's default map is the outline.
+    let outline = |w: u16, h: u16| App::new(load_embedded(), Locale::Da, (w, h));
+    // 120x36: side by side, the map ~64 columns and the body's full height (stacked it got 15 rows).
+    let app = outline(120, 36);
+    assert!(app.map_view().outline_on().is_some());
+    let l = app.layout();
+    let (map, bars) = (l.map.unwrap(), l.bars.unwrap());
+    assert_eq!(map.y, bars.y, "side by side: {l:?}");
+    assert!(map.width >= 60 && map.height >= 30, "{map:?}");
+    insta::assert_snapshot!("outline_layout_120x36", screen(&app, false));
+    // Tall and narrow: across the top.
+    let l = outline(80, 60).layout();
+    assert!(l.map.unwrap().bottom() <= l.bars.unwrap().y, "{l:?}");
+    // From 140 columns: across the top, with the bars and the detail side by side below.
+    let app = outline(200, 60);
+    let l = app.layout();
+    assert!(l.map.unwrap().bottom() <= l.bars.unwrap().y, "{l:?}");
+    assert!(l.detail.is_some());
+    insta::assert_snapshot!("outline_layout_200x60", screen(&app, false));
+    // 80x24 stays side by side.
+    let app = outline(80, 24);
+    let l = app.layout();
+    assert_eq!(l.map.unwrap().y, l.bars.unwrap().y);
+    insta::assert_snapshot!("outline_layout_80x24", screen(&app, false));
+}
