@@ -322,6 +322,16 @@ pub fn district_split(area: Rect, app: &Inputs<'_>, district: usize) -> (Vec<DLi
         .unwrap_or(u16::MAX)
         .min(ta.height / 2);
     let info_h = info_len.min(ta.height - list_need);
+    let mut info = info;
+    // Cut short, the facts give up their last lines but not the list's heading (`Projekter (n)`
+    // with its columns' unit): the figures below it would have no unit.
+    if info_h < info_len
+        && info_h >= 2
+        && let Some(heading) = info.pop()
+    {
+        info.truncate(usize::from(info_h) - 1);
+        info.push(heading);
+    }
     let info_rect = Rect::new(ta.x, ta.y, ta.width, info_h);
     let list = Rect::new(ta.x, ta.y + info_h, ta.width, ta.height - info_h);
     (info, info_rect, list)
