@@ -154,6 +154,87 @@ pub fn format_money_compact(amount: Decimal, currency: &str, locale: Locale) -> 
     }
 }
 
+/// The scale of a column of amounts: one for the whole column, chosen from its largest value, so the
+/// figures share their unit (said once, in a heading) and their decimal comma lines up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Scale {
+    /// Amounts are divided by 10^`power` (0, 6 or 9).
+    power: u32,
+    /// Decimals every figure of the column gets.
+    decimals: u32,
+}
+
+impl Scale {
+    /// The scale for a column whose largest value is `max`. `compact`: millions or billions with one
+    /// decimal when the largest is at least a million (after rounding, as [`format_money_compact`]
+    /// decides); otherwise, and always when not compact, whole kroner, with two decimals only when
+    /// `any_fraction` (some figure of the column has øre).
+    pub fn for_column(max: Decimal, any_fraction: bool, compact: bool) -> Scale {
+        const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+        const BILLION: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+        let round1 =
+            |d: Decimal| d.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+        let abs = max.abs();
+        if compact && round1(abs / BILLION) >= Decimal::ONE {
+            Scale {
+                power: 9,
+                decimals: 1,
+            }
+        } else if compact && round1(abs / MILLION) >= Decimal::ONE {
+            Scale {
+                power: 6,
+                decimals: 1,
+            }
+        } else {
+            Scale {
+                power: 0,
+                decimals: if any_fraction { 2 } else { 0 },
+            }
+        }
+    }
+
+    /// Whole kroner with `decimals` decimals (for figures that are not amounts, e.g. per inhabitant).
+    pub fn units(decimals: u32) -> Scale {
+        Scale { power: 0, decimals }
+    }
+
+    /// `amount` in this scale, without a unit: `3,1`, `0,4`, `420.000,25`. A figure that is not zero
+    /// but rounds to zero reads `<0,1` (never `0,0`, which would say "nothing").
+    pub fn number(self, amount: Decimal, locale: Locale) -> String {
+        let scaled = amount / Decimal::from(10u64.pow(self.power));
+        let rounded =
+            scaled.round_dp_with_strategy(self.decimals, RoundingStrategy::MidpointAwayFromZero);
+        if rounded.is_zero() && !amount.is_zero() && amount > Decimal::ZERO {
+            let smallest = Decimal::new(1, self.decimals);
+            return format!("<{}", format_number(smallest, self.decimals, locale));
+        }
+        format_number(rounded, self.decimals, locale)
+    }
+
+    /// The unit a heading says once for the column: `mio. kr.`, `mia. kr.`, `kr.`; English
+    /// `DKK m`, `DKK bn`, `DKK`.
+    pub fn label(self, currency: &str, locale: Locale) -> String {
+        let c = currency_label(currency, locale);
+        match (locale, self.power) {
+            (Locale::Da, 9) => format!("mia. {c}"),
+            (Locale::Da, 6) => format!("mio. {c}"),
+            (Locale::En, 9) => format!("{c} bn"),
+            (Locale::En, 6) => format!("{c} m"),
+            _ => c.to_string(),
+        }
+    }
+
+    /// The column's scale for a set of amounts (its largest and whether any has øre).
+    pub fn of_amounts(amounts: impl IntoIterator<Item = Decimal>, compact: bool) -> Scale {
+        let (mut max, mut fraction) = (Decimal::ZERO, false);
+        for a in amounts {
+            max = max.max(a.abs());
+            fraction |= !a.fract().is_zero();
+        }
+        Scale::for_column(max, fraction, compact)
+    }
+}
+
 /// A ratio (0.214…) as a percentage with one decimal: Danish `21,4 %`, English `21.4%`.
 pub fn format_percent(ratio: Decimal, locale: Locale) -> String {
     format_percent_dp(ratio, 1, locale)
@@ -385,6 +466,35 @@ mod tests {
             format_money_compact(d("-2875000"), "DKK", Locale::Da),
             "-2,9 mio. kr."
         );
+    }
+
+    #[test]
+    fn one_scale_per_column() {
+        // The landsdele example: very different sizes, some with øre.
+        let column = [d("3100000"), d("2000000"), d("420000.25"), d("99999.99")];
+        let s = Scale::of_amounts(column, true);
+        let texts: Vec<String> = column.iter().map(|&a| s.number(a, Locale::Da)).collect();
+        assert_eq!(texts, ["3,1", "2,0", "0,4", "0,1"]);
+        assert_eq!(s.label("DKK", Locale::Da), "mio. kr.");
+        assert_eq!(s.label("DKK", Locale::En), "DKK m");
+        // The full unit: whole kroner, two decimals for all once one has øre.
+        let full = Scale::of_amounts(column, false);
+        assert_eq!(full.number(d("2000000"), Locale::Da), "2.000.000,00");
+        assert_eq!(full.number(d("99999.99"), Locale::Da), "99.999,99");
+        assert_eq!(full.label("DKK", Locale::Da), "kr.");
+        let whole = Scale::of_amounts([d("30000000"), d("7000000")], false);
+        assert_eq!(whole.number(d("7000000"), Locale::Da), "7.000.000");
+        // Small but not zero is not shown as zero.
+        assert_eq!(s.number(d("4000"), Locale::Da), "<0,1");
+        assert_eq!(s.number(Decimal::ZERO, Locale::Da), "0,0");
+        // Below a million even the compact column is in kroner; billions when the largest is one.
+        let small = Scale::of_amounts([d("875000"), d("5000")], true);
+        assert_eq!(small.number(d("5000"), Locale::Da), "5.000");
+        assert_eq!(small.label("DKK", Locale::Da), "kr.");
+        let big = Scale::of_amounts([d("1250000000"), d("30000000")], true);
+        assert_eq!(big.number(d("30000000"), Locale::Da), "<0,1");
+        assert_eq!(big.label("DKK", Locale::Da), "mia. kr.");
+        assert_eq!(big.number(d("1250000000"), Locale::En), "1.3");
     }
 
     #[test]

@@ -913,3 +913,233 @@ fn page_down_on_the_map_goes_as_far_drilled_in_as_in_the_overview() {
         }
     }
 }
+
+// ---------------------------------------------------------------- numbers an analyst compares
+
+/// The synthetic landsdele file: amounts from 3,1 mio. down to 99.999,99 kr., populations on all
+/// but one district.
+fn landsdele() -> Dataset {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/landsdele.toml"
+    ))
+    .unwrap();
+    load_str(&text, "landsdele.toml", None).unwrap()
+}
+
+fn landsdele_shot(w: u16, h: u16, keys: &str) -> String {
+    let mut app = tiles(App::new(landsdele(), Locale::Da, (w, h)));
+    typed(&mut app, keys);
+    screen(&app, false)
+}
+
+/// The bars' rows of a screen (the lines below the bars' title with a bar's name in them).
+fn rows_with<'a>(s: &'a str, names: &[&str]) -> Vec<&'a str> {
+    s.lines()
+        .skip_while(|l| !l.contains("Fordeling"))
+        .filter(|l| names.iter().any(|n| l.contains(n)) && l.starts_with('│'))
+        .collect()
+}
+
+#[test]
+fn one_scale_per_column_aligned_on_the_comma() {
+    let s = landsdele_shot(120, 36, "");
+    // The unit once, in the title; the figures without it, one decimal each.
+    assert!(s.contains("Fordeling · mio. kr."), "{s}");
+    let rows = rows_with(
+        &s,
+        &[
+            "▶Hovedstaden",
+            " Sjælland ",
+            " Syddanmark ",
+            " Midtjylland ",
+        ],
+    );
+    assert_eq!(rows.len(), 4, "{s}");
+    for (row, figure) in rows.iter().zip(["3,1", "2,0", "0,4", "0,1"]) {
+        assert!(row.contains(&format!(" {figure} ")), "{row}");
+        assert!(!row.contains("kr."), "no unit in the column: {row}");
+    }
+    // Every value's comma in the same column.
+    let commas: Vec<usize> = rows
+        .iter()
+        .map(|r| {
+            let cells: Vec<char> = r.chars().collect();
+            let last_bar = cells
+                .iter()
+                .rposition(|c| "█▉▊▋▌▍▎▏".contains(*c))
+                .unwrap_or(0);
+            last_bar + cells[last_bar..].iter().position(|&c| c == ',').unwrap()
+        })
+        .collect();
+    assert!(commas.windows(2).all(|w| w[0] == w[1]), "{commas:?}\n{s}");
+    // The full unit: whole kroner with øre for all, since some have them.
+    let s = landsdele_shot(120, 36, "uuu");
+    assert!(s.contains("Fordeling · kr."), "{s}");
+    assert!(
+        s.contains(" 3.100.000,00 ") && s.contains(" 99.999,99 "),
+        "{s}"
+    );
+}
+
+#[test]
+fn facts_beside_the_bars_drop_in_order_as_the_pane_narrows() {
+    // 200 columns: amount, share, projects and kr. per inhabitant, with headings on the frame.
+    let s = landsdele_shot(200, 60, "");
+    let head = s.lines().find(|l| l.contains("Fordeling")).unwrap();
+    for h in ["mio. kr.", "%", "proj.", "kr./indb."] {
+        assert!(head.contains(h), "{head}");
+    }
+    let hov = rows_with(&s, &["▶Hovedstaden"])[0];
+    // 3.100.000 of 6.000.000 is 51,7 %; two projects; 3.100.000 / 1.850.000 = 1,68 kr.
+    assert!(
+        hov.contains(" 51,7 ") && hov.contains(" 2 ") && hov.contains(" 1,68"),
+        "{hov}"
+    );
+    // Nordjylland has no population (and no projects): markers, never zeros.
+    let nord = rows_with(&s, &[" Nordjylland "])[0];
+    assert!(!nord.contains("0,00"), "{nord}");
+    // 80 columns side by side: no room beside the bar, only the value.
+    let s = landsdele_shot(80, 24, "");
+    assert!(!s.contains("proj."), "{s}");
+    insta::assert_snapshot!("landsdele_80x24", s);
+    insta::assert_snapshot!("landsdele_120x36", landsdele_shot(120, 36, ""));
+    insta::assert_snapshot!("landsdele_200x60", landsdele_shot(200, 60, ""));
+}
+
+#[test]
+fn district_detail_shows_population_and_per_inhabitant() {
+    let s = landsdele_shot(120, 36, "<Enter>");
+    // 3.100.000 kr. over 1.850.000 inhabitants.
+    assert!(s.contains("Indbyggere     1.850.000"), "{s}");
+    assert!(s.contains("Pr. indbygger  1,68 kr./indb."), "{s}");
+    // Without a population (Nordjylland, last in the bars): neither line, never a zero.
+    let s = landsdele_shot(120, 36, "<Tab>G<Enter>");
+    assert!(s.contains("Landsdel Nordjylland"), "{s}");
+    assert!(
+        !s.contains("Indbyggere") && !s.contains("Pr. indbygger"),
+        "{s}"
+    );
+}
+
+/// Five districts of 100 projects each (the generator's data, seed 1).
+fn hundred_projects() -> Dataset {
+    use kredskort::commands::generate::{GenParams, generate_string};
+    load_str(
+        &generate_string(&GenParams::new(5, 100, 1)),
+        "gen.toml",
+        None,
+    )
+    .unwrap()
+}
+
+#[test]
+fn the_project_list_sorts_and_scales_on_its_own() {
+    let mut app = tiles(App::new(hundred_projects(), Locale::Da, (120, 36)));
+    typed(&mut app, "<Enter>");
+    assert_eq!(app.focus(), Focus::Detail);
+    let View::District { district, .. } = app.view().clone() else {
+        panic!("drilled in")
+    };
+    let file_order = app.visible_projects(district);
+    let bars = app.options().clone();
+    typed(&mut app, "s");
+    // The bars' order and unit are untouched; the list is largest first, read from its top.
+    assert_eq!(app.options(), &bars);
+    let sorted = app.visible_projects(district);
+    let amounts: Vec<_> = sorted
+        .iter()
+        .map(|&p| app.data().projects[p].amount)
+        .collect();
+    assert!(amounts.windows(2).all(|w| w[0] >= w[1]), "{amounts:?}");
+    assert_ne!(sorted, file_order);
+    assert!(matches!(
+        app.view(),
+        View::District {
+            selected: 0,
+            offset: 0,
+            ..
+        }
+    ));
+    let s = screen(&app, false);
+    assert!(s.contains("orden (projekter): største først"), "{s}");
+    // The map gave up rows: more than five projects show at 120x36.
+    let rows = s
+        .lines()
+        .filter(|l| l.contains("% kreds") || l.contains('•') || l.contains('▶'))
+        .count();
+    assert!(rows > 6, "{rows} rows\n{s}");
+    insta::assert_snapshot!("projects_sorted_120x36", s);
+    // `u`: the list's amounts in millions, the unit in its heading.
+    typed(&mut app, "u");
+    assert_eq!(app.options(), &bars);
+    let s = screen(&app, false);
+    assert!(s.contains("% kreds  mio. kr."), "{s}");
+    // `s` twice more: by name, then file order again.
+    typed(&mut app, "ss");
+    assert_eq!(app.visible_projects(district), file_order);
+    // With the bars in focus, `s` sorts the bars as before.
+    let mut app = tiles(App::new(hundred_projects(), Locale::Da, (120, 36)));
+    typed(&mut app, "<Tab>s");
+    assert_ne!(app.options().sort, bars.sort);
+    for (w, h) in [(80, 24), (200, 60)] {
+        let mut app = tiles(App::new(hundred_projects(), Locale::Da, (w, h)));
+        typed(&mut app, "<Enter>s");
+        insta::assert_snapshot!(format!("projects_sorted_{w}x{h}"), screen(&app, false));
+    }
+}
+
+#[test]
+fn help_is_grouped_in_the_hint_lines_notation() {
+    let s = shot(80, 24, "?");
+    // Scrolls at 80x24: where one is, and how to scroll.
+    assert!(s.contains("Hjælp – taster 1–20/"), "{s}");
+    assert!(s.contains("↓ rul"), "{s}");
+    assert!(s.contains("Navigation") && s.contains("Visning"), "{s}");
+    // One notation, the hint line's: no brackets.
+    assert!(
+        !s.contains("<Up>") && !s.contains("<Enter>") && s.contains("Enter"),
+        "{s}"
+    );
+    // Everything fits at 200x60: no position, no scroll hint.
+    let s = shot(200, 60, "?");
+    for heading in [
+        "Navigation",
+        "Visning",
+        "Markering og sammenligning",
+        "Filer og faner",
+    ] {
+        assert!(s.contains(heading), "{heading}\n{s}");
+    }
+    assert!(!s.contains("↓ rul") && !s.contains("taster 1–"), "{s}");
+    insta::assert_snapshot!("help_200x60", s);
+    insta::assert_snapshot!("help_120x36", shot(120, 36, "?"));
+}
+
+#[test]
+fn the_outline_goes_where_its_drawing_gets_the_most_room() {
+    // The shipped data's default map is the outline.
+    let outline = |w: u16, h: u16| App::new(load_embedded(), Locale::Da, (w, h));
+    // 120x36: side by side, the map ~64 columns and the body's full height (stacked it got 15 rows).
+    let app = outline(120, 36);
+    assert!(app.map_view().outline_on().is_some());
+    let l = app.layout();
+    let (map, bars) = (l.map.unwrap(), l.bars.unwrap());
+    assert_eq!(map.y, bars.y, "side by side: {l:?}");
+    assert!(map.width >= 60 && map.height >= 30, "{map:?}");
+    insta::assert_snapshot!("outline_layout_120x36", screen(&app, false));
+    // Tall and narrow: across the top.
+    let l = outline(80, 60).layout();
+    assert!(l.map.unwrap().bottom() <= l.bars.unwrap().y, "{l:?}");
+    // From 140 columns: across the top, with the bars and the detail side by side below.
+    let app = outline(200, 60);
+    let l = app.layout();
+    assert!(l.map.unwrap().bottom() <= l.bars.unwrap().y, "{l:?}");
+    assert!(l.detail.is_some());
+    insta::assert_snapshot!("outline_layout_200x60", screen(&app, false));
+    // 80x24 stays side by side.
+    let app = outline(80, 24);
+    let l = app.layout();
+    assert_eq!(l.map.unwrap().y, l.bars.unwrap().y);
+    insta::assert_snapshot!("outline_layout_80x24", screen(&app, false));
+}

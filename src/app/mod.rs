@@ -182,6 +182,11 @@ pub struct App {
     outline_cache: crate::geo::cache::OutlineCache,
     /// What the last message asked the world to do, collected while it is applied.
     effects: Vec<Effect>,
+    /// The project list's own order and scale (`s` / `u` while it has the focus).
+    project_options: crate::screen::figures::ProjectOptions,
+    /// The open district's projects in that order, refreshed after each change
+    /// ([`App::prepare`]); cleared whenever what it is built from changes.
+    project_order: Option<(usize, Vec<usize>)>,
 }
 
 impl App {
@@ -246,6 +251,8 @@ impl App {
             tile_names: crate::screen::tiles::TileNameCache::default(),
             outline_cache: crate::geo::cache::OutlineCache::default(),
             effects: Vec::new(),
+            project_options: crate::screen::figures::ProjectOptions::default(),
+            project_order: None,
         };
         app.keep_visible();
         app.rebuild_view();
@@ -364,6 +371,23 @@ impl App {
     /// changed, so that drawing stays a pure function of the state: it finds the cache current, or
     /// computes the same lines on the spot.
     fn prepare(&mut self) {
+        if let View::District { district, .. } = self.view() {
+            let district = *district;
+            if self
+                .project_order
+                .as_ref()
+                .is_none_or(|(d, _)| *d != district)
+            {
+                let order = screen::inputs::sorted_projects(
+                    &self.data,
+                    &self.figures,
+                    self.project_options,
+                    district,
+                    self.locale,
+                );
+                self.project_order = Some((district, order));
+            }
+        }
         let map_area = screen::layout(self.area(), &self.inputs()).map;
         let Some(area) = map_area else {
             return;
@@ -546,6 +570,11 @@ impl App {
             outline: self.map_view.outline_on(),
             outline_zoom: self.outline_zoom(),
             outline_cache: &self.outline_cache,
+            project_options: self.project_options,
+            project_order: self
+                .project_order
+                .as_ref()
+                .map(|(d, order)| (*d, order.as_slice())),
         }
     }
 

@@ -80,6 +80,12 @@ impl App {
                 };
                 self.touch();
             }
+            Action::CycleUnit | Action::CycleSort
+                if self.focus() == Focus::Detail
+                    && matches!(self.view(), View::District { .. }) =>
+            {
+                self.cycle_project_list(action == Action::CycleSort);
+            }
             Action::CycleUnit => {
                 self.options.unit = self.options.unit.next(&self.data);
                 self.rebuild_view();

@@ -20,6 +20,8 @@ impl App {
         self.bar_order = self.figures.order.clone();
         self.labels =
             crate::screen::labels::ViewLabels::build(&self.data, &self.figures, self.locale);
+        // The project list follows the filter and the data; `prepare` sorts it again.
+        self.project_order = None;
         self.touch();
     }
 
@@ -59,10 +61,74 @@ impl App {
         }
     }
 
-    /// The projects of a district the current view shows, in file order.
+    /// The projects of a district the current view shows, in the project list's order.
     pub fn visible_projects(&self, district: usize) -> Vec<usize> {
-        self.figures
-            .projects_of(&self.data, district)
-            .collect::<Vec<_>>()
+        match &self.project_order {
+            Some((d, order)) if *d == district => order.clone(),
+            _ => crate::screen::inputs::sorted_projects(
+                &self.data,
+                &self.figures,
+                self.project_options,
+                district,
+                self.locale,
+            ),
+        }
+    }
+
+    /// `s` or `u` with the project list in focus: its own order or scale.
+    pub(super) fn cycle_project_list(&mut self, sort: bool) {
+        let View::District {
+            district,
+            selected,
+            offset,
+        } = self.view().clone()
+        else {
+            return;
+        };
+        let current = self.visible_projects(district).get(selected).copied();
+        let w = crate::i18n::tools(self.locale);
+        let msg = if sort {
+            self.project_options.sort = self.project_options.sort.next();
+            format!(
+                "{} ({}): {}",
+                w.order,
+                crate::i18n::strings(self.locale).projects.to_lowercase(),
+                self.project_options.sort.label(self.locale)
+            )
+        } else {
+            self.project_options.compact = !self.project_options.compact;
+            // Compact: the list's scale is millions once its largest amount is one (or more).
+            let unit = if self.project_options.compact {
+                figures::Unit::MoneyCompact
+            } else {
+                figures::Unit::Money
+            };
+            let label = unit.label(&self.data, self.locale);
+            format!(
+                "{} ({}): {}",
+                w.unit,
+                crate::i18n::strings(self.locale).projects.to_lowercase(),
+                label
+            )
+        };
+        self.project_order = None;
+        let order = self.visible_projects(district);
+        // A new order is read from its top (the largest, the first name); a new scale keeps the
+        // selection where it was.
+        let (selected, offset) = if sort {
+            (0, 0)
+        } else {
+            let at = current
+                .and_then(|p| order.iter().position(|&q| q == p))
+                .unwrap_or(0);
+            (at, offset)
+        };
+        self.project_order = Some((district, order));
+        self.replace_top(View::District {
+            district,
+            selected,
+            offset,
+        });
+        self.set_status(msg);
     }
 }

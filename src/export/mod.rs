@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::data::{Dataset, District, Project};
 use crate::locale::Locale;
-use crate::money::{format_money, format_percent};
+use crate::money::format_percent;
 
 /// One row per project, or one per district (every district, also those without projects). The
 /// command line offers the same choice (`--by`).
@@ -427,7 +427,6 @@ pub fn write_markdown(
 ) -> io::Result<()> {
     let t = words(locale);
     let cur = ds.meta.currency.as_str();
-    let money = |d: Decimal| format_money(d, cur, locale);
     let pct = |d: Option<Decimal>| d.map(|d| format_percent(d, locale)).unwrap_or_default();
     writeln!(w, "## {}", md_cell(&ds.meta.title))?;
     writeln!(w)?;
@@ -443,7 +442,22 @@ pub fn write_markdown(
         ExportBy::Project => (t.project, t.district),
         ExportBy::District => (t.district, t.projects),
     };
-    writeln!(w, "| {h1} | {h2} | {} | {} |", t.amount, t.share)?;
+    // One scale for the amount column: whole kroner, with øre on every figure once any has them, so
+    // the column lines up; the unit is said once, in its heading.
+    let pool_rest = ds
+        .meta
+        .pool
+        .map(|pool| [pool, ds.not_itemised.unwrap_or(pool - ds.allocated)]);
+    let scale = crate::money::Scale::of_amounts(
+        rs.iter()
+            .map(|r| r.amount)
+            .chain([total])
+            .chain(pool_rest.into_iter().flatten()),
+        false,
+    );
+    let money = |d: Decimal| scale.number(d, locale);
+    let unit = scale.label(cur, locale);
+    writeln!(w, "| {h1} | {h2} | {} ({unit}) | {} |", t.amount, t.share)?;
     writeln!(w, "|---|---|---:|---:|")?;
     for r in &rs {
         let (c1, c2) = match (view.by, r.project) {
@@ -700,27 +714,42 @@ mod tests {
         let da =
             text(|w| write_markdown(&ds, &Selection::all(&ds, ExportBy::Project), Locale::Da, w));
         assert!(
-            da.contains("| Projekt Pin-point | Københavns Politi | 30.000.000 kr. | 21,4 % |"),
+            da.contains("| Projekt Pin-point | Københavns Politi | 30.000.000 | 21,4 % |"),
             "{da}"
         );
         assert!(
-            da.contains("| **I alt** |  | **65.975.000 kr.** | **47,1 %** |"),
+            da.contains("| **I alt** |  | **65.975.000** | **47,1 %** |"),
             "{da}"
         );
         assert!(
-            da.contains("| Ikke specificeret | | 74.025.000 kr. | 52,9 % |"),
+            da.contains("| Ikke specificeret | | 74.025.000 | 52,9 % |"),
             "{da}"
         );
+        // The amount column's unit once, in its heading.
+        assert!(da.contains("| Beløb (kr.) |"), "{da}");
         let en =
             text(|w| write_markdown(&ds, &Selection::all(&ds, ExportBy::District), Locale::En, w));
+        assert!(en.contains("| Amount (DKK) |"), "{en}");
+        assert!(en.contains("| Bornholms Politi | 0 | 0 | 0.0% |"), "{en}");
         assert!(
-            en.contains("| Bornholms Politi | 0 | DKK 0 | 0.0% |"),
+            en.contains("| Not itemised | | 74,025,000 | 52.9% |"),
             "{en}"
         );
-        assert!(
-            en.contains("| Not itemised | | DKK 74,025,000 | 52.9% |"),
-            "{en}"
+    }
+
+    #[test]
+    fn markdown_amounts_share_one_number_of_decimals() {
+        let text_of = |toml: &str| {
+            let ds = crate::data::load_str(toml, "m.toml", None).unwrap();
+            text(|w| write_markdown(&ds, &Selection::all(&ds, ExportBy::Project), Locale::Da, w))
+        };
+        let md = text_of(
+            "[dataset]\ntitle = \"T\"\ncurrency = \"DKK\"\n[[district]]\nid = \"a\"\nname = \"A\"\n\
+             [[project]]\nid = \"p\"\ndistrict = \"a\"\nname = \"P\"\namount = 2_000_000\n\
+             [[project]]\nid = \"q\"\ndistrict = \"a\"\nname = \"Q\"\namount = \"420000.25\"\n",
         );
+        assert!(md.contains("| P | A | 2.000.000,00 |"), "{md}");
+        assert!(md.contains("| Q | A | 420.000,25 |"), "{md}");
     }
 
     #[test]

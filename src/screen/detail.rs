@@ -141,8 +141,18 @@ pub fn district_info(app: &Inputs<'_>, d: &District, width: usize) -> Vec<DLine>
     let t = &app.theme;
     let loc = app.locale;
     let cur = &app.data.meta.currency;
+    let tools = i18n::tools(loc);
     let muni_label = format!("{} ({})", words.municipalities, d.municipalities.len());
+    let has_population = d.population.is_some_and(|p| p > 0);
     let label_w = [words.hq, &muni_label, words.total]
+        .into_iter()
+        .chain(
+            has_population
+                .then_some([tools.col_population, tools.col_per_inhabitant])
+                .into_iter()
+                .flatten(),
+        )
+        .collect::<Vec<_>>()
         .iter()
         .map(|s| crate::screen::drawn_width(app, s))
         .max()
@@ -181,14 +191,122 @@ pub fn district_info(app: &Inputs<'_>, d: &District, width: usize) -> Vec<DLine>
         ));
     }
     field(&mut out, words.total, &total, label_w, width, app, t.figure);
+    // The population and the amount per inhabitant, when the file has them for this district.
+    if let Some(pop) = d.population.filter(|&p| p > 0) {
+        let pop_text = crate::locale::format_number(rust_decimal::Decimal::from(pop), 0, loc);
+        field(
+            &mut out,
+            tools.col_population,
+            &pop_text,
+            label_w,
+            width,
+            app,
+            t.text,
+        );
+        if let Some(per) = shown_total.checked_div(rust_decimal::Decimal::from(pop)) {
+            let per = crate::screen::figures::Value::PerInhabitant(per).text(
+                cur,
+                crate::screen::figures::Unit::PerInhabitant,
+                loc,
+            );
+            field(
+                &mut out,
+                tools.col_per_inhabitant,
+                &per,
+                label_w,
+                width,
+                app,
+                t.figure,
+            );
+        }
+    }
     out.push(Vec::new());
-    let head = if d.has_projects() {
-        format!("{} ({})", words.projects, app.visible_projects(idx).len())
+    if d.has_projects() {
+        let shown = app.visible_projects(idx);
+        let head = format!("{} ({})", words.projects, shown.len());
+        let cols = project_columns(app, idx, &shown, width);
+        let mut line = vec![(head.clone(), t.accent)];
+        // The columns' headings, right-aligned over them: the share of the district and the
+        // amounts' one scale.
+        if cols.show_amount {
+            let right = format!(
+                "{}  {}",
+                text::pad_left(&cols.share_heading, cols.share_w),
+                text::pad_left(&cols.amount_heading, cols.amount_w)
+            );
+            let gap = width.saturating_sub(text::width(&head) + text::width(&right));
+            if gap >= 1 {
+                line.push((" ".repeat(gap), t.dim));
+                line.push((right, t.dim));
+            }
+        }
+        out.push(line);
     } else {
-        words.no_projects.to_string()
-    };
-    out.push(vec![(head, t.accent)]);
+        out.push(vec![(words.no_projects.to_string(), t.accent)]);
+    }
     out
+}
+
+/// How the project list's columns are laid out: the amounts in one scale for the whole list (from
+/// its largest amount; compact or whole kroner as the list's `u` says), the share of the district,
+/// and a small bar, each only while the name keeps room.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectColumns {
+    pub scale: money::Scale,
+    pub amount_w: usize,
+    pub amount_heading: String,
+    pub share_w: usize,
+    pub share_heading: String,
+    pub bar_w: usize,
+    /// The largest amount (full bar) and what shares are taken of (the district's shown total).
+    pub max: rust_decimal::Decimal,
+    pub total: rust_decimal::Decimal,
+    pub show_amount: bool,
+}
+
+/// The columns of `district`'s list `shown` at `width`: one pass over the list (the same list the
+/// frame already holds), formatting only its largest amount.
+pub fn project_columns(
+    app: &Inputs<'_>,
+    district: usize,
+    shown: &[usize],
+    width: usize,
+) -> ProjectColumns {
+    let amounts = shown
+        .iter()
+        .filter_map(|&p| app.data.projects.get(p))
+        .map(|p| p.amount);
+    let scale = money::Scale::of_amounts(amounts.clone(), app.project_options.compact);
+    let max = amounts.max().unwrap_or_default();
+    let total = app.figures.figures(district).amount;
+    let amount_heading = scale.label(&app.data.meta.currency, app.locale);
+    let amount_w = text::width(&scale.number(max, app.locale)).max(text::width(&amount_heading));
+    let share_heading = match app.locale {
+        crate::locale::Locale::Da => "% kreds",
+        crate::locale::Locale::En => "% distr.",
+    }
+    .to_string();
+    // `100,0` at most, under its heading.
+    let share_w = text::width(&share_heading).max(5);
+    // Name first: the figures only while the name keeps 12 columns, the bar while it keeps 24.
+    let show_amount = width >= amount_w + 2 + 12;
+    let show_share = width >= amount_w + share_w + 4 + 12;
+    let bar_w = if width >= amount_w + share_w + 4 + 24 + 12 {
+        (width / 8).clamp(4, 16)
+    } else {
+        0
+    };
+    ProjectColumns {
+        scale,
+        amount_w,
+        amount_heading,
+        share_w: if show_share { share_w } else { 0 },
+        share_heading,
+        bar_w,
+        max,
+        total,
+        show_amount,
+    }
 }
 
 /// Splits a district pane into the info part and the project list.
@@ -204,6 +322,16 @@ pub fn district_split(area: Rect, app: &Inputs<'_>, district: usize) -> (Vec<DLi
         .unwrap_or(u16::MAX)
         .min(ta.height / 2);
     let info_h = info_len.min(ta.height - list_need);
+    let mut info = info;
+    // Cut short, the facts give up their last lines but not the list's heading (`Projekter (n)`
+    // with its columns' unit): the figures below it would have no unit.
+    if info_h < info_len
+        && info_h >= 2
+        && let Some(heading) = info.pop()
+    {
+        info.truncate(usize::from(info_h) - 1);
+        info.push(heading);
+    }
     let info_rect = Rect::new(ta.x, ta.y, ta.width, info_h);
     let list = Rect::new(ta.x, ta.y + info_h, ta.width, ta.height - info_h);
     (info, info_rect, list)

@@ -9,7 +9,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::data::{Dataset, Project};
 use crate::locale::Locale;
-use crate::money::{format_money, format_money_compact, format_percent};
+use crate::money::{Scale, format_money, format_money_compact, format_percent};
 use crate::search::{ThemeIndex, project_has_theme};
 use crate::text::fold::collation_key;
 
@@ -48,6 +48,61 @@ impl SortOrder {
             (SortOrder::MapOrder, Locale::En) => "map order",
         }
     }
+}
+
+/// The order of a district's project list; `s` cycles it while that list has the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ProjectSort {
+    /// As the file lists them.
+    #[default]
+    File,
+    /// Largest amount first; ties in file order.
+    AmountDesc,
+    /// By name in the locale's order.
+    Name,
+}
+
+impl ProjectSort {
+    pub fn next(self) -> ProjectSort {
+        match self {
+            ProjectSort::File => ProjectSort::AmountDesc,
+            ProjectSort::AmountDesc => ProjectSort::Name,
+            ProjectSort::Name => ProjectSort::File,
+        }
+    }
+
+    pub fn label(self, locale: Locale) -> &'static str {
+        match (self, locale) {
+            (ProjectSort::File, Locale::Da) => "filens orden",
+            (ProjectSort::File, Locale::En) => "file order",
+            (ProjectSort::AmountDesc, _) => SortOrder::AmountDesc.label(locale),
+            (ProjectSort::Name, _) => SortOrder::Name.label(locale),
+        }
+    }
+
+    /// `projects` (indices into `ds.projects`) in this order: O(n log n) in the list's length.
+    pub fn apply(self, ds: &Dataset, mut projects: Vec<usize>, locale: Locale) -> Vec<usize> {
+        match self {
+            ProjectSort::File => {}
+            ProjectSort::AmountDesc => projects.sort_by(|&a, &b| {
+                let amount = |p: usize| ds.projects.get(p).map(|p| p.amount);
+                amount(b).cmp(&amount(a))
+            }),
+            ProjectSort::Name => projects.sort_by_cached_key(|&p| {
+                ds.projects.get(p).map(|p| collation_key(&p.name, locale))
+            }),
+        }
+        projects
+    }
+}
+
+/// How a district's project list is shown: its own order and scale, apart from the bars' (`s` and
+/// `u` act on the list that has the focus).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct ProjectOptions {
+    pub sort: ProjectSort,
+    /// Amounts in millions (the column's compact scale) rather than whole kroner.
+    pub compact: bool,
 }
 
 /// What the bars and the map show; `u` cycles through them.
@@ -225,6 +280,86 @@ impl Value {
         match self {
             Value::Money(v) | Value::Share(v) | Value::PerInhabitant(v) => Some(v),
             Value::Missing(_) => None,
+        }
+    }
+}
+
+/// How one column of values is written: one scale for the whole column, chosen from its largest
+/// value, a fixed number of decimals, and the unit said once in a heading (`Fordeling · mio. kr.`),
+/// so the figures line up on the decimal comma and compare at a glance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Column {
+    Money(Scale),
+    #[default]
+    /// Percent with one decimal.
+    Share,
+    PerInhabitant(Scale),
+}
+
+impl Column {
+    /// The column for `values` shown in `unit` (one pass; call it once per view, not per frame).
+    pub fn for_values(unit: Unit, values: impl IntoIterator<Item = Value>) -> Column {
+        let numbers = values.into_iter().filter_map(Value::number);
+        match unit {
+            Unit::Money => Column::Money(Scale::of_amounts(numbers, false)),
+            Unit::MoneyCompact => Column::Money(Scale::of_amounts(numbers, true)),
+            Unit::ShareOfPool => Column::Share,
+            Unit::PerInhabitant => {
+                // Per inhabitant is shown to the øre; whole kroner only when every figure is whole.
+                let rounded = numbers
+                    .map(|v| v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero));
+                let any_fraction = rounded.into_iter().any(|v| !v.fract().is_zero());
+                Column::PerInhabitant(Scale::units(if any_fraction { 2 } else { 0 }))
+            }
+        }
+    }
+
+    /// `v` as this column writes it, without the unit: `13,6`, `21,4`, `3,33`; the marker `–` where
+    /// there is no value.
+    pub fn text(self, v: Value, locale: Locale) -> String {
+        match (self, v) {
+            (_, Value::Missing(_)) => Missing::MARKER.to_string(),
+            (Column::Share, Value::Share(r)) => {
+                crate::locale::format_number(r * Decimal::ONE_HUNDRED, 1, locale)
+            }
+            (Column::Money(s) | Column::PerInhabitant(s), v) => {
+                s.number(v.number().unwrap_or_default(), locale)
+            }
+            (Column::Share, v) => {
+                crate::locale::format_number(v.number().unwrap_or_default(), 1, locale)
+            }
+        }
+    }
+
+    /// The unit, said once for the column: `mio. kr.`, `kr.`, `% af puljen`, `kr. pr. indbygger`.
+    pub fn caption(self, ds: &Dataset, locale: Locale) -> String {
+        let cur = &ds.meta.currency;
+        match self {
+            Column::Money(s) => s.label(cur, locale),
+            Column::Share => {
+                let has_pool = ds.meta.pool.is_some_and(|p| !p.is_zero());
+                match (locale, has_pool) {
+                    (Locale::Da, true) => "% af puljen".to_string(),
+                    (Locale::Da, false) => "% af det uddelte".to_string(),
+                    (Locale::En, true) => "% of the pool".to_string(),
+                    (Locale::En, false) => "% of the allocated sum".to_string(),
+                }
+            }
+            Column::PerInhabitant(s) => match locale {
+                Locale::Da => format!("{} pr. indbygger", s.label(cur, locale)),
+                Locale::En => format!("{} per inhabitant", s.label(cur, locale)),
+            },
+        }
+    }
+
+    /// The short form of the caption for a column heading: `mio. kr.`, `%`, `kr./indb.`.
+    pub fn heading(self, ds: &Dataset, locale: Locale) -> String {
+        let cur = &ds.meta.currency;
+        match (self, locale) {
+            (Column::Money(s), _) => s.label(cur, locale),
+            (Column::Share, _) => "%".to_string(),
+            (Column::PerInhabitant(s), Locale::Da) => format!("{}/indb.", s.label(cur, locale)),
+            (Column::PerInhabitant(s), Locale::En) => format!("{}/inh.", s.label(cur, locale)),
         }
     }
 }
@@ -443,6 +578,12 @@ impl Figures {
                 _ => Value::Missing(Missing::NoPopulation),
             },
         }
+    }
+
+    /// `amount` as a share of the pool (or of the allocated sum without one); `None` when there is
+    /// nothing to take a share of.
+    pub fn share_of(&self, amount: Decimal) -> Option<Decimal> {
+        self.share_base.and_then(|base| amount.checked_div(base))
     }
 
     fn share(&self, amount: Decimal) -> Value {

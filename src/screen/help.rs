@@ -5,20 +5,141 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use crate::i18n;
-use crate::input::action::Action;
-use crate::input::keymap::format_key;
+use crate::input::action::{Action, Dir};
+use crate::input::keymap::{Key, format_key};
 use crate::screen::Inputs;
 use crate::screen::layout::pane_inner;
+use crate::style::theme::Theme;
 use crate::text;
 use crate::text::wrap::wrap;
 
-/// The rows: (keys, description) per bindable action, in the keymap's order.
-pub fn rows(app: &Inputs<'_>) -> Vec<(String, &'static str)> {
-    Action::BINDABLE
+/// The help's groups, in order: a heading and the actions under it. Every bindable action is in
+/// exactly one (a test checks it).
+pub const GROUPS: [(Group, &[Action]); 4] = [
+    (
+        Group::Navigation,
+        &[
+            Action::Move(Dir::Up),
+            Action::Move(Dir::Down),
+            Action::Move(Dir::Left),
+            Action::Move(Dir::Right),
+            Action::Enter,
+            Action::Back,
+            Action::FocusNext,
+            Action::FocusPrev,
+            Action::First,
+            Action::Last,
+            Action::PageUp,
+            Action::PageDown,
+            Action::Search,
+            Action::NextHit,
+            Action::PrevHit,
+        ],
+    ),
+    (
+        Group::View,
+        &[
+            Action::ThemeFilter,
+            Action::CycleUnit,
+            Action::CycleSort,
+            Action::ToggleMapMode,
+            Action::ToggleZoom,
+            Action::ToggleHelp,
+        ],
+    ),
+    (Group::Marks, &[Action::Mark, Action::Compare]),
+    (
+        Group::Files,
+        &[
+            Action::Export,
+            Action::Reload,
+            Action::PrevTab,
+            Action::NextTab,
+            Action::Change,
+            Action::SwapRounds,
+            Action::Quit,
+        ],
+    ),
+];
+
+/// A group of keys in the help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Navigation,
+    View,
+    Marks,
+    Files,
+}
+
+impl Group {
+    pub fn heading(self, locale: crate::locale::Locale) -> &'static str {
+        use crate::locale::Locale::{Da, En};
+        match (self, locale) {
+            (Group::Navigation, Da) => "Navigation",
+            (Group::Navigation, En) => "Navigation",
+            (Group::View, Da) => "Visning",
+            (Group::View, En) => "View",
+            (Group::Marks, Da) => "Markering og sammenligning",
+            (Group::Marks, En) => "Marks and comparison",
+            (Group::Files, Da) => "Filer og faner",
+            (Group::Files, En) => "Files and tabs",
+        }
+    }
+}
+
+/// How a key is written for the user, in one notation everywhere (the hint line's and the help's):
+/// arrows as the theme draws them (`↑`, or `Op` in `--plain`), other keys by name without brackets
+/// (`Enter`, `Esc`, `S-Tab`, `C-c`, `Home`, `Space`).
+pub fn key_label(theme: &Theme, locale: crate::locale::Locale, key: Key) -> String {
+    use ratatui::crossterm::event::KeyCode;
+    let dir = match key.code {
+        KeyCode::Up => Some(Dir::Up),
+        KeyCode::Down => Some(Dir::Down),
+        KeyCode::Left => Some(Dir::Left),
+        KeyCode::Right => Some(Dir::Right),
+        _ => None,
+    };
+    match dir {
+        Some(d) if key.mods.is_empty() => arrow_label(theme, locale, &[d]),
+        _ => format_key(key)
+            .trim_start_matches('<')
+            .trim_end_matches('>')
+            .to_string(),
+    }
+}
+
+/// Arrow keys as the theme shows them: its symbols run together (`↑↓`), or, where the theme spells
+/// them out (`--plain`), the locale's names joined by slashes (`Op/Ned`).
+pub fn arrow_label(theme: &Theme, locale: crate::locale::Locale, dirs: &[Dir]) -> String {
+    match theme.arrows {
+        Some(symbols) => dirs.iter().map(|&d| symbols[d.index()]).collect(),
+        None => {
+            let names = i18n::strings(locale).arrow_keys;
+            let names: Vec<&str> = dirs.iter().map(|&d| names[d.index()]).collect();
+            names.join("/")
+        }
+    }
+}
+
+/// The rows: per group its heading, then (keys, description) per action, keys in the hint line's
+/// notation.
+pub fn rows(app: &Inputs<'_>) -> Vec<(Group, Vec<(String, &'static str)>)> {
+    GROUPS
         .iter()
-        .map(|&a| {
-            let keys: Vec<String> = app.keymap.keys_for(a).into_iter().map(format_key).collect();
-            (keys.join("  "), i18n::describe(a, app.locale))
+        .map(|(g, actions)| {
+            let rows = actions
+                .iter()
+                .map(|&a| {
+                    let keys: Vec<String> = app
+                        .keymap
+                        .keys_for(a)
+                        .into_iter()
+                        .map(|k| key_label(app.theme, app.locale, k))
+                        .collect();
+                    (keys.join("  "), i18n::describe(a, app.locale))
+                })
+                .collect();
+            (*g, rows)
         })
         .collect()
 }
@@ -52,29 +173,30 @@ pub fn line_count(app: &Inputs<'_>, width: u16) -> usize {
 pub fn lines(app: &Inputs<'_>, w: usize) -> Vec<Vec<(String, Style)>> {
     let words = i18n::strings(app.locale);
     let t = &app.theme;
-    let rows = rows(app);
-    let key_w = rows
+    let groups = rows(app);
+    let key_w = groups
         .iter()
-        .map(|(k, _)| text::width(k))
+        .flat_map(|(_, rows)| rows.iter().map(|(k, _)| text::width(k)))
         .max()
-        .unwrap_or(0)
-        .max(text::width(words.help_keys));
+        .unwrap_or(0);
     let key_w = key_w.min(w / 2);
     let mut lines: Vec<Vec<(String, Style)>> = Vec::new();
-    lines.push(vec![
-        (text::pad_right(words.help_keys, key_w + 2), t.label),
-        (words.help_action.to_string(), t.label),
-    ]);
     // Descriptions wrap under themselves (hanging indent), never cut.
     let what_w = w.saturating_sub(key_w + 2).max(1);
-    for (keys, what) in rows {
-        for (k, piece) in wrap(what, what_w).into_iter().enumerate() {
-            let head = if k == 0 {
-                (text::pad_right(&keys, key_w + 2), t.hint_key)
-            } else {
-                (" ".repeat(key_w + 2), t.text)
-            };
-            lines.push(vec![head, (piece, t.text)]);
+    for (n, (group, rows)) in groups.into_iter().enumerate() {
+        if n > 0 {
+            lines.push(Vec::new());
+        }
+        lines.push(vec![(group.heading(app.locale).to_string(), t.label)]);
+        for (keys, what) in rows {
+            for (k, piece) in wrap(what, what_w).into_iter().enumerate() {
+                let head = if k == 0 {
+                    (text::pad_right(&keys, key_w + 2), t.hint_key)
+                } else {
+                    (" ".repeat(key_w + 2), t.text)
+                };
+                lines.push(vec![head, (piece, t.text)]);
+            }
         }
     }
     lines.push(Vec::new());
@@ -88,4 +210,19 @@ pub fn lines(app: &Inputs<'_>, w: usize) -> Vec<Vec<(String, Style)>> {
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bindable_action_is_in_one_group() {
+        for a in Action::BINDABLE {
+            let n = GROUPS.iter().filter(|(_, acts)| acts.contains(&a)).count();
+            assert_eq!(n, 1, "{a:?}");
+        }
+        let all: usize = GROUPS.iter().map(|(_, acts)| acts.len()).sum();
+        assert_eq!(all, Action::BINDABLE.len());
+    }
 }

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use crate::data::Dataset;
 use crate::i18n::Locale;
 use crate::input::keymap::Keymap;
-use crate::screen::figures::{Figures, ViewOptions};
+use crate::screen::figures::{Figures, ProjectOptions, ViewOptions};
 use crate::screen::labels::ViewLabels;
 use crate::screen::{Level, View};
 use crate::style::theme::Theme;
@@ -43,6 +43,10 @@ pub struct Inputs<'a> {
     pub outline_zoom: Option<usize>,
     /// The outline pane's raster and labels as last refreshed.
     pub outline_cache: &'a crate::geo::cache::OutlineCache,
+    /// The project list's own order and scale.
+    pub project_options: ProjectOptions,
+    /// The open district's project list in that order, as last refreshed (district, projects).
+    pub project_order: Option<(usize, &'a [usize])>,
 }
 
 impl Inputs<'_> {
@@ -51,11 +55,35 @@ impl Inputs<'_> {
         self.stack.last().map_or(&View::Overview, |f| &f.view)
     }
 
-    /// The projects of a district the current view shows, in file order.
+    /// The projects of a district the current view shows, in the project list's order: the
+    /// refreshed list when it is this district's, else sorted on the spot.
     pub fn visible_projects(&self, district: usize) -> Vec<usize> {
-        self.figures.projects_of(self.data, district).collect()
+        match self.project_order {
+            Some((d, order)) if d == district => order.to_vec(),
+            _ => sorted_projects(
+                self.data,
+                self.figures,
+                self.project_options,
+                district,
+                self.locale,
+            ),
+        }
     }
 }
+
+/// The projects of `district` that `figures` shows, in the order of `options`.
+pub fn sorted_projects(
+    data: &Dataset,
+    figures: &Figures,
+    options: ProjectOptions,
+    district: usize,
+    locale: Locale,
+) -> Vec<usize> {
+    let shown: Vec<usize> = figures.projects_of(data, district).collect();
+    options.sort.apply(data, shown, locale)
+}
+
+impl Inputs<'_> {}
 
 /// The columns `s` takes on screen: its display width, or in `--plain` that of its ASCII spelling
 /// (`Målgruppe` is drawn `Maalgruppe`), so a column laid out from labels fits them as drawn.

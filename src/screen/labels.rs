@@ -10,7 +10,7 @@ use crate::data::Dataset;
 use crate::geo::classes::{Classes, LegendEntry};
 use crate::locale::Locale;
 use crate::money;
-use crate::screen::figures::{Figures, Unit, Value};
+use crate::screen::figures::{Column, Figures, Unit, Value};
 
 /// One district's figures as drawn.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -28,6 +28,9 @@ pub struct DistrictLabel {
     /// The value in the view's unit, as the bars and the tiles say it (`2.875.000 kr.`,
     /// `2,9 mio. kr.`, `2,1 %`).
     pub bar: String,
+    /// The value as the bars' column writes it: the number only, in the column's one scale
+    /// ([`ViewLabels::column`]), `13,6`; the unit is in the pane's title.
+    pub figure: String,
 }
 
 /// The cache: indexed like `Dataset::districts`.
@@ -50,6 +53,123 @@ pub struct ViewLabels {
     pub outline: OutlineLabels,
     /// The note under the bars explaining the view's `–` markers ([`Figures::missing_note`]).
     pub missing_note: Option<String>,
+    /// How the bars' value column is written (one scale from its largest value), and its unit as
+    /// the pane's title says it (`mio. kr.`) and as a column heading says it.
+    pub column: Column,
+    pub caption: String,
+    pub heading: String,
+    /// The not-itemised row's figure in the column's scale, and the widest figure of the column.
+    pub rest_figure: Option<String>,
+    pub figure_w: usize,
+    /// The facts beside each bar, in the order they are dropped last to first when the pane is narrow.
+    pub facts: Vec<FactColumn>,
+}
+
+/// One column of facts beside the bars (share of the pool, number of projects, per inhabitant, or
+/// the amount when the bars show another unit), formatted once per view.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FactColumn {
+    /// The heading drawn above the column on the pane's frame (`%`, `proj.`, `kr./indb.`).
+    pub heading: String,
+    /// Indexed like `Dataset::districts`.
+    pub cells: Vec<String>,
+    /// The not-itemised row's cell (empty where the fact has no meaning for it).
+    pub rest: String,
+    /// The widest cell or heading.
+    pub width: usize,
+}
+
+impl FactColumn {
+    fn new(heading: String, cells: Vec<String>, rest: String) -> FactColumn {
+        let width = cells
+            .iter()
+            .chain([&rest, &heading])
+            .map(|c| crate::text::width(c))
+            .max()
+            .unwrap_or(0);
+        FactColumn {
+            heading,
+            cells,
+            rest,
+            width,
+        }
+    }
+}
+
+/// The facts beside the bars for `vm`: the amount (when the unit is not money), the share of the pool
+/// (when it is not the unit and there is something to take a share of), the number of projects, and
+/// the amount per inhabitant (when the file has populations and it is not the unit). A district
+/// without shown projects gets the marker, not zeros.
+fn fact_columns(ds: &Dataset, vm: &Figures, locale: Locale) -> Vec<FactColumn> {
+    let n = ds.districts.len();
+    let none = crate::i18n::strings(locale).none;
+    let unit = vm.options.unit;
+    let empty = |d: usize| vm.figures(d).projects == 0;
+    let mut out = Vec::new();
+    let rest_amount = match vm.not_itemised {
+        crate::screen::figures::NotItemised::Row(r) => Some(r),
+        _ => None,
+    };
+    if !matches!(unit, Unit::Money | Unit::MoneyCompact) {
+        let amounts = (0..n).map(|d| Value::Money(vm.figures(d).amount));
+        let col = Column::for_values(
+            Unit::MoneyCompact,
+            amounts.chain(rest_amount.map(Value::Money)),
+        );
+        let cells = (0..n)
+            .map(|d| {
+                if empty(d) {
+                    none.to_string()
+                } else {
+                    col.text(Value::Money(vm.figures(d).amount), locale)
+                }
+            })
+            .collect();
+        let rest = rest_amount.map_or_else(String::new, |r| col.text(Value::Money(r), locale));
+        out.push(FactColumn::new(col.heading(ds, locale), cells, rest));
+    }
+    if unit != Unit::ShareOfPool && vm.share_of(Decimal::ZERO).is_some() {
+        let col = Column::Share;
+        let cells = (0..n)
+            .map(|d| match vm.share_of(vm.figures(d).amount) {
+                Some(r) if !empty(d) => col.text(Value::Share(r), locale),
+                _ => none.to_string(),
+            })
+            .collect();
+        let rest = rest_amount
+            .and_then(|r| vm.share_of(r))
+            .map_or_else(String::new, |r| col.text(Value::Share(r), locale));
+        out.push(FactColumn::new(col.heading(ds, locale), cells, rest));
+    }
+    let projects = (0..n)
+        .map(|d| crate::locale::format_number(Decimal::from(vm.figures(d).projects), 0, locale))
+        .collect();
+    let projects_heading = match locale {
+        Locale::Da | Locale::En => "proj.".to_string(),
+    };
+    out.push(FactColumn::new(projects_heading, projects, String::new()));
+    if unit != Unit::PerInhabitant && ds.has_population() {
+        let per = |d: usize| match ds.districts.get(d).and_then(|x| x.population) {
+            Some(p) if p > 0 && !empty(d) => vm
+                .figures(d)
+                .amount
+                .checked_div(Decimal::from(p))
+                .map(Value::PerInhabitant),
+            _ => None,
+        };
+        let values: Vec<Option<Value>> = (0..n).map(per).collect();
+        let col = Column::for_values(Unit::PerInhabitant, values.iter().flatten().copied());
+        let cells = values
+            .iter()
+            .map(|v| v.map_or_else(|| none.to_string(), |v| col.text(v, locale)))
+            .collect();
+        out.push(FactColumn::new(
+            col.heading(ds, locale),
+            cells,
+            String::new(),
+        ));
+    }
+    out
 }
 
 /// What the outline map draws for a view: the same per-district figures as the bars and tiles
@@ -207,6 +327,12 @@ impl ViewLabels {
         let n = ds.districts.len();
         let numbers: Vec<Option<Decimal>> = (0..n).map(|i| vm.value(ds, i).number()).collect();
         let max = numbers.iter().flatten().max().copied().unwrap_or_default();
+        let column = Column::for_values(
+            vm.options.unit,
+            (0..n)
+                .map(|i| vm.value(ds, i))
+                .chain(vm.not_itemised_value()),
+        );
         let districts: Vec<DistrictLabel> = (0..n)
             .map(|i| {
                 let amount = vm.figures(i).amount;
@@ -230,6 +356,7 @@ impl ViewLabels {
                         })
                         .unwrap_or_default(),
                     bar: vm.format(vm.value(ds, i), locale),
+                    figure: column.text(vm.value(ds, i), locale),
                 }
             })
             .collect();
@@ -251,6 +378,13 @@ impl ViewLabels {
             .map(|l| crate::text::width(&l.bar))
             .max()
             .unwrap_or(0);
+        let rest_figure = vm.not_itemised_value().map(|v| column.text(v, locale));
+        let figure_w = districts
+            .iter()
+            .map(|l| crate::text::width(&l.figure))
+            .chain(rest_figure.as_deref().map(crate::text::width))
+            .max()
+            .unwrap_or(0);
         let outline = OutlineLabels::build(ds, vm, locale);
         ViewLabels {
             locale: Some(locale),
@@ -262,6 +396,12 @@ impl ViewLabels {
             max_label,
             rest: vm.not_itemised_value().map(|v| vm.format(v, locale)),
             missing_note: vm.missing_note(ds, locale),
+            caption: column.caption(ds, locale),
+            heading: column.heading(ds, locale),
+            column,
+            rest_figure,
+            figure_w,
+            facts: fact_columns(ds, vm, locale),
         }
     }
 

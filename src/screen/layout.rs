@@ -49,9 +49,13 @@ pub fn layout(area: Rect, app: &Inputs<'_>) -> ScreenLayout {
     let body = Rect::new(area.x, body_y, w, hints.y.saturating_sub(body_y));
     let drilled = *app.view() != View::Overview;
     let (mut map, mut bars, mut detail) = (None, None, None);
-    // The outline map needs height to be recognisable: below 32 body rows it goes side by side.
-    let tall_rows = if app.outline.is_some() { 32 } else { 24 };
-    if w >= 64 && body.height >= tall_rows {
+    // The tile map reads best across the top from 24 body rows. The outline map keeps its shape:
+    // it goes where its drawing gets the larger area (see `outline_tall`), not by a fixed width.
+    let tall = match app.outline {
+        Some(outline) => outline_tall(body, app, outline),
+        None => body.height >= 24,
+    };
+    if w >= 64 && tall {
         // Map across the top; below it the bars and the detail side by side when wide, else the bars
         // in the overview and the detail once drilled in. The map keeps its place when drilling in.
         let wanted =
@@ -62,6 +66,14 @@ pub fn layout(area: Rect, app: &Inputs<'_>) -> ScreenLayout {
             body.height * 2 / 5
         } else {
             wanted.max(body.height * 2 / 5)
+        };
+        // Drilled into a district, its project list is what one reads: the map gives up rows so
+        // the list fits, keeping a quarter of the body (enough to see where the district lies).
+        let below_h = match app.view() {
+            View::District { district, .. } => {
+                below_h.max(district_rows(app, *district, w).min(body.height * 3 / 4))
+            }
+            _ => below_h,
         };
         let map_h = body.height - below_h;
         map = Some(Rect::new(body.x, body.y, w, map_h));
@@ -80,7 +92,28 @@ pub fn layout(area: Rect, app: &Inputs<'_>) -> ScreenLayout {
         let left_w = w * 11 / 20;
         map = Some(Rect::new(body.x, body.y, left_w, body.height));
         let right = Rect::new(body.x + left_w, body.y, w - left_w, body.height);
-        if drilled {
+        if w >= 140 && body.height >= 24 {
+            // Wide: the bars over the detail on the right, so both show at once as when stacked.
+            let wanted = u16::try_from(bars::row_count(app) + 2 + bars::bar_note_rows(app))
+                .unwrap_or(u16::MAX);
+            let bars_h = wanted.clamp(right.height * 2 / 5, right.height * 3 / 5);
+            let bars_h = match app.view() {
+                View::District { district, .. } => {
+                    let want = district_rows(app, *district, right.width);
+                    bars_h
+                        .min(right.height.saturating_sub(want.min(right.height * 3 / 4)))
+                        .max(right.height / 4)
+                }
+                _ => bars_h,
+            };
+            bars = Some(Rect::new(right.x, right.y, right.width, bars_h));
+            detail = Some(Rect::new(
+                right.x,
+                right.y + bars_h,
+                right.width,
+                right.height - bars_h,
+            ));
+        } else if drilled {
             detail = Some(right);
         } else {
             bars = Some(right);
@@ -108,6 +141,65 @@ pub fn layout(area: Rect, app: &Inputs<'_>) -> ScreenLayout {
         hints,
         help,
     }
+}
+
+/// Whether the outline map goes across the top (else side by side): the arrangement in which its
+/// drawing, fitted to the pane with its shape kept, covers more cells, provided the bars below get
+/// at least 2/5 of the body and 12 rows. At 120x36 that is side by side (the map ~64x27 cells instead
+/// of ~36x15); on a tall, narrow terminal, across the top. From 140 columns see below.
+fn outline_tall(
+    body: Rect,
+    app: &Inputs<'_>,
+    outline: &crate::screen::outline::OutlineMap,
+) -> bool {
+    if body.width < 64 || body.height < 24 {
+        return false;
+    }
+    // From 140 columns the stacked layout shows the bars and the detail side by side under the
+    // map, both at a legible width, and the outline's inset labels are placed for it: kept from
+    // 32 body rows.
+    if body.width >= 140 {
+        return body.height >= 32;
+    }
+    let (bw, bh) = outline.geo.bbox.projected_size();
+    // A cell is about twice as tall as wide: the drawing's width in cells per row.
+    let aspect = if bw > 0.0 && bh > 0.0 {
+        2.0 * bw / bh
+    } else {
+        2.0
+    };
+    let fitted = |w: u16, h: u16| {
+        let (w, h) = (
+            f64::from(w.saturating_sub(2)),
+            f64::from(h.saturating_sub(2)),
+        );
+        w.min(h * aspect) * h.min(w / aspect)
+    };
+    let wanted =
+        u16::try_from(bars::row_count(app) + 2 + bars::bar_note_rows(app)).unwrap_or(u16::MAX);
+    let below = wanted
+        .max(body.height * 2 / 5)
+        .max(12)
+        .min(body.height * 3 / 5);
+    let tall_area = fitted(body.width, body.height - below);
+    let side_area = fitted(body.width * 11 / 20, body.height);
+    tall_area > side_area
+}
+
+/// Rows the detail pane of `district` wants at `width` columns: its facts, its project list and the
+/// frame.
+fn district_rows(app: &Inputs<'_>, district: usize, width: u16) -> u16 {
+    let Some(d) = app.data.districts.get(district) else {
+        return 0;
+    };
+    let text_w = crate::screen::detail::text_area(Rect::new(0, 0, width, 3)).width;
+    let info = crate::screen::detail::district_info(app, d, usize::from(text_w)).len();
+    let list = app
+        .data
+        .districts
+        .get(district)
+        .map_or(0, |d| d.projects.len());
+    u16::try_from(info + list + 2).unwrap_or(u16::MAX)
 }
 
 /// The area inside a pane's frame drawn at `area` ([`pane`]): all of it when there is no room for a

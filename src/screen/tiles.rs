@@ -36,7 +36,7 @@ pub struct MapGeom {
     pub tile_h: u16,
     pub visible_rows: u16,
     pub visible_cols: u16,
-    /// Whether there is a row for the legend under the grid.
+    /// Whether there is a row for the legend under the grid (else it is on the pane's bottom edge).
     pub legend: bool,
 }
 
@@ -65,9 +65,11 @@ pub fn geometry(area: Rect, app: &Inputs<'_>) -> MapGeom {
     // Extents saturate: a file may put tiles anywhere in 0..=65535.
     let rows = (r1 - r0).saturating_add(1);
     let cols = (c1 - c0).saturating_add(1);
-    // The legend row is kept whenever the grid still gets a row: without it the shading means
-    // nothing (a thousand one-row tiles scroll instead).
-    let legend = inner.height >= 2;
+    // The legend gets the row under the grid when the grid still fits beside it; a grid that needs
+    // every row (a thousand one-row tiles) keeps them, and the legend goes on the pane's bottom
+    // edge instead: without a legend the shading means nothing, and a scroll that a legend row
+    // forces would redraw the whole map every few steps.
+    let legend = inner.height >= 2 && inner.height > rows;
     let grid_h = inner.height - u16::from(legend);
     let natural_w = inner.width / cols;
     // When tiles are one row high (a name cannot wrap) or the grid scrolls anyway, tiles get room

@@ -51,11 +51,13 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     let words = i18n::strings(app.locale());
     let rows = row_count(&app.inputs());
     let vis = visible_rows(area);
+    let cache = crate::ui::labels(app);
     let mut title = words.bars.to_string();
-    // The unit and the order, when not the defaults (`u` / `s` also say them in the status line).
+    // The unit once for the whole column (its figures carry none), and the order when not the
+    // default (`u` / `s` also say them in the status line).
     let opts = &app.options();
-    if opts.unit != crate::app::INITIAL_UNIT {
-        title.push_str(&format!(" · {}", opts.unit.label(app.data(), app.locale())));
+    if !cache.caption.is_empty() {
+        title.push_str(&format!(" · {}", cache.caption));
     }
     if opts.sort != crate::screen::figures::SortOrder::default() {
         title.push_str(&format!(" · {}", opts.sort.label(app.locale())));
@@ -69,10 +71,17 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         // Narrow panes drop the word (`1–18 af 1.000`) before the frame cuts the numbers.
         let room = usize::from(area.width.saturating_sub(8));
         if text::width(&title) + 1 + text::width(&range) > room {
-            title.push_str(&format!(
-                " {}",
-                i18n::district_range_short(first, last, n, app.locale())
-            ));
+            let short = i18n::district_range_short(first, last, n, app.locale());
+            // Still too wide: the pane's name goes before the unit does (the column's figures
+            // carry none) and before the numbers are cut.
+            if text::width(&title) + 1 + text::width(&short) + 2 > room && !cache.caption.is_empty()
+            {
+                title = cache.caption.clone();
+                if opts.sort != crate::screen::figures::SortOrder::default() {
+                    title.push_str(&format!(" · {}", opts.sort.label(app.locale())));
+                }
+            }
+            title.push_str(&format!(" {short}"));
         } else {
             title.push_str(&format!(" {range}"));
         }
@@ -88,7 +97,6 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     let vm = &app.figures();
     // Bars scale to the largest district; a larger not-itemised row is drawn capped with a break
     // mark (its value label says how large it is), so it does not shrink every district to a sliver.
-    let cache = crate::ui::labels(app);
     let max = cache.max;
     let dash = |s: String| {
         if t.ascii { s.replace('–', t.dash) } else { s }
@@ -108,13 +116,13 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
                 let v = if vm.figures(*k).projects == 0 {
                     words.none.to_string()
                 } else {
-                    dash(l.map_or_else(String::new, |l| l.bar.clone()))
+                    dash(l.map_or_else(String::new, |l| l.figure.clone()))
                 };
                 (name, v, l.and_then(|l| l.number).unwrap_or_default())
             }
             None => (
                 words.not_itemised.to_string(),
-                dash(cache.rest.clone().unwrap_or_default()),
+                dash(cache.rest_figure.clone().unwrap_or_default()),
                 vm.not_itemised_value()
                     .and_then(|v| v.number())
                     .unwrap_or_default(),
@@ -134,7 +142,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     let val_max = labels
         .iter()
         .map(|l| text::width(&l.1))
-        .chain([cache.bar_w])
+        .chain([cache.figure_w])
         .max()
         .unwrap_or(0);
     // The gutter before the names: the selection marker, and once anything is marked a second
@@ -143,6 +151,19 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     let mut name_w = name_max.min(w * 2 / 5).max(4.min(w));
     let mut val_w = val_max;
     let mut bar_w = w.saturating_sub(name_w + val_w + gutter + 2);
+    // The facts beside the bar, while the bar keeps at least a third of the row (and 16 cells):
+    // they are added in their order and so dropped last to first as the pane narrows.
+    let min_bar = (w / 3).max(16);
+    let mut facts: Vec<&crate::screen::labels::FactColumn> = Vec::new();
+    for f in &cache.facts {
+        let cost = f.width + 2;
+        if bar_w >= min_bar + cost {
+            bar_w -= cost;
+            facts.push(f);
+        } else {
+            break;
+        }
+    }
     if bar_w < 4 {
         val_w = 0;
         bar_w = w.saturating_sub(name_w + gutter + 1);
@@ -203,8 +224,26 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         }
         if val_w > 0 {
             x += 1;
-            put(buf, line, x, y, &text::pad_left(value, val_w), style);
+            x = put(buf, line, x, y, &text::pad_left(value, val_w), style);
         }
+        for f in &facts {
+            let cell = match row {
+                Some(d) => f.cells.get(*d).map_or("", String::as_str),
+                None => f.rest.as_str(),
+            };
+            x += 2;
+            x = put(
+                buf,
+                line,
+                x,
+                y,
+                &text::pad_left(&dash(cell.to_string()), f.width),
+                style,
+            );
+        }
+    }
+    if !facts.is_empty() {
+        headings(buf, area, inner, val_w, &cache.heading, &facts, &title, app);
     }
     let used = u16::try_from(visible.len()).unwrap_or(u16::MAX);
     bar_notes(
@@ -213,6 +252,47 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         buf,
         app,
     );
+}
+
+/// The number columns' headings on the pane's top frame, right-aligned above their columns (the
+/// row costs nothing), when they fit after the title.
+#[allow(clippy::too_many_arguments)]
+fn headings(
+    buf: &mut Buffer,
+    area: Rect,
+    inner: Rect,
+    val_w: usize,
+    value_heading: &str,
+    facts: &[&crate::screen::labels::FactColumn],
+    title: &str,
+    app: &App,
+) {
+    let t = &app.theme();
+    let facts_w: usize = facts.iter().map(|f| f.width + 2).sum();
+    let right = usize::from(inner.right());
+    let mut cols: Vec<(usize, usize, &str)> = Vec::new();
+    let mut end = right - facts_w;
+    if val_w > 0 {
+        cols.push((end, val_w.max(text::width(value_heading)), value_heading));
+    }
+    for f in facts {
+        end += f.width + 2;
+        cols.push((end, f.width, f.heading.as_str()));
+    }
+    // Title ` {title} ` starts at x + 2; keep a frame cell between it and the first heading.
+    let title_end = usize::from(area.x) + 2 + text::width(title) + 2;
+    let Some(&(first_end, first_w, first)) = cols.first() else {
+        return;
+    };
+    if first_end.saturating_sub(first_w.max(text::width(first))) < title_end + 2 {
+        return;
+    }
+    let row = Rect::new(area.x, area.y, area.width, 1);
+    for (end, _, heading) in cols {
+        let w = text::width(heading);
+        let x = u16::try_from(end.saturating_sub(w)).unwrap_or(u16::MAX);
+        put(buf, row, x, area.y, heading, t.dim);
+    }
 }
 
 /// A bar longer than the scale: full length with a break mark in its last cell (`███…█»`).

@@ -10,85 +10,138 @@ use crate::text;
 use crate::ui::overlays::centred;
 use crate::ui::{cover, pane, put};
 
-/// The comparison: one column per marked district, rows amount, share, projects, population, per
-/// inhabitant; a total column when there is room.
+/// Short column headings of the comparison (the table's columns are figures, its rows districts).
+fn headings(locale: crate::locale::Locale) -> [&'static str; 5] {
+    match locale {
+        crate::locale::Locale::Da => ["% pulje", "% valgte", "proj.", "indb.", "kr./indb."],
+        crate::locale::Locale::En => ["% pool", "% marked", "proj.", "pop.", "per inh."],
+    }
+}
+
+/// The comparison: one row per marked district and a total row, the figures as columns (amount in
+/// one scale for the column, share of the pool, share of the compared, projects, population, per
+/// inhabitant), so every marked district fits however many there are side by side; columns are
+/// dropped in a stated order when narrow (population, then share of the compared, then per
+/// inhabitant) and the title says which are left out. Rows beyond the box's height are counted.
 pub(super) fn compare(area: Rect, buf: &mut Buffer, app: &App) {
+    use rust_decimal::Decimal;
     let w = i18n::tools(app.locale());
     let t = &app.theme();
     let c = app.comparison();
     let loc = app.locale();
     let cur = &app.data().meta.currency;
     let dash = t.dash.to_string();
-    let pct = |v: Option<rust_decimal::Decimal>| {
-        v.map_or(dash.clone(), |r| money::format_percent(r, loc))
-    };
-    let per = |v: Option<rust_decimal::Decimal>| {
+    let share = crate::screen::figures::Column::Share;
+    let pct = |v: Option<Decimal>| {
         v.map_or(dash.clone(), |r| {
-            crate::screen::figures::Value::PerInhabitant(r).text(
-                cur,
-                crate::screen::figures::Unit::PerInhabitant,
-                loc,
-            )
+            share.text(crate::screen::figures::Value::Share(r), loc)
         })
     };
-    let mut cols: Vec<Vec<String>> = c
+    let amounts = c.rows.iter().map(|r| r.amount).chain([c.total_amount]);
+    let scale = money::Scale::of_amounts(amounts, true);
+    let pers = c
+        .rows
+        .iter()
+        .filter_map(|r| r.per_inhabitant)
+        .chain(c.total_per_inhabitant)
+        .map(|v| v.round_dp(2));
+    // Per inhabitant to the øre when any figure has øre: one number of decimals for the column.
+    let per_scale = money::Scale::of_amounts(pers, false);
+    let per = |v: Option<Decimal>| v.map_or(dash.clone(), |r| per_scale.number(r, loc));
+    let pop = |p: Option<u64>| {
+        p.map_or(dash.clone(), |p| {
+            crate::locale::format_number(Decimal::from(p), 0, loc)
+        })
+    };
+    // Rows: name, amount, % pool, % compared, projects, population, per inhabitant.
+    let mut rows: Vec<[String; 7]> = c
         .rows
         .iter()
         .map(|r| {
-            vec![
+            [
                 app.data()
                     .districts
                     .get(r.district)
-                    .map_or_else(String::new, |d| d.short_name().to_string()),
-                money::format_money(r.amount, cur, loc),
+                    .map_or_else(String::new, |d| {
+                        text::truncate(d.short_name(), 24).into_owned()
+                    }),
+                scale.number(r.amount, loc),
                 pct(r.share),
                 pct(r.share_of_compared),
-                r.projects.to_string(),
-                r.population.map_or(dash.clone(), |p| {
-                    crate::locale::format_number(rust_decimal::Decimal::from(p), 0, loc)
-                }),
+                crate::locale::format_number(Decimal::from(r.projects), 0, loc),
+                pop(r.population),
                 per(r.per_inhabitant),
             ]
         })
         .collect();
-    cols.push(vec![
+    rows.push([
         w.col_total.to_string(),
-        money::format_money(c.total_amount, cur, loc),
+        scale.number(c.total_amount, loc),
         pct(c.total_share),
-        pct(Some(rust_decimal::Decimal::ONE)).to_string(),
-        c.total_projects.to_string(),
-        c.total_population.map_or(dash.clone(), |p| {
-            crate::locale::format_number(rust_decimal::Decimal::from(p), 0, loc)
-        }),
+        pct(Some(Decimal::ONE)),
+        crate::locale::format_number(Decimal::from(c.total_projects), 0, loc),
+        pop(c.total_population),
         per(c.total_per_inhabitant),
     ]);
-    let labels = [
+    let [h_pool, h_compared, h_projects, h_pop, h_per] = headings(loc);
+    let amount_heading = scale.label(cur, loc);
+    let heads: [&str; 7] = [
         "",
-        w.col_amount,
-        w.col_share,
-        w.col_share_compared,
-        w.col_projects,
-        w.col_population,
-        w.col_per_inhabitant,
+        &amount_heading,
+        h_pool,
+        h_compared,
+        h_projects,
+        h_pop,
+        h_per,
     ];
-    let label_w = labels
-        .iter()
-        .map(|s| crate::screen::drawn_width(&app.inputs(), s))
-        .max()
-        .unwrap_or(0);
-    let col_w: Vec<usize> = cols
-        .iter()
-        .map(|c| c.iter().map(|s| text::width(s)).max().unwrap_or(0).max(6))
+    let col_w: Vec<usize> = (0..7)
+        .map(|k| {
+            rows.iter()
+                .map(|r| text::width(&r[k]))
+                .chain([crate::screen::drawn_width(&app.inputs(), heads[k])])
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let mut title = w.compare_title.to_string();
     if let Some(f) = app.options().filter() {
         title.push_str(&format!(" · {}: {f}", w.filter_on));
     }
-    let need = label_w + col_w.iter().map(|c| c + 2).sum::<usize>() + 4;
+    // Columns dropped first when narrow: population, share of the compared, per inhabitant.
+    let drop_order = [5usize, 3, 6, 2];
+    // The box: frame and one blank each side, the columns two apart.
+    let width_of = |cols: &[usize]| cols.iter().map(|&k| col_w[k] + 2).sum::<usize>() + 2;
+    // Without any population among the compared, those two columns would be all `–`: left out,
+    // the note under the table says why.
+    let any_population = c.rows.iter().any(|r| r.population.is_some());
+    let mut cols: Vec<usize> = (0..7).filter(|&k| any_population || k < 5).collect();
+    let max_w = usize::from(area.width.saturating_sub(2));
+    for k in drop_order {
+        if width_of(&cols) <= max_w {
+            break;
+        }
+        cols.retain(|&c| c != k);
+    }
+    // Never silently: the title names the columns left out.
+    let dropped: Vec<&str> = drop_order
+        .iter()
+        .filter(|&&k| !cols.contains(&k) && (any_population || k < 5))
+        .map(|&k| heads[k])
+        .collect();
+    if !dropped.is_empty() {
+        let word = match loc {
+            crate::locale::Locale::Da => "skjult",
+            crate::locale::Locale::En => "hidden",
+        };
+        title.push_str(&format!(" · {word}: {}", dropped.join(", ")));
+    }
+    let need = width_of(&cols);
     let bw = u16::try_from(need)
         .unwrap_or(u16::MAX)
         .max(u16::try_from(text::width(&title) + 8).unwrap_or(u16::MAX));
-    let bh = u16::try_from(labels.len() + 4).unwrap_or(u16::MAX);
+    let lacking = c.rows.iter().filter(|r| r.population.is_none()).count();
+    let note_rows = usize::from(lacking > 0);
+    let bh = u16::try_from(rows.len() + 4 + note_rows).unwrap_or(u16::MAX);
     let r = centred(area, bw, bh);
     cover(buf, r, t.text);
     let inner = pane(buf, r, &title, true, app);
@@ -96,51 +149,58 @@ pub(super) fn compare(area: Rect, buf: &mut Buffer, app: &App) {
         return;
     }
     let iw = usize::from(inner.width.saturating_sub(2));
-    // Columns that fit, the total column last (dropped first when narrow).
-    let mut shown: Vec<usize> = Vec::new();
-    let mut used = label_w;
-    for (k, cw) in col_w.iter().enumerate() {
-        if used + 2 + cw > iw {
-            break;
-        }
-        used += 2 + cw;
-        shown.push(k);
+    // Heading row, the districts, the total (always shown, on the last row that fits).
+    let body = usize::from(inner.height).saturating_sub(2 + note_rows);
+    let district_rows = rows.len() - 1;
+    let fit = if district_rows + 1 > body {
+        body.saturating_sub(2)
+    } else {
+        district_rows
+    };
+    let mut lines: Vec<(Vec<String>, bool, bool)> = Vec::new();
+    lines.push((heads.iter().map(|h| h.to_string()).collect(), true, false));
+    for row in rows.iter().take(fit) {
+        lines.push((row.to_vec(), false, false));
     }
-    for (row, label) in labels.iter().enumerate() {
-        let y = inner.y + 1 + u16::try_from(row).unwrap_or(0);
+    if fit < district_rows {
+        let more = i18n::and_more(district_rows - fit, loc);
+        lines.push((vec![more.trim().to_string()], false, false));
+    }
+    if let Some(total) = rows.last() {
+        lines.push((total.to_vec(), false, true));
+    }
+    for (k, (cells, heading, total)) in lines.iter().enumerate() {
+        let y = inner.y + 1 + u16::try_from(k).unwrap_or(0);
         if y >= inner.bottom() {
             break;
         }
         let line = Rect::new(inner.x + 1, y, inner.width.saturating_sub(1), 1);
-        let mut x = put(
-            buf,
-            line,
-            line.x,
-            y,
-            &text::pad_right(label, label_w),
-            t.label,
-        );
-        for &k in &shown {
-            let cell = cols[k].get(row).map_or("", String::as_str);
-            let style = if row == 0 || k + 1 == cols.len() {
-                t.figure
-            } else {
-                t.text
+        let mut x = line.x;
+        for (n, &col) in cols.iter().enumerate() {
+            let cell = cells.get(col).map_or("", String::as_str);
+            let style = match (heading, total, col) {
+                (true, _, _) => t.label,
+                (_, true, _) | (_, _, 0) => t.figure,
+                _ => t.text,
             };
-            x = put(buf, line, x + 2, y, &text::pad_left(cell, col_w[k]), style);
+            let gap = if n == 0 { 0 } else { 2 };
+            let cell = if col == 0 {
+                text::pad_right(cell, col_w[0])
+            } else {
+                text::pad_left(cell, col_w[col])
+            };
+            x = put(buf, line, x + gap, y, &cell, style);
         }
     }
-    let lacking = c.rows.iter().filter(|r| r.population.is_none()).count();
     if lacking > 0 {
         let y = inner.bottom().saturating_sub(1);
         let note = crate::screen::figures::Missing::population_note(lacking, app.data(), loc);
-        let note = note.as_str();
         put(
             buf,
             inner,
             inner.x + 1,
             y,
-            &text::truncate_with(note, iw, t.ellipsis),
+            &text::truncate_with(&note, iw, t.ellipsis),
             t.dim,
         );
     }

@@ -7,7 +7,6 @@ use ratatui::layout::Rect;
 
 use crate::app::{App, View};
 use crate::i18n;
-use crate::money;
 use crate::screen::detail::{DLine, district_split, project_lines, text_area};
 use crate::text;
 use crate::ui::{fill, pane, put};
@@ -67,17 +66,16 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
                 return;
             }
             let shown = app.visible_projects(district);
-            let amounts: Vec<String> = shown
+            let w = usize::from(list.width);
+            let inputs = app.inputs();
+            let cols = crate::screen::detail::project_columns(&inputs, district, &shown, w);
+            let fine = t.fine_bars();
+            for (k, &p) in shown
                 .iter()
                 .skip(offset)
                 .take(usize::from(list.height))
-                .filter_map(|&p| app.data().projects.get(p))
-                .map(|p| money::format_money(p.amount, &app.data().meta.currency, app.locale()))
-                .collect();
-            let amount_w = amounts.iter().map(|a| text::width(a)).max().unwrap_or(0);
-            let w = usize::from(list.width);
-            let show_amount = w >= amount_w + 12;
-            for (k, (&p, amount)) in shown.iter().skip(offset).zip(&amounts).enumerate() {
+                .enumerate()
+            {
                 let Some(project) = app.data().projects.get(p) else {
                     continue;
                 };
@@ -89,15 +87,28 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
                     (true, false) => t.selected_unfocused,
                     _ => t.text,
                 };
+                let bar_style = match (is_sel, focused) {
+                    (true, true) => t.bar_selected.bg(t.selected.bg.unwrap_or_default()),
+                    (true, false) => t.bar_selected,
+                    _ => t.bar,
+                };
                 if is_sel {
                     fill(buf, row, " ", style);
                 }
                 let bullet = if is_sel { t.marker } else { t.bullet };
-                let name_w = if show_amount {
-                    w - amount_w - 3
+                let figures_w = if cols.show_amount {
+                    cols.amount_w
+                        + 1
+                        + if cols.share_w > 0 {
+                            cols.share_w + 2
+                        } else {
+                            0
+                        }
+                        + if cols.bar_w > 0 { cols.bar_w + 1 } else { 0 }
                 } else {
-                    w.saturating_sub(2)
+                    0
                 };
+                let name_w = w.saturating_sub(2 + figures_w);
                 let mut x = put(buf, row, list.x, y, bullet, style);
                 x = put(
                     buf,
@@ -107,9 +118,45 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
                     &text::pad_right(&project.name, name_w),
                     style,
                 );
-                if show_amount {
-                    put(buf, row, x + 1, y, &text::pad_left(amount, amount_w), style);
+                if !cols.show_amount {
+                    continue;
                 }
+                if cols.bar_w > 0 {
+                    x += 1;
+                    let (full, part) =
+                        crate::ui::bars::bar_cells(project.amount, cols.max, cols.bar_w, fine);
+                    let end = crate::ui::put_repeat(buf, row, x, y, t.eighths[7], full, bar_style);
+                    if let Some(c) = part.and_then(|c| t.eighths.get(c)) {
+                        put(buf, row, end, y, c, bar_style);
+                    }
+                    x += u16::try_from(cols.bar_w).unwrap_or(u16::MAX);
+                }
+                if cols.share_w > 0 {
+                    let share = project.amount.checked_div(cols.total).map_or_else(
+                        || words.none.to_string(),
+                        |r| {
+                            crate::screen::figures::Column::Share
+                                .text(crate::screen::figures::Value::Share(r), app.locale())
+                        },
+                    );
+                    x = put(
+                        buf,
+                        row,
+                        x + 2,
+                        y,
+                        &text::pad_left(&share, cols.share_w),
+                        style,
+                    );
+                }
+                let amount = cols.scale.number(project.amount, app.locale());
+                put(
+                    buf,
+                    row,
+                    x + 1,
+                    y,
+                    &text::pad_left(&amount, cols.amount_w),
+                    style,
+                );
             }
             if offset + usize::from(list.height) < shown.len() {
                 put(

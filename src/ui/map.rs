@@ -169,6 +169,8 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     scrollbars(buf, area, &g, app, focused);
     if g.legend {
         legend(buf, inner, app, &shade, &labels.outline.legend);
+    } else if inner != area {
+        super::outline::legend_on_edge(area, buf, &shade, &labels.outline.legend);
     }
 }
 

@@ -67,7 +67,12 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
 /// label per class when all fit; else one cell per class followed by the whole range
 /// (`0–30 mio. kr.`), the heading cut to the room left, then "no projects" if it fits. A class
 /// entry is never cut.
-fn legend_on_edge(area: Rect, buf: &mut Buffer, style: &OutlineStyle, legend: &[LegendEntry]) {
+pub(super) fn legend_on_edge(
+    area: Rect,
+    buf: &mut Buffer,
+    style: &OutlineStyle,
+    legend: &[LegendEntry],
+) {
     let y = area.bottom().saturating_sub(1);
     let clip = Rect::new(area.x + 1, y, area.width.saturating_sub(2), 1);
     legend_line(clip, buf, style, legend, false);

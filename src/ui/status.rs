@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use crate::app::{App, Mode, View};
 use crate::i18n;
 use crate::input::action::{Action, Dir};
-use crate::input::keymap::{Key, format_key};
+use crate::input::keymap::Key;
 use crate::locale::Locale;
 use crate::screen::crumb::crumb_segments;
 use crate::style::theme::Theme;
@@ -42,14 +42,7 @@ pub fn arrow_label(app: &App, dirs: &[Dir]) -> String {
 
 /// [`arrow_label`] for a theme and locale (screens without an app: a tab whose file never loaded).
 pub fn arrow_label_with(theme: &Theme, locale: Locale, dirs: &[Dir]) -> String {
-    match theme.arrows {
-        Some(symbols) => dirs.iter().map(|&d| symbols[d.index()]).collect(),
-        None => {
-            let names = i18n::strings(locale).arrow_keys;
-            let names: Vec<&str> = dirs.iter().map(|&d| names[d.index()]).collect();
-            names.join("/")
-        }
-    }
+    crate::screen::help::arrow_label(theme, locale, dirs)
 }
 
 /// How a key is shown in the hint line: arrows as the theme draws them, others by name.
@@ -57,23 +50,9 @@ fn key_label(app: &App, key: Key) -> String {
     key_label_with(app.theme(), app.locale(), key)
 }
 
-/// [`key_label`] for a theme and locale.
+/// [`key_label`] for a theme and locale: the one notation the help uses too.
 pub fn key_label_with(theme: &Theme, locale: Locale, key: Key) -> String {
-    use ratatui::crossterm::event::KeyCode;
-    let dir = match key.code {
-        KeyCode::Up => Some(Dir::Up),
-        KeyCode::Down => Some(Dir::Down),
-        KeyCode::Left => Some(Dir::Left),
-        KeyCode::Right => Some(Dir::Right),
-        _ => None,
-    };
-    match dir {
-        Some(d) if key.mods.is_empty() => arrow_label_with(theme, locale, &[d]),
-        _ => format_key(key)
-            .trim_start_matches('<')
-            .trim_end_matches('>')
-            .to_string(),
-    }
+    crate::screen::help::key_label(theme, locale, key)
 }
 
 /// The first key bound to each of the four moves, as the hint line shows them: symbols run
@@ -108,7 +87,14 @@ fn hint_items(app: &App) -> Vec<(String, &'static str)> {
     }
     if app.help() {
         out.extend(first_key(app, Action::Back).map(|k| (k, words.hint_back)));
-        out.extend(first_key(app, Action::Move(Dir::Down)).map(|k| (k, words.hint_scroll)));
+        // Scrolling is offered only when the help does not fit.
+        let scrolls = app.layout().help.is_some_and(|r| {
+            let ta = crate::screen::help::text_area(r);
+            crate::screen::help::line_count(&app.inputs(), ta.width) > usize::from(ta.height)
+        });
+        if scrolls {
+            out.extend(first_key(app, Action::Move(Dir::Down)).map(|k| (k, words.hint_scroll)));
+        }
         out.extend(first_key(app, Action::Quit).map(|k| (k, words.hint_quit)));
         return out;
     }
