@@ -16,6 +16,7 @@ use kredskort::input::keymap::{Keymap, parse_key_sequence};
 use kredskort::locale::Locale;
 use kredskort::screen::change::{ChangeFigures, ChangeUnit};
 use kredskort::search::Prepared;
+use kredskort::style::rgb::ColorMode;
 use kredskort::style::theme::Theme;
 
 fn round(name: &str) -> PathBuf {
@@ -315,4 +316,77 @@ fn render_keys_reaches_the_change_view() {
     assert!(out.status.success());
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.contains("Udvikling · Runde 2016 → Runde 2018"), "{s}");
+}
+
+/// The shipped round and a made-up later round derived from it (its title says so): three
+/// districts changed, on the country's outline map.
+fn with_map(size: (u16, u16), theme: Theme, color: kredskort::style::rgb::ColorMode) -> Workspace {
+    let shipped = include_str!("../assets/forebyggelse-2014.toml");
+    let later = shipped
+        .replace(
+            "title = \"Kriminalpræventive projekter 2014–2015\"",
+            "title = \"Opdigtet runde 2016 (syntetisk testdata)\"",
+        )
+        .replace("amount = 30_000_000", "amount = 24_000_000")
+        .replace("amount = 2_875_000", "amount = 6_000_000")
+        .replace("amount = 9_500_000", "amount = 7_500_000");
+    let mut ws = Workspace::new(
+        Locale::Da,
+        theme,
+        Keymap::default(),
+        MapSettings {
+            mode: None,
+            color,
+            allow_outline: true,
+        },
+        size,
+    );
+    for (name, text) in [("2014.toml", shipped.to_string()), ("2016.toml", later)] {
+        let result = kredskort::data::load_str(&text, name, None).map(Prepared::new);
+        ws = ws.with_tab(Some(name.into()), result);
+    }
+    ws
+}
+
+#[test]
+fn the_change_map_shades_the_districts_by_their_change_on_a_scale_that_diverges() {
+    let mut ws = with_map((150, 40), Theme::colour(), ColorMode::TrueColor);
+    typed(&mut ws, "]d");
+    let s = workspace_screen(&ws, false);
+    assert!(s.contains("Kort · ændring"), "{s}");
+    assert!(
+        s.contains("+3,1 mio. kr."),
+        "Nordjylland's label with its change:\n{s}"
+    );
+    assert!(
+        s.contains("−6–+6 mio. kr."),
+        "the legend, symmetric around zero:\n{s}"
+    );
+    let ChangeFigures::Compared(c) = &ws.change().unwrap().figures else {
+        panic!()
+    };
+    let m = c.map.as_ref().expect("the round has a map");
+    let class_of = |id: &str| {
+        let d = c.rows.iter().find(|r| r.id == id).unwrap().at_cmp.unwrap();
+        m.classes[d]
+    };
+    assert_eq!(
+        class_of("koebenhavn"),
+        Some(0),
+        "the largest decrease: the darkest red"
+    );
+    assert_eq!(
+        class_of("nordjylland"),
+        Some(4),
+        "+3,1 of at most 6: the middle blue"
+    );
+    assert_eq!(class_of("fyn"), None, "unchanged: neutral");
+    // Without colour the classes are patterns; the snapshot shows the map in NO_COLOR.
+    let mut ws = with_map((150, 40), Theme::no_color(), ColorMode::NoColor);
+    typed(&mut ws, "]d");
+    insta::assert_snapshot!("change_map_150x40_no_color", workspace_screen(&ws, false));
+    // Narrow, the table keeps the width and the map steps aside.
+    let mut ws = with_map((90, 30), Theme::colour(), ColorMode::TrueColor);
+    typed(&mut ws, "]d");
+    assert!(!workspace_screen(&ws, false).contains("Kort · ændring"));
 }

@@ -15,6 +15,10 @@ pub struct ChangeWords {
     /// A district or project only in the later round / only in the earlier one.
     pub new: &'static str,
     pub ended: &'static str,
+    /// On the change map: districts without a change.
+    pub unchanged: &'static str,
+    /// The change map's title.
+    pub map: &'static str,
     /// Per inhabitant, where a round gives no population.
     pub no_population: &'static str,
     pub unit_compact: &'static str,
@@ -45,6 +49,8 @@ const DA: ChangeWords = ChangeWords {
     change: "Ændring",
     new: "ny",
     ended: "ophørt",
+    unchanged: "uændret",
+    map: "Kort · ændring",
     no_population: "uden befolkningstal",
     unit_compact: "mio. kr.",
     unit_full: "kr.",
@@ -73,6 +79,8 @@ const EN: ChangeWords = ChangeWords {
     change: "Change",
     new: "new",
     ended: "ended",
+    unchanged: "unchanged",
+    map: "Map · change",
     no_population: "no population",
     unit_compact: "DKK m",
     unit_full: "DKK",

@@ -117,6 +117,144 @@ pub struct Comparison {
     pub series_len: usize,
     /// The widest of each of the rows' four texts, so the columns line up.
     pub widths: [usize; 4],
+    /// The comparison round's districts shaded by their change, where it has a map.
+    pub map: Option<ChangeMap>,
+}
+
+/// The change on the map: per district of the comparison round its class on a scale that
+/// diverges from zero (three classes of decrease, three of increase, one for new districts),
+/// the order its label is placed in, its label texts, and the legend.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeMap {
+    /// `None`: no change (or no figure): drawn as neutral.
+    pub classes: Vec<Option<usize>>,
+    pub priority: Vec<Option<usize>>,
+    pub texts: Vec<Vec<Vec<String>>>,
+    pub legend: Vec<crate::geo::classes::LegendEntry>,
+}
+
+/// Classes on the change map: 0–2 decreases (largest first), 3–5 increases, 6 new districts.
+pub const CHANGE_CLASSES: usize = 7;
+
+impl ChangeMap {
+    fn build(
+        rows: &[ChangeRow],
+        cmp: &Dataset,
+        max: Decimal,
+        unit: ChangeUnit,
+        currency: &str,
+        locale: Locale,
+    ) -> ChangeMap {
+        use crate::geo::classes::LegendEntry;
+        let n = cmp.districts.len();
+        let (mut classes, mut priority, mut texts) =
+            (vec![None; n], vec![None; n], vec![Vec::new(); n]);
+        let third = max / Decimal::from(3);
+        let w = crate::i18n::change_words(locale);
+        let mut ranked: Vec<(Decimal, usize)> = Vec::new();
+        for r in rows {
+            let Some(d) = r.at_cmp.filter(|&d| d < n) else {
+                continue;
+            };
+            let class = match r.step {
+                Step::Changed { by, .. } if by < Decimal::ZERO => {
+                    Some(if -by > third * Decimal::TWO {
+                        0
+                    } else if -by > third {
+                        1
+                    } else {
+                        2
+                    })
+                }
+                Step::Changed { by, .. } if by > Decimal::ZERO => {
+                    Some(if by > third * Decimal::TWO {
+                        5
+                    } else if by > third {
+                        4
+                    } else {
+                        3
+                    })
+                }
+                Step::New => Some(6),
+                _ => None,
+            };
+            classes[d] = class;
+            let figure = match r.step {
+                Step::Changed { by, .. } if !by.is_zero() => {
+                    Some(signed_text(by, unit, currency, locale))
+                }
+                Step::New => Some(w.new.to_string()),
+                _ => None,
+            };
+            texts[d] =
+                crate::geo::labels::alternatives(cmp.districts[d].short_name(), figure.as_deref());
+            let weight = match r.step {
+                Step::Changed { by, .. } => by.abs(),
+                Step::New => r.cmp.unwrap_or_default(),
+                _ => Decimal::ZERO,
+            };
+            ranked.push((weight, d));
+        }
+        // Labels: the largest changes first.
+        ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
+        let count = ranked.len();
+        for (k, (_, d)) in ranked.into_iter().enumerate() {
+            priority[d] = Some(count - k);
+        }
+        let limit = |v: Decimal| signed_text(v, unit, currency, locale);
+        let zero = Decimal::ZERO;
+        let legend = vec![
+            LegendEntry {
+                label: format!("{}–{}", limit(-max), limit(-third * Decimal::TWO)),
+                class: Some(0),
+                heading: false,
+            },
+            LegendEntry {
+                label: format!("{}–{}", limit(-third * Decimal::TWO), limit(-third)),
+                class: Some(1),
+                heading: false,
+            },
+            LegendEntry {
+                label: format!("{}–{}", limit(-third), limit(zero)),
+                class: Some(2),
+                heading: false,
+            },
+            LegendEntry {
+                label: format!("{}–{}", limit(zero), limit(third)),
+                class: Some(3),
+                heading: false,
+            },
+            LegendEntry {
+                label: format!("{}–{}", limit(third), limit(third * Decimal::TWO)),
+                class: Some(4),
+                heading: false,
+            },
+            LegendEntry {
+                label: format!("{}–{}", limit(third * Decimal::TWO), limit(max)),
+                class: Some(5),
+                heading: false,
+            },
+        ];
+        let mut legend = legend;
+        if classes.contains(&Some(6)) {
+            legend.push(LegendEntry {
+                label: w.new.to_string(),
+                class: Some(6),
+                heading: false,
+            });
+        }
+        legend.push(LegendEntry {
+            label: w.unchanged.to_string(),
+            class: None,
+            heading: false,
+        });
+        ChangeMap {
+            classes,
+            priority,
+            texts,
+            legend,
+        }
+    }
 }
 
 /// The rounds in series order: tab order, or by `published` (else `period`) where every round has
@@ -247,6 +385,10 @@ impl ChangeFigures {
                 *w = (*w).max(crate::text::width(t));
             }
         }
+        let map = cd
+            .geo
+            .as_ref()
+            .map(|_| ChangeMap::build(&rows, cd, max_change, unit, &panel.currency, locale));
         ChangeFigures::Compared(Box::new(Comparison {
             unit,
             sort,
@@ -258,6 +400,7 @@ impl ChangeFigures {
             per_inhabitant_possible,
             series_len: order.len(),
             widths,
+            map,
         }))
     }
 }

@@ -12,13 +12,15 @@ use rust_decimal::prelude::ToPrimitive;
 use crate::app::ChangeView;
 use crate::app::tabs::Workspace;
 use crate::change::Step;
+use crate::geo::cache::OutlineCache;
 use crate::input::action::{Action, Dir};
 use crate::screen::change::{
-    ChangeFigures, ChangeRow, ChangeSort, ChangeUnit, Comparison, figure_text, layout,
-    project_changes, signed_text,
+    CHANGE_CLASSES, ChangeFigures, ChangeMap, ChangeRow, ChangeSort, ChangeUnit, Comparison,
+    figure_text, layout, project_changes, signed_text,
 };
 use crate::style::theme::Theme;
 use crate::text;
+use crate::ui::outline_paint::{OutlineFrame, OutlineStyle, paint};
 use crate::ui::status::{draw_hints, key_label_with};
 use crate::ui::{cover, pane_with as pane, put, put_repeat};
 
@@ -42,7 +44,19 @@ pub fn render(area: Rect, buf: &mut Buffer, ws: &Workspace, view: &ChangeView) {
             }
         }
         ChangeFigures::Compared(c) => {
-            table(at(l.table), buf, ws, view, c);
+            let mut rest = at(l.table);
+            if let Some(m) = &c.map
+                && rest.width >= 100
+                && rest.height >= 12
+                && let Some(app) = ws.active_app()
+                && let Some(outline) = app.map_view().outline_on()
+            {
+                let map_w = rest.width * 9 / 20;
+                let map_rect = Rect::new(rest.x, rest.y, map_w, rest.height);
+                rest = Rect::new(rest.x + map_w, rest.y, rest.width - map_w, rest.height);
+                change_map(map_rect, buf, ws, view, c, m, outline, app.map_view().color);
+            }
+            table(rest, buf, ws, view, c);
             if let Some(r) = l.projects {
                 projects(at(r), buf, ws, view, c);
             }
@@ -97,6 +111,58 @@ fn header(area: Rect, buf: &mut Buffer, ws: &Workspace, view: &ChangeView) {
         &format!(" {}", parts.join("   ")),
         t.text,
     );
+}
+
+/// The diverging scale of the change map: three reds for decreases (largest first), three blues
+/// for increases (smallest first), a violet for new districts (after ColorBrewer RdBu).
+const DIVERGING: [crate::style::rgb::Rgb; CHANGE_CLASSES] = [
+    (178, 24, 43),
+    (239, 138, 98),
+    (253, 219, 199),
+    (209, 229, 240),
+    (103, 169, 207),
+    (33, 102, 172),
+    (152, 78, 163),
+];
+
+/// The comparison round's districts on its outline map, shaded by their change.
+#[allow(clippy::too_many_arguments)]
+fn change_map(
+    area: Rect,
+    buf: &mut Buffer,
+    ws: &Workspace,
+    view: &ChangeView,
+    c: &Comparison,
+    m: &ChangeMap,
+    outline: &crate::screen::outline::OutlineMap,
+    mode: crate::style::rgb::ColorMode,
+) {
+    let t = ws.theme();
+    let w = crate::i18n::change_words(ws.locale());
+    let inner = pane(buf, area, w.map, false, t);
+    if inner.is_empty() {
+        return;
+    }
+    let mut style = OutlineStyle::new(mode, CHANGE_CLASSES);
+    style.classes = DIVERGING.to_vec();
+    let selected = c.rows.get(view.selected).and_then(|r| r.at_cmp);
+    let frame = OutlineFrame {
+        selected,
+        zoom: None,
+        style: &style,
+        classes: &m.classes,
+        priority: &m.priority,
+        texts: &m.texts,
+        legend: &m.legend,
+        marked: &[],
+        mark: t.mark,
+    };
+    // The change view keeps no raster between frames: it is placed for the frame (the map pane
+    // of a round's own tab has its cache).
+    let drawn = paint(outline, &OutlineCache::default(), inner, buf, &frame);
+    if !drawn.legend && inner != area {
+        crate::ui::outline::legend_on_edge(area, buf, &style, &m.legend);
+    }
 }
 
 /// What the unit and the order are called in the table's title.

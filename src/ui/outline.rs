@@ -111,7 +111,9 @@ pub fn legend_line(
         .copied()
         .filter(|e| e.class.is_some())
         .collect();
-    let range = match (classes.first(), classes.last()) {
+    // The range runs over the classes that have limits (`0–5 mio. kr.`), not a named one (`ny`).
+    let limited: Vec<&&LegendEntry> = classes.iter().filter(|e| e.label.contains('–')).collect();
+    let range = match (limited.first(), limited.last()) {
         (Some(a), Some(b)) => {
             let lo = a.label.split('–').next().unwrap_or(&a.label);
             let hi = b.label.rsplit('–').next().unwrap_or(&b.label);
