@@ -2,7 +2,7 @@
 //! The outline widget and the SVG export on the shipped Danish data.
 
 use kredskort::data::Dataset;
-use kredskort::export::svg::{SvgColors, SvgText, write_svg};
+use kredskort::export::svg::{SvgColors, SvgShading, SvgText, write_svg};
 use kredskort::geo::cache::OutlineCache;
 use kredskort::geo::classes::Classes;
 use kredskort::geo::labels::default_texts;
@@ -202,10 +202,11 @@ fn svg_is_well_formed_with_one_path_per_district() {
         source: Some("Kilde: Rigspolitiet".into()),
         attribution: None,
     };
+    let shading = SvgShading::of_amounts(&ds, &classes, Locale::Da, &text);
     let svg = write_svg(
         &ds,
         &m,
-        &classes,
+        &shading,
         Locale::Da,
         &text,
         &SvgColors::new(classes.count()),
@@ -234,15 +235,16 @@ fn svg_is_well_formed_with_one_path_per_district() {
         doc.descendants().filter(|n| n.has_tag_name("use")).count(),
         2 * (ds.districts.len() + 2)
     );
+    let en_text = SvgText {
+        attribution: Some(geo::DK_KOMMUNER_2014_CREDIT_EN.into()),
+        ..text
+    };
     let en = write_svg(
         &ds,
         &m,
-        &classes,
+        &SvgShading::of_amounts(&ds, &classes, Locale::En, &en_text),
         Locale::En,
-        &SvgText {
-            attribution: Some(geo::DK_KOMMUNER_2014_CREDIT_EN.into()),
-            ..text
-        },
+        &en_text,
         &SvgColors::new(classes.count()),
     );
     let doc = roxmltree::Document::parse(&en).unwrap();

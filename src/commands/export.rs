@@ -8,7 +8,7 @@ use crate::commands::cli::{ExportArgs, ExportFormat, GlobalArgs};
 use crate::config::{self, DataSource};
 use crate::data::Dataset;
 use crate::export::panel::{write_panel_csv, write_panel_json, write_panel_markdown};
-use crate::export::svg::{SvgColors, SvgText, write_svg};
+use crate::export::svg::{SvgColors, SvgShading, SvgText, write_svg};
 use crate::export::{ExportBy, Selection, write_atomic, write_csv, write_json, write_markdown};
 use crate::geo::classes::Classes;
 use crate::locale::Locale;
@@ -134,5 +134,6 @@ fn svg_of(dataset: &Dataset, locale: Locale) -> Result<String, String> {
         attribution: crate::geo::credit(geo, locale),
     };
     let colors = SvgColors::new(classes.count());
-    Ok(write_svg(dataset, geo, &classes, locale, &text, &colors))
+    let shading = SvgShading::of_amounts(dataset, &classes, locale, &text);
+    Ok(write_svg(dataset, geo, &shading, locale, &text, &colors))
 }

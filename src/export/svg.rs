@@ -97,10 +97,63 @@ fn path_data(shape: &Shape, proj: &Projection) -> String {
 }
 
 /// Writes the SVG document.
+/// What the map shows of each district (its class, the figure under its name and in its tooltip)
+/// and the legend: the amounts of a round ([`SvgShading::of_amounts`]), or the change between two.
+#[derive(Debug, Clone)]
+pub struct SvgShading {
+    pub of_district: Vec<Option<usize>>,
+    /// Per district: the figure under its name (`None`: the name only).
+    pub labels: Vec<Option<String>>,
+    /// Per district: its tooltip.
+    pub tips: Vec<String>,
+    pub legend: Vec<crate::geo::classes::LegendEntry>,
+    pub legend_title: String,
+}
+
+impl SvgShading {
+    /// A round's districts by their amounts in `classes`.
+    pub fn of_amounts(
+        dataset: &Dataset,
+        classes: &Classes,
+        locale: Locale,
+        text: &SvgText,
+    ) -> SvgShading {
+        let cur = &dataset.meta.currency;
+        SvgShading {
+            of_district: classes.of_district.clone(),
+            labels: dataset
+                .districts
+                .iter()
+                .map(|d| {
+                    d.has_projects()
+                        .then(|| crate::money::format_money_compact(d.total, cur, locale))
+                })
+                .collect(),
+            tips: dataset
+                .districts
+                .iter()
+                .map(|d| {
+                    if d.has_projects() {
+                        format!("{}: {}", d.name, format_money(d.total, cur, locale))
+                    } else {
+                        format!("{}: {}", d.name, text.no_projects)
+                    }
+                })
+                .collect(),
+            legend: classes.legend(cur, locale, &text.no_projects),
+            // Quantile classes say so, as on screen (equal steps need no word: the ranges show them).
+            legend_title: match classes.scheme.note(locale) {
+                Some(note) => format!("{} ({note})", text.legend_title),
+                None => text.legend_title.clone(),
+            },
+        }
+    }
+}
+
 pub fn write_svg(
     dataset: &Dataset,
     geo: &GeoMap,
-    classes: &Classes,
+    shading: &SvgShading,
     locale: Locale,
     text: &SvgText,
     colors: &SvgColors,
@@ -182,20 +235,16 @@ pub fn write_svg(
         path_data(&neutral, &mp)
     );
     for (i, (d, shape)) in dataset.districts.iter().zip(&geo.districts).enumerate() {
-        let class = classes.of_district.get(i).copied().flatten();
+        let class = shading.of_district.get(i).copied().flatten();
         let fill = match class {
             Some(k) => colors.classes.get(k).copied().unwrap_or(colors.no_projects),
             None => colors.no_projects,
         };
-        let tip = if d.has_projects() {
-            format!(
-                "{}: {}",
-                d.name,
-                format_money(d.total, &dataset.meta.currency, locale)
-            )
-        } else {
-            format!("{}: {}", d.name, text.no_projects)
-        };
+        let tip = shading
+            .tips
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| d.name.clone());
         let _ = writeln!(
             s,
             r##"<path id="district-{i}" class="district" fill="{}" fill-rule="evenodd" d="{}"><title>{}</title></path>"##,
@@ -276,9 +325,7 @@ pub fn write_svg(
             *x as f64 * PROXY + MARGIN + PROXY / 2.0,
             *y as f64 * PROXY + HEADER + PROXY / 2.0,
         );
-        let amount = d
-            .has_projects()
-            .then(|| crate::money::format_money_compact(d.total, &dataset.meta.currency, locale));
+        let amount = shading.labels.get(i).cloned().flatten();
         let wide = crate::text::width(name).max(amount.as_deref().map_or(0, crate::text::width));
         let half = wide as f64 * 3.4 + 2.0;
         let lines = if amount.is_some() { 2.0 } else { 1.0 };
@@ -310,18 +357,14 @@ pub fn write_svg(
     }
     let _ = writeln!(s, r#"<g id="labels">{label_svg}</g>"#);
     // Legend, in the emptiest corner of the map.
-    let entries = classes.legend(&dataset.meta.currency, locale, &text.no_projects);
-    // Quantile classes say so, as on screen (equal steps need no word: the ranges show them).
-    let legend_title = match classes.scheme.note(locale) {
-        Some(note) => format!("{} ({note})", text.legend_title),
-        None => text.legend_title.clone(),
-    };
+    let entries = &shading.legend;
+    let legend_title = &shading.legend_title;
     let row = 20.0;
     let lw = 40.0
         + entries
             .iter()
             .map(|e| crate::text::width(&e.label))
-            .chain([crate::text::width(&legend_title)])
+            .chain([crate::text::width(legend_title)])
             .max()
             .unwrap_or(0) as f64
             * 7.5;
@@ -334,7 +377,7 @@ pub fn write_svg(
         r##"<g id="legend" font-size="13" fill="#222222"><text x="{:.1}" y="{:.1}" font-weight="bold">{}</text>"##,
         lx + 6.0,
         ly + 18.0,
-        escape(&legend_title)
+        escape(legend_title)
     );
     for (k, e) in entries.iter().enumerate() {
         let fill = match e.class {
