@@ -841,3 +841,52 @@ fn import_speaks_the_configs_language_and_refuses_data() {
     );
     assert!(stdout(&o).is_empty());
 }
+
+#[test]
+fn export_svg_of_several_rounds_is_the_change_map() {
+    let t = TempDir::new("exp-change-svg");
+    let shipped = std::fs::read_to_string(repo(SHIPPED)).unwrap();
+    // A made-up later round (its title says so): København down by 6 mio., Nordjylland up.
+    let later = shipped
+        .replace(
+            "title = \"Kriminalpræventive projekter 2014–2015\"",
+            "title = \"Opdigtet runde 2016 (syntetisk testdata)\"",
+        )
+        .replace("amount = 30_000_000", "amount = 24_000_000")
+        .replace("amount = 2_875_000", "amount = 6_000_000");
+    let a = t.write("2014.toml", shipped);
+    let b = t.write("2016.toml", later);
+    let (a, b) = (a.display().to_string(), b.display().to_string());
+    let o = run_in(t.path(), &["export", "--format", "svg", &a, &b]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let svg = stdout(&o);
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
+    let fill_of = |name: &str| {
+        doc.descendants()
+            .find(|n| {
+                n.attribute("class") == Some("district")
+                    && n.children()
+                        .any(|c| c.text().is_some_and(|t| t.starts_with(name)))
+            })
+            .and_then(|n| n.attribute("fill"))
+            .map(str::to_string)
+    };
+    assert_eq!(
+        fill_of("Københavns Politi").as_deref(),
+        Some("#b2182b"),
+        "the largest fall"
+    );
+    assert_eq!(
+        fill_of("Fyns Politi").as_deref(),
+        Some("#d7d7d7"),
+        "unchanged"
+    );
+    assert!(svg.contains("Nordjyllands Politi: 2.875.000 kr. → 6.000.000 kr. (+3.125.000 kr.)"));
+    assert!(svg.contains("Udvikling: "), "the legend names the rounds");
+    // Rounds without a map: said, and nothing written.
+    let (c, d) = (round("runde-2016"), round("runde-2018"));
+    let o = run_in(t.path(), &["export", "--format", "svg", &c, &d]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no [map] section"), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+}

@@ -66,18 +66,14 @@ fn export_panel(
     args: &ExportArgs,
     locale: Locale,
 ) -> Result<Vec<u8>, String> {
-    if args.by != ExportBy::District {
+    // The change map shows districts whatever --by says; tables of several rounds are by district.
+    if args.by != ExportBy::District && args.format != ExportFormat::Svg {
         return Err(format!(
             "error: {} rounds are compared district by district\n  hint: add --by district for one row per district and a column per round, or export one of them with --data FILE",
             sources.len()
         ));
     }
-    if args.format == ExportFormat::Svg {
-        return Err(format!(
-            "error: the SVG map shows one round, but {} data files are given\n  hint: export the rounds' panel as csv, json or markdown, or one round's map at a time",
-            sources.len()
-        ));
-    }
+
     // Every file is loaded, and every one that fails is reported, before anything is written.
     let mut rounds = Vec::with_capacity(sources.len());
     let mut errors = Vec::new();
@@ -103,10 +99,86 @@ fn export_panel(
         ExportFormat::Csv => write_panel_csv(&panel, &mut out),
         ExportFormat::Json => write_panel_json(&panel, &mut out),
         ExportFormat::Markdown => write_panel_markdown(&panel, locale, &mut out),
-        ExportFormat::Svg => Ok(()),
+        ExportFormat::Svg => {
+            out = change_svg(&rounds, &labels, locale)?.into_bytes();
+            Ok(())
+        }
     };
     written.map_err(|e| format!("error: cannot produce the export: {e}"))?;
     Ok(out)
+}
+
+/// The change map of several rounds: the change from the first round to the last, on the last
+/// round's map, on a scale that diverges from zero.
+fn change_svg(rounds: &[Dataset], labels: &[String], locale: Locale) -> Result<String, String> {
+    use crate::screen::change::{ChangeFigures, ChangeSort, ChangeUnit, signed_text};
+    let (Some(first), Some(last)) = (rounds.first(), rounds.last()) else {
+        return Err("error: no rounds to compare".into());
+    };
+    let Some(geo) = last.geo.as_ref() else {
+        return Err(format!(
+            "error: {} has no [map] section, so there is no map to show the change on\n  hint: add [map] to the last round, or export the rounds' panel as csv, json or markdown",
+            last.origin
+        ));
+    };
+    let list: Vec<(&str, &Dataset)> = labels.iter().map(String::as_str).zip(rounds).collect();
+    let c = match ChangeFigures::build(
+        &list,
+        0,
+        list.len() - 1,
+        ChangeUnit::Full,
+        ChangeSort::AsListed,
+        locale,
+    ) {
+        ChangeFigures::Compared(c) => c,
+        ChangeFigures::Incomparable(why) => return Err(format!("error: {why}")),
+    };
+    let Some(m) = &c.map else {
+        return Err("error: the last round has no map".into());
+    };
+    let w = crate::i18n::change_words(locale);
+    let n = last.districts.len();
+    let (mut figures, mut tips) = (vec![None; n], Vec::with_capacity(n));
+    for d in &last.districts {
+        tips.push(format!("{}: {}", d.name, w.unchanged));
+    }
+    for r in &c.rows {
+        let Some(d) = r.at_cmp.filter(|&d| d < n) else {
+            continue;
+        };
+        let figure = r.texts[2].clone();
+        tips[d] = format!(
+            "{}: {} → {} ({figure})",
+            last.districts[d].name, r.texts[0], r.texts[1]
+        );
+        if !matches!(r.step, crate::change::Step::Changed { by, .. } if by.is_zero()) {
+            figures[d] = Some(match r.step {
+                crate::change::Step::Changed { by, .. } => {
+                    signed_text(by, ChangeUnit::Compact, &c.currency, locale)
+                }
+                _ => figure,
+            });
+        }
+    }
+    let shading = SvgShading {
+        of_district: m.classes.clone(),
+        labels: figures,
+        tips,
+        legend: m.legend.clone(),
+        legend_title: format!("{}: {} → {}", w.title, labels[0], labels[labels.len() - 1]),
+    };
+    let text = SvgText {
+        title: format!("{} → {}", first.meta.title, last.meta.title),
+        legend_title: String::new(),
+        no_projects: w.unchanged.to_string(),
+        source: None,
+        attribution: crate::geo::credit(geo, locale),
+    };
+    let colors = SvgColors {
+        classes: crate::style::change::DIVERGING.to_vec(),
+        ..SvgColors::new(crate::screen::change::CHANGE_CLASSES)
+    };
+    Ok(write_svg(last, geo, &shading, locale, &text, &colors))
 }
 
 /// The choropleth of a dataset with a `[map]`, its text in `locale`.

@@ -4,6 +4,18 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// The diverging scale of the change map: three reds for decreases (largest first), three blues
+/// for increases (smallest first), a violet for new districts (after ColorBrewer RdBu).
+pub const DIVERGING: [super::rgb::Rgb; 7] = [
+    (178, 24, 43),
+    (239, 138, 98),
+    (253, 219, 199),
+    (209, 229, 240),
+    (103, 169, 207),
+    (33, 102, 172),
+    (152, 78, 163),
+];
+
 #[derive(Debug, Clone)]
 pub struct ChangeStyle {
     pub increase: Style,

@@ -113,18 +113,6 @@ fn header(area: Rect, buf: &mut Buffer, ws: &Workspace, view: &ChangeView) {
     );
 }
 
-/// The diverging scale of the change map: three reds for decreases (largest first), three blues
-/// for increases (smallest first), a violet for new districts (after ColorBrewer RdBu).
-const DIVERGING: [crate::style::rgb::Rgb; CHANGE_CLASSES] = [
-    (178, 24, 43),
-    (239, 138, 98),
-    (253, 219, 199),
-    (209, 229, 240),
-    (103, 169, 207),
-    (33, 102, 172),
-    (152, 78, 163),
-];
-
 /// The comparison round's districts on its outline map, shaded by their change.
 #[allow(clippy::too_many_arguments)]
 fn change_map(
@@ -144,7 +132,7 @@ fn change_map(
         return;
     }
     let mut style = OutlineStyle::new(mode, CHANGE_CLASSES);
-    style.classes = DIVERGING.to_vec();
+    style.classes = crate::style::change::DIVERGING.to_vec();
     let selected = c.rows.get(view.selected).and_then(|r| r.at_cmp);
     let frame = OutlineFrame {
         selected,
