@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use crate::change::{Panel, Round, Step};
 use crate::data::Dataset;
 use crate::locale::Locale;
-use crate::money::{format_money, format_money_compact, format_percent};
+use crate::money::{Scale, format_money, format_money_compact, format_percent};
 use crate::text::fold::collation_key;
 
 /// What the change view's figures are in.
@@ -119,6 +119,8 @@ pub struct Comparison {
     pub widths: [usize; 4],
     /// The comparison round's districts shaded by their change, where it has a map.
     pub map: Option<ChangeMap>,
+    /// The one scale of the amount columns (`mio. kr.`, `kr.`).
+    pub scale: Scale,
 }
 
 /// The change on the map: per district of the comparison round its class on a scale that
@@ -356,7 +358,6 @@ impl ChangeFigures {
                             .map(|&i| datasets[k].districts[i].total)
                     })
                     .collect();
-                let texts = row_texts(base, cmp, step, unit, &panel.currency, locale);
                 ChangeRow {
                     id: r.id.clone(),
                     name: r.name.clone(),
@@ -366,7 +367,7 @@ impl ChangeFigures {
                     series,
                     at_base,
                     at_cmp,
-                    texts,
+                    texts: Default::default(),
                 }
             })
             .collect();
@@ -379,6 +380,21 @@ impl ChangeFigures {
             })
             .max()
             .unwrap_or_default();
+        // One scale for the three amount columns, from their largest figure, the unit said once in
+        // the table's title.
+        let scale = Scale::of_amounts(
+            rows.iter().flat_map(|r| {
+                let by = match r.step {
+                    Step::Changed { by, .. } => Some(by),
+                    _ => None,
+                };
+                [r.base, r.cmp, by].into_iter().flatten()
+            }),
+            unit == ChangeUnit::Compact,
+        );
+        for r in &mut rows {
+            r.texts = row_texts(r.base, r.cmp, r.step, scale, locale);
+        }
         let mut widths = [0; 4];
         for r in &rows {
             for (w, t) in widths.iter_mut().zip(&r.texts) {
@@ -401,6 +417,7 @@ impl ChangeFigures {
             series_len: order.len(),
             widths,
             map,
+            scale,
         }))
     }
 }
@@ -445,27 +462,30 @@ pub fn percent_text(percent: Option<Decimal>, locale: Locale) -> String {
     }
 }
 
-/// The four texts of a row: base, comparison, change, percent.
+/// The four texts of a row in the columns' scale: base, comparison, change (signed), percent.
 fn row_texts(
     base: Option<Decimal>,
     cmp: Option<Decimal>,
     step: Step,
-    unit: ChangeUnit,
-    currency: &str,
+    scale: Scale,
     locale: Locale,
 ) -> [String; 4] {
     let w = crate::i18n::change_words(locale);
-    let fig = |v: Option<Decimal>| {
-        v.map_or_else(
-            || "–".to_string(),
-            |v| figure_text(v, unit, currency, locale),
-        )
-    };
+    let fig = |v: Option<Decimal>| v.map_or_else(|| "–".to_string(), |v| scale.number(v, locale));
     let (change, percent) = match step {
-        Step::Changed { by, percent } => (
-            signed_text(by, unit, currency, locale),
-            percent_text(percent, locale),
-        ),
+        Step::Changed { by, percent } => {
+            let sign = if by > Decimal::ZERO {
+                "+"
+            } else if by < Decimal::ZERO {
+                "−"
+            } else {
+                ""
+            };
+            (
+                format!("{sign}{}", scale.number(by.abs(), locale)),
+                percent_text(percent, locale),
+            )
+        }
         Step::New => (w.new.to_string(), String::new()),
         Step::Ended => (w.ended.to_string(), String::new()),
         Step::Absent => ("–".to_string(), String::new()),

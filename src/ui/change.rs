@@ -156,10 +156,10 @@ fn change_map(
 /// What the unit and the order are called in the table's title.
 fn options_label(ws: &Workspace, c: &Comparison) -> String {
     let w = crate::i18n::change_words(ws.locale());
+    let scale = c.scale.label(&c.currency, ws.locale());
     let unit = match c.unit {
-        ChangeUnit::Compact => w.unit_compact,
-        ChangeUnit::Full => w.unit_full,
-        ChangeUnit::PerInhabitant => w.unit_per_inhabitant,
+        ChangeUnit::PerInhabitant => format!("{scale} {}", w.unit_per_inhabitant_suffix),
+        ChangeUnit::Compact | ChangeUnit::Full => scale,
     };
     let sort = match c.sort {
         ChangeSort::ByChange => w.sort_change,
