@@ -21,7 +21,10 @@
 //! plus a walk over the matching texts' postings. Measured numbers are in the report of the `tools`
 //! branch and in `query_timing_on_100k_projects` (an ignored test that prints them).
 
-use std::collections::HashMap;
+/// The index's maps: building the search index looks up every text of the file (about 4 per
+/// project), and SipHash was a large part of that. foldhash (already built as hashbrown's hasher) is
+/// seeded per process, so a hostile file still cannot pick texts that all collide.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 use memchr::memmem;
 
@@ -483,7 +486,7 @@ impl std::fmt::Debug for SearchIndex {
 impl SearchIndex {
     /// Folds every searchable text of `ds` once. Identical texts (after folding) are stored once.
     pub fn build<'d>(ds: &'d Dataset) -> SearchIndex {
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: HashMap<String, u32> = HashMap::default();
         let mut lists: Vec<Vec<Posting>> = Vec::new();
         let mut literal = Forms::default();
         let mut canonical = Forms::default();
@@ -491,7 +494,7 @@ impl SearchIndex {
         let mut joined = Forms::default();
         let mut joined_ids = Vec::new();
         // Partners, themes and target groups repeat as written: fold each distinct spelling once.
-        let mut raw_ids: HashMap<&'d str, u32> = HashMap::new();
+        let mut raw_ids: HashMap<&'d str, u32> = HashMap::default();
         let mut add = |text: &'d str, order: usize, field: Field| {
             let posting = Posting::new(order, field);
             if let Some(&id) = raw_ids.get(text) {
@@ -800,7 +803,7 @@ impl ThemeIndex {
     pub fn build(ds: &Dataset) -> ThemeIndex {
         // Themes repeat across projects as written: look the raw text up first, so each distinct
         // spelling is lower-cased once, not once per project.
-        let mut by_raw: HashMap<&str, Option<usize>> = HashMap::new();
+        let mut by_raw: HashMap<&str, Option<usize>> = HashMap::default();
         let mut index = ThemeIndex::default();
         for (pi, p) in ds.projects.iter().enumerate() {
             for t in &p.themes {
@@ -869,8 +872,19 @@ pub struct Prepared {
 impl Prepared {
     /// Builds the indexes for `dataset` on the calling thread (also used for the first load).
     pub fn new(dataset: Dataset) -> Prepared {
-        let search = SearchIndex::build(&dataset);
-        let themes = ThemeIndex::build(&dataset);
+        // The two indexes only read the dataset: build the theme index on a second thread while
+        // this one folds the texts, so the first frame of a big file waits for the search index
+        // alone. Where no thread can be started, both are built here.
+        let (search, themes) = std::thread::scope(|s| {
+            let themes =
+                std::thread::Builder::new().spawn_scoped(s, || ThemeIndex::build(&dataset));
+            let search = SearchIndex::build(&dataset);
+            let themes = match themes.map(|h| h.join()) {
+                Ok(Ok(themes)) => themes,
+                _ => ThemeIndex::build(&dataset),
+            };
+            (search, themes)
+        });
         Prepared {
             dataset,
             search,
