@@ -146,19 +146,34 @@ fn change_svg(rounds: &[Dataset], labels: &[String], locale: Locale) -> Result<S
         let Some(d) = r.at_cmp.filter(|&d| d < n) else {
             continue;
         };
-        let figure = r.texts[2].clone();
+        let money = |v: Option<rust_decimal::Decimal>| {
+            v.map_or_else(
+                || "–".to_string(),
+                |v| crate::screen::change::figure_text(v, ChangeUnit::Full, &c.currency, locale),
+            )
+        };
+        let change = match r.step {
+            crate::change::Step::Changed { by, .. } => {
+                signed_text(by, ChangeUnit::Full, &c.currency, locale)
+            }
+            crate::change::Step::New => w.new.to_string(),
+            crate::change::Step::Ended => w.ended.to_string(),
+            crate::change::Step::Absent => "–".to_string(),
+        };
         tips[d] = format!(
-            "{}: {} → {} ({figure})",
-            last.districts[d].name, r.texts[0], r.texts[1]
+            "{}: {} → {} ({change})",
+            last.districts[d].name,
+            money(r.base),
+            money(r.cmp)
         );
-        if !matches!(r.step, crate::change::Step::Changed { by, .. } if by.is_zero()) {
-            figures[d] = Some(match r.step {
-                crate::change::Step::Changed { by, .. } => {
-                    signed_text(by, ChangeUnit::Compact, &c.currency, locale)
-                }
-                _ => figure,
-            });
-        }
+        figures[d] = match r.step {
+            crate::change::Step::Changed { by, .. } if by.is_zero() => None,
+            crate::change::Step::Changed { by, .. } => {
+                Some(signed_text(by, ChangeUnit::Compact, &c.currency, locale))
+            }
+            crate::change::Step::New => Some(w.new.to_string()),
+            _ => None,
+        };
     }
     let shading = SvgShading {
         of_district: m.classes.clone(),
