@@ -116,28 +116,7 @@ impl OutlineCache {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::geo::regions::Shape;
-
-    fn two_squares() -> GeoMap {
-        let sq = |x0: f64, x1: f64| Shape {
-            polygons: vec![vec![vec![
-                [x0, 0.0],
-                [x1, 0.0],
-                [x1, 1.0],
-                [x0, 1.0],
-                [x0, 0.0],
-            ]]],
-            bbox: Some(BBox::from_array([x0, 0.0, x1, 1.0])),
-        };
-        GeoMap {
-            districts: vec![sq(0.0, 1.0), sq(1.0, 2.0)],
-            neutral: vec![],
-            bbox: BBox::from_array([0.0, 0.0, 2.0, 1.0]),
-            insets: vec![],
-            attribution: None,
-            geometry: "t".into(),
-        }
-    }
+    use crate::geo::testshapes::two_squares;
 
     #[test]
     fn a_new_selection_relabels_without_rebuilding_the_raster() {

@@ -25,3 +25,32 @@ pub use regions::{
     BUILTIN, Builtin, DK_KOMMUNER_2014_CREDIT_EN, DistrictShapes, GeoError, GeoErrorAt, GeoMap,
     MapInset, MapSpec, ShapeField, attribution_of, build, credit, load, resolve_geometry,
 };
+
+/// Shapes for the tests of geo and of those that draw it.
+#[cfg(test)]
+pub(crate) mod testshapes {
+    use super::project::BBox;
+    use super::regions::{GeoMap, Shape};
+
+    /// Two unit squares side by side, one district each.
+    pub(crate) fn two_squares() -> GeoMap {
+        let sq = |x0: f64, x1: f64| Shape {
+            polygons: vec![vec![vec![
+                [x0, 0.0],
+                [x1, 0.0],
+                [x1, 1.0],
+                [x0, 1.0],
+                [x0, 0.0],
+            ]]],
+            bbox: Some(BBox::from_array([x0, 0.0, x1, 1.0])),
+        };
+        GeoMap {
+            districts: vec![sq(0.0, 1.0), sq(1.0, 2.0)],
+            neutral: vec![],
+            bbox: BBox::from_array([0.0, 0.0, 2.0, 1.0]),
+            insets: vec![],
+            attribution: None,
+            geometry: "t".into(),
+        }
+    }
+}

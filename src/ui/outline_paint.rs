@@ -474,30 +474,9 @@ mod tests {
     use crate::geo::classes::Classes;
     use crate::geo::labels::default_texts;
     use crate::geo::nav::Dir;
-    use crate::geo::project::BBox;
-    use crate::geo::regions::{GeoMap, Shape};
-    use crate::locale::Locale;
+    use crate::geo::testshapes::two_squares;
 
-    fn two_squares() -> GeoMap {
-        let sq = |x0: f64, x1: f64| Shape {
-            polygons: vec![vec![vec![
-                [x0, 0.0],
-                [x1, 0.0],
-                [x1, 1.0],
-                [x0, 1.0],
-                [x0, 0.0],
-            ]]],
-            bbox: Some(BBox::from_array([x0, 0.0, x1, 1.0])),
-        };
-        GeoMap {
-            districts: vec![sq(0.0, 1.0), sq(1.0, 2.0)],
-            neutral: vec![],
-            bbox: BBox::from_array([0.0, 0.0, 2.0, 1.0]),
-            insets: vec![],
-            attribution: None,
-            geometry: "t".into(),
-        }
-    }
+    use crate::locale::Locale;
 
     #[test]
     fn half_blocks_carry_two_pixels_and_mismatched_sizes_are_clipped() {
