@@ -578,7 +578,9 @@ pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
         // (`Alpha` → `Alfa`), one for shorter ones (`fym` → `fyn`, but `abc` suggests nothing).
         let longer = c.chars().count().max(fw.chars().count());
         let limit = (longer / 3).max(if longer >= 4 { 2 } else { 1 });
-        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+        // Ties go to the alphabetically first name, so the hint never depends on the order the
+        // candidates come in (a hash map's keys, a chunked loader's merge order).
+        if d <= limit && best.is_none_or(|(bd, bc)| (d, c) < (bd, bc)) {
             best = Some((d, c));
         }
     }
@@ -612,6 +614,16 @@ mod tests {
         ] {
             assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s:?}");
         }
+    }
+
+    #[test]
+    fn typo_hints_do_not_depend_on_candidate_order() {
+        // "fanx" is two edits from both "Fanø" and "Faxe"; the alphabetically first one wins.
+        assert_eq!(
+            closest("Fanx", ["Fanø", "Faxe"]),
+            closest("Fanx", ["Faxe", "Fanø"])
+        );
+        assert_eq!(closest("Fan\u{fffd}", ["Faxe", "Fanø"]), Some("Fanø"));
     }
 
     #[test]
