@@ -19,6 +19,13 @@ pub struct Round<'a> {
     pub data: &'a Dataset,
 }
 
+impl<'a> Round<'a> {
+    /// A round called `label` (a year, a file name: whatever the header shows).
+    pub fn new(label: &'a str, data: &'a Dataset) -> Round<'a> {
+        Round { label, data }
+    }
+}
+
 /// Between two rounds, for one district.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
@@ -220,17 +227,7 @@ mod tests {
                 ("v", "Vest", 10),
             ],
         );
-        let p = Panel::build(&[
-            Round {
-                label: "A",
-                data: &a,
-            },
-            Round {
-                label: "B",
-                data: &b,
-            },
-        ])
-        .unwrap();
+        let p = Panel::build(&[Round::new("A", &a), Round::new("B", &b)]).unwrap();
         let ids: Vec<&str> = p.rows.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["n", "s", "o", "v"], "first appearance");
         let row = |id: &str| p.rows.iter().find(|r| r.id == id).unwrap();
@@ -267,17 +264,7 @@ mod tests {
     fn rounds_in_two_currencies_are_not_compared() {
         let a = round("A", "DKK", &[("n", "Nord", 100)]);
         let b = round("B", "NOK", &[("n", "Nord", 100)]);
-        let e = Panel::build(&[
-            Round {
-                label: "A",
-                data: &a,
-            },
-            Round {
-                label: "B",
-                data: &b,
-            },
-        ])
-        .unwrap_err();
+        let e = Panel::build(&[Round::new("A", &a), Round::new("B", &b)]).unwrap_err();
         assert_eq!(
             e.to_string(),
             "cannot compare rounds in different currencies: A is in DKK, B in NOK"

@@ -91,7 +91,7 @@ fn export_panel(
     let list: Vec<Round> = rounds
         .iter()
         .zip(&labels)
-        .map(|(data, label)| Round { label, data })
+        .map(|(data, label)| Round::new(label, data))
         .collect();
     let panel = Panel::build(&list).map_err(|e| format!("error: {e}"))?;
     let mut out = Vec::new();

@@ -264,17 +264,7 @@ mod tests {
     fn panel() -> Panel {
         let a = load_str(A, "a.toml", None).unwrap();
         let b = load_str(B, "b.toml", None).unwrap();
-        Panel::build(&[
-            Round {
-                label: "A",
-                data: &a,
-            },
-            Round {
-                label: "B",
-                data: &b,
-            },
-        ])
-        .unwrap()
+        Panel::build(&[Round::new("A", &a), Round::new("B", &b)]).unwrap()
     }
 
     fn text(f: impl Fn(&mut Vec<u8>) -> io::Result<()>) -> String {
@@ -302,17 +292,7 @@ mod tests {
     fn a_decrease_is_a_plain_negative_number_not_guarded_text() {
         let a = load_str(A, "a.toml", None).unwrap();
         let b = load_str(B, "b.toml", None).unwrap();
-        let back = Panel::build(&[
-            Round {
-                label: "B",
-                data: &b,
-            },
-            Round {
-                label: "A",
-                data: &a,
-            },
-        ])
-        .unwrap();
+        let back = Panel::build(&[Round::new("B", &b), Round::new("A", &a)]).unwrap();
         let csv = text(|w| write_panel_csv(&back, w));
         assert!(
             csv.contains("\r\nn,Nord,500,400,-100,-20,changed\r\n"),

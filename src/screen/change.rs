@@ -289,16 +289,7 @@ impl ChangeFigures {
         let (Some(&(bl, bd)), Some(&(cl, cd))) = (rounds.get(base), rounds.get(cmp)) else {
             return ChangeFigures::Incomparable(String::new());
         };
-        let pair = [
-            Round {
-                label: bl,
-                data: bd,
-            },
-            Round {
-                label: cl,
-                data: cd,
-            },
-        ];
+        let pair = [Round::new(bl, bd), Round::new(cl, cd)];
         let panel = match Panel::build(&pair) {
             Ok(p) => p,
             Err(e) => {
