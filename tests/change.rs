@@ -24,11 +24,21 @@ fn round(name: &str) -> PathBuf {
 }
 
 fn workspace(names: &[&str], size: (u16, u16), theme: Theme, locale: Locale) -> Workspace {
+    // The map's colour mode goes with the theme, as the dashboard pairs them: a theme without
+    // colour (`NO_COLOR`, `--plain`) shades by patterns.
+    let color = if theme.title.fg.is_some() || theme.selected.bg.is_some() {
+        ColorMode::TrueColor
+    } else {
+        ColorMode::NoColor
+    };
     let mut ws = Workspace::new(
         locale,
         theme,
         Keymap::default(),
-        MapSettings::default(),
+        MapSettings {
+            color,
+            ..MapSettings::default()
+        },
         size,
     );
     for name in names {
@@ -363,7 +373,7 @@ fn the_change_map_shades_the_districts_by_their_change_on_a_scale_that_diverges(
     let ChangeFigures::Compared(c) = &ws.change().unwrap().figures else {
         panic!()
     };
-    let m = c.map.as_ref().expect("the round has a map");
+    let m = &c.map;
     let class_of = |id: &str| {
         let d = c.rows.iter().find(|r| r.id == id).unwrap().at_cmp.unwrap();
         m.classes[d]
@@ -387,4 +397,216 @@ fn the_change_map_shades_the_districts_by_their_change_on_a_scale_that_diverges(
     let mut ws = with_map((90, 30), Theme::colour(), ColorMode::TrueColor);
     typed(&mut ws, "]d");
     assert!(!workspace_screen(&ws, false).contains("Kort · ændring"));
+}
+
+/// The workspace drawn into a buffer, for the colour of a cell.
+fn drawn(ws: &Workspace) -> ratatui::buffer::Buffer {
+    let (w, h) = ws.size();
+    let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
+    kredskort::ui::tabbar::render_workspace(buf.area, &mut buf, ws);
+    buf
+}
+
+/// Where `text` starts on the screen (column, row), the first time.
+fn find(screen: &str, text: &str) -> Option<(u16, u16)> {
+    find_left_of(screen, text, u16::MAX)
+}
+
+/// Where `text` starts on the screen left of column `limit`, the first time.
+fn find_left_of(screen: &str, text: &str, limit: u16) -> Option<(u16, u16)> {
+    screen.lines().enumerate().find_map(|(y, line)| {
+        line.match_indices(text).find_map(|(byte, _)| {
+            let x = u16::try_from(kredskort::text::width(&line[..byte])).ok()?;
+            (x < limit).then_some((x, u16::try_from(y).ok()?))
+        })
+    })
+}
+
+#[test]
+fn rounds_without_an_outline_get_their_tiles_shaded_by_the_change() {
+    let mut ws = workspace(&THREE, (160, 30), Theme::colour(), Locale::Da);
+    typed(&mut ws, "]]d");
+    let s = workspace_screen(&ws, false);
+    assert!(s.contains("Kort · ændring"), "{s}");
+    // Each tile its name and its change, in money (the table's columns are in its title's unit).
+    // The map pane ends where the table's begins.
+    let (map_right, _) = find(&s, "╮╭").unwrap();
+    let (x, y) = find_left_of(&s, "Nordkredsen", map_right).expect("Nordkredsen's tile");
+    let under = s.lines().nth(usize::from(y) + 1).unwrap();
+    assert!(under.contains("−150.000 kr."), "{s}");
+    assert!(
+        s.contains("▶Vestkredsen"),
+        "the selected tile is marked:\n{s}"
+    );
+    // The tile's colour is its class's: Nordkredsen (−150.000 of at most −199.999,50) and
+    // Syd- og Vestkredsen (−100 %) are the largest decreases, Vestkredsen (+50.000) a small increase.
+    let ChangeFigures::Compared(c) = &ws.change().unwrap().figures else {
+        panic!()
+    };
+    let class =
+        |id: &str| c.map.classes[c.rows.iter().find(|r| r.id == id).unwrap().at_cmp.unwrap()];
+    assert_eq!(class("nord"), Some(0));
+    assert_eq!(class("syd"), Some(0));
+    assert_eq!(class("vest"), Some(3));
+    let buf = drawn(&ws);
+    let bg = |x: u16, y: u16| buf[(x, y)].bg;
+    let (sx, sy) = find_left_of(&s, "Syd- og Vestkredsen", map_right).unwrap();
+    assert_eq!(
+        bg(x, y),
+        bg(sx, sy),
+        "two decreases of one class, one colour"
+    );
+    let (vx, vy) = find(&s, "▶Vestkredsen").unwrap();
+    assert_ne!(bg(x, y), bg(vx, vy), "an increase is not a decrease");
+    // Too narrow for both: the table keeps the width.
+    let mut ws = workspace(&THREE, (99, 30), Theme::colour(), Locale::Da);
+    typed(&mut ws, "]]d");
+    assert!(!workspace_screen(&ws, false).contains("Kort · ændring"));
+}
+
+#[test]
+fn m_switches_the_change_map_between_outline_and_tiles_and_z_zooms_to_the_selection() {
+    let mut ws = with_map((150, 40), Theme::colour(), ColorMode::TrueColor);
+    typed(&mut ws, "]d");
+    assert!(
+        ws.change_map().unwrap().outline.is_some(),
+        "the outline first"
+    );
+    let s = workspace_screen(&ws, false);
+    assert!(s.contains("m fliser") && s.contains("z zoom"), "{s}");
+    // z: zoomed to the selected district (Nordjylland, the largest increase), named in the title.
+    assert!(typed(&mut ws, "z"));
+    let map = ws.change_map().unwrap();
+    let nordjylland = ws.change().unwrap().selected_district();
+    assert_eq!(map.zoom, nordjylland);
+    assert!(workspace_screen(&ws, false).contains("Kort · ændring · Nordjylland"));
+    // The zoom follows the selection, and z again backs out.
+    typed(&mut ws, "<Down>");
+    assert_eq!(
+        ws.change_map().unwrap().zoom,
+        ws.change().unwrap().selected_district()
+    );
+    typed(&mut ws, "z");
+    assert_eq!(ws.change_map().unwrap().zoom, None);
+    // m: the tiles, shaded by the same classes; m again: the outline.
+    assert!(typed(&mut ws, "m"));
+    assert!(ws.change_map().unwrap().outline.is_none());
+    let s = workspace_screen(&ws, false);
+    assert!(s.contains("m omrids") && !s.contains("z zoom"), "{s}");
+    typed(&mut ws, "z");
+    assert_eq!(ws.change_map().unwrap().zoom, None, "no zoom on tiles");
+    typed(&mut ws, "m");
+    assert!(ws.change_map().unwrap().outline.is_some());
+    // A round without an outline has nothing to switch to.
+    let mut ws = workspace(&THREE, (160, 30), Theme::colour(), Locale::Da);
+    typed(&mut ws, "]]d");
+    assert!(!typed(&mut ws, "m"));
+    assert!(ws.change_map().unwrap().outline.is_none());
+}
+
+#[test]
+fn tab_gives_the_map_the_arrows_which_move_by_the_maps_geometry() {
+    let mut ws = with_map((150, 40), Theme::colour(), ColorMode::TrueColor);
+    typed(&mut ws, "]d");
+    let name = |ws: &Workspace| {
+        let view = ws.change().unwrap();
+        let ChangeFigures::Compared(c) = &view.figures else {
+            panic!()
+        };
+        c.rows[view.selected].id.clone()
+    };
+    assert_eq!(name(&ws), "nordjylland");
+    // In the table, ↓ is the next row; on the map, ↓ is the district to the south.
+    typed(&mut ws, "<Down>");
+    assert_eq!(name(&ws), "oestjylland", "the second row");
+    typed(&mut ws, "<Up><Tab>");
+    assert!(ws.change().unwrap().map_focus);
+    let s = workspace_screen(&ws, false);
+    assert!(s.contains("↑↓←→ flyt"), "{s}");
+    typed(&mut ws, "<Down>");
+    let south = name(&ws);
+    assert_ne!(south, "nordjylland");
+    // ← from Østjylland's neighbourhood goes west, → comes back east: by the shapes, not the rows.
+    typed(&mut ws, "<Up>");
+    assert_eq!(name(&ws), "nordjylland", "↑ returns north");
+    // On the tiles the tile grid decides: Nordjylland's tile is at [0, 1], Østjylland's below.
+    typed(&mut ws, "m<Down>");
+    assert_eq!(name(&ws), "oestjylland");
+    // Tab again: the table has the arrows back.
+    typed(&mut ws, "<Tab>");
+    assert!(!ws.change().unwrap().map_focus);
+}
+
+#[test]
+fn a_click_selects_a_row_or_a_district_and_a_second_click_opens_it() {
+    let mut ws = workspace(&THREE, (160, 30), Theme::colour(), Locale::Da);
+    typed(&mut ws, "]]d");
+    let s = workspace_screen(&ws, false);
+    let id = |ws: &Workspace| {
+        let view = ws.change().unwrap();
+        let ChangeFigures::Compared(c) = &view.figures else {
+            panic!()
+        };
+        c.rows[view.selected].id.clone()
+    };
+    // The table's second row (Nordkredsen): selected, then opened.
+    let (_, row) = find(&s, " Nordkredsen   ").expect("the table row");
+    let (tx, _) = find(&s, "Kredse ·").unwrap();
+    assert!(ws.update(Action::Click(tx + 3, row)).changed);
+    assert_eq!(id(&ws), "nord");
+    assert!(!ws.change().unwrap().open);
+    let _ = ws.update(Action::Click(tx + 3, row));
+    assert!(
+        ws.change().unwrap().open,
+        "a second click opens the projects"
+    );
+    typed(&mut ws, "<Esc>");
+    // The map: a click on Syd- og Vestkredsen's tile selects its row and gives the map the focus.
+    let (map_right, _) = find(&s, "╮╭").unwrap();
+    let (x, y) = find_left_of(&s, "Syd- og Vestkredsen", map_right).unwrap();
+    assert!(ws.update(Action::Click(x + 1, y)).changed);
+    assert_eq!(id(&ws), "syd");
+    assert!(ws.change().unwrap().map_focus);
+    // The wheel over the table moves the selection; a click on the tab bar still switches tabs.
+    let _ = ws.update(Action::Scroll(tx + 3, row, false));
+    assert_eq!(id(&ws), "nord");
+    let (first_tab, _) = find(&s, "Runde 2016").unwrap();
+    let _ = ws.update(Action::Click(first_tab + 1, 0));
+    assert_eq!(ws.active(), 0, "the comparison moves to the clicked tab");
+    assert!(ws.change().is_some());
+}
+
+#[test]
+fn space_marks_districts_in_the_table_and_on_the_map_and_the_marks_stay_across_rounds() {
+    let mut ws = with_map((150, 40), Theme::colour(), ColorMode::TrueColor);
+    typed(&mut ws, "]d<Space>");
+    let mark = Theme::colour().mark;
+    let s = workspace_screen(&ws, false);
+    assert!(
+        s.contains(&format!("▶{mark}Nordjyllands Politi")),
+        "marked in the table:\n{s}"
+    );
+    assert!(
+        s.contains(&format!("{mark}Nordjylland")),
+        "and on the map:\n{s}"
+    );
+    assert!(s.contains("Space markér"), "{s}");
+    // Swapping the rounds keeps the mark on its district.
+    typed(&mut ws, "x");
+    assert_eq!(ws.change().unwrap().marks, ["nordjylland"]);
+    assert!(workspace_screen(&ws, false).contains(&format!("{mark}Nordjyllands Politi")));
+    // Space again unmarks.
+    let row = ws.change().unwrap().selected;
+    let ChangeFigures::Compared(c) = &ws.change().unwrap().figures else {
+        panic!()
+    };
+    let at = c.rows.iter().position(|r| r.id == "nordjylland").unwrap();
+    for _ in row..at {
+        typed(&mut ws, "<Down>");
+    }
+    for _ in at..row {
+        typed(&mut ws, "<Up>");
+    }
+    typed(&mut ws, "<Space>");
+    assert!(ws.change().unwrap().marks.is_empty());
 }

@@ -89,21 +89,7 @@ impl App {
         if let Some(r) = layout.map {
             let g = crate::screen::tiles::geometry(r, &self.inputs());
             if let Some(d) = self.data.districts.get(self.selected) {
-                let t = d.tile;
-                self.map_offset = (
-                    centre16(
-                        self.map_offset.0,
-                        t.row.saturating_sub(g.min_row),
-                        g.visible_rows,
-                    )
-                    .min(g.rows.saturating_sub(g.visible_rows)),
-                    centre16(
-                        self.map_offset.1,
-                        t.col.saturating_sub(g.min_col),
-                        g.visible_cols,
-                    )
-                    .min(g.cols.saturating_sub(g.visible_cols)),
-                );
+                self.map_offset = crate::screen::tiles::window_showing(&g, self.map_offset, d.tile);
             }
         }
         if let (
@@ -152,24 +138,13 @@ fn follow_or_centre(offset: usize, pos: usize, visible: usize) -> usize {
     }
 }
 
-/// The map window: when the selection leaves it, the window jumps to put the selection in its middle
-/// (instead of creeping one tile column per step, which redraws every tile on every step along an
-/// edge); the caller clamps it to the grid.
+/// A window that `pos` left jumps to put it in its middle; the caller clamps it to the list.
 fn centre(offset: usize, pos: usize, visible: usize) -> usize {
     if pos >= offset && pos < offset + visible {
         offset
     } else {
         pos.saturating_sub(visible / 2)
     }
-}
-
-fn centre16(offset: u16, pos: u16, visible: u16) -> u16 {
-    u16::try_from(centre(
-        usize::from(offset),
-        usize::from(pos),
-        usize::from(visible),
-    ))
-    .unwrap_or(u16::MAX)
 }
 
 #[cfg(test)]
@@ -188,7 +163,6 @@ mod tests {
         assert_eq!(follow_or_centre(10, 40, 5), 38);
         assert_eq!(follow_or_centre(10, 1, 5), 0);
         assert_eq!(centre(0, 20, 10), 15);
-        assert_eq!(centre16(0, 3, 10), 0);
     }
 }
 

@@ -255,11 +255,9 @@ impl Workspace {
     /// An action for the workspace (resize, tabs, quit, the tab bar) or the active tab.
     fn act(&mut self, action: Action) -> Update {
         if self.change.is_some() {
-            let page = crate::screen::change::layout(self.app_size(), true).visible_rows;
+            let page = self.change_layout().visible_rows;
             if let Some(u) = self.change_action(action, page) {
-                self.keep_change_visible(
-                    crate::screen::change::layout(self.app_size(), self.change_open()).visible_rows,
-                );
+                self.keep_change_visible();
                 return u;
             }
         } else if action == Action::Change {
@@ -269,16 +267,9 @@ impl Workspace {
         if self.change.is_some() {
             // A tab switch moves the comparison; a resize changes the rows that fit.
             self.refresh_change();
-            self.keep_change_visible(
-                crate::screen::change::layout(self.app_size(), self.change_open()).visible_rows,
-            );
+            self.keep_change_visible();
         }
         u
-    }
-
-    /// Whether the change view shows a district's projects.
-    fn change_open(&self) -> bool {
-        self.change.as_ref().is_some_and(|c| c.open)
     }
 
     /// An action for the workspace (resize, tabs, quit, the tab bar) or the active tab.

@@ -133,9 +133,7 @@ fn change_svg(rounds: &[Dataset], labels: &[String], locale: Locale) -> Result<S
         ChangeFigures::Compared(c) => c,
         ChangeFigures::Incomparable(why) => return Err(format!("error: {why}")),
     };
-    let Some(m) = &c.map else {
-        return Err("error: the last round has no map".into());
-    };
+    let m = &c.map;
     let w = crate::i18n::change_words(locale);
     let n = last.districts.len();
     let (mut figures, mut tips) = (vec![None; n], Vec::with_capacity(n));

@@ -216,7 +216,8 @@ pub fn range_label(lo: &str, hi: &str) -> String {
         .take_while(|(x, y)| x == y)
         .count();
     s = s.min(a.len() - p).min(b.len() - p);
-    while s > 0 && is_num(a[a.len() - s]) {
+    // No digit in the shared suffix: `−DKK 5–+DKK 5` share `DKK 5`, which is the numbers.
+    while s > 0 && (is_num(a[a.len() - s]) || a[a.len() - s..].iter().any(char::is_ascii_digit)) {
         s -= 1;
     }
     let prefix: String = a[..p].iter().collect();
@@ -538,6 +539,12 @@ mod tests {
         assert_eq!(range_label("2,5 mio. kr.", "5 mio. kr."), "2,5–5 mio. kr.");
         assert_eq!(range_label("DKK 2.5m", "DKK 5m"), "DKK 2.5–5m");
         assert_eq!(range_label("x", "x"), "x");
+        // Signed limits of the change map: the numbers are never taken for a shared suffix.
+        assert_eq!(
+            range_label("−DKK 199,999.50", "+DKK 199,999.50"),
+            "−DKK 199,999.50–+DKK 199,999.50"
+        );
+        assert_eq!(range_label("−6 mio. kr.", "+6 mio. kr."), "−6–+6 mio. kr.");
     }
 
     #[test]

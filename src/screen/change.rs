@@ -117,8 +117,8 @@ pub struct Comparison {
     pub series_len: usize,
     /// The widest of each of the rows' four texts, so the columns line up.
     pub widths: [usize; 4],
-    /// The comparison round's districts shaded by their change, where it has a map.
-    pub map: Option<ChangeMap>,
+    /// The comparison round's districts shaded by their change, for its outline map or its tiles.
+    pub map: ChangeMap,
     /// The one scale of the amount columns (`mio. kr.`, `kr.`).
     pub scale: Scale,
 }
@@ -132,6 +132,8 @@ pub struct ChangeMap {
     pub classes: Vec<Option<usize>>,
     pub priority: Vec<Option<usize>>,
     pub texts: Vec<Vec<Vec<String>>>,
+    /// The change as a tile shows it under the name (`+3,1 mio. kr.`, `ny`); `None`: no change.
+    pub figures: Vec<Option<String>>,
     pub legend: Vec<crate::geo::classes::LegendEntry>,
 }
 
@@ -149,8 +151,12 @@ impl ChangeMap {
     ) -> ChangeMap {
         use crate::geo::classes::LegendEntry;
         let n = cmp.districts.len();
-        let (mut classes, mut priority, mut texts) =
-            (vec![None; n], vec![None; n], vec![Vec::new(); n]);
+        let (mut classes, mut priority, mut texts, mut figures) = (
+            vec![None; n],
+            vec![None; n],
+            vec![Vec::new(); n],
+            vec![None; n],
+        );
         let third = max / Decimal::from(3);
         let w = crate::i18n::change_words(locale);
         let mut ranked: Vec<(Decimal, usize)> = Vec::new();
@@ -190,6 +196,7 @@ impl ChangeMap {
             };
             texts[d] =
                 crate::geo::labels::alternatives(cmp.districts[d].short_name(), figure.as_deref());
+            figures[d] = figure;
             let weight = match r.step {
                 Step::Changed { by, .. } => by.abs(),
                 Step::New => r.cmp.unwrap_or_default(),
@@ -254,6 +261,7 @@ impl ChangeMap {
             classes,
             priority,
             texts,
+            figures,
             legend,
         }
     }
@@ -392,10 +400,7 @@ impl ChangeFigures {
                 *w = (*w).max(crate::text::width(t));
             }
         }
-        let map = cd
-            .geo
-            .as_ref()
-            .map(|_| ChangeMap::build(&rows, cd, max_change, unit, &panel.currency, locale));
+        let map = ChangeMap::build(&rows, cd, max_change, unit, &panel.currency, locale);
         ChangeFigures::Compared(Box::new(Comparison {
             unit,
             sort,
@@ -571,6 +576,8 @@ pub struct ChangeLayout {
     pub header: Rect,
     /// The districts' pane (framed).
     pub table: Rect,
+    /// The comparison round's map beside the table (framed), where there is room for one.
+    pub map: Option<Rect>,
     /// The selected district's projects, when open.
     pub projects: Option<Rect>,
     pub hints: Rect,
@@ -579,8 +586,10 @@ pub struct ChangeLayout {
 }
 
 /// The change view's layout: the header, the table, the projects of the selected district beside
-/// it (wide) or below it (narrow) when open, the key hints.
-pub fn layout(size: (u16, u16), open: bool) -> ChangeLayout {
+/// it (wide) or below it (narrow) when open, the key hints; with `map` (the rounds can be
+/// compared), the map takes the left of the table's place where the table keeps 55 columns of 100
+/// or more and twelve rows.
+pub fn layout(size: (u16, u16), open: bool, map: bool) -> ChangeLayout {
     let (w, h) = size;
     let header_h = h.min(2);
     let hints_h = u16::from(h > 6);
@@ -602,9 +611,19 @@ pub fn layout(size: (u16, u16), open: bool) -> ChangeLayout {
             Some(Rect::new(0, body_y + top, w, body_h - top)),
         )
     };
+    let (map, table) = if map && table.width >= 100 && table.height >= 12 {
+        let map_w = table.width * 9 / 20;
+        (
+            Some(Rect::new(table.x, table.y, map_w, table.height)),
+            Rect::new(table.x + map_w, table.y, table.width - map_w, table.height),
+        )
+    } else {
+        (None, table)
+    };
     ChangeLayout {
         header: Rect::new(0, 0, w, header_h),
         table,
+        map,
         projects,
         hints: Rect::new(0, h.saturating_sub(hints_h), w, hints_h),
         visible_rows: usize::from(crate::screen::layout::pane_inner(table).height),

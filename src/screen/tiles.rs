@@ -207,6 +207,25 @@ pub fn tile_figure(window: &[(usize, Rect)], app: &Inputs<'_>) -> TileFigure {
     }
 }
 
+/// The map window (`offset`: first row and column shown) moved to show `tile`: when the tile is
+/// outside, the window jumps to put it in the middle (instead of creeping one tile column per
+/// step, which redraws every tile on every step along an edge), clamped to the grid.
+pub fn window_showing(g: &MapGeom, offset: (u16, u16), tile: crate::data::Tile) -> (u16, u16) {
+    let centre = |offset: u16, pos: u16, visible: u16| {
+        if pos >= offset && pos < offset.saturating_add(visible) {
+            offset
+        } else {
+            pos.saturating_sub(visible / 2)
+        }
+    };
+    (
+        centre(offset.0, tile.row.saturating_sub(g.min_row), g.visible_rows)
+            .min(g.rows.saturating_sub(g.visible_rows)),
+        centre(offset.1, tile.col.saturating_sub(g.min_col), g.visible_cols)
+            .min(g.cols.saturating_sub(g.visible_cols)),
+    )
+}
+
 /// The districts whose tiles are in the map window, with their rectangles (empty ones left out).
 /// One pass over the districts; at most one entry per visible tile cell.
 pub fn visible_districts(g: &MapGeom, app: &Inputs<'_>) -> Vec<(usize, Rect)> {

@@ -15,8 +15,8 @@ use crate::change::Step;
 use crate::geo::cache::OutlineCache;
 use crate::input::action::{Action, Dir};
 use crate::screen::change::{
-    CHANGE_CLASSES, ChangeFigures, ChangeMap, ChangeRow, ChangeSort, ChangeUnit, Comparison,
-    figure_text, layout, project_changes, signed_text,
+    CHANGE_CLASSES, ChangeFigures, ChangeRow, ChangeSort, ChangeUnit, Comparison, figure_text,
+    layout, project_changes, signed_text,
 };
 use crate::style::theme::Theme;
 use crate::text;
@@ -27,7 +27,8 @@ use crate::ui::{cover, pane_with as pane, put, put_repeat};
 /// Draws the change view of `ws` into `area` (below the tab bar).
 pub fn render(area: Rect, buf: &mut Buffer, ws: &Workspace, view: &ChangeView) {
     cover(buf, area, Style::default());
-    let l = layout((area.width, area.height), view.open);
+    let compared = matches!(view.figures, ChangeFigures::Compared(_));
+    let l = layout((area.width, area.height), view.open, compared);
     let at = |r: Rect| Rect::new(area.x + r.x, area.y + r.y, r.width, r.height);
     let t = ws.theme();
     let w = crate::i18n::change_words(ws.locale());
@@ -44,19 +45,16 @@ pub fn render(area: Rect, buf: &mut Buffer, ws: &Workspace, view: &ChangeView) {
             }
         }
         ChangeFigures::Compared(c) => {
-            let mut rest = at(l.table);
-            if let Some(m) = &c.map
-                && rest.width >= 100
-                && rest.height >= 12
-                && let Some(app) = ws.active_app()
-                && let Some(outline) = app.map_view().outline_on()
-            {
-                let map_w = rest.width * 9 / 20;
-                let map_rect = Rect::new(rest.x, rest.y, map_w, rest.height);
-                rest = Rect::new(rest.x + map_w, rest.y, rest.width - map_w, rest.height);
-                change_map(map_rect, buf, ws, view, c, m, outline, app.map_view().color);
+            if let (Some(shown), Some(app)) = (ws.change_map(), ws.active_app()) {
+                let area = at(shown.area);
+                match &shown.outline {
+                    Some(outline) => {
+                        change_outline(area, buf, ws, view, c, outline, shown.zoom, app);
+                    }
+                    None => change_tiles(area, buf, ws, view, c, app),
+                }
             }
-            table(rest, buf, ws, view, c);
+            table(at(l.table), buf, ws, view, c);
             if let Some(r) = l.projects {
                 projects(at(r), buf, ws, view, c);
             }
@@ -113,42 +111,128 @@ fn header(area: Rect, buf: &mut Buffer, ws: &Workspace, view: &ChangeView) {
     );
 }
 
+/// The map pane's title: `Kort · ændring`, with the zoom's district when zoomed.
+fn map_title(ws: &Workspace, zoom: Option<(usize, &crate::app::App)>) -> String {
+    let w = crate::i18n::change_words(ws.locale());
+    match zoom.and_then(|(d, app)| app.data().districts.get(d)) {
+        Some(d) => format!("{} · {}", w.map, d.short_name()),
+        None => w.map.to_string(),
+    }
+}
+
+/// The change map's shading: the diverging palette in the tab's colour mode.
+fn change_style(app: &crate::app::App) -> OutlineStyle {
+    let mut style = OutlineStyle::new(app.map_view().color, CHANGE_CLASSES);
+    style.classes = crate::style::change::DIVERGING.to_vec();
+    style
+}
+
 /// The comparison round's districts on its outline map, shaded by their change.
 #[allow(clippy::too_many_arguments)]
-fn change_map(
+fn change_outline(
     area: Rect,
     buf: &mut Buffer,
     ws: &Workspace,
     view: &ChangeView,
     c: &Comparison,
-    m: &ChangeMap,
     outline: &crate::screen::outline::OutlineMap,
-    mode: crate::style::rgb::ColorMode,
+    zoom: Option<usize>,
+    app: &crate::app::App,
 ) {
     let t = ws.theme();
-    let w = crate::i18n::change_words(ws.locale());
-    let inner = pane(buf, area, w.map, false, t);
+    let m = &c.map;
+    let title = map_title(ws, zoom.map(|d| (d, app)));
+    let inner = pane(buf, area, &title, view.map_focus && !view.open, t);
     if inner.is_empty() {
         return;
     }
-    let mut style = OutlineStyle::new(mode, CHANGE_CLASSES);
-    style.classes = crate::style::change::DIVERGING.to_vec();
-    let selected = c.rows.get(view.selected).and_then(|r| r.at_cmp);
+    let style = change_style(app);
+    let marked = view.marked_districts();
     let frame = OutlineFrame {
-        selected,
-        zoom: None,
+        selected: view.selected_district(),
+        zoom,
         style: &style,
         classes: &m.classes,
         priority: &m.priority,
         texts: &m.texts,
         legend: &m.legend,
-        marked: &[],
+        marked: &marked,
         mark: t.mark,
     };
     // The change view keeps no raster between frames: it is placed for the frame (the map pane
     // of a round's own tab has its cache).
     let drawn = paint(outline, &OutlineCache::default(), inner, buf, &frame);
     if !drawn.legend && inner != area {
+        crate::ui::outline::legend_on_edge(area, buf, &style, &m.legend);
+    }
+}
+
+/// The comparison round's tiles, shaded by their change: each tile its district's short name
+/// (marked ones with the mark) and its change where it fits; the selected tile framed.
+fn change_tiles(
+    area: Rect,
+    buf: &mut Buffer,
+    ws: &Workspace,
+    view: &ChangeView,
+    c: &Comparison,
+    app: &crate::app::App,
+) {
+    use crate::screen::tiles::{geometry, text_w_of, tile_names, visible_districts};
+    let t = ws.theme();
+    let m = &c.map;
+    let marked = view.marked_districts();
+    let mut inputs = app.inputs();
+    inputs.map_offset = view.map_offset;
+    inputs.marks = &marked;
+    let g = geometry(area, &inputs);
+    let focused = view.map_focus && !view.open;
+    let inner = pane(buf, area, &map_title(ws, None), focused, t);
+    if g.grid.is_empty() {
+        return;
+    }
+    let style = change_style(app);
+    let window = visible_districts(&g, &inputs);
+    let fitted = crate::screen::tiles::fit_names(&tile_names(&window, &inputs));
+    let selected = view.selected_district();
+    for (&(d, r), names) in window.iter().zip(&fitted) {
+        let class = m.classes.get(d).copied().flatten();
+        let (st, fill_sym) = crate::ui::map::tile_shade(&style, class, t.ascii);
+        crate::ui::fill(buf, r, &fill_sym, st);
+        if Some(d) == selected {
+            crate::ui::map::ring(buf, inner, r, &g, t, &style, focused);
+        }
+        let text_w = text_w_of(r);
+        let mut lines = names.clone();
+        if Some(d) == selected
+            && let Some(first) = lines.first_mut()
+        {
+            *first = text::truncate(&format!("{}{first}", t.marker), text_w).into_owned();
+        }
+        let name_count = lines.len();
+        // The change under the name where it fits whole: a figure cut short reads as another.
+        if usize::from(r.height) > lines.len()
+            && let Some(f) = m.figures.get(d).and_then(Option::as_ref)
+            && text::width(f) <= text_w
+        {
+            lines.push(f.clone());
+        }
+        let pad = u16::from(r.width >= 16);
+        let top = r.y + u16::from(r.height >= 5 && lines.len() < usize::from(r.height));
+        let blank_after = if fill_sym == " " { "" } else { " " };
+        for (k, line) in lines.iter().enumerate() {
+            let y = top + u16::try_from(k).unwrap_or(u16::MAX);
+            let lst = if k < name_count {
+                st.add_modifier(ratatui::style::Modifier::BOLD)
+            } else {
+                st
+            };
+            put(buf, r, r.x + pad, y, &format!("{line}{blank_after}"), lst);
+        }
+    }
+    if g.legend {
+        let row = Rect::new(inner.x, inner.bottom() - 1, inner.width, 1);
+        crate::ui::outline::legend_line(row, buf, &style, &m.legend, t.ascii);
+    } else if inner != area {
         crate::ui::outline::legend_on_edge(area, buf, &style, &m.legend);
     }
 }
@@ -223,7 +307,13 @@ fn columns(width: usize, c: &Comparison) -> Columns {
 
 fn table(area: Rect, buf: &mut Buffer, ws: &Workspace, view: &ChangeView, c: &Comparison) {
     let t = ws.theme();
-    let inner = pane(buf, area, &options_label(ws, c), !view.open, t);
+    let inner = pane(
+        buf,
+        area,
+        &options_label(ws, c),
+        !view.open && !view.map_focus,
+        t,
+    );
     if inner.is_empty() {
         return;
     }
@@ -245,9 +335,13 @@ fn table(area: Rect, buf: &mut Buffer, ws: &Workspace, view: &ChangeView, c: &Co
             put_repeat(buf, line, inner.x, y, " ", usize::from(inner.width), style);
         }
         let mark = if selected { t.marker } else { " " };
-        let name = text::truncate(&row.name, cols.name.saturating_sub(1));
         let mut x = put(buf, line, inner.x, y, mark, style);
-        put(buf, line, x, y, &name, style);
+        let name_w = cols.name.saturating_sub(1);
+        if view.is_marked(k) {
+            x = put(buf, line, x, y, t.mark, style);
+        }
+        let name_w = name_w.saturating_sub(usize::from(x - inner.x - 1));
+        put(buf, line, x, y, &text::truncate(&row.name, name_w), style);
         x = inner.x + u16::try_from(cols.name).unwrap_or(u16::MAX);
         for (i, (&wd, txt)) in cols.figures.iter().zip(&row.texts).enumerate() {
             if wd == 0 {
@@ -456,11 +550,15 @@ fn hint_items(ws: &Workspace, view: &ChangeView) -> Vec<(String, &'static str)> 
             .map(|&k| key_label_with(ws.theme(), ws.locale(), k))
     };
     let mut out = Vec::new();
-    let arrows: String = [Dir::Up, Dir::Down]
-        .iter()
-        .filter_map(|&d| key(Action::Move(d)))
-        .collect();
+    let dirs: &[Dir] = if view.map_focus {
+        &[Dir::Up, Dir::Down, Dir::Left, Dir::Right]
+    } else {
+        &[Dir::Up, Dir::Down]
+    };
+    let arrows: String = dirs.iter().filter_map(|&d| key(Action::Move(d))).collect();
     out.push((arrows, words.hint_move));
+    let map = ws.change_map();
+    let tools = crate::i18n::tools(ws.locale());
     if view.open {
         out.extend(key(Action::Back).map(|k| (k, w.hint_back)));
     } else {
@@ -474,7 +572,28 @@ fn hint_items(ws: &Workspace, view: &ChangeView) -> Vec<(String, &'static str)> 
     out.extend(key(Action::SwapRounds).map(|k| (k, w.hint_swap)));
     out.extend(key(Action::CycleUnit).map(|k| (k, w.hint_unit)));
     out.extend(key(Action::CycleSort).map(|k| (k, w.hint_sort)));
+    // Closing and quitting before the map's keys: a narrow hint bar drops the items at its end.
     out.extend(key(Action::Change).map(|k| (k, w.hint_close)));
     out.extend(key(Action::Quit).map(|k| (k, words.hint_quit)));
+    if map.is_some() {
+        out.extend(key(Action::FocusNext).map(|k| (k, words.hint_focus)));
+    }
+    out.extend(key(Action::Mark).map(|k| (k, tools.hint_mark)));
+    let has_outline = ws
+        .active_app()
+        .is_some_and(|a| a.map_view().outline.is_some() && a.map_view().outline_allowed);
+    if let Some(m) = &map {
+        if has_outline {
+            let what = if m.outline.is_some() {
+                tools.hint_tiles
+            } else {
+                tools.hint_outline
+            };
+            out.extend(key(Action::ToggleMapMode).map(|k| (k, what)));
+        }
+        if m.outline.is_some() {
+            out.extend(key(Action::ToggleZoom).map(|k| (k, tools.hint_zoom)));
+        }
+    }
     out
 }

@@ -230,7 +230,11 @@ fn legend(buf: &mut Buffer, inner: Rect, app: &App, shade: &OutlineStyle, entrie
 
 /// A tile's style and fill for `class` (`None`: no projects): the class colour with a readable
 /// text colour, or without colour the class's pattern.
-fn tile_shade(shade: &OutlineStyle, class: Option<usize>, ascii: bool) -> (Style, String) {
+pub(crate) fn tile_shade(
+    shade: &OutlineStyle,
+    class: Option<usize>,
+    ascii: bool,
+) -> (Style, String) {
     let count = shade.classes.len();
     match shade.mode {
         ColorMode::NoColor => {
@@ -253,7 +257,7 @@ fn tile_shade(shade: &OutlineStyle, class: Option<usize>, ascii: bool) -> (Style
 
 /// The selection frame: box lines in the gap cells around tile `r` (never over another tile),
 /// in the outline map's highlight colour when the map has focus.
-fn ring(
+pub(crate) fn ring(
     buf: &mut Buffer,
     clip: Rect,
     r: Rect,
