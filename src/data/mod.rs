@@ -8,6 +8,7 @@
 pub mod chunk;
 pub mod convert;
 pub mod diagnostic;
+pub mod fast;
 pub mod load;
 pub mod model;
 pub mod validate;
