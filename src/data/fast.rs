@@ -309,8 +309,10 @@ impl<'a> Reader<'a> {
                 _ => return None,
             }
         }
-        out.shrink_to_fit();
-        Some(out)
+        // An exact-sized copy, as the converter makes (a shrunk buffer leaves gaps in the heap).
+        let mut exact = Vec::with_capacity(out.len());
+        exact.append(&mut out);
+        Some(exact)
     }
 
     /// Blanks, line breaks and comments (inside an array).
