@@ -1,5 +1,6 @@
 //! Reading a data file: bytes → text → span-carrying TOML tree → entries (`convert`) → cross-checks and
-//! derived figures (`validate`) → `Dataset`. Every problem of a file is collected and reported with
+//! derived figures (`validate`) → `Dataset`. In big files, plain `[[project]]` entries skip the tree:
+//! `fast` reads them straight into entries, and leaves anything else to the tree. Every problem of a file is collected and reported with
 //! `path:line:col`, the offending line and a hint; nothing here panics on any input.
 
 use std::fmt;
@@ -342,9 +343,9 @@ pub fn load_with_spans_from(
 /// `[[project]]` (unknown or misbracketed tables get hints that look at the whole top level). Bad
 /// files need not be fast; they must be reported identically.
 ///
-/// Plain `[[project]]` chunks are read by [`fast::project`](super::fast::project) without the span-aware parser; any chunk
-/// it declines (anything unusual, any problem) is parsed and converted as described above, so the
-/// result is the same as with [`convert_chunked_with`]`(text, false)`.
+/// Plain `[[project]]` chunks are read by [`fast::project`](super::fast::project) without the
+/// span-aware parser; any chunk it declines (anything unusual, any problem) is parsed and converted
+/// as described above, so the result is the same as with [`convert_chunked_with`]`(text, false)`.
 #[doc(hidden)]
 pub fn convert_chunked(text: &str) -> Option<(RawFile, Vec<Problem>)> {
     convert_chunked_with(text, true)
