@@ -7,7 +7,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use kredskort::commands::generate::{GenParams, generate_string};
-use kredskort::data::load::{convert_chunked, load_with_spans_from};
+use kredskort::data::load::{convert_chunked, convert_chunked_with, load_with_spans_from};
 use proptest::prelude::*;
 
 mod common;
@@ -31,7 +31,14 @@ fn same_both_ways(text: &str, origin: &str) -> bool {
             panic!("{origin}: only the chunked path accepts it; whole file says:\n{e}")
         }
     }
-    convert_chunked(text).is_some()
+    // The fast reader of project chunks changes nothing either (tests/fast_path.rs has more).
+    let fast = convert_chunked(text);
+    assert_eq!(
+        fast,
+        convert_chunked_with(text, false),
+        "{origin}: the fast reader changes the entries or problems"
+    );
+    fast.is_some()
 }
 
 #[test]

@@ -597,22 +597,31 @@ where
 /// (`init(first_index, run)` then `f(acc, index, chunk, result)`), so no per-chunk result is ever stored: returns
 /// one accumulator per thread, in file order. This is what the loader uses: a 100,000-entry file
 /// would otherwise hold 100,000 intermediate results at once.
-pub fn fold_chunks<'t, A, I, F>(
+///
+/// `fast(acc, index, chunk, chunk_text)` is offered each chunk first; when it returns `true` it has
+/// taken the chunk, which is then not parsed (the loader's reader for plain `[[project]]` chunks);
+/// on `false` the chunk is parsed and handed to `f` as usual.
+pub fn fold_chunks<'t, A, I, Q, F>(
     text: &'t str,
     chunks: &[Chunk],
     threads: usize,
     init: I,
+    fast: Q,
     f: F,
 ) -> Vec<A>
 where
     A: Send,
     I: Fn(usize, &[Chunk]) -> A + Sync,
+    Q: Fn(&mut A, usize, &Chunk, &'t str) -> bool + Sync,
     F: Fn(&mut A, usize, &Chunk, Result<Spanned<DeTable<'t>>, ChunkError>) + Sync,
 {
     let run = |from: usize, group: &[Chunk]| -> A {
         let mut acc = init(from, group);
         for (k, c) in group.iter().enumerate() {
-            f(&mut acc, from + k, c, parse_chunk(text, from + k, c));
+            let src = text.get(c.byte_range.clone()).unwrap_or("");
+            if !fast(&mut acc, from + k, c, src) {
+                f(&mut acc, from + k, c, parse_chunk(text, from + k, c));
+            }
         }
         acc
     };

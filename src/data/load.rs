@@ -1,5 +1,6 @@
 //! Reading a data file: bytes → text → span-carrying TOML tree → entries (`convert`) → cross-checks and
-//! derived figures (`validate`) → `Dataset`. Every problem of a file is collected and reported with
+//! derived figures (`validate`) → `Dataset`. In big files, plain `[[project]]` entries skip the tree:
+//! `fast` reads them straight into entries, and leaves anything else to the tree. Every problem of a file is collected and reported with
 //! `path:line:col`, the offending line and a hint; nothing here panics on any input.
 
 use std::fmt;
@@ -341,8 +342,19 @@ pub fn load_with_spans_from(
 /// ([`chunk::ChunkError::Shape`]), or a header is anything but `[dataset]`, `[map]`, `[[district]]`,
 /// `[[project]]` (unknown or misbracketed tables get hints that look at the whole top level). Bad
 /// files need not be fast; they must be reported identically.
+///
+/// Plain `[[project]]` chunks are read by [`fast::project`](super::fast::project) without the
+/// span-aware parser; any chunk it declines (anything unusual, any problem) is parsed and converted
+/// as described above, so the result is the same as with [`convert_chunked_with`]`(text, false)`.
 #[doc(hidden)]
 pub fn convert_chunked(text: &str) -> Option<(RawFile, Vec<Problem>)> {
+    convert_chunked_with(text, true)
+}
+
+/// [`convert_chunked`], with the fast reader of project chunks switched on or off (the tests
+/// compare the two).
+#[doc(hidden)]
+pub fn convert_chunked_with(text: &str, fast: bool) -> Option<(RawFile, Vec<Problem>)> {
     let chunks = chunk::split_parallel(text)?;
     let is_project = |c: &chunk::Chunk| c.header.as_ref().is_some_and(|h| h.name == "project");
     // Every project of the file goes straight into its slot of one vector sized for the file: each
@@ -430,10 +442,28 @@ pub fn convert_chunked(text: &str) -> Option<(RawFile, Vec<Problem>)> {
         }
         part.raw.append(entry, &mut part.problems);
     };
+    // A plain project chunk, read without the parser into its slot; `false` hands the chunk to
+    // `step`. Once a run has given up, its remaining chunks are neither read nor parsed.
+    let read_fast = |acc: &mut Acc<'_>, _: usize, c: &chunk::Chunk, src: &str| -> bool {
+        let Some(part) = acc else { return true };
+        if !fast || !is_project(c) {
+            return false;
+        }
+        let Some(p) = super::fast::project(src, c.byte_range.start) else {
+            return false;
+        };
+        let Some(slot) = part.slots.get_mut(part.filled) else {
+            *acc = None;
+            return true;
+        };
+        *slot = p;
+        part.filled += 1;
+        true
+    };
     let mut raw = RawFile::default();
     let mut problems = Vec::new();
     let mut first = true;
-    for part in chunk::fold_chunks(text, &chunks, THREADS, init, step) {
+    for part in chunk::fold_chunks(text, &chunks, THREADS, init, read_fast, step) {
         let Part {
             raw: later,
             slots,

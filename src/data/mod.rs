@@ -2,12 +2,14 @@
 //! Knows nothing of the terminal.
 //!
 //! `load` reads a file and parses it with spans; `convert` turns each top-level entry into a raw entry
-//! on its own (so a chunked loader can reuse it); `validate` checks entries against each other and
+//! on its own (so a chunked loader can reuse it); `fast` reads a plain `[[project]]` chunk without the
+//! tree (and declines anything else); `validate` checks entries against each other and
 //! computes the derived figures; `diagnostic` locates and renders errors.
 
 pub mod chunk;
 pub mod convert;
 pub mod diagnostic;
+pub mod fast;
 pub mod load;
 pub mod model;
 pub mod validate;
