@@ -45,12 +45,7 @@ fn same_both_ways(text: &str, origin: &str) -> bool {
 fn every_fixture_loads_identically_both_ways() {
     let mut chunked = 0;
     let mut n = 0;
-    let mut files: Vec<_> = std::fs::read_dir("tests/fixtures")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
+    let files = common::toml_fixtures();
     for path in files {
         let bytes = std::fs::read(&path).unwrap();
         let text = String::from_utf8_lossy(&bytes);

@@ -71,12 +71,7 @@ fn files_agree(text: &str, origin: &str) -> bool {
 }
 
 fn fixtures() -> Vec<(String, String)> {
-    let mut files: Vec<_> = std::fs::read_dir("tests/fixtures")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
+    let files = common::toml_fixtures();
     files
         .into_iter()
         .map(|p| {

@@ -107,3 +107,14 @@ pub fn key_line(amount: &'static str, text: &'static str) -> impl Strategy<Value
 fn regex(re: &str) -> proptest::string::RegexGeneratorStrategy<String> {
     proptest::string::string_regex(re).unwrap()
 }
+
+/// The `.toml` files of `tests/fixtures`, in name order.
+pub fn toml_fixtures() -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir("tests/fixtures")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
