@@ -140,7 +140,8 @@ impl Workspace {
         let view = self.change.as_ref()?;
         let area = self.change_layout().map?;
         let app = self.active_app()?;
-        let outline = if view.tiles || !app.map_view().outline_allowed {
+        // `outline` is `None` where the outline is not allowed (`--plain`).
+        let outline = if view.tiles {
             None
         } else {
             app.map_view().outline.clone()
@@ -259,7 +260,7 @@ impl Workspace {
         let map = self.change_map();
         let has_outline = self
             .active_app()
-            .is_some_and(|a| a.map_view().outline.is_some() && a.map_view().outline_allowed);
+            .is_some_and(|a| a.map_view().outline.is_some());
         let view = self.change.as_mut()?;
         let n = rows_of(&view.figures).len();
         let last = n.saturating_sub(1);
@@ -325,8 +326,7 @@ impl Workspace {
                 changed(true)
             }
             Action::ToggleZoom if map.as_ref().is_some_and(|m| m.outline.is_some()) => {
-                let to = !view.zoomed;
-                view.zoomed = to;
+                view.zoomed = !view.zoomed;
                 changed(true)
             }
             Action::Mark => {

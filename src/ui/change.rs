@@ -217,17 +217,7 @@ fn change_tiles(
             lines.push(f.clone());
         }
         let pad = u16::from(r.width >= 16);
-        let top = r.y + u16::from(r.height >= 5 && lines.len() < usize::from(r.height));
-        let blank_after = if fill_sym == " " { "" } else { " " };
-        for (k, line) in lines.iter().enumerate() {
-            let y = top + u16::try_from(k).unwrap_or(u16::MAX);
-            let lst = if k < name_count {
-                st.add_modifier(ratatui::style::Modifier::BOLD)
-            } else {
-                st
-            };
-            put(buf, r, r.x + pad, y, &format!("{line}{blank_after}"), lst);
-        }
+        crate::ui::map::tile_text(buf, r, r.x + pad, &lines, name_count, st, &fill_sym);
     }
     if g.legend {
         let row = Rect::new(inner.x, inner.bottom() - 1, inner.width, 1);
@@ -336,11 +326,11 @@ fn table(area: Rect, buf: &mut Buffer, ws: &Workspace, view: &ChangeView, c: &Co
         }
         let mark = if selected { t.marker } else { " " };
         let mut x = put(buf, line, inner.x, y, mark, style);
-        let name_w = cols.name.saturating_sub(1);
+        let mut name_w = cols.name.saturating_sub(1);
         if view.is_marked(k) {
             x = put(buf, line, x, y, t.mark, style);
+            name_w = name_w.saturating_sub(text::width(t.mark));
         }
-        let name_w = name_w.saturating_sub(usize::from(x - inner.x - 1));
         put(buf, line, x, y, &text::truncate(&row.name, name_w), style);
         x = inner.x + u16::try_from(cols.name).unwrap_or(u16::MAX);
         for (i, (&wd, txt)) in cols.figures.iter().zip(&row.texts).enumerate() {
@@ -581,7 +571,7 @@ fn hint_items(ws: &Workspace, view: &ChangeView) -> Vec<(String, &'static str)> 
     out.extend(key(Action::Mark).map(|k| (k, tools.hint_mark)));
     let has_outline = ws
         .active_app()
-        .is_some_and(|a| a.map_view().outline.is_some() && a.map_view().outline_allowed);
+        .is_some_and(|a| a.map_view().outline.is_some());
     if let Some(m) = &map {
         if has_outline {
             let what = if m.outline.is_some() {

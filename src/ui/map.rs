@@ -153,18 +153,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
                 lines.push(words.none.to_string());
             }
         }
-        let top = r.y + u16::from(r.height >= 5 && lines.len() < usize::from(r.height));
-        for (k, line) in lines.iter().enumerate() {
-            let y = top + u16::try_from(k).unwrap_or(u16::MAX);
-            let st = if k < name_count {
-                style.add_modifier(ratatui::style::Modifier::BOLD)
-            } else {
-                style
-            };
-            // Text on a pattern keeps a blank after it (`Fyn ::::`, not `Fyn::::`).
-            let blank_after = if fill_sym == " " { "" } else { " " };
-            put(buf, r, x, y, &format!("{line}{blank_after}"), st);
-        }
+        tile_text(buf, r, x, &lines, name_count, style, &fill_sym);
     }
     scrollbars(buf, area, &g, app, focused);
     if g.legend {
@@ -226,6 +215,31 @@ fn scrollbars(buf: &mut Buffer, area: Rect, g: &MapGeom, app: &App, focused: boo
 fn legend(buf: &mut Buffer, inner: Rect, app: &App, shade: &OutlineStyle, entries: &[LegendEntry]) {
     let row = Rect::new(inner.x, inner.bottom() - 1, inner.width, 1);
     super::outline::legend_line(row, buf, shade, entries, app.theme().ascii);
+}
+
+/// A tile's lines from column `x`: the first `name_count` (the name) bold, the rest (figures)
+/// plain; a tile with rows to spare starts one row down.
+pub(crate) fn tile_text(
+    buf: &mut Buffer,
+    r: Rect,
+    x: u16,
+    lines: &[String],
+    name_count: usize,
+    style: Style,
+    fill_sym: &str,
+) {
+    let top = r.y + u16::from(r.height >= 5 && lines.len() < usize::from(r.height));
+    // Text on a pattern keeps a blank after it (`Fyn ::::`, not `Fyn::::`).
+    let blank_after = if fill_sym == " " { "" } else { " " };
+    for (k, line) in lines.iter().enumerate() {
+        let y = top + u16::try_from(k).unwrap_or(u16::MAX);
+        let st = if k < name_count {
+            style.add_modifier(Modifier::BOLD)
+        } else {
+            style
+        };
+        put(buf, r, x, y, &format!("{line}{blank_after}"), st);
+    }
 }
 
 /// A tile's style and fill for `class` (`None`: no projects): the class colour with a readable
