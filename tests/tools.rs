@@ -1375,6 +1375,41 @@ fn theme_heat_is_the_maps_scale() {
     }
 }
 
+/// `[theme] selection` is the selection's colour everywhere: the list's selected row and the
+/// selected district on both maps (the outline drawn over its fill, the ring round its tile).
+#[test]
+fn theme_selection_marks_the_maps_selection() {
+    use kredskort::config::MapMode;
+    use kredskort::style::rgb::ColorMode;
+    use ratatui::style::Color;
+    let s = config_settings("[theme]\nselection = \"#00c000\"\n");
+    let (theme, _) = kredskort::commands::dashboard::check_style(&s).unwrap();
+    let green = Color::Rgb(0, 0xc0, 0);
+    let truecolor = MapSettings {
+        mode: None,
+        color: ColorMode::TrueColor,
+        allow_outline: true,
+    };
+    for mode in [MapMode::Outline, MapMode::Tiles] {
+        // The map has focus at the start, so the selection is drawn in the colour (not the
+        // unfocused grey).
+        let app = App::new(load_embedded(), Locale::Da, (120, 40))
+            .with_theme(theme.clone())
+            .with_map_settings(truecolor)
+            .with_map_mode(mode);
+        let buf = kredskort::commands::render::draw_buffer(&app);
+        let on_map = buf.content().iter().filter(|c| c.fg == green).count();
+        assert!(on_map > 4, "{mode:?}: {on_map} cells in the selection colour");
+        assert!(
+            !buf
+                .content()
+                .iter()
+                .any(|c| c.fg == Color::Rgb(255, 64, 160)),
+            "{mode:?}: the built-in magenta is gone"
+        );
+    }
+}
+
 #[test]
 fn compare_shows_every_marked_district_as_a_row() {
     // Three marked districts at 80x24: all three and the total, nothing dropped.

@@ -98,7 +98,9 @@ pub fn apply_theme(
             "selection" => colour(e, &e.value).map(|c| {
                 let fg = readable_on(c);
                 t.selected = t.selected.bg(c).fg(fg);
-                t.tile_selected = t.tile_selected.bg(c).fg(fg);
+                // The maps mark their selection in the same colour (a ring or an outline over
+                // the fill, which keeps showing the class).
+                t.map_selection = Some(rgb_of(c));
             }),
             "bar" => colour(e, &e.value).map(|c| t.bar = t.bar.fg(c)),
             "bar_selected" => colour(e, &e.value).map(|c| t.bar_selected = t.bar_selected.fg(c)),

@@ -29,9 +29,6 @@ pub struct Theme {
     /// A tile of a district without projects.
     pub tile_empty: Style,
     pub tile_empty_fill: &'static str,
-    /// The selected tile (focused pane / not focused).
-    pub tile_selected: Style,
-    pub tile_selected_unfocused: Style,
     pub bar: Style,
     pub bar_selected: Style,
     pub bar_rest: Style,
@@ -63,6 +60,9 @@ pub struct Theme {
     /// The maps' scale as the config's `[theme] heat` gives it (lightest first); `None`: the
     /// built-in scale.
     pub map_stops: Option<[super::rgb::Rgb; HEAT_STEPS]>,
+    /// The colour that marks the selected district on both maps (its outline, the ring round its
+    /// tile) as the config's `[theme] selection` gives it; `None`: the built-in magenta.
+    pub map_selection: Option<super::rgb::Rgb>,
 }
 
 const EIGHTHS: [&str; 8] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"];
@@ -106,14 +106,6 @@ impl Theme {
             heat_fill: [" "; HEAT_STEPS],
             tile_empty: Style::new().bg(Color::Indexed(236)).fg(Color::Indexed(245)),
             tile_empty_fill: " ",
-            tile_selected: Style::new()
-                .bg(Color::Indexed(39))
-                .fg(Color::Indexed(16))
-                .add_modifier(Modifier::BOLD),
-            tile_selected_unfocused: Style::new()
-                .bg(Color::Indexed(250))
-                .fg(Color::Indexed(16))
-                .add_modifier(Modifier::BOLD),
             bar: Style::new().fg(Color::Indexed(209)),
             // The selection's colour on the map (the outline's magenta, `OutlineStyle::highlight`
             // in the palette), outside the map's yellow-green-blue scale like the bars' orange.
@@ -140,6 +132,7 @@ impl Theme {
             ascii: false,
             change: super::change::ChangeStyle::colour(),
             map_stops: None,
+            map_selection: None,
         }
     }
 
@@ -165,9 +158,6 @@ impl Theme {
             heat_fill: [" ", "·", "░", "░", "▒", "▓"],
             tile_empty: Style::new().add_modifier(Modifier::DIM),
             tile_empty_fill: " ",
-            tile_selected: rev,
-            tile_selected_unfocused: Style::new()
-                .add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
             bar: plain,
             bar_selected: bold,
             bar_rest: Style::new().add_modifier(Modifier::DIM),

@@ -122,7 +122,7 @@ fn map_title(ws: &Workspace, zoom: Option<(usize, &crate::app::App)>) -> String 
 
 /// The change map's shading: the diverging palette in the tab's colour mode.
 fn change_style(app: &crate::app::App) -> OutlineStyle {
-    let mut style = OutlineStyle::new(app.map_view().color, CHANGE_CLASSES);
+    let mut style = OutlineStyle::of_theme(app.map_view().color, CHANGE_CLASSES, app.theme());
     style.classes = crate::style::change::DIVERGING.to_vec();
     style
 }

@@ -59,11 +59,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     let vm = &app.figures();
     let labels = super::labels(app);
     let classes = &labels.outline.classes;
-    let shade = OutlineStyle::with_stops(
-        app.map_view().color,
-        classes.count(),
-        app.theme().map_stops.as_ref().map(|s| &s[..]),
-    );
+    let shade = OutlineStyle::of_theme(app.map_view().color, classes.count(), app.theme());
     let shown = |i: usize| vm.figures(i).projects > 0;
     // The names first, all together: names that would read the same are cut so that they differ.
     let inputs = app.inputs();

@@ -41,11 +41,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     }
     let labels = crate::ui::labels(app);
     let outline = &labels.outline;
-    let style = OutlineStyle::with_stops(
-        app.map_view().color,
-        outline.classes.count(),
-        app.theme().map_stops.as_ref().map(|s| &s[..]),
-    );
+    let style = OutlineStyle::of_theme(app.map_view().color, outline.classes.count(), app.theme());
     let frame = OutlineFrame {
         selected: Some(app.selected()),
         zoom,

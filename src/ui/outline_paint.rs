@@ -49,6 +49,21 @@ impl OutlineStyle {
         }
     }
 
+    /// The scale and the selection's colour as `theme` gives them (the config's `[theme] heat`
+    /// and `selection`), for `classes` classes.
+    pub fn of_theme(
+        mode: ColorMode,
+        classes: usize,
+        theme: &crate::style::theme::Theme,
+    ) -> OutlineStyle {
+        let mut style =
+            OutlineStyle::with_stops(mode, classes, theme.map_stops.as_ref().map(|s| &s[..]));
+        if let Some(c) = theme.map_selection {
+            style.highlight = c;
+        }
+        style
+    }
+
     /// `c` in this mode (`Reset` without colour).
     pub fn color(&self, c: Rgb) -> Color {
         match self.mode {
