@@ -35,6 +35,17 @@ pub struct ToolStrings {
     pub col_population: &'static str,
     pub col_per_inhabitant: &'static str,
     pub col_total: &'static str,
+    /// The comparison's short column headings: share of the pool, share of the compared,
+    /// projects, population, per inhabitant.
+    pub compare_heads: [&'static str; 5],
+    /// Before the columns a narrow comparison leaves out.
+    pub hidden: &'static str,
+    /// Headings of the help's groups: navigation, view, marks and comparison, files and tabs.
+    pub help_groups: [&'static str; 4],
+    /// The legend's note when the classes are the theme filter's own.
+    pub own_classes: &'static str,
+    /// The legend's entry for districts with no projects or no figure.
+    pub no_value: &'static str,
     pub tab_error: &'static str,
     pub hint_search: &'static str,
     pub hint_filter: &'static str,
@@ -83,6 +94,16 @@ const DA: ToolStrings = ToolStrings {
     col_population: "Indbyggere",
     col_per_inhabitant: "Pr. indbygger",
     col_total: "I alt",
+    compare_heads: ["% pulje", "% valgte", "proj.", "indb.", "kr./indb."],
+    hidden: "skjult",
+    help_groups: [
+        "Navigation",
+        "Visning",
+        "Markering og sammenligning",
+        "Filer og faner",
+    ],
+    own_classes: "klasser for filteret",
+    no_value: "ingen projekter eller tal",
     tab_error: "kunne ikke indlæses",
     hint_search: "søg",
     hint_filter: "tema",
@@ -128,6 +149,11 @@ const EN: ToolStrings = ToolStrings {
     col_population: "Inhabitants",
     col_per_inhabitant: "Per inhabitant",
     col_total: "Total",
+    compare_heads: ["% pool", "% marked", "proj.", "pop.", "per inh."],
+    hidden: "hidden",
+    help_groups: ["Navigation", "View", "Marks and comparison", "Files and tabs"],
+    own_classes: "classes for the filter",
+    no_value: "no projects or figure",
     tab_error: "could not be loaded",
     hint_search: "find",
     hint_filter: "theme",

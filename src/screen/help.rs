@@ -73,17 +73,7 @@ pub enum Group {
 
 impl Group {
     pub fn heading(self, locale: crate::locale::Locale) -> &'static str {
-        use crate::locale::Locale::{Da, En};
-        match (self, locale) {
-            (Group::Navigation, Da) => "Navigation",
-            (Group::Navigation, En) => "Navigation",
-            (Group::View, Da) => "Visning",
-            (Group::View, En) => "View",
-            (Group::Marks, Da) => "Markering og sammenligning",
-            (Group::Marks, En) => "Marks and comparison",
-            (Group::Files, Da) => "Filer og faner",
-            (Group::Files, En) => "Files and tabs",
-        }
+        crate::i18n::tools(locale).help_groups[self as usize]
     }
 }
 

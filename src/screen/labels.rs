@@ -293,18 +293,12 @@ pub fn label_priority(totals: &[Option<Decimal>]) -> Vec<Option<usize>> {
 
 /// The legend heading's note that a filter's classes are its own.
 fn own_classes_word(locale: Locale) -> &'static str {
-    match locale {
-        Locale::Da => "klasser for filteret",
-        Locale::En => "classes for the filter",
-    }
+    crate::i18n::tools(locale).own_classes
 }
 
 /// The legend entry for districts without a value (some have projects but no figure in the unit).
 pub fn no_value_word(locale: Locale) -> &'static str {
-    match locale {
-        Locale::Da => "ingen projekter eller tal",
-        Locale::En => "no projects or figure",
-    }
+    crate::i18n::tools(locale).no_value
 }
 
 /// Names wider than this are cut in the bars anyway; a 1 MB name is only read this far.

@@ -10,13 +10,6 @@ use crate::text;
 use crate::ui::overlays::centred;
 use crate::ui::{cover, pane, put};
 
-/// Short column headings of the comparison (the table's columns are figures, its rows districts).
-fn headings(locale: crate::locale::Locale) -> [&'static str; 5] {
-    match locale {
-        crate::locale::Locale::Da => ["% pulje", "% valgte", "proj.", "indb.", "kr./indb."],
-        crate::locale::Locale::En => ["% pool", "% marked", "proj.", "pop.", "per inh."],
-    }
-}
 
 /// The comparison: one row per marked district and a total row, the figures as columns (amount in
 /// one scale for the column, share of the pool, share of the compared, projects, population, per
@@ -83,7 +76,7 @@ pub(super) fn compare(area: Rect, buf: &mut Buffer, app: &App) {
         pop(c.total_population),
         per(c.total_per_inhabitant),
     ]);
-    let [h_pool, h_compared, h_projects, h_pop, h_per] = headings(loc);
+    let [h_pool, h_compared, h_projects, h_pop, h_per] = w.compare_heads;
     let amount_heading = scale.label(cur, loc);
     let heads: [&str; 7] = [
         "",
@@ -129,11 +122,7 @@ pub(super) fn compare(area: Rect, buf: &mut Buffer, app: &App) {
         .map(|&k| heads[k])
         .collect();
     if !dropped.is_empty() {
-        let word = match loc {
-            crate::locale::Locale::Da => "skjult",
-            crate::locale::Locale::En => "hidden",
-        };
-        title.push_str(&format!(" · {word}: {}", dropped.join(", ")));
+        title.push_str(&format!(" · {}: {}", w.hidden, dropped.join(", ")));
     }
     let need = width_of(&cols);
     let bw = u16::try_from(need)
