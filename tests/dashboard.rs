@@ -1117,6 +1117,28 @@ fn help_is_grouped_in_the_hint_lines_notation() {
 }
 
 #[test]
+fn the_tiles_go_where_their_names_and_the_bars_read() {
+    let side_by_side = |app: &App| {
+        let l = app.layout();
+        l.map.unwrap().y == l.bars.unwrap().y
+    };
+    // Across the top from 24 body rows when the whole bar list fits below the map.
+    for (w, h) in [(100, 30), (120, 36), (160, 50), (200, 60)] {
+        assert!(!side_by_side(&app_at(w, h)), "{w}x{h}");
+    }
+    assert!(side_by_side(&app_at(80, 24)));
+    // 80x28: across the top the list would scroll and the tiles get one line of ten columns;
+    // beside the bars they get three lines of five, which show more names in full.
+    assert!(side_by_side(&app_at(80, 28)));
+    // A thousand districts: the list scrolls either way, and across the top the tiles are wider.
+    use kredskort::commands::generate::{GenParams, generate_string};
+    let text = generate_string(&GenParams::new(1000, 2, 1));
+    let big = load_str(&text, "big.toml", None).unwrap();
+    let app = tiles(App::new(big, Locale::Da, (200, 60)));
+    assert!(!side_by_side(&app));
+}
+
+#[test]
 fn the_outline_goes_where_its_drawing_gets_the_most_room() {
     // The shipped data's default map is the outline.
     let outline = |w: u16, h: u16| App::new(load_embedded(), Locale::Da, (w, h));
@@ -1131,11 +1153,14 @@ fn the_outline_goes_where_its_drawing_gets_the_most_room() {
     // Tall and narrow: across the top.
     let l = outline(80, 60).layout();
     assert!(l.map.unwrap().bottom() <= l.bars.unwrap().y, "{l:?}");
-    // From 140 columns: across the top, with the bars and the detail side by side below.
+    // 200x60: side by side too (the map ~108x53 instead of a strip 74 columns wide across the
+    // top), with the bars over the detail on the right.
     let app = outline(200, 60);
     let l = app.layout();
-    assert!(l.map.unwrap().bottom() <= l.bars.unwrap().y, "{l:?}");
-    assert!(l.detail.is_some());
+    let (map, bars, detail) = (l.map.unwrap(), l.bars.unwrap(), l.detail.unwrap());
+    assert_eq!(map.y, bars.y, "{l:?}");
+    assert!(map.width >= 100 && map.height >= 50, "{map:?}");
+    assert_eq!(bars.bottom(), detail.y, "{l:?}");
     insta::assert_snapshot!("outline_layout_200x60", screen(&app, false));
     // 80x24 stays side by side.
     let app = outline(80, 24);

@@ -1399,10 +1399,12 @@ fn theme_selection_marks_the_maps_selection() {
             .with_map_mode(mode);
         let buf = kredskort::commands::render::draw_buffer(&app);
         let on_map = buf.content().iter().filter(|c| c.fg == green).count();
-        assert!(on_map > 4, "{mode:?}: {on_map} cells in the selection colour");
         assert!(
-            !buf
-                .content()
+            on_map > 4,
+            "{mode:?}: {on_map} cells in the selection colour"
+        );
+        assert!(
+            !buf.content()
                 .iter()
                 .any(|c| c.fg == Color::Rgb(255, 64, 160)),
             "{mode:?}: the built-in magenta is gone"

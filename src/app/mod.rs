@@ -415,7 +415,11 @@ impl App {
                 let inputs = self.inputs();
                 let g = screen::tiles::geometry(area, &inputs);
                 let window = screen::tiles::visible_districts(&g, &inputs);
-                tile_names.refresh(&screen::tiles::tile_names(&window, &inputs));
+                tile_names.refresh(&screen::tiles::tile_names(
+                    &window,
+                    &inputs,
+                    Some(inputs.selected),
+                ));
             }
         }
         self.outline_cache = outline_cache;

@@ -151,7 +151,12 @@ const EN: ToolStrings = ToolStrings {
     col_total: "Total",
     compare_heads: ["% pool", "% marked", "proj.", "pop.", "per inh."],
     hidden: "hidden",
-    help_groups: ["Navigation", "View", "Marks and comparison", "Files and tabs"],
+    help_groups: [
+        "Navigation",
+        "View",
+        "Marks and comparison",
+        "Files and tabs",
+    ],
     own_classes: "classes for the filter",
     no_value: "no projects or figure",
     tab_error: "could not be loaded",

@@ -27,9 +27,11 @@ pub struct ScreenLayout {
 }
 
 /// Splits the screen. Tiers, from large to small:
-/// - tall (≥ 64 columns, ≥ 24 body rows): the map across the top; below it bars and detail side by
-///   side from 140 columns, else the bars, which give way to the detail once drilled in;
-/// - side by side (≥ 64 columns, ≥ 10 body rows): map left, bars or detail right;
+/// - tall (≥ 64 columns, ≥ 24 body rows, and the map reads better there: `outline_tall`,
+///   `tiles_tall`): the map across the top; below it bars and detail side by side from 140
+///   columns, else the bars, which give way to the detail once drilled in;
+/// - side by side (≥ 64 columns, ≥ 10 body rows): map left, bars or detail right (from 140
+///   columns and 24 body rows the bars over the detail);
 /// - compact: one pane, the bars list (overview) or the detail (drilled in);
 /// - below [`MIN_SIZE`]: a message.
 pub fn layout(area: Rect, app: &Inputs<'_>) -> ScreenLayout {
@@ -53,20 +55,12 @@ pub fn layout(area: Rect, app: &Inputs<'_>) -> ScreenLayout {
     // it goes where its drawing gets the larger area (see `outline_tall`), not by a fixed width.
     let tall = match app.outline {
         Some(outline) => outline_tall(body, app, outline),
-        None => body.height >= 24,
+        None => tiles_tall(body, app),
     };
     if w >= 64 && tall {
         // Map across the top; below it the bars and the detail side by side when wide, else the bars
         // in the overview and the detail once drilled in. The map keeps its place when drilling in.
-        let wanted =
-            u16::try_from(bars::row_count(app) + 2 + bars::bar_note_rows(app)).unwrap_or(u16::MAX);
-        // A list that fits gets up to 3/5 of the body; one that scrolls anyway (hundreds of
-        // districts) gets 2/5 and the map, which is how one finds one's way among them, the rest.
-        let below_h = if wanted > body.height * 3 / 5 {
-            body.height * 2 / 5
-        } else {
-            wanted.max(body.height * 2 / 5)
-        };
+        let below_h = overview_below(body, app);
         // Drilled into a district, its project list is what one reads: the map gives up rows so
         // the list fits, keeping a quarter of the body (enough to see where the district lies).
         let below_h = match app.view() {
@@ -143,10 +137,44 @@ pub fn layout(area: Rect, app: &Inputs<'_>) -> ScreenLayout {
     }
 }
 
+/// Rows under a map across the top in the overview: a list that fits gets up to 3/5 of the body;
+/// one that scrolls anyway (hundreds of districts) gets 2/5 and the map, which is how one finds
+/// one's way among them, the rest.
+fn overview_below(body: Rect, app: &Inputs<'_>) -> u16 {
+    let wanted =
+        u16::try_from(bars::row_count(app) + 2 + bars::bar_note_rows(app)).unwrap_or(u16::MAX);
+    if wanted > body.height * 3 / 5 {
+        body.height * 2 / 5
+    } else {
+        wanted.max(body.height * 2 / 5)
+    }
+}
+
+/// Whether the tile map goes across the top (else side by side). Across the top needs 24 body
+/// rows; there, when the whole bar list fits below the map, the bars get the full width for their
+/// facts and the tiles a line each at least: across the top. When the list scrolls in that
+/// arrangement (or always does, with hundreds of districts), the one whose tiles show more of the
+/// districts' names in full wins (`tiles::legibility`), across the top on a tie.
+fn tiles_tall(body: Rect, app: &Inputs<'_>) -> bool {
+    if body.width < 64 || body.height < 24 {
+        return false;
+    }
+    let below = overview_below(body, app);
+    let wanted =
+        u16::try_from(bars::row_count(app) + 2 + bars::bar_note_rows(app)).unwrap_or(u16::MAX);
+    if wanted <= below {
+        return true;
+    }
+    let tall = Rect::new(body.x, body.y, body.width, body.height - below);
+    let side = Rect::new(body.x, body.y, body.width * 11 / 20, body.height);
+    crate::screen::tiles::legibility(tall, app) >= crate::screen::tiles::legibility(side, app)
+}
+
 /// Whether the outline map goes across the top (else side by side): the arrangement in which its
 /// drawing, fitted to the pane with its shape kept, covers more cells, provided the bars below get
 /// at least 2/5 of the body and 12 rows. At 120x36 that is side by side (the map ~64x27 cells instead
-/// of ~36x15); on a tall, narrow terminal, across the top. From 140 columns see below.
+/// of ~36x15), and at 200x60 too (~108x53 instead of a strip ~74x31 wide); on a tall, narrow
+/// terminal, across the top.
 fn outline_tall(
     body: Rect,
     app: &Inputs<'_>,
@@ -154,12 +182,6 @@ fn outline_tall(
 ) -> bool {
     if body.width < 64 || body.height < 24 {
         return false;
-    }
-    // From 140 columns the stacked layout shows the bars and the detail side by side under the
-    // map, both at a legible width, and the outline's inset labels are placed for it: kept from
-    // 32 body rows.
-    if body.width >= 140 {
-        return body.height >= 32;
     }
     let (bw, bh) = outline.geo.bbox.projected_size();
     // A cell is about twice as tall as wide: the drawing's width in cells per row.

@@ -109,6 +109,36 @@ pub fn geometry(area: Rect, app: &Inputs<'_>) -> MapGeom {
     }
 }
 
+/// How legible the tile map is in a pane `area`: how many districts' names its tiles show in full
+/// (fitted as drawn, over the tiles in view), then the name cells they show. Comparing two
+/// arrangements by it picks the one where names read, not a fixed size. Names are sampled (at
+/// most 256, evenly) so the answer costs the same on a large map.
+pub fn legibility(area: Rect, app: &Inputs<'_>) -> (usize, usize) {
+    let g = geometry(area, app);
+    let ds = &app.data.districts;
+    if ds.is_empty() || g.tile_w == 0 || g.tile_h == 0 {
+        return (0, 0);
+    }
+    let gap_x = u16::from(g.tile_w > MIN_TILE_W);
+    let gap_y = u16::from(g.tile_h >= 3);
+    let text_w = usize::from(g.tile_w - gap_x);
+    let lines = name_lines(Rect::new(0, 0, g.tile_w - gap_x, g.tile_h - gap_y), text_w);
+    let step = ds.len().div_ceil(256).max(1);
+    let (mut full, mut cells, mut sampled) = (0usize, 0usize, 0usize);
+    for d in ds.iter().step_by(step) {
+        let fitted = fit_name(d.short_name(), text_w, lines);
+        let cut = fitted.iter().any(|l| l.contains('…'));
+        full += usize::from(!cut);
+        cells += fitted.iter().map(|l| text::width(l)).sum::<usize>();
+        sampled += 1;
+    }
+    // Tiles out of view show nothing until one scrolls to them.
+    let all = usize::from(g.rows) * usize::from(g.cols);
+    let in_view = (usize::from(g.visible_rows) * usize::from(g.visible_cols)).min(all);
+    let scale = |n: usize| n * in_view / all.max(1) * ds.len() / sampled.max(1);
+    (scale(full), scale(cells))
+}
+
 /// The rectangle a district's tile is drawn in (gaps excluded), or `None` when scrolled out of view.
 pub fn tile_rect(g: &MapGeom, app: &Inputs<'_>, row: u16, col: u16) -> Option<Rect> {
     let vr = row.checked_sub(g.min_row)?.checked_sub(app.map_offset.0)?;
@@ -288,26 +318,42 @@ impl TileNameCache {
     }
 }
 
+/// Whether a tile drawn at `r` has a column of margin before its text, where the selection's
+/// marker goes; a narrower tile puts the marker before its name's first line.
+pub fn marker_in_margin(r: Rect) -> bool {
+    r.width >= 16
+}
+
 /// The names of the tiles in `window` as [`fit_names`] takes them: the short name (with the mark
-/// before a marked district's), the tile's text width and how many lines the name may take.
+/// before a marked district's, and the selection's marker before the `selected` one's when its
+/// tile has no margin for it, so the name wraps around it rather than being cut after it), the
+/// tile's text width and how many lines the name may take.
 pub fn tile_names<'a>(
     window: &[(usize, Rect)],
     app: &'a Inputs<'_>,
+    selected: Option<usize>,
 ) -> Vec<(Cow<'a, str>, usize, usize)> {
     window
         .iter()
         .map(|&(i, r)| {
             let text_w = text_w_of(r);
             let short = app.data.districts.get(i).map_or("", |d| d.short_name());
+            let marker = if Some(i) == selected && !marker_in_margin(r) {
+                app.theme.marker
+            } else {
+                ""
+            };
             let name: Cow<str> = if app.marks.contains(&i) {
                 format!(
-                    "{}{}",
+                    "{marker}{}{}",
                     app.theme.mark,
                     text::truncate(short, text_w * 3 + 3)
                 )
                 .into()
-            } else {
+            } else if marker.is_empty() {
                 short.into()
+            } else {
+                format!("{marker}{}", text::truncate(short, text_w * 3 + 3)).into()
             };
             (name, text_w, name_lines(r, text_w))
         })

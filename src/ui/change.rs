@@ -192,8 +192,8 @@ fn change_tiles(
     }
     let style = change_style(app);
     let window = visible_districts(&g, &inputs);
-    let fitted = crate::screen::tiles::fit_names(&tile_names(&window, &inputs));
     let selected = view.selected_district();
+    let fitted = crate::screen::tiles::fit_names(&tile_names(&window, &inputs, selected));
     for (&(d, r), names) in window.iter().zip(&fitted) {
         let class = m.classes.get(d).copied().flatten();
         let (st, fill_sym) = crate::ui::map::tile_shade(&style, class, t.ascii);
@@ -203,11 +203,6 @@ fn change_tiles(
         }
         let text_w = text_w_of(r);
         let mut lines = names.clone();
-        if Some(d) == selected
-            && let Some(first) = lines.first_mut()
-        {
-            *first = text::truncate(&format!("{}{first}", t.marker), text_w).into_owned();
-        }
         let name_count = lines.len();
         // The change under the name where it fits whole: a figure cut short reads as another.
         if usize::from(r.height) > lines.len()
@@ -216,8 +211,8 @@ fn change_tiles(
         {
             lines.push(f.clone());
         }
-        let pad = u16::from(r.width >= 16);
-        crate::ui::map::tile_text(buf, r, r.x + pad, &lines, name_count, st, &fill_sym);
+        let marker = (Some(d) == selected).then_some(t.marker);
+        crate::ui::map::tile_text(buf, r, &lines, name_count, (st, &fill_sym), marker);
     }
     if g.legend {
         let row = Rect::new(inner.x, inner.bottom() - 1, inner.width, 1);

@@ -10,7 +10,6 @@ use crate::text;
 use crate::ui::overlays::centred;
 use crate::ui::{cover, pane, put};
 
-
 /// The comparison: one row per marked district and a total row, the figures as columns (amount in
 /// one scale for the column, share of the pool, share of the compared, projects, population, per
 /// inhabitant), so every marked district fits however many there are side by side; columns are

@@ -8,7 +8,8 @@ use ratatui::layout::Rect;
 use crate::app::App;
 use crate::i18n;
 use crate::screen::tiles::{
-    MapGeom, TileFigure, framed, geometry, text_w_of, tile_figure, tile_names, visible_districts,
+    MapGeom, TileFigure, framed, geometry, marker_in_margin, text_w_of, tile_figure, tile_names,
+    visible_districts,
 };
 use ratatui::style::{Modifier, Style};
 
@@ -63,7 +64,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
     let shown = |i: usize| vm.figures(i).projects > 0;
     // The names first, all together: names that would read the same are cut so that they differ.
     let inputs = app.inputs();
-    let names = tile_names(&window, &inputs);
+    let names = tile_names(&window, &inputs, Some(app.selected()));
     let fitted_ref = app.tile_names().get(&names);
     let fitted: &[Vec<String>] = &fitted_ref;
     for (k, &(i, r)) in window.iter().enumerate() {
@@ -95,25 +96,9 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
         if selected {
             ring(buf, inner, r, &g, t, &shade, focused);
         }
-        let pad = u16::from(r.width >= 16);
         let text_w = text_w_of(r);
-        let x = r.x + pad;
         let mut lines: Vec<String> = Vec::with_capacity(4);
         lines.extend(fitted.get(k).cloned().unwrap_or_default());
-        if selected {
-            if pad > 0 {
-                put(
-                    buf,
-                    r,
-                    r.x,
-                    r.y + u16::from(r.height >= 5 && lines.len() < usize::from(r.height)),
-                    t.marker,
-                    style,
-                );
-            } else if let Some(first) = lines.first_mut() {
-                *first = text::truncate(&format!("{}{first}", t.marker), text_w).into_owned();
-            }
-        }
         let name_count = lines.len();
         if r.height >= 2 {
             if shown(i) {
@@ -149,7 +134,8 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
                 lines.push(words.none.to_string());
             }
         }
-        tile_text(buf, r, x, &lines, name_count, style, &fill_sym);
+        let marker = selected.then_some(t.marker);
+        tile_text(buf, r, &lines, name_count, (style, &fill_sym), marker);
     }
     scrollbars(buf, area, &g, app, focused);
     if g.legend {
@@ -218,15 +204,21 @@ fn legend(buf: &mut Buffer, inner: Rect, app: &App, shade: &OutlineStyle, entrie
 pub(crate) fn tile_text(
     buf: &mut Buffer,
     r: Rect,
-    x: u16,
     lines: &[String],
     name_count: usize,
-    style: Style,
-    fill_sym: &str,
+    (style, fill_sym): (Style, &str),
+    marker: Option<&str>,
 ) {
     let top = r.y + u16::from(r.height >= 5 && lines.len() < usize::from(r.height));
     // Text on a pattern keeps a blank after it (`Fyn ::::`, not `Fyn::::`).
     let blank_after = if fill_sym == " " { "" } else { " " };
+    // The selection's marker goes in the margin of a wide tile; a narrower one has it before its
+    // name's first line already (`tile_names`).
+    let margin = marker_in_margin(r);
+    if margin && let Some(m) = marker {
+        put(buf, r, r.x, top, m, style);
+    }
+    let x = r.x + u16::from(margin);
     for (k, line) in lines.iter().enumerate() {
         let y = top + u16::try_from(k).unwrap_or(u16::MAX);
         let st = if k < name_count {
