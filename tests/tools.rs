@@ -1344,29 +1344,39 @@ fn the_prompt_takes_a_query_as_long_as_is_searched_and_says_so() {
     assert!(!p.full);
 }
 
-/// `[theme] heat` shades both maps (and their legends): the scale runs through its six colours,
-/// so the top class is the last of them.
-#[test]
-fn theme_heat_is_the_maps_scale() {
+/// The shipped round at 120x40 in truecolour with the config `theme` (a `[theme]` table), drawn
+/// on the outline and on the tiles.
+fn both_maps_themed(theme: &str) -> Vec<(kredskort::config::MapMode, ratatui::buffer::Buffer)> {
     use kredskort::config::MapMode;
     use kredskort::style::rgb::ColorMode;
-    use ratatui::style::Color;
-    let s =
-        config_settings("[theme]\nheat = \"#fffff0 #ddeeff #aaccee #7799cc #4466aa #102030\"\n");
+    let s = config_settings(&format!("[theme]\n{theme}\n"));
     let (theme, _) = kredskort::commands::dashboard::check_style(&s).unwrap();
-    assert!(theme.map_stops.is_some());
     let truecolor = MapSettings {
         mode: None,
         color: ColorMode::TrueColor,
         allow_outline: true,
     };
-    for mode in [MapMode::Outline, MapMode::Tiles] {
-        let app = App::new(load_embedded(), Locale::Da, (120, 40))
-            .with_theme(theme.clone())
-            .with_map_settings(truecolor)
-            .with_map_mode(mode);
-        let buf = kredskort::commands::render::draw_buffer(&app);
-        let top = Color::Rgb(0x10, 0x20, 0x30);
+    [MapMode::Outline, MapMode::Tiles]
+        .into_iter()
+        .map(|mode| {
+            let app = App::new(load_embedded(), Locale::Da, (120, 40))
+                .with_theme(theme.clone())
+                .with_map_settings(truecolor)
+                .with_map_mode(mode);
+            (mode, kredskort::commands::render::draw_buffer(&app))
+        })
+        .collect()
+}
+
+/// `[theme] heat` shades both maps (and their legends): the scale runs through its six colours,
+/// so the top class is the last of them.
+#[test]
+fn theme_heat_is_the_maps_scale() {
+    use ratatui::style::Color;
+    let top = Color::Rgb(0x10, 0x20, 0x30);
+    for (mode, buf) in
+        both_maps_themed("heat = \"#fffff0 #ddeeff #aaccee #7799cc #4466aa #102030\"")
+    {
         let found = buf.content().iter().any(|c| c.bg == top || c.fg == top);
         assert!(
             found,
@@ -1377,27 +1387,13 @@ fn theme_heat_is_the_maps_scale() {
 
 /// `[theme] selection` is the selection's colour everywhere: the list's selected row and the
 /// selected district on both maps (the outline drawn over its fill, the ring round its tile).
+/// The map has focus at the start, so the selection is drawn in the colour (not the unfocused
+/// grey).
 #[test]
 fn theme_selection_marks_the_maps_selection() {
-    use kredskort::config::MapMode;
-    use kredskort::style::rgb::ColorMode;
     use ratatui::style::Color;
-    let s = config_settings("[theme]\nselection = \"#00c000\"\n");
-    let (theme, _) = kredskort::commands::dashboard::check_style(&s).unwrap();
     let green = Color::Rgb(0, 0xc0, 0);
-    let truecolor = MapSettings {
-        mode: None,
-        color: ColorMode::TrueColor,
-        allow_outline: true,
-    };
-    for mode in [MapMode::Outline, MapMode::Tiles] {
-        // The map has focus at the start, so the selection is drawn in the colour (not the
-        // unfocused grey).
-        let app = App::new(load_embedded(), Locale::Da, (120, 40))
-            .with_theme(theme.clone())
-            .with_map_settings(truecolor)
-            .with_map_mode(mode);
-        let buf = kredskort::commands::render::draw_buffer(&app);
+    for (mode, buf) in both_maps_themed("selection = \"#00c000\"") {
         let on_map = buf.content().iter().filter(|c| c.fg == green).count();
         assert!(
             on_map > 4,
