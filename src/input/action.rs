@@ -83,8 +83,27 @@ pub enum Action {
     SwapRounds,
 }
 
+/// A group of keys in the help overlay, in the order it shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpGroup {
+    Navigation,
+    View,
+    Marks,
+    Files,
+}
+
+impl HelpGroup {
+    pub const ALL: [HelpGroup; 4] = [
+        HelpGroup::Navigation,
+        HelpGroup::View,
+        HelpGroup::Marks,
+        HelpGroup::Files,
+    ];
+}
+
 impl Action {
-    /// Every action a key can be bound to, in the order the help overlay lists them.
+    /// Every action a key can be bound to, in the order the help overlay lists them: by
+    /// [`Action::help_group`], in the groups' order.
     pub const BINDABLE: [Action; 30] = [
         Action::Move(Dir::Up),
         Action::Move(Dir::Down),
@@ -104,6 +123,9 @@ impl Action {
         Action::ThemeFilter,
         Action::CycleUnit,
         Action::CycleSort,
+        Action::ToggleMapMode,
+        Action::ToggleZoom,
+        Action::ToggleHelp,
         Action::Mark,
         Action::Compare,
         Action::Export,
@@ -112,11 +134,29 @@ impl Action {
         Action::NextTab,
         Action::Change,
         Action::SwapRounds,
-        Action::ToggleHelp,
-        Action::ToggleMapMode,
-        Action::ToggleZoom,
         Action::Quit,
     ];
+
+    /// Where the help overlay lists this action.
+    pub fn help_group(self) -> HelpGroup {
+        match self {
+            Action::ThemeFilter
+            | Action::CycleUnit
+            | Action::CycleSort
+            | Action::ToggleMapMode
+            | Action::ToggleZoom
+            | Action::ToggleHelp => HelpGroup::View,
+            Action::Mark | Action::Compare => HelpGroup::Marks,
+            Action::Export
+            | Action::Reload
+            | Action::PrevTab
+            | Action::NextTab
+            | Action::Change
+            | Action::SwapRounds
+            | Action::Quit => HelpGroup::Files,
+            _ => HelpGroup::Navigation,
+        }
+    }
 
     /// The stable name used in a config `[keys]` table (`up = ["k", "<Up>"]`); `None` for actions
     /// that are not bound to keys (resize, mouse).

@@ -13,68 +13,24 @@ use crate::style::theme::Theme;
 use crate::text;
 use crate::text::wrap::wrap;
 
-/// The help's groups, in order: a heading and the actions under it. Every bindable action is in
-/// exactly one (a test checks it).
-pub const GROUPS: [(Group, &[Action]); 4] = [
-    (
-        Group::Navigation,
-        &[
-            Action::Move(Dir::Up),
-            Action::Move(Dir::Down),
-            Action::Move(Dir::Left),
-            Action::Move(Dir::Right),
-            Action::Enter,
-            Action::Back,
-            Action::FocusNext,
-            Action::FocusPrev,
-            Action::First,
-            Action::Last,
-            Action::PageUp,
-            Action::PageDown,
-            Action::Search,
-            Action::NextHit,
-            Action::PrevHit,
-        ],
-    ),
-    (
-        Group::View,
-        &[
-            Action::ThemeFilter,
-            Action::CycleUnit,
-            Action::CycleSort,
-            Action::ToggleMapMode,
-            Action::ToggleZoom,
-            Action::ToggleHelp,
-        ],
-    ),
-    (Group::Marks, &[Action::Mark, Action::Compare]),
-    (
-        Group::Files,
-        &[
-            Action::Export,
-            Action::Reload,
-            Action::PrevTab,
-            Action::NextTab,
-            Action::Change,
-            Action::SwapRounds,
-            Action::Quit,
-        ],
-    ),
-];
+/// A group of keys in the help (the action table's, [`Action::help_group`]).
+pub use crate::input::action::HelpGroup as Group;
 
-/// A group of keys in the help.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Group {
-    Navigation,
-    View,
-    Marks,
-    Files,
+/// The help's groups, in order: a heading and the actions under it, in [`Action::BINDABLE`]'s
+/// order.
+pub fn groups() -> impl Iterator<Item = (Group, Vec<Action>)> {
+    Group::ALL.into_iter().map(|g| {
+        let actions = Action::BINDABLE
+            .into_iter()
+            .filter(|a| a.help_group() == g)
+            .collect();
+        (g, actions)
+    })
 }
 
-impl Group {
-    pub fn heading(self, locale: crate::locale::Locale) -> &'static str {
-        crate::i18n::tools(locale).help_groups[self as usize]
-    }
+/// A group's heading in the help.
+pub fn heading(group: Group, locale: crate::locale::Locale) -> &'static str {
+    i18n::tools(locale).help_groups[group as usize]
 }
 
 /// How a key is written for the user, in one notation everywhere (the hint line's and the help's):
@@ -114,8 +70,7 @@ pub fn arrow_label(theme: &Theme, locale: crate::locale::Locale, dirs: &[Dir]) -
 /// The rows: per group its heading, then (keys, description) per action, keys in the hint line's
 /// notation.
 pub fn rows(app: &Inputs<'_>) -> Vec<(Group, Vec<(String, &'static str)>)> {
-    GROUPS
-        .iter()
+    groups()
         .map(|(g, actions)| {
             let rows = actions
                 .iter()
@@ -129,7 +84,7 @@ pub fn rows(app: &Inputs<'_>) -> Vec<(Group, Vec<(String, &'static str)>)> {
                     (keys.join("  "), i18n::describe(a, app.locale))
                 })
                 .collect();
-            (*g, rows)
+            (g, rows)
         })
         .collect()
 }
@@ -177,7 +132,7 @@ pub fn lines(app: &Inputs<'_>, w: usize) -> Vec<Vec<(String, Style)>> {
         if n > 0 {
             lines.push(Vec::new());
         }
-        lines.push(vec![(group.heading(app.locale).to_string(), t.label)]);
+        lines.push(vec![(heading(group, app.locale).to_string(), t.label)]);
         for (keys, what) in rows {
             for (k, piece) in wrap(what, what_w).into_iter().enumerate() {
                 let head = if k == 0 {
@@ -207,12 +162,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_bindable_action_is_in_one_group() {
-        for a in Action::BINDABLE {
-            let n = GROUPS.iter().filter(|(_, acts)| acts.contains(&a)).count();
-            assert_eq!(n, 1, "{a:?}");
-        }
-        let all: usize = GROUPS.iter().map(|(_, acts)| acts.len()).sum();
-        assert_eq!(all, Action::BINDABLE.len());
+    fn the_groups_list_every_bindable_action_in_its_order() {
+        let listed: Vec<Action> = groups().flat_map(|(_, acts)| acts).collect();
+        assert_eq!(listed, Action::BINDABLE);
     }
 }
