@@ -112,7 +112,7 @@ pub fn geometry(area: Rect, app: &Inputs<'_>) -> MapGeom {
 /// How legible the tile map is in a pane `area`: how many districts' names its tiles show in full
 /// (fitted as drawn, over the tiles in view), then the name cells they show. Comparing two
 /// arrangements by it picks the one where names read, not a fixed size. Names are sampled (at
-/// most 256, evenly) so the answer costs the same on a large map.
+/// most 48, evenly) so the answer costs the same on a large map.
 pub fn legibility(area: Rect, app: &Inputs<'_>) -> (usize, usize) {
     let g = geometry(area, app);
     let ds = &app.data.districts;
@@ -123,7 +123,7 @@ pub fn legibility(area: Rect, app: &Inputs<'_>) -> (usize, usize) {
     let gap_y = u16::from(g.tile_h >= 3);
     let text_w = usize::from(g.tile_w - gap_x);
     let lines = name_lines(Rect::new(0, 0, g.tile_w - gap_x, g.tile_h - gap_y), text_w);
-    let step = ds.len().div_ceil(256).max(1);
+    let step = ds.len().div_ceil(48).max(1);
     let (mut full, mut cells, mut sampled) = (0usize, 0usize, 0usize);
     for d in ds.iter().step_by(step) {
         let fitted = fit_name(d.short_name(), text_w, lines);
