@@ -140,7 +140,7 @@ fn typing_shows_results_and_enter_opens_the_project() {
     let View::Project { project, .. } = *app.view() else {
         panic!("project not opened: {:?}", app.view())
     };
-    assert!(app.data().projects[project].name.contains("Vollsmose"));
+    assert!(app.data().projects[project].name().contains("Vollsmose"));
     // A district hit selects the district at the overview.
     typed(&mut app, "/kobenhavns vestegn<Enter>");
     assert_eq!(selected_id(&app), "koebenhavns-vestegn");
@@ -309,8 +309,7 @@ fn filtered_district_lists_only_matching_projects() {
         for p in app.visible_projects(d) {
             assert!(
                 app.data().projects[p]
-                    .themes
-                    .iter()
+                    .themes()
                     .any(|t| t.eq_ignore_ascii_case("bander"))
             );
         }

@@ -73,9 +73,9 @@ impl App {
                     .districts
                     .get(n.district)
                     .is_some_and(|nd| nd.id == od.id)
-                    && match (&op.id, &n.id) {
+                    && match (op.id(), n.id()) {
                         (Some(a), Some(b)) => a == b,
-                        _ => n.name == op.name,
+                        _ => n.name() == op.name(),
                     }
             })
         };

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 use super::convert::{RawFile, Sp};
 use super::diagnostic::{Problem, did_you_mean};
-use super::model::{Dataset, District, MapInset, MapSpec, Meta, Project, Tile};
+use super::model::{Dataset, District, MapInset, MapSpec, Meta, Project, ProjectParts, Tile};
 use crate::locale::Locale;
 use crate::money::format_money;
 
@@ -302,7 +302,7 @@ pub fn validate(
         let district = *by_id.get(p.district.as_ref()?.value.as_str())?;
         let amount = p.amount?.value;
         links.push((district, amount));
-        out_projects.push(Project {
+        out_projects.push(Project::from(ProjectParts {
             id: p.id.map(|s| s.value),
             district,
             name: p.name?,
@@ -311,7 +311,7 @@ pub fn validate(
             target: p.target,
             themes: p.themes,
             summary: p.summary,
-        });
+        }));
         if projects.len() % 4096 == 0 {
             projects.shrink_to_fit();
         }
