@@ -14,7 +14,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::{Problem, closest};
-use super::model::Tile;
+use super::model::{List, Part, Project, ProjectBuilder, Tile};
 use crate::money::{self, AmountError, MAX_AMOUNT};
 use crate::text::{sanitize_block, sanitize_line};
 
@@ -852,46 +852,186 @@ pub fn convert_district(cx: &mut Cx, table: &DeTable<'_>, header: Range<usize>) 
     d
 }
 
-/// One `[[project]]`, as written.
+/// One `[[project]]`, as read: the project as far as it could be read (the model's compact form,
+/// so that the loader never holds a second copy of every project's text) and the spans that
+/// `validate` may point at. Until `validate` resolves the district, the project's text ends with
+/// the district reference as written (see [`RawProject::district`]).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RawProject {
-    pub header: Range<usize>,
-    pub id: Option<Sp<String>>,
-    pub district: Option<Sp<String>>,
-    pub name: Option<String>,
-    pub amount: Option<Sp<Decimal>>,
-    pub partners: Vec<String>,
-    pub target: Option<String>,
-    pub themes: Vec<String>,
-    pub summary: Option<String>,
-    pub invalid: bool,
+    pub project: Project,
+    /// The spans of the id, district and amount values; each meaningful when that key was read.
+    id_span: Range<usize>,
+    district_span: Range<usize>,
+    amount_span: Range<usize>,
+    /// Where the district reference starts in the project's text.
+    district_at: u32,
+    /// Which of id, district, name and amount were read (`GIVEN_*`).
+    given: u8,
+}
+
+const GIVEN_ID: u8 = 1;
+const GIVEN_DISTRICT: u8 = 2;
+const GIVEN_NAME: u8 = 4;
+const GIVEN_AMOUNT: u8 = 8;
+
+impl RawProject {
+    fn has(&self, bit: u8) -> bool {
+        self.given & bit != 0
+    }
+
+    /// The id as written (valid) and its span.
+    pub fn id(&self) -> Option<Sp<&str>> {
+        let value = self.project.id().filter(|_| self.has(GIVEN_ID))?;
+        Some(Sp {
+            value,
+            span: self.id_span.clone(),
+        })
+    }
+
+    /// The district reference as written (not sanitised) and its span.
+    pub fn district(&self) -> Option<Sp<&str>> {
+        self.has(GIVEN_DISTRICT).then(|| Sp {
+            value: self.project.tail(self.district_at),
+            span: self.district_span.clone(),
+        })
+    }
+
+    pub fn amount(&self) -> Option<Sp<Decimal>> {
+        self.has(GIVEN_AMOUNT).then(|| Sp {
+            value: self.project.amount,
+            span: self.amount_span.clone(),
+        })
+    }
+
+    pub fn has_name(&self) -> bool {
+        self.has(GIVEN_NAME)
+    }
+
+    /// The model's project, in district `district` (the reference taken off its text).
+    pub fn into_project(self, district: usize) -> Project {
+        let mut p = self.project;
+        p.cut_tail(self.district_at);
+        p.district = district;
+        p
+    }
+}
+
+/// Collects one project's fields as they are read, in file order, and makes the [`RawProject`];
+/// reused from project to project (its buffers keep their capacity).
+#[derive(Debug, Clone, Default)]
+pub struct RawProjectBuilder {
+    pub text: ProjectBuilder,
+    id_span: Range<usize>,
+    district: String,
+    district_span: Range<usize>,
+    amount: Option<Sp<Decimal>>,
+    given: u8,
+}
+
+impl RawProjectBuilder {
+    /// A valid id, already written into `text`'s [`Part::Id`].
+    pub fn id_at(&mut self, span: Range<usize>) {
+        self.id_span = span;
+        self.given |= GIVEN_ID;
+    }
+
+    pub fn district(&mut self, value: &str, span: Range<usize>) {
+        value.clone_into(&mut self.district);
+        self.district_span = span;
+        self.given |= GIVEN_DISTRICT;
+    }
+
+    /// The (sanitised, trimmed) name's buffer, emptied.
+    pub fn name(&mut self) -> &mut String {
+        self.given |= GIVEN_NAME;
+        self.text.part(Part::Name)
+    }
+
+    pub fn amount(&mut self, amount: Sp<Decimal>) {
+        self.amount = Some(amount);
+        self.given |= GIVEN_AMOUNT;
+    }
+
+    /// Empties the builder (keeping its buffers' capacity).
+    pub fn reset(&mut self) {
+        self.text.reset();
+        self.district.clear();
+        self.id_span = 0..0;
+        self.district_span = 0..0;
+        self.amount = None;
+        self.given = 0;
+    }
+
+    /// The project read so far, and the builder emptied for the next one.
+    pub fn finish(&mut self) -> RawProject {
+        let amount = self.amount.take();
+        let (project, district_at) = self.text.build(
+            0,
+            amount.as_ref().map_or(Decimal::ZERO, |a| a.value),
+            &self.district,
+        );
+        let raw = RawProject {
+            project,
+            id_span: std::mem::take(&mut self.id_span),
+            district_span: std::mem::take(&mut self.district_span),
+            amount_span: amount.map_or(0..0, |a| a.span),
+            district_at,
+            given: self.given,
+        };
+        self.district.clear();
+        self.given = 0;
+        raw
+    }
 }
 
 pub fn convert_project(cx: &mut Cx, table: &DeTable<'_>, header: Range<usize>) -> RawProject {
-    let before = cx.problems.len();
     let header = cx.span(header);
-    let mut p = RawProject {
-        header: header.clone(),
-        ..RawProject::default()
-    };
-    // A new exact-sized vector, not an in-place `collect` (which would keep the 40-byte-per-item
-    // buffer of `Sp<String>` for 24-byte `String`s: ~5 MB over 100,000 projects).
-    let values = |l: Vec<Sp<String>>| {
-        let mut v = Vec::with_capacity(l.len());
-        v.extend(l.into_iter().map(|s| s.value));
-        v
-    };
+    let mut p = RawProjectBuilder::default();
     let mut typos: Vec<&str> = Vec::new();
     for (k, v) in table.iter() {
         match k.get_ref().as_ref() {
-            "id" => p.id = id(cx, v, "id", "project"),
-            "district" => p.district = string(cx, v, "district"),
-            "name" => p.name = name(cx, v, "name").map(|s| s.value),
-            "amount" => p.amount = amount(cx, v, "amount"),
-            "partners" => p.partners = values(string_list(cx, v, "partners")),
-            "target" => p.target = line_text(cx, v, "target"),
-            "themes" => p.themes = values(string_list(cx, v, "themes")),
-            "summary" => p.summary = block_text(cx, v, "summary"),
+            "id" => {
+                if let Some(id) = id(cx, v, "id", "project") {
+                    p.text.part(Part::Id).push_str(&id.value);
+                    p.id_at(id.span);
+                }
+            }
+            "district" => {
+                if let Some(d) = string(cx, v, "district") {
+                    p.district(&d.value, d.span);
+                }
+            }
+            "name" => {
+                if let Some(n) = name(cx, v, "name") {
+                    p.name().push_str(&n.value);
+                }
+            }
+            "amount" => {
+                if let Some(a) = amount(cx, v, "amount") {
+                    p.amount(a);
+                }
+            }
+            "partners" | "themes" => {
+                let list = if k.get_ref().as_ref() == "partners" {
+                    List::Partners
+                } else {
+                    List::Themes
+                };
+                p.text.clear(list);
+                for s in string_list(cx, v, k.get_ref().as_ref()) {
+                    p.text.entry_buf(list).push_str(&s.value);
+                }
+            }
+            "target" => {
+                if let Some(t) = line_text(cx, v, "target") {
+                    p.text.part(Part::Target).push_str(&t);
+                }
+            }
+            "summary" => {
+                if let Some(t) = block_text(cx, v, "summary") {
+                    p.text.part(Part::Summary).push_str(&t);
+                }
+            }
             _ => typos.extend(unknown_key(cx, k, "[[project]]", PROJECT_KEYS, table)),
         }
     }
@@ -904,8 +1044,7 @@ pub fn convert_project(cx: &mut Cx, table: &DeTable<'_>, header: Range<usize>) -
     if !table.contains_key("amount") && !typos.contains(&"amount") {
         missing(cx, &header, "[[project]]", "amount", "2_875_000");
     }
-    p.invalid = cx.problems.len() > before;
-    p
+    p.finish()
 }
 
 /// `[map]`, as written.

@@ -393,6 +393,7 @@ pub fn convert_chunked_with(text: &str, fast: bool) -> Option<(RawFile, Vec<Prob
         slots: &'s mut [convert::RawProject],
         filled: usize,
         problems: Vec<Problem>,
+        builder: convert::RawProjectBuilder,
     }
     type Acc<'s> = Option<Part<'s>>;
     let init = |from: usize, _: &[chunk::Chunk]| -> Acc<'_> {
@@ -405,6 +406,7 @@ pub fn convert_chunked_with(text: &str, fast: bool) -> Option<(RawFile, Vec<Prob
             slots: mine,
             filled: 0,
             problems: Vec::new(),
+            builder: convert::RawProjectBuilder::default(),
         })
     };
     let step = |acc: &mut Acc<'_>,
@@ -449,7 +451,7 @@ pub fn convert_chunked_with(text: &str, fast: bool) -> Option<(RawFile, Vec<Prob
         if !fast || !is_project(c) {
             return false;
         }
-        let Some(p) = super::fast::project(src, c.byte_range.start) else {
+        let Some(p) = super::fast::project_with(src, c.byte_range.start, &mut part.builder) else {
             return false;
         };
         let Some(slot) = part.slots.get_mut(part.filled) else {
@@ -469,6 +471,7 @@ pub fn convert_chunked_with(text: &str, fast: bool) -> Option<(RawFile, Vec<Prob
             slots,
             filled,
             problems: mut found,
+            ..
         } = part?;
         if filled != slots.len() {
             return None;

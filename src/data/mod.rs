@@ -23,6 +23,6 @@ pub use load::{
     load_with_spans,
 };
 pub use model::{
-    Dataset, District, Entries, MapInset, MapSpec, Meta, Project, ProjectBuilder, ProjectParts,
-    Tile,
+    Dataset, District, Entries, List, MapInset, MapSpec, Meta, Part, Project, ProjectBuilder,
+    ProjectParts, Tile,
 };

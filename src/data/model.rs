@@ -123,7 +123,7 @@ impl District {
 /// separated by NUL), with the ends of the parts beside it. That is one heap block per project
 /// instead of one per string and list (at 100,000 projects ~250 instead of ~560 bytes a project).
 /// Build one from [`ProjectParts`]; read the text with the accessors.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Project {
     pub amount: Decimal,
     /// Index into `Dataset::districts`.
@@ -165,81 +165,121 @@ impl From<ProjectParts> for Project {
     fn from(p: ProjectParts) -> Self {
         let mut b = ProjectBuilder::default();
         if let Some(id) = &p.id {
-            b.id(id);
+            b.part(Part::Id).push_str(id);
         }
-        b.name(&p.name);
+        b.part(Part::Name).push_str(&p.name);
         if let Some(t) = &p.target {
-            b.target(t);
+            b.part(Part::Target).push_str(t);
         }
         if let Some(s) = &p.summary {
-            b.summary(s);
+            b.part(Part::Summary).push_str(s);
         }
         for x in &p.partners {
-            b.partner(x);
+            b.entry(List::Partners, x);
         }
         for x in &p.themes {
-            b.theme(x);
+            b.entry(List::Themes, x);
         }
-        b.build(p.district, p.amount)
+        b.build(p.district, p.amount, "").0
     }
 }
 
-/// Builds a [`Project`]'s text part by part, in any order: the loader hands each field over as
-/// it reads it. Nothing is copied twice: the parts are collected and joined once in `build`.
+/// A text part of a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Id,
+    Name,
+    Target,
+    Summary,
+}
+
+/// A list of a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Partners,
+    Themes,
+}
+
+/// Builds a [`Project`]'s text part by part, in any order (the loader hands each field over as it
+/// reads it, in file order), and joins the parts once in [`build`](Self::build). Reused from
+/// project to project, its buffers keep their capacity: the loader's only allocation per project
+/// is the project's own text.
 #[derive(Debug, Clone, Default)]
 pub struct ProjectBuilder {
-    id: Option<String>,
-    name: String,
-    target: Option<String>,
-    summary: Option<String>,
+    parts: [String; 4],
     partners: String,
     themes: String,
     has: u8,
 }
 
 impl ProjectBuilder {
-    pub fn id(&mut self, s: &str) {
-        self.id = Some(s.to_string());
-    }
-    pub fn name(&mut self, s: &str) {
-        s.clone_into(&mut self.name);
-    }
-    pub fn target(&mut self, s: &str) {
-        self.target = Some(s.to_string());
-    }
-    pub fn summary(&mut self, s: &str) {
-        self.summary = Some(s.to_string());
-    }
-    /// Adds a partner (a NUL in it is stored as `␀`, as the loader's sanitising shows it).
-    pub fn partner(&mut self, s: &str) {
-        push_entry(&mut self.partners, &mut self.has, HAS_PARTNERS, s);
-    }
-    /// Adds a theme (a NUL in it is stored as `␀`, as the loader's sanitising shows it).
-    pub fn theme(&mut self, s: &str) {
-        push_entry(&mut self.themes, &mut self.has, HAS_THEMES, s);
-    }
-    /// Forgets the partners given so far (a key given again replaces the list).
-    pub fn clear_partners(&mut self) {
-        self.partners.clear();
-        self.has &= !HAS_PARTNERS;
-    }
-    /// Forgets the themes given so far.
-    pub fn clear_themes(&mut self) {
-        self.themes.clear();
-        self.has &= !HAS_THEMES;
+    /// The buffer of `part`, emptied and marked as given: write the text into it.
+    pub fn part(&mut self, part: Part) -> &mut String {
+        self.has |= match part {
+            Part::Id => HAS_ID,
+            Part::Target => HAS_TARGET,
+            Part::Summary => HAS_SUMMARY,
+            Part::Name => 0,
+        };
+        let buf = &mut self.parts[part as usize];
+        buf.clear();
+        buf
     }
 
-    pub fn build(self, district: usize, amount: Decimal) -> Project {
+    /// Adds an entry to a list (a NUL in it is stored as `␀`, as the loader's sanitising shows it).
+    pub fn entry(&mut self, list: List, s: &str) {
+        let buf = self.entry_buf(list);
+        if s.contains(SEP) {
+            buf.push_str(&s.replace(SEP, "\u{2400}"));
+        } else {
+            buf.push_str(s);
+        }
+    }
+
+    /// Starts a new entry of `list` and returns the list's buffer to append the entry's text to,
+    /// which must hold no NUL (sanitised text never does).
+    pub fn entry_buf(&mut self, list: List) -> &mut String {
+        let (buf, bit) = match list {
+            List::Partners => (&mut self.partners, HAS_PARTNERS),
+            List::Themes => (&mut self.themes, HAS_THEMES),
+        };
+        if self.has & bit != 0 {
+            buf.push(SEP);
+        }
+        self.has |= bit;
+        buf
+    }
+
+    /// Forgets a list's entries (a key given again replaces its list).
+    pub fn clear(&mut self, list: List) {
+        match list {
+            List::Partners => {
+                self.partners.clear();
+                self.has &= !HAS_PARTNERS;
+            }
+            List::Themes => {
+                self.themes.clear();
+                self.has &= !HAS_THEMES;
+            }
+        }
+    }
+
+    /// The project, and the builder emptied for the next one. `tail` is appended after the
+    /// themes, for the loader to take off again with [`Project::cut_tail`] at the returned offset
+    /// (until then, the last theme reads with the tail on it).
+    pub fn build(&mut self, district: usize, amount: Decimal, tail: &str) -> (Project, u32) {
+        let [id, name, target, summary] = &self.parts;
         let parts = [
-            self.id.as_deref().unwrap_or(""),
-            &self.name,
-            self.target.as_deref().unwrap_or(""),
-            self.summary.as_deref().unwrap_or(""),
+            id.as_str(),
+            name,
+            target,
+            summary,
             &self.partners,
             &self.themes,
+            tail,
         ];
         let mut text = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-        let mut ends = [0u32; 5];
+        let mut ends = [0u32; 6];
         for (i, part) in parts.iter().enumerate() {
             text.push_str(part);
             if let Some(e) = ends.get_mut(i) {
@@ -247,35 +287,26 @@ impl ProjectBuilder {
                 *e = u32::try_from(text.len()).unwrap_or(u32::MAX);
             }
         }
-        let mut has = self.has;
-        for (given, bit) in [
-            (self.id.is_some(), HAS_ID),
-            (self.target.is_some(), HAS_TARGET),
-            (self.summary.is_some(), HAS_SUMMARY),
-        ] {
-            if given {
-                has |= bit;
-            }
-        }
-        Project {
+        let [e0, e1, e2, e3, e4, tail_at] = ends;
+        let project = Project {
             amount,
             district,
             text: text.into_boxed_str(),
-            ends,
-            has,
-        }
+            ends: [e0, e1, e2, e3, e4],
+            has: self.has,
+        };
+        self.reset();
+        (project, tail_at)
     }
-}
 
-fn push_entry(list: &mut String, has: &mut u8, bit: u8, s: &str) {
-    if *has & bit != 0 {
-        list.push(SEP);
-    }
-    *has |= bit;
-    if s.contains(SEP) {
-        list.push_str(&s.replace(SEP, "\u{2400}"));
-    } else {
-        list.push_str(s);
+    /// Empties the builder (keeping its buffers' capacity).
+    pub fn reset(&mut self) {
+        for p in &mut self.parts {
+            p.clear();
+        }
+        self.partners.clear();
+        self.themes.clear();
+        self.has = 0;
     }
 }
 
@@ -319,6 +350,22 @@ impl Project {
 
     pub fn themes(&self) -> Entries<'_> {
         Entries::new(self.given(HAS_THEMES).then(|| self.part(5)))
+    }
+
+    /// The text from `at` on, which the loader appended while reading (see
+    /// [`ProjectBuilder::build`]).
+    pub fn tail(&self, at: u32) -> &str {
+        self.text.get(at as usize..).unwrap_or("")
+    }
+
+    /// Takes the loader's tail off the text (a shrink in place, no copy).
+    pub fn cut_tail(&mut self, at: u32) {
+        let at = at as usize;
+        if at < self.text.len() {
+            let mut s = String::from(std::mem::take(&mut self.text));
+            s.truncate(at);
+            self.text = s.into_boxed_str();
+        }
     }
 
     /// The fields as plain values (to change some and build the project again).
@@ -491,6 +538,12 @@ mod tests {
         assert_eq!(p.id(), None);
         assert_eq!(p.partners().next(), None);
         assert!(format!("{p:?}").contains("partners: []"));
+    }
+
+    #[test]
+    fn a_project_stays_small() {
+        // A million of them are held at once: every byte here is a megabyte there.
+        assert_eq!(std::mem::size_of::<Project>(), 64);
     }
 
     #[test]
