@@ -855,62 +855,74 @@ pub fn convert_district(cx: &mut Cx, table: &DeTable<'_>, header: Range<usize>) 
 /// One `[[project]]`, as read: the project as far as it could be read (the model's compact form,
 /// so that the loader never holds a second copy of every project's text) and the spans that
 /// `validate` may point at. Until `validate` resolves the district, the project's text ends with
-/// the district reference as written (see [`RawProject::district`]).
+/// the district reference as written (see [`RawProject::district`]), and its `district` field
+/// says where that starts (see [`RawProject::into_project`]).
+///
+/// 96 bytes, of which 64 are the project: a big file holds all of them at once, beside its text.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RawProject {
     pub project: Project,
-    /// The spans of the id, district and amount values; each meaningful when that key was read.
-    id_span: Range<usize>,
-    district_span: Range<usize>,
-    amount_span: Range<usize>,
-    /// Where the district reference starts in the project's text.
-    district_at: u32,
-    /// Which of id, district, name and amount were read (`GIVEN_*`).
-    given: u8,
+    /// Start and end of the id, district and amount values ([`NOT_READ`] for a key that was not
+    /// read), when they fit in 32 bits (always, short of a file over 4 GiB).
+    spans: [u32; 6],
+    /// The spans otherwise.
+    wide: Option<Box<[Option<Range<usize>>; 3]>>,
 }
 
-const GIVEN_ID: u8 = 1;
-const GIVEN_DISTRICT: u8 = 2;
-const GIVEN_NAME: u8 = 4;
-const GIVEN_AMOUNT: u8 = 8;
+/// A key that was not read, in [`RawProject`]'s 32-bit spans.
+const NOT_READ: u32 = u32::MAX;
 
 impl RawProject {
-    fn has(&self, bit: u8) -> bool {
-        self.given & bit != 0
+    fn span(&self, k: usize) -> Option<Range<usize>> {
+        match &self.wide {
+            Some(w) => w.get(k).cloned().flatten(),
+            None => {
+                let start = *self.spans.get(2 * k)?;
+                let end = *self.spans.get(2 * k + 1)?;
+                (start != NOT_READ).then_some(start as usize..end as usize)
+            }
+        }
     }
 
     /// The id as written (valid) and its span.
     pub fn id(&self) -> Option<Sp<&str>> {
-        let value = self.project.id().filter(|_| self.has(GIVEN_ID))?;
         Some(Sp {
-            value,
-            span: self.id_span.clone(),
+            value: self.project.id()?,
+            span: self.span(0)?,
         })
     }
 
     /// The district reference as written (not sanitised) and its span.
     pub fn district(&self) -> Option<Sp<&str>> {
-        self.has(GIVEN_DISTRICT).then(|| Sp {
-            value: self.project.tail(self.district_at),
-            span: self.district_span.clone(),
+        Some(Sp {
+            span: self.span(1)?,
+            value: self.project.tail(self.district_at()),
         })
     }
 
     pub fn amount(&self) -> Option<Sp<Decimal>> {
-        self.has(GIVEN_AMOUNT).then(|| Sp {
+        Some(Sp {
+            span: self.span(2)?,
             value: self.project.amount,
-            span: self.amount_span.clone(),
         })
     }
 
+    /// Whether the name was read (a name is never empty: a blank one is reported instead).
     pub fn has_name(&self) -> bool {
-        self.has(GIVEN_NAME)
+        !self.project.name().is_empty()
+    }
+
+    /// Where the district reference starts in the project's text: while raw, the project's
+    /// `district` field holds it.
+    fn district_at(&self) -> u32 {
+        u32::try_from(self.project.district).unwrap_or(u32::MAX)
     }
 
     /// The model's project, in district `district` (the reference taken off its text).
     pub fn into_project(self, district: usize) -> Project {
+        let at = self.district_at();
         let mut p = self.project;
-        p.cut_tail(self.district_at);
+        p.cut_tail(at);
         p.district = district;
         p
     }
@@ -921,66 +933,71 @@ impl RawProject {
 #[derive(Debug, Clone, Default)]
 pub struct RawProjectBuilder {
     pub text: ProjectBuilder,
-    id_span: Range<usize>,
+    id_span: Option<Range<usize>>,
     district: String,
-    district_span: Range<usize>,
+    district_span: Option<Range<usize>>,
     amount: Option<Sp<Decimal>>,
-    given: u8,
 }
 
 impl RawProjectBuilder {
     /// A valid id, already written into `text`'s [`Part::Id`].
     pub fn id_at(&mut self, span: Range<usize>) {
-        self.id_span = span;
-        self.given |= GIVEN_ID;
+        self.id_span = Some(span);
     }
 
     pub fn district(&mut self, value: &str, span: Range<usize>) {
         value.clone_into(&mut self.district);
-        self.district_span = span;
-        self.given |= GIVEN_DISTRICT;
+        self.district_span = Some(span);
     }
 
-    /// The (sanitised, trimmed) name's buffer, emptied.
+    /// The name's buffer, emptied: write the name (trimmed, sanitised, not empty) into it.
     pub fn name(&mut self) -> &mut String {
-        self.given |= GIVEN_NAME;
         self.text.part(Part::Name)
     }
 
     pub fn amount(&mut self, amount: Sp<Decimal>) {
         self.amount = Some(amount);
-        self.given |= GIVEN_AMOUNT;
     }
 
     /// Empties the builder (keeping its buffers' capacity).
     pub fn reset(&mut self) {
         self.text.reset();
         self.district.clear();
-        self.id_span = 0..0;
-        self.district_span = 0..0;
+        self.id_span = None;
+        self.district_span = None;
         self.amount = None;
-        self.given = 0;
     }
 
     /// The project read so far, and the builder emptied for the next one.
     pub fn finish(&mut self) -> RawProject {
         let amount = self.amount.take();
-        let (project, district_at) = self.text.build(
-            0,
-            amount.as_ref().map_or(Decimal::ZERO, |a| a.value),
-            &self.district,
-        );
-        let raw = RawProject {
-            project,
-            id_span: std::mem::take(&mut self.id_span),
-            district_span: std::mem::take(&mut self.district_span),
-            amount_span: amount.map_or(0..0, |a| a.span),
-            district_at,
-            given: self.given,
-        };
+        let value = amount.as_ref().map_or(Decimal::ZERO, |a| a.value);
+        let (mut project, district_at) = self.text.build(0, value, &self.district);
+        project.district = district_at as usize;
+        let spans = [
+            self.id_span.take(),
+            self.district_span.take(),
+            amount.map(|a| a.span),
+        ];
+        let mut compact = [NOT_READ; 6];
+        let mut fits = true;
+        for (k, r) in spans.iter().enumerate() {
+            let Some(r) = r else { continue };
+            match (
+                u32::try_from(r.start).ok().filter(|&s| s != NOT_READ),
+                u32::try_from(r.end).ok(),
+                compact.get_mut(2 * k..2 * k + 2),
+            ) {
+                (Some(start), Some(end), Some(slot)) => slot.copy_from_slice(&[start, end]),
+                _ => fits = false,
+            }
+        }
         self.district.clear();
-        self.given = 0;
-        raw
+        RawProject {
+            project,
+            spans: if fits { compact } else { [NOT_READ; 6] },
+            wide: (!fits).then(|| Box::new(spans)),
+        }
     }
 }
 
@@ -1338,4 +1355,32 @@ pub fn convert_document(cx: &mut Cx, root: &DeTable<'_>) -> RawFile {
         }
     }
     raw
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_raw_project_stays_small() {
+        // A big file's raw projects all exist at once, beside its text.
+        assert_eq!(std::mem::size_of::<RawProject>(), 96);
+    }
+
+    #[test]
+    fn raw_spans_past_4_gib_are_kept_exactly() {
+        let mut b = RawProjectBuilder::default();
+        b.name().push_str("Projekt");
+        b.district("d", 5_000_000_000..5_000_000_003);
+        b.amount(Sp {
+            value: Decimal::ONE,
+            span: 10..11,
+        });
+        let raw = b.finish();
+        assert_eq!(raw.district().unwrap().span, 5_000_000_000..5_000_000_003);
+        assert_eq!(raw.district().unwrap().value, "d");
+        assert_eq!(raw.amount().unwrap().span, 10..11);
+        assert!(raw.id().is_none());
+        assert_eq!(raw.into_project(7).district, 7);
+    }
 }
