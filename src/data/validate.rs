@@ -6,6 +6,7 @@
 //! automatic tiles) computed once, and the [`SourceSpans`] later checks (geometry) need.
 
 use std::collections::HashSet;
+use std::hash::BuildHasher;
 use std::ops::Range;
 
 use rust_decimal::Decimal;
@@ -131,12 +132,23 @@ pub fn validate(
 
     // Duplicate project ids; unknown districts.
     let every_district_has_id = districts.iter().all(|d| d.id.is_some());
-    let mut project_ids: HashMap<&str, Range<usize>> =
-        HashMap::with_capacity_and_hasher(projects.len(), Default::default());
+    // The first project with each id, as an index into `projects` hashed by the id it names:
+    // 8 bytes an entry, where a map from the id to its span took 32 (the load's peak memory).
+    let hasher = foldhash::fast::RandomState::default();
+    let id_of = |k: &usize| {
+        projects
+            .get(*k)
+            .and_then(|q| q.id())
+            .map_or("", |s| s.value)
+    };
+    let mut project_ids: hashbrown::HashTable<usize> =
+        hashbrown::HashTable::with_capacity(projects.len());
     let mut suggestions: HashMap<&str, Option<String>> = HashMap::default();
-    for p in &projects {
+    for (i, p) in projects.iter().enumerate() {
         if let Some(id) = p.id() {
-            if let Some(first) = project_ids.get(id.value) {
+            let hash = hasher.hash_one(id.value);
+            if let Some(&first) = project_ids.find(hash, |k| id_of(k) == id.value) {
+                let first_span = projects.get(first).and_then(|f| f.id()).map(|f| f.span);
                 problems.push(
                     Problem::new(
                         id.span.clone(),
@@ -144,10 +156,10 @@ pub fn validate(
                     )
                     .label("used again here")
                     .hint("project ids are optional, but unique when given")
-                    .note(Some(first.clone()), "first used here"),
+                    .note(first_span, "first used here"),
                 );
             } else {
-                project_ids.insert(id.value, id.span);
+                project_ids.insert_unique(hash, i, |k| hasher.hash_one(id_of(k)));
             }
         }
         // Not when the districts could not be read: every reference would be "unknown".
