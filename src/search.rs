@@ -863,6 +863,8 @@ pub struct Prepared {
     pub dataset: Dataset,
     pub search: SearchIndex,
     pub themes: ThemeIndex,
+    /// `search` is left empty, to be built after the first frame (see [`Prepared::without_search`]).
+    pub search_pending: bool,
 }
 
 impl Prepared {
@@ -885,6 +887,21 @@ impl Prepared {
             dataset,
             search,
             themes,
+            search_pending: false,
+        }
+    }
+
+    /// The dataset with its theme index only (the first frame's figures need it), for the
+    /// dashboard's start-up: the search index is built after the first frame is on the screen
+    /// (`Msg::SearchIndexBuilt`), before any key is handled. At 1,000,000 projects it takes as long
+    /// as the load itself, which the first frame then no longer waits for.
+    pub fn without_search(dataset: Dataset) -> Prepared {
+        let themes = ThemeIndex::build(&dataset);
+        Prepared {
+            dataset,
+            search: SearchIndex::default(),
+            themes,
+            search_pending: true,
         }
     }
 }

@@ -57,6 +57,7 @@ impl App {
         };
         let old = std::mem::replace(&mut self.data, prepared.dataset);
         self.search_index = Arc::new(prepared.search);
+        self.search_pending = prepared.search_pending;
         self.theme_index = Arc::new(prepared.themes);
         self.reload_error = None;
         // The outline is built from the new data's geometry (already parsed on the reload thread).
