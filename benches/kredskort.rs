@@ -574,7 +574,7 @@ mod stress {
         let p = data()
             .projects
             .iter()
-            .position(|p| p.themes.len() >= 10_000)
+            .position(|p| p.themes().len() >= 10_000)
             .unwrap();
         run(b, app_at(data().projects[p].district, Some(p)));
     }
@@ -584,7 +584,7 @@ mod stress {
         let p = data()
             .projects
             .iter()
-            .position(|p| p.summary.as_ref().is_some_and(|s| s.len() >= 900_000))
+            .position(|p| p.summary().is_some_and(|s| s.len() >= 900_000))
             .unwrap();
         run(b, app_at(data().projects[p].district, Some(p)));
     }

@@ -138,14 +138,10 @@ impl Hit {
             (Target::District(d), Field::Municipality(i)) => {
                 district(d).and_then(|d| d.municipalities.get(i).map(String::as_str))
             }
-            (Target::Project(p), Field::ProjectName) => project(p).map(|p| p.name.as_str()),
-            (Target::Project(p), Field::Partner(i)) => {
-                project(p).and_then(|p| p.partners.get(i).map(String::as_str))
-            }
-            (Target::Project(p), Field::Target) => project(p).and_then(|p| p.target.as_deref()),
-            (Target::Project(p), Field::Theme(i)) => {
-                project(p).and_then(|p| p.themes.get(i).map(String::as_str))
-            }
+            (Target::Project(p), Field::ProjectName) => project(p).map(|p| p.name()),
+            (Target::Project(p), Field::Partner(i)) => project(p).and_then(|p| p.partners().nth(i)),
+            (Target::Project(p), Field::Target) => project(p).and_then(|p| p.target()),
+            (Target::Project(p), Field::Theme(i)) => project(p).and_then(|p| p.themes().nth(i)),
             _ => None,
         };
         found.unwrap_or("")
@@ -188,7 +184,7 @@ impl Hit {
                 self.field.label(locale)
             ),
             Target::Project(p) => {
-                let name = ds.projects.get(p).map(|p| p.name.as_str()).unwrap_or("");
+                let name = ds.projects.get(p).map(|p| p.name()).unwrap_or("");
                 if matches!(self.field, Field::ProjectName) {
                     format!("{text} ({district_name})")
                 } else if names_itself_a_project(name) {
@@ -546,14 +542,14 @@ impl SearchIndex {
         let base = ds.districts.len();
         for (i, p) in ds.projects.iter().enumerate() {
             let order = base + i;
-            add(&p.name, order, Field::ProjectName);
-            for (k, partner) in p.partners.iter().enumerate() {
+            add(p.name(), order, Field::ProjectName);
+            for (k, partner) in p.partners().enumerate() {
                 add(partner, order, Field::Partner(k));
             }
-            if let Some(t) = &p.target {
+            if let Some(t) = p.target() {
                 add(t, order, Field::Target);
             }
-            for (k, theme) in p.themes.iter().enumerate() {
+            for (k, theme) in p.themes().enumerate() {
                 add(theme, order, Field::Theme(k));
             }
         }
@@ -755,7 +751,7 @@ pub fn theme_key(theme: &str) -> String {
 /// Whether `project` has `theme`, compared case-insensitively (see [`theme_key`]). Allocation-free, so
 /// filtering 100,000 projects stays cheap.
 pub fn project_has_theme(project: &crate::data::Project, theme: &str) -> bool {
-    project.themes.iter().any(|t| same_theme(t, theme))
+    project.themes().any(|t| same_theme(t, theme))
 }
 
 /// Whether two theme names are the same theme: equal after trimming and lower-casing.
@@ -806,8 +802,8 @@ impl ThemeIndex {
         let mut by_raw: HashMap<&str, Option<usize>> = HashMap::default();
         let mut index = ThemeIndex::default();
         for (pi, p) in ds.projects.iter().enumerate() {
-            for t in &p.themes {
-                let slot = *by_raw.entry(t.as_str()).or_insert_with(|| {
+            for t in p.themes() {
+                let slot = *by_raw.entry(t).or_insert_with(|| {
                     let key = theme_key(t);
                     if key.is_empty() {
                         return None;
@@ -867,6 +863,8 @@ pub struct Prepared {
     pub dataset: Dataset,
     pub search: SearchIndex,
     pub themes: ThemeIndex,
+    /// `search` is left empty, to be built after the first frame (see [`Prepared::without_search`]).
+    pub search_pending: bool,
 }
 
 impl Prepared {
@@ -889,6 +887,21 @@ impl Prepared {
             dataset,
             search,
             themes,
+            search_pending: false,
+        }
+    }
+
+    /// The dataset with its theme index only (the first frame's figures need it), for the
+    /// dashboard's start-up: the search index is built after the first frame is on the screen
+    /// (`Msg::SearchIndexBuilt`), before any key is handled. At 1,000,000 projects it takes as long
+    /// as the load itself, which the first frame then no longer waits for.
+    pub fn without_search(dataset: Dataset) -> Prepared {
+        let themes = ThemeIndex::build(&dataset);
+        Prepared {
+            dataset,
+            search: SearchIndex::default(),
+            themes,
+            search_pending: true,
         }
     }
 }
@@ -1002,8 +1015,9 @@ mod tests {
 
     #[test]
     fn ranking_whole_word_then_prefix_then_substring_names_first() {
-        let mut a = project(0, "Sikker by", "1", &[]);
+        let mut a = project(0, "Sikker by", "1", &[]).parts();
         a.partners = vec!["Bystyret".into()];
+        let a = crate::data::Project::from(a);
         let b = project(0, "Tryg by", "1", &[]);
         let c = project(0, "Byrådets pulje", "1", &["by"]);
         let d = project(0, "Nabohjælp", "1", &[]);
@@ -1253,7 +1267,7 @@ mod tests {
         let pin = ds
             .projects
             .iter()
-            .position(|p| p.name == "Projekt Pin-point")
+            .position(|p| p.name() == "Projekt Pin-point")
             .unwrap();
         for q in [
             "pinpoint",
@@ -1345,11 +1359,11 @@ mod tests {
                     .map(move |t| (Target::District(i), t))
             })
             .chain(ds.projects.iter().enumerate().flat_map(|(i, p)| {
-                [p.name.clone()]
+                [p.name().to_string()]
                     .into_iter()
-                    .chain(p.partners.clone())
-                    .chain(p.target.clone())
-                    .chain(p.themes.clone())
+                    .chain(p.partners().map(str::to_string))
+                    .chain(p.target().map(str::to_string))
+                    .chain(p.themes().map(str::to_string))
                     .map(move |t| (Target::Project(i), t))
             }))
             .collect();

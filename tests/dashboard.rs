@@ -220,7 +220,7 @@ fn drill_down_and_back_restore_exactly_where_you_were() {
         panic!("{:?}", app.view())
     };
     assert_eq!(
-        app.data().projects[project].name,
+        app.data().projects[project].name(),
         "Projekt partnerskabsaftaler"
     );
     typed(&mut app, "<Esc>");

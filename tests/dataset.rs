@@ -62,7 +62,7 @@ fn derived_district_figures() {
     assert_eq!(k.total, d("30000000"));
     assert_eq!(k.share_of_pool, Some(d("30000000") / d("140000000")));
     assert_eq!(k.projects.len(), 1);
-    assert_eq!(ds.projects[k.projects[0]].name, "Projekt Pin-point");
+    assert_eq!(ds.projects[k.projects[0]].name(), "Projekt Pin-point");
     assert_eq!(ds.projects_of(kbh).count(), 1);
     let without: Vec<&str> = ds
         .districts_without_projects()
@@ -128,9 +128,9 @@ fn text_is_sanitised_at_load() {
         ds.meta.title.clone(),
         ds.meta.notes.clone().unwrap(),
         ds.districts[0].name.clone(),
-        ds.projects[0].name.clone(),
-        ds.projects[0].summary.clone().unwrap(),
-        ds.projects[0].partners[0].clone(),
+        ds.projects[0].name().to_string(),
+        ds.projects[0].summary().unwrap().to_string(),
+        ds.projects[0].partners().next().unwrap().to_string(),
     ];
     for s in &all {
         assert!(
@@ -143,7 +143,7 @@ fn text_is_sanitised_at_load() {
         ds.meta.notes.as_deref(),
         Some("line one\nline \u{fffd} two")
     );
-    assert_eq!(ds.projects[0].name, "P Q");
+    assert_eq!(ds.projects[0].name(), "P Q");
 }
 
 #[test]

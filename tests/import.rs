@@ -57,12 +57,12 @@ fn contents(ds: &Dataset) -> (Vec<(String, String)>, Projects) {
         .map(|p| {
             (
                 ds.districts[p.district].id.clone(),
-                p.name.clone(),
+                p.name().to_string(),
                 p.amount,
-                p.partners.clone(),
-                p.themes.clone(),
-                p.target.clone(),
-                p.id.clone(),
+                p.partners().map(str::to_string).collect::<Vec<_>>(),
+                p.themes().map(str::to_string).collect::<Vec<_>>(),
+                p.target().map(str::to_string),
+                p.id().map(str::to_string),
             )
         })
         .collect();
@@ -91,19 +91,20 @@ fn three_delimiters_and_three_encodings_give_the_same_round() {
         assert_eq!(ds.districts[p.district].id, "koebenhavn");
         assert_eq!(p.amount, Decimal::new(287_500_050, 2));
         assert_eq!(
-            p.partners,
+            p.partners().collect::<Vec<_>>(),
             ["Københavns Kommune", "Foreningen Natteravnene"]
         );
-        assert_eq!(p.themes, ["tryghed", "nattevandring"]);
-        assert_eq!(p.target.as_deref(), Some("Unge 15-25 år"));
-        assert_eq!(ds.projects[1].name, "Vollsmose \"sammen\"");
+        assert_eq!(p.themes().collect::<Vec<_>>(), ["tryghed", "nattevandring"]);
+        assert_eq!(p.target(), Some("Unge 15-25 år"));
+        assert_eq!(ds.projects[1].name(), "Vollsmose \"sammen\"");
         assert_eq!(
             ds.projects[1].amount,
             Decimal::from(1500),
             "1.500 is decided by the column's 2.875.000,50"
         );
         assert_eq!(
-            ds.projects[2].name, "Skole og politi i samarbejde",
+            ds.projects[2].name(),
+            "Skole og politi i samarbejde",
             "a quoted line break in a name becomes a space"
         );
         assert_eq!(imported.unplaced, [r#"column 7 "Bemærkning""#]);
@@ -276,7 +277,7 @@ fn partial_writes_the_good_rows_and_lists_the_others() {
         "{err}"
     );
     let ds = load_file(&t.path().join("r.toml")).unwrap();
-    let names: Vec<&str> = ds.projects.iter().map(|p| p.name.as_str()).collect();
+    let names: Vec<&str> = ds.projects.iter().map(|p| p.name()).collect();
     assert_eq!(names, ["A", "D"]);
     let text = std::fs::read_to_string(t.path().join("r.toml")).unwrap();
     assert!(

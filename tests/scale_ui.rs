@@ -162,12 +162,12 @@ fn the_stress_file_draws_in_bounded_work() {
     let big_themes = ds
         .projects
         .iter()
-        .position(|p| p.themes.len() >= 10_000)
+        .position(|p| p.themes().len() >= 10_000)
         .unwrap();
     let long_summary = ds
         .projects
         .iter()
-        .position(|p| p.summary.as_ref().is_some_and(|s| s.len() >= 900_000))
+        .position(|p| p.summary().is_some_and(|s| s.len() >= 900_000))
         .unwrap();
     for (w, h) in [(80u16, 24u16), (200, 60)] {
         // The district with the long name and 10,000 municipalities, overview and opened.

@@ -140,7 +140,7 @@ fn typing_shows_results_and_enter_opens_the_project() {
     let View::Project { project, .. } = *app.view() else {
         panic!("project not opened: {:?}", app.view())
     };
-    assert!(app.data().projects[project].name.contains("Vollsmose"));
+    assert!(app.data().projects[project].name().contains("Vollsmose"));
     // A district hit selects the district at the overview.
     typed(&mut app, "/kobenhavns vestegn<Enter>");
     assert_eq!(selected_id(&app), "koebenhavns-vestegn");
@@ -309,8 +309,7 @@ fn filtered_district_lists_only_matching_projects() {
         for p in app.visible_projects(d) {
             assert!(
                 app.data().projects[p]
-                    .themes
-                    .iter()
+                    .themes()
                     .any(|t| t.eq_ignore_ascii_case("bander"))
             );
         }
@@ -1447,4 +1446,69 @@ fn compare_shows_every_marked_district_as_a_row() {
         typed(&mut app, "<Tab><Space>j<Space>j<Space>c");
         insta::assert_snapshot!(format!("compare_three_{w}x{h}"), screen(&app, false));
     }
+}
+
+/// The dashboard draws its first frame before the search index exists and builds it before
+/// handling any key: the first frame, and every search after the index is in, are the same as with
+/// the index built up front.
+#[test]
+fn a_search_index_built_after_the_first_frame_changes_nothing() {
+    let ds = load_embedded();
+    let mut eager = App::with_prepared(Prepared::new(ds.clone()), Locale::Da, (120, 40));
+    let mut late = App::with_prepared(Prepared::without_search(ds), Locale::Da, (120, 40));
+    assert!(late.search_pending() && !eager.search_pending());
+    assert_eq!(screen(&eager, true), screen(&late, true));
+    let index = kredskort::search::SearchIndex::build(late.data());
+    let _ = late.update(Msg::SearchIndexBuilt {
+        tab: 0,
+        index: Box::new(index),
+    });
+    assert!(!late.search_pending());
+    for q in ["vollsmose", "ko", "bander", "kobenhavn", "zzz"] {
+        assert_eq!(
+            eager.search_index().query(q),
+            late.search_index().query(q),
+            "{q}"
+        );
+    }
+    for keys in ["/vollsmose", "<Down><Enter>", "<Esc><Esc>/kob<Enter>"] {
+        typed(&mut eager, keys);
+        typed(&mut late, keys);
+        assert_eq!(screen(&eager, true), screen(&late, true), "after {keys}");
+    }
+}
+
+/// The same through the workspace, which hands the index to its tab.
+#[test]
+fn the_workspace_hands_a_late_search_index_to_its_tab() {
+    let ws = |prepared: Prepared| {
+        Workspace::new(
+            Locale::Da,
+            Theme::default(),
+            Keymap::default(),
+            MapSettings::default(),
+            (120, 40),
+        )
+        .with_tab(None, Ok(prepared))
+    };
+    let mut eager = ws(Prepared::new(load_embedded()));
+    let mut late = ws(Prepared::without_search(load_embedded()));
+    assert_eq!(
+        workspace_screen(&eager, false),
+        workspace_screen(&late, false)
+    );
+    let index = kredskort::search::SearchIndex::build(late.tabs()[0].app.as_ref().unwrap().data());
+    let _ = late.update(Msg::SearchIndexBuilt {
+        tab: 0,
+        index: Box::new(index),
+    });
+    assert!(!late.tabs()[0].app.as_ref().unwrap().search_pending());
+    for k in parse_key_sequence("/vollsmose").unwrap() {
+        let _ = eager.update(k);
+        let _ = late.update(k);
+    }
+    assert_eq!(
+        workspace_screen(&eager, false),
+        workspace_screen(&late, false)
+    );
 }

@@ -67,6 +67,9 @@ pub enum Msg {
     ExportDeclined,
     /// A message for the status line from outside the app (the workspace's).
     Notice(String),
+    /// The search index of tab `tab`, built after the first frame (see
+    /// [`Prepared::without_search`]).
+    SearchIndexBuilt { tab: usize, index: Box<SearchIndex> },
 }
 
 impl From<Key> for Msg {
@@ -148,6 +151,9 @@ pub struct App {
     figures: Figures,
     /// The search and theme indexes, built with the dataset (off the UI thread on reload).
     search_index: Arc<SearchIndex>,
+    /// The search index is still to come (`Msg::SearchIndexBuilt`); the dashboard handles no key
+    /// before it is in.
+    search_pending: bool,
     theme_index: Arc<ThemeIndex>,
     /// Marked districts, in marking order.
     marks: Vec<usize>,
@@ -202,6 +208,7 @@ impl App {
             dataset: data,
             search,
             themes,
+            search_pending,
         } = prepared;
         let options = ViewOptions {
             unit: INITIAL_UNIT,
@@ -234,6 +241,7 @@ impl App {
             options,
             figures,
             search_index: Arc::new(search),
+            search_pending,
             theme_index: Arc::new(themes),
             marks: Vec::new(),
             mode: Mode::Normal,
@@ -343,6 +351,10 @@ impl App {
                 self.set_status(crate::i18n::export_not_in_render(self.locale));
             }
             Msg::Notice(text) => self.set_status(text),
+            Msg::SearchIndexBuilt { index, .. } => {
+                self.search_index = Arc::new(*index);
+                self.search_pending = false;
+            }
         }
         self.prepare();
         Update {
@@ -528,6 +540,11 @@ impl App {
     /// How many tabs the workspace has.
     pub fn tab_count(&self) -> usize {
         self.tab_count
+    }
+
+    /// Whether the search index is still to be built (see [`Prepared::without_search`]).
+    pub fn search_pending(&self) -> bool {
+        self.search_pending
     }
 
     pub fn search_index(&self) -> &SearchIndex {

@@ -57,6 +57,7 @@ impl App {
         };
         let old = std::mem::replace(&mut self.data, prepared.dataset);
         self.search_index = Arc::new(prepared.search);
+        self.search_pending = prepared.search_pending;
         self.theme_index = Arc::new(prepared.themes);
         self.reload_error = None;
         // The outline is built from the new data's geometry (already parsed on the reload thread).
@@ -73,9 +74,9 @@ impl App {
                     .districts
                     .get(n.district)
                     .is_some_and(|nd| nd.id == od.id)
-                    && match (&op.id, &n.id) {
+                    && match (op.id(), n.id()) {
                         (Some(a), Some(b)) => a == b,
-                        _ => n.name == op.name,
+                        _ => n.name() == op.name(),
                     }
             })
         };

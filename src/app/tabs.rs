@@ -241,6 +241,12 @@ impl Workspace {
                     effects: Vec::new(),
                 }
             }
+            Msg::SearchIndexBuilt { tab, index } => {
+                match self.tabs.get_mut(tab).and_then(|t| t.app.as_mut()) {
+                    Some(app) => app.update(Msg::SearchIndexBuilt { tab, index }),
+                    None => Update::default(),
+                }
+            }
             msg @ (Msg::Select(_)
             | Msg::Filter(_)
             | Msg::Exported(_)

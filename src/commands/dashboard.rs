@@ -28,7 +28,7 @@ use crate::data::{self, Dataset};
 use crate::export::name::write_new_export;
 use crate::input::keymap::{Key, Keymap};
 use crate::locale::Locale;
-use crate::search::Prepared;
+use crate::search::{Prepared, SearchIndex};
 use crate::style::theme::Theme;
 use crate::ui;
 
@@ -154,6 +154,15 @@ fn style_of(settings: &Settings) -> (Theme, Keymap, Vec<data::Diagnostic>) {
 /// load becomes a tab showing its error (the others open); with a single source, a failure is an
 /// error (there is nothing to show).
 pub fn workspace_from(settings: &Settings, size: (u16, u16)) -> Result<Workspace, String> {
+    workspace_with(settings, size, Prepared::new)
+}
+
+/// [`workspace_from`], each loaded dataset prepared by `prepare`.
+fn workspace_with(
+    settings: &Settings,
+    size: (u16, u16),
+    prepare: fn(Dataset) -> Prepared,
+) -> Result<Workspace, String> {
     let (theme, keymap) = check_style(settings)?;
     let mut ws = Workspace::new(settings.locale, theme, keymap, map_settings(settings), size);
     let sources: Vec<DataSource> = if settings.data.is_empty() {
@@ -163,7 +172,7 @@ pub fn workspace_from(settings: &Settings, size: (u16, u16)) -> Result<Workspace
     };
     let single = sources.len() == 1;
     for source in &sources {
-        let result = source.load().map(Prepared::new);
+        let result = source.load().map(prepare);
         if single && let Err(e) = &result {
             return Err(e.to_string());
         }
@@ -222,7 +231,8 @@ pub fn run(global: &GlobalArgs, args: &DashboardArgs, files: &[PathBuf]) -> Exit
             return ExitCode::FAILURE;
         }
     };
-    let ws = match workspace_from(&settings, (80, 24)) {
+    // The search indexes are built once the first frame is drawn (see `run_loop`).
+    let ws = match workspace_with(&settings, (80, 24), Prepared::without_search) {
         Ok(ws) => ws,
         Err(report) => {
             super::write_stderr(&format!("{report}\n"));
@@ -248,6 +258,20 @@ pub fn run(global: &GlobalArgs, args: &DashboardArgs, files: &[PathBuf]) -> Exit
             super::write_stderr(&format!("kredskort: terminal error: {e}\n"));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Builds the search index of every tab whose app started without one.
+fn build_pending_search(ws: &mut Workspace) {
+    for tab in 0..ws.tabs().len() {
+        let index = match ws.tabs().get(tab).and_then(|t| t.app.as_ref()) {
+            Some(app) if app.search_pending() => SearchIndex::build(app.data()),
+            _ => continue,
+        };
+        let _ = ws.update(Msg::SearchIndexBuilt {
+            tab,
+            index: Box::new(index),
+        });
     }
 }
 
@@ -307,6 +331,9 @@ fn run_loop(mut ws: Workspace, settings: &Settings) -> io::Result<Option<i32>> {
         }
     });
     terminal.draw(|f| ui::tabbar::draw(f, &ws))?;
+    // Now the search indexes left out at start-up, before any event is handled (keys, resizes and
+    // signals wait in the channel meanwhile), so nothing can see an index missing.
+    build_pending_search(&mut ws);
     let mut outcome = Ok(None);
     let start_reload = |ws: &Workspace, path: &Path| {
         if let Some(r) = ws.tab_of(path).and_then(|k| reloaders.get(k)) {

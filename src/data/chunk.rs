@@ -649,13 +649,16 @@ where
 }
 
 /// Where each thread's run of chunks starts and ends: `[0, …, chunks.len()]`, cut at equal shares
-/// of the bytes.
+/// of the bytes they cover.
 pub(crate) fn thread_bounds(text: &str, chunks: &[Chunk], threads: usize) -> Vec<usize> {
     let threads = threads.clamp(1, chunks.len().max(1));
-    let total = text.len().max(1);
+    // The bytes these chunks cover (the whole text, or a block of it).
+    let from = chunks.first().map_or(0, |c| c.byte_range.start);
+    let to = chunks.last().map_or(text.len(), |c| c.byte_range.end);
+    let total = to.saturating_sub(from).max(1);
     let mut bounds = vec![0];
     for t in 1..threads {
-        let target = total / threads * t;
+        let target = from + total / threads * t;
         let at = chunks.partition_point(|c| c.byte_range.start < target);
         if at > *bounds.last().unwrap_or(&0) && at < chunks.len() {
             bounds.push(at);

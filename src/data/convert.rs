@@ -14,7 +14,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::{Problem, closest};
-use super::model::Tile;
+use super::model::{List, Part, Project, ProjectBuilder, Tile};
 use crate::money::{self, AmountError, MAX_AMOUNT};
 use crate::text::{sanitize_block, sanitize_line};
 
@@ -852,46 +852,203 @@ pub fn convert_district(cx: &mut Cx, table: &DeTable<'_>, header: Range<usize>) 
     d
 }
 
-/// One `[[project]]`, as written.
+/// One `[[project]]`, as read: the project as far as it could be read (the model's compact form,
+/// so that the loader never holds a second copy of every project's text) and the spans that
+/// `validate` may point at. Until `validate` resolves the district, the project's text ends with
+/// the district reference as written (see [`RawProject::district`]), and its `district` field
+/// says where that starts (see [`RawProject::into_project`]).
+///
+/// 96 bytes, of which 64 are the project: a big file holds all of them at once, beside its text.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RawProject {
-    pub header: Range<usize>,
-    pub id: Option<Sp<String>>,
-    pub district: Option<Sp<String>>,
-    pub name: Option<String>,
-    pub amount: Option<Sp<Decimal>>,
-    pub partners: Vec<String>,
-    pub target: Option<String>,
-    pub themes: Vec<String>,
-    pub summary: Option<String>,
-    pub invalid: bool,
+    pub project: Project,
+    /// Start and end of the id, district and amount values ([`NOT_READ`] for a key that was not
+    /// read), when they fit in 32 bits (always, short of a file over 4 GiB).
+    spans: [u32; 6],
+    /// The spans otherwise.
+    wide: Option<Box<[Option<Range<usize>>; 3]>>,
+}
+
+/// A key that was not read, in [`RawProject`]'s 32-bit spans.
+const NOT_READ: u32 = u32::MAX;
+
+impl RawProject {
+    fn span(&self, k: usize) -> Option<Range<usize>> {
+        match &self.wide {
+            Some(w) => w.get(k).cloned().flatten(),
+            None => {
+                let start = *self.spans.get(2 * k)?;
+                let end = *self.spans.get(2 * k + 1)?;
+                (start != NOT_READ).then_some(start as usize..end as usize)
+            }
+        }
+    }
+
+    /// The id as written (valid) and its span.
+    pub fn id(&self) -> Option<Sp<&str>> {
+        Some(Sp {
+            value: self.project.id()?,
+            span: self.span(0)?,
+        })
+    }
+
+    /// The district reference as written (not sanitised) and its span.
+    pub fn district(&self) -> Option<Sp<&str>> {
+        Some(Sp {
+            span: self.span(1)?,
+            value: self.project.tail(self.district_at()),
+        })
+    }
+
+    pub fn amount(&self) -> Option<Sp<Decimal>> {
+        Some(Sp {
+            span: self.span(2)?,
+            value: self.project.amount,
+        })
+    }
+
+    /// Whether the name was read (a name is never empty: a blank one is reported instead).
+    pub fn has_name(&self) -> bool {
+        !self.project.name().is_empty()
+    }
+
+    /// Where the district reference starts in the project's text: while raw, the project's
+    /// `district` field holds it.
+    fn district_at(&self) -> u32 {
+        u32::try_from(self.project.district).unwrap_or(u32::MAX)
+    }
+
+    /// The model's project, in district `district` (the reference taken off its text).
+    pub fn into_project(self, district: usize) -> Project {
+        let at = self.district_at();
+        let mut p = self.project;
+        p.cut_tail(at);
+        p.district = district;
+        p
+    }
+}
+
+/// Collects one project's fields as they are read, in file order, and makes the [`RawProject`];
+/// reused from project to project (its buffers keep their capacity).
+#[derive(Debug, Clone, Default)]
+pub struct RawProjectBuilder {
+    pub text: ProjectBuilder,
+    id_span: Option<Range<usize>>,
+    district: String,
+    district_span: Option<Range<usize>>,
+    amount: Option<Sp<Decimal>>,
+}
+
+impl RawProjectBuilder {
+    /// A valid id, already written into `text`'s [`Part::Id`].
+    pub fn id_at(&mut self, span: Range<usize>) {
+        self.id_span = Some(span);
+    }
+
+    pub fn district(&mut self, value: &str, span: Range<usize>) {
+        value.clone_into(&mut self.district);
+        self.district_span = Some(span);
+    }
+
+    /// The name's buffer, emptied: write the name (trimmed, sanitised, not empty) into it.
+    pub fn name(&mut self) -> &mut String {
+        self.text.part(Part::Name)
+    }
+
+    pub fn amount(&mut self, amount: Sp<Decimal>) {
+        self.amount = Some(amount);
+    }
+
+    /// Empties the builder (keeping its buffers' capacity).
+    pub fn reset(&mut self) {
+        self.text.reset();
+        self.district.clear();
+        self.id_span = None;
+        self.district_span = None;
+        self.amount = None;
+    }
+
+    /// The project read so far, and the builder emptied for the next one.
+    pub fn finish(&mut self) -> RawProject {
+        let amount = self.amount.take();
+        let value = amount.as_ref().map_or(Decimal::ZERO, |a| a.value);
+        let (mut project, district_at) = self.text.build(0, value, &self.district);
+        project.district = district_at as usize;
+        let spans = [
+            self.id_span.take(),
+            self.district_span.take(),
+            amount.map(|a| a.span),
+        ];
+        let mut compact = [NOT_READ; 6];
+        let mut fits = true;
+        for (k, r) in spans.iter().enumerate() {
+            let Some(r) = r else { continue };
+            match (
+                u32::try_from(r.start).ok().filter(|&s| s != NOT_READ),
+                u32::try_from(r.end).ok(),
+                compact.get_mut(2 * k..2 * k + 2),
+            ) {
+                (Some(start), Some(end), Some(slot)) => slot.copy_from_slice(&[start, end]),
+                _ => fits = false,
+            }
+        }
+        self.district.clear();
+        RawProject {
+            project,
+            spans: if fits { compact } else { [NOT_READ; 6] },
+            wide: (!fits).then(|| Box::new(spans)),
+        }
+    }
 }
 
 pub fn convert_project(cx: &mut Cx, table: &DeTable<'_>, header: Range<usize>) -> RawProject {
-    let before = cx.problems.len();
     let header = cx.span(header);
-    let mut p = RawProject {
-        header: header.clone(),
-        ..RawProject::default()
-    };
-    // A new exact-sized vector, not an in-place `collect` (which would keep the 40-byte-per-item
-    // buffer of `Sp<String>` for 24-byte `String`s: ~5 MB over 100,000 projects).
-    let values = |l: Vec<Sp<String>>| {
-        let mut v = Vec::with_capacity(l.len());
-        v.extend(l.into_iter().map(|s| s.value));
-        v
-    };
+    let mut p = RawProjectBuilder::default();
     let mut typos: Vec<&str> = Vec::new();
     for (k, v) in table.iter() {
         match k.get_ref().as_ref() {
-            "id" => p.id = id(cx, v, "id", "project"),
-            "district" => p.district = string(cx, v, "district"),
-            "name" => p.name = name(cx, v, "name").map(|s| s.value),
-            "amount" => p.amount = amount(cx, v, "amount"),
-            "partners" => p.partners = values(string_list(cx, v, "partners")),
-            "target" => p.target = line_text(cx, v, "target"),
-            "themes" => p.themes = values(string_list(cx, v, "themes")),
-            "summary" => p.summary = block_text(cx, v, "summary"),
+            "id" => {
+                if let Some(id) = id(cx, v, "id", "project") {
+                    p.text.part(Part::Id).push_str(&id.value);
+                    p.id_at(id.span);
+                }
+            }
+            "district" => {
+                if let Some(d) = string(cx, v, "district") {
+                    p.district(&d.value, d.span);
+                }
+            }
+            "name" => {
+                if let Some(n) = name(cx, v, "name") {
+                    p.name().push_str(&n.value);
+                }
+            }
+            "amount" => {
+                if let Some(a) = amount(cx, v, "amount") {
+                    p.amount(a);
+                }
+            }
+            "partners" | "themes" => {
+                let list = if k.get_ref().as_ref() == "partners" {
+                    List::Partners
+                } else {
+                    List::Themes
+                };
+                p.text.clear(list);
+                for s in string_list(cx, v, k.get_ref().as_ref()) {
+                    p.text.entry_buf(list).push_str(&s.value);
+                }
+            }
+            "target" => {
+                if let Some(t) = line_text(cx, v, "target") {
+                    p.text.part(Part::Target).push_str(&t);
+                }
+            }
+            "summary" => {
+                if let Some(t) = block_text(cx, v, "summary") {
+                    p.text.part(Part::Summary).push_str(&t);
+                }
+            }
             _ => typos.extend(unknown_key(cx, k, "[[project]]", PROJECT_KEYS, table)),
         }
     }
@@ -904,8 +1061,7 @@ pub fn convert_project(cx: &mut Cx, table: &DeTable<'_>, header: Range<usize>) -
     if !table.contains_key("amount") && !typos.contains(&"amount") {
         missing(cx, &header, "[[project]]", "amount", "2_875_000");
     }
-    p.invalid = cx.problems.len() > before;
-    p
+    p.finish()
 }
 
 /// `[map]`, as written.
@@ -1199,4 +1355,32 @@ pub fn convert_document(cx: &mut Cx, root: &DeTable<'_>) -> RawFile {
         }
     }
     raw
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_raw_project_stays_small() {
+        // A big file's raw projects all exist at once, beside its text.
+        assert_eq!(std::mem::size_of::<RawProject>(), 96);
+    }
+
+    #[test]
+    fn raw_spans_past_4_gib_are_kept_exactly() {
+        let mut b = RawProjectBuilder::default();
+        b.name().push_str("Projekt");
+        b.district("d", 5_000_000_000..5_000_000_003);
+        b.amount(Sp {
+            value: Decimal::ONE,
+            span: 10..11,
+        });
+        let raw = b.finish();
+        assert_eq!(raw.district().unwrap().span, 5_000_000_000..5_000_000_003);
+        assert_eq!(raw.district().unwrap().value, "d");
+        assert_eq!(raw.amount().unwrap().span, 10..11);
+        assert!(raw.id().is_none());
+        assert_eq!(raw.into_project(7).district, 7);
+    }
 }

@@ -17,24 +17,37 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::convert::{RawProject, Sp};
+use super::convert::{RawProject, RawProjectBuilder, Sp};
+use super::model::{List, Part, ProjectBuilder};
 use crate::money;
-use crate::text::{sanitize_block, sanitize_line};
+use crate::text::{sanitize_block_into, sanitize_line_into};
 
 /// Reads the text of a `[[project]]` chunk that starts at byte `offset` of the file; `None` when
 /// the chunk needs the span-aware parser (see the module documentation).
 pub fn project(chunk: &str, offset: usize) -> Option<RawProject> {
+    project_with(chunk, offset, &mut RawProjectBuilder::default())
+}
+
+/// [`project`], with a builder reused from chunk to chunk (left empty either way).
+pub fn project_with(chunk: &str, offset: usize, p: &mut RawProjectBuilder) -> Option<RawProject> {
+    let read = read_project(chunk, offset, p);
+    match read {
+        Some(()) => Some(p.finish()),
+        None => {
+            p.reset();
+            None
+        }
+    }
+}
+
+fn read_project(chunk: &str, offset: usize, p: &mut RawProjectBuilder) -> Option<()> {
     let mut r = Reader {
         s: chunk,
         b: chunk.as_bytes(),
         i: 0,
     };
-    let header = r.header()?;
+    r.header()?;
     let at = |span: Range<usize>| span.start + offset..span.end + offset;
-    let mut p = RawProject {
-        header: at(header),
-        ..RawProject::default()
-    };
     // The keys seen, one bit each (a key twice is a TOML error).
     let mut seen = 0u8;
     loop {
@@ -66,17 +79,12 @@ pub fn project(chunk: &str, offset: usize) -> Option<RawProject> {
                         if !ok {
                             return None;
                         }
-                        p.id = Some(Sp {
-                            value: s.into_owned(),
-                            span: at(span),
-                        });
+                        p.text.part(Part::Id).push_str(&s);
+                        p.id_at(at(span));
                     }
                     Key::District => {
                         let (s, span) = r.string()?;
-                        p.district = Some(Sp {
-                            value: s.into_owned(),
-                            span: at(span),
-                        });
+                        p.district(&s, at(span));
                     }
                     Key::Name => {
                         let (s, _) = r.string()?;
@@ -84,7 +92,7 @@ pub fn project(chunk: &str, offset: usize) -> Option<RawProject> {
                         if t.is_empty() {
                             return None;
                         }
-                        p.name = Some(sanitize_line(t));
+                        sanitize_line_into(t, p.name());
                     }
                     Key::Amount => {
                         let start = r.i;
@@ -94,22 +102,26 @@ pub fn project(chunk: &str, offset: usize) -> Option<RawProject> {
                         } else {
                             money::amount_from_integer(r.integer()?).ok()?
                         };
-                        p.amount = Some(Sp {
+                        p.amount(Sp {
                             value,
                             span: at(start..r.i),
                         });
                     }
-                    Key::Partners => p.partners = r.string_list()?,
+                    Key::Partners => r.string_list(&mut p.text, List::Partners)?,
                     Key::Target => {
                         let (s, _) = r.string()?;
                         let t = s.trim();
-                        p.target = (!t.is_empty()).then(|| sanitize_line(t));
+                        if !t.is_empty() {
+                            sanitize_line_into(t, p.text.part(Part::Target));
+                        }
                     }
-                    Key::Themes => p.themes = r.string_list()?,
+                    Key::Themes => r.string_list(&mut p.text, List::Themes)?,
                     Key::Summary => {
                         let (s, _) = r.string()?;
                         let t = s.trim();
-                        p.summary = (!t.is_empty()).then(|| sanitize_block(t));
+                        if !t.is_empty() {
+                            sanitize_block_into(t, p.text.part(Part::Summary));
+                        }
                     }
                 }
                 r.end_of_line()?;
@@ -120,7 +132,7 @@ pub fn project(chunk: &str, offset: usize) -> Option<RawProject> {
     if required.iter().any(|k| seen & (1u8 << *k as u8) == 0) {
         return None;
     }
-    Some(p)
+    Some(())
 }
 
 /// The keys of a project, in `PROJECT_KEYS` order.
@@ -281,12 +293,11 @@ impl<'a> Reader<'a> {
 
     /// `[` strings, separated by commas (a trailing one allowed), over any lines, with comments `]`;
     /// each trimmed and sanitised, none empty.
-    fn string_list(&mut self) -> Option<Vec<String>> {
+    fn string_list(&mut self, b: &mut ProjectBuilder, list: List) -> Option<()> {
         if self.peek() != Some(b'[') {
             return None;
         }
         self.i += 1;
-        let mut out = Vec::new();
         loop {
             self.gaps()?;
             if self.peek() == Some(b']') {
@@ -298,7 +309,7 @@ impl<'a> Reader<'a> {
             if t.is_empty() {
                 return None;
             }
-            out.push(sanitize_line(t));
+            sanitize_line_into(t, b.entry_buf(list));
             self.gaps()?;
             match self.peek()? {
                 b',' => self.i += 1,
@@ -309,10 +320,7 @@ impl<'a> Reader<'a> {
                 _ => return None,
             }
         }
-        // An exact-sized copy, as the converter makes (a shrunk buffer leaves gaps in the heap).
-        let mut exact = Vec::with_capacity(out.len());
-        exact.append(&mut out);
-        Some(exact)
+        Some(())
     }
 
     /// Blanks, line breaks and comments (inside an array).

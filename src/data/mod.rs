@@ -22,4 +22,7 @@ pub use load::{
     EMBEDDED_NAME, GeoIssue, GeoPlace, LoadError, SourceSpans, load_embedded, load_file, load_str,
     load_with_spans,
 };
-pub use model::{Dataset, District, MapInset, MapSpec, Meta, Project, Tile};
+pub use model::{
+    Dataset, District, Entries, List, MapInset, MapSpec, Meta, Part, Project, ProjectBuilder,
+    ProjectParts, Tile,
+};

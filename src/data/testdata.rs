@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::data::{Dataset, District, Meta, Project, Tile};
+use crate::data::{Dataset, District, Meta, Project, ProjectParts, Tile};
 
 pub fn dec(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
@@ -23,15 +23,17 @@ pub fn district(id: &str, name: &str, tile: (u16, u16)) -> District {
 }
 
 pub fn project(district: usize, name: &str, amount: &str, themes: &[&str]) -> Project {
-    Project {
-        id: None,
+    parts(district, name, amount, themes).into()
+}
+
+/// A project's fields, to change before building it.
+pub fn parts(district: usize, name: &str, amount: &str, themes: &[&str]) -> ProjectParts {
+    ProjectParts {
         district,
         name: name.to_string(),
         amount: dec(amount),
-        partners: Vec::new(),
-        target: None,
         themes: themes.iter().map(|t| t.to_string()).collect(),
-        summary: None,
+        ..ProjectParts::default()
     }
 }
 
@@ -98,14 +100,14 @@ pub fn danish() -> Dataset {
     bornholm.hq = Some("Rønne".into());
     bornholm.population = Some(40_000);
 
-    let mut vollsmose = project(
+    let mut vollsmose = parts(
         2,
         "Bekæmpelse af rocker- og bandeproblematikker i Vollsmose",
         "7000000",
         &["bander", "rockere", "tryghed"],
     );
     vollsmose.target = Some("Borgerne i Vollsmose".into());
-    let mut partnerskab = project(
+    let mut partnerskab = parts(
         1,
         "Projekt partnerskabsaftaler",
         "13600000",
@@ -113,7 +115,7 @@ pub fn danish() -> Dataset {
     );
     partnerskab.partners = vec!["Herlev Kommune".into(), "Ballerup Kommune".into()];
     let pinpoint = project(0, "Projekt Pin-point", "30000000", &["bander"]);
-    let mut ekstra = project(
+    let mut ekstra = parts(
         3,
         "Ekstraordinært forebyggende arbejde",
         "3000000",
@@ -123,7 +125,12 @@ pub fn danish() -> Dataset {
     dataset(
         Some("140000000"),
         vec![kbh, vestegn, fyn, oj, bornholm],
-        vec![vollsmose, partnerskab, pinpoint, ekstra],
+        vec![
+            vollsmose.into(),
+            partnerskab.into(),
+            pinpoint,
+            ekstra.into(),
+        ],
     )
 }
 
@@ -185,7 +192,7 @@ pub fn generated(districts_n: usize, per_district: usize) -> Dataset {
         districts.push(dist);
         for p in 0..per_district {
             let n = d * per_district + p;
-            let mut pr = project(
+            let mut pr = parts(
                 d,
                 &format!(
                     "Projekt {} og {} nr. {n}",
@@ -207,7 +214,7 @@ pub fn generated(districts_n: usize, per_district: usize) -> Dataset {
                 towns[(n / 3) % towns.len()],
                 n % 997
             ));
-            projects.push(pr);
+            projects.push(pr.into());
         }
     }
     let mut ds = dataset(Some("1000000000000"), districts, projects);

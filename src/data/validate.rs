@@ -6,13 +6,14 @@
 //! automatic tiles) computed once, and the [`SourceSpans`] later checks (geometry) need.
 
 use std::collections::HashSet;
+use std::hash::BuildHasher;
 use std::ops::Range;
 
 use rust_decimal::Decimal;
 
 use super::convert::{RawFile, Sp};
 use super::diagnostic::{Problem, did_you_mean};
-use super::model::{Dataset, District, MapInset, MapSpec, Meta, Project, Tile};
+use super::model::{Dataset, District, MapInset, MapSpec, Meta, Tile};
 use crate::locale::Locale;
 use crate::money::format_money;
 
@@ -131,12 +132,23 @@ pub fn validate(
 
     // Duplicate project ids; unknown districts.
     let every_district_has_id = districts.iter().all(|d| d.id.is_some());
-    let mut project_ids: HashMap<&str, &Range<usize>> =
-        HashMap::with_capacity_and_hasher(projects.len(), Default::default());
+    // The first project with each id, as an index into `projects` hashed by the id it names:
+    // 8 bytes an entry, where a map from the id to its span took 32 (the load's peak memory).
+    let hasher = foldhash::fast::RandomState::default();
+    let id_of = |k: &usize| {
+        projects
+            .get(*k)
+            .and_then(|q| q.id())
+            .map_or("", |s| s.value)
+    };
+    let mut project_ids: hashbrown::HashTable<usize> =
+        hashbrown::HashTable::with_capacity(projects.len());
     let mut suggestions: HashMap<&str, Option<String>> = HashMap::default();
-    for p in &projects {
-        if let Some(id) = &p.id {
-            if let Some(first) = project_ids.get(id.value.as_str()) {
+    for (i, p) in projects.iter().enumerate() {
+        if let Some(id) = p.id() {
+            let hash = hasher.hash_one(id.value);
+            if let Some(&first) = project_ids.find(hash, |k| id_of(k) == id.value) {
+                let first_span = projects.get(first).and_then(|f| f.id()).map(|f| f.span);
                 problems.push(
                     Problem::new(
                         id.span.clone(),
@@ -144,27 +156,27 @@ pub fn validate(
                     )
                     .label("used again here")
                     .hint("project ids are optional, but unique when given")
-                    .note(Some((*first).clone()), "first used here"),
+                    .note(first_span, "first used here"),
                 );
             } else {
-                project_ids.insert(id.value.as_str(), &id.span);
+                project_ids.insert_unique(hash, i, |k| hasher.hash_one(id_of(k)));
             }
         }
         // Not when the districts could not be read: every reference would be "unknown".
-        if let Some(dref) = &p.district
-            && !index.contains_key(dref.value.as_str())
+        if let Some(dref) = p.district()
+            && !index.contains_key(dref.value)
             && every_district_has_id
             && !districts_miswritten
         {
-            let shown = crate::text::sanitize_line(&dref.value);
+            let shown = crate::text::sanitize_line(dref.value);
             // Many projects may name the same wrong id (a renamed district): compute each hint once.
             let hint = suggestions
-                .entry(dref.value.as_str())
+                .entry(dref.value)
                 // In file order, so that among equally close ids the first one written wins (the
                 // map's order is random: the hint would change from run to run).
                 .or_insert_with(|| {
                     let ids = districts.iter().filter_map(|d| d.id.as_ref());
-                    did_you_mean(&dref.value, ids.map(|id| id.value.as_str()))
+                    did_you_mean(dref.value, ids.map(|id| id.value.as_str()))
                 })
                 .clone()
                 .unwrap_or_else(|| {
@@ -185,7 +197,7 @@ pub fn validate(
     }
 
     // Sum against the pool: exact, only when every amount could be read.
-    let amounts_ok = projects.iter().all(|p| p.amount.is_some());
+    let amounts_ok = projects.iter().all(|p| p.amount().is_some());
     let currency = meta
         .currency
         .as_ref()
@@ -196,7 +208,7 @@ pub fn validate(
     {
         let mut sum = Decimal::ZERO;
         let mut crossed: Option<Range<usize>> = None;
-        for a in projects.iter().filter_map(|p| p.amount.as_ref()) {
+        for a in projects.iter().filter_map(|p| p.amount()) {
             sum += a.value;
             if crossed.is_none() && sum > pool.value {
                 crossed = Some(a.span.clone());
@@ -289,29 +301,23 @@ pub fn validate(
         .map(|(i, d)| (d.id.as_str(), i))
         .collect();
     // The raw projects are taken from the back and their vector shrunk every few thousand, so that
-    // the raw entries (264 bytes each) and the model's projects never both exist in full: at
-    // 100,000 projects that was 26 + 17 MB at once, the load's peak memory. (A large vector's
-    // shrink is a `realloc` that gives the tail pages back, not a copy.) Strings are moved, not
-    // copied; the order is restored at the end.
+    // the raw entries (120 bytes each) and the model's projects (64) never both exist in full. (A
+    // large vector's shrink is a `realloc` that gives the tail pages back, not a copy.) Each
+    // project's text is moved, and only loses the district reference at its end (in place); the
+    // order is restored at the end.
     drop(project_ids);
     drop(suggestions);
     let mut projects = projects;
     let mut out_projects = Vec::with_capacity(projects.len());
     let mut links = Vec::with_capacity(projects.len());
     while let Some(p) = projects.pop() {
-        let district = *by_id.get(p.district.as_ref()?.value.as_str())?;
-        let amount = p.amount?.value;
+        let district = *by_id.get(p.district()?.value)?;
+        let amount = p.amount()?.value;
+        if !p.has_name() {
+            return None;
+        }
         links.push((district, amount));
-        out_projects.push(Project {
-            id: p.id.map(|s| s.value),
-            district,
-            name: p.name?,
-            amount,
-            partners: p.partners,
-            target: p.target,
-            themes: p.themes,
-            summary: p.summary,
-        });
+        out_projects.push(p.into_project(district));
         if projects.len() % 4096 == 0 {
             projects.shrink_to_fit();
         }

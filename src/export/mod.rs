@@ -200,7 +200,7 @@ pub const DISTRICT_COLUMNS: &[&str] = &[
 
 /// CSV: a header row, then one record per row; amounts plain, lists joined with `; `.
 pub fn write_csv(ds: &Dataset, view: &Selection, w: &mut dyn Write) -> io::Result<()> {
-    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    let opt = |s: Option<&str>| s.unwrap_or_default().to_string();
     let share = |r: &Row| r.share_of_pool.map(plain_ratio).unwrap_or_default();
     match view.by {
         ExportBy::Project => {
@@ -218,13 +218,13 @@ pub fn write_csv(ds: &Dataset, view: &Selection, w: &mut dyn Write) -> io::Resul
                     &[
                         r.district.id.clone(),
                         r.district.name.clone(),
-                        opt(&p.id),
-                        p.name.clone(),
+                        opt(p.id()),
+                        p.name().to_string(),
                         plain_amount(r.amount),
                         share(&r),
-                        p.partners.join("; "),
-                        p.themes.join("; "),
-                        opt(&p.target),
+                        p.partners().join("; "),
+                        p.themes().join("; "),
+                        opt(p.target()),
                     ],
                 )?;
             }
@@ -244,8 +244,8 @@ pub fn write_csv(ds: &Dataset, view: &Selection, w: &mut dyn Write) -> io::Resul
                     &[
                         d.id.clone(),
                         d.name.clone(),
-                        opt(&d.short),
-                        opt(&d.hq),
+                        opt(d.short.as_deref()),
+                        opt(d.hq.as_deref()),
                         r.projects.to_string(),
                         plain_amount(r.amount),
                         share(&r),
@@ -287,8 +287,8 @@ enum JsonRow<'a> {
         project: &'a str,
         amount: String,
         share_of_pool: Option<String>,
-        partners: &'a [String],
-        themes: &'a [String],
+        partners: Vec<&'a str>,
+        themes: Vec<&'a str>,
         target: Option<&'a str>,
         summary: Option<&'a str>,
     },
@@ -315,14 +315,14 @@ pub fn write_json(ds: &Dataset, view: &Selection, w: &mut dyn Write) -> io::Resu
             (ExportBy::Project, Some(p)) => JsonRow::Project {
                 district_id: &r.district.id,
                 district: &r.district.name,
-                project_id: p.id.as_deref(),
-                project: &p.name,
+                project_id: p.id(),
+                project: p.name(),
                 amount: plain_amount(r.amount),
                 share_of_pool: r.share_of_pool.map(plain_ratio),
-                partners: &p.partners,
-                themes: &p.themes,
-                target: p.target.as_deref(),
-                summary: p.summary.as_deref(),
+                partners: p.partners().collect(),
+                themes: p.themes().collect(),
+                target: p.target(),
+                summary: p.summary(),
             },
             _ => JsonRow::District {
                 district_id: &r.district.id,
@@ -461,7 +461,7 @@ pub fn write_markdown(
     writeln!(w, "|---|---|---:|---:|")?;
     for r in &rs {
         let (c1, c2) = match (view.by, r.project) {
-            (ExportBy::Project, Some(p)) => (md_cell(&p.name), md_cell(&r.district.name)),
+            (ExportBy::Project, Some(p)) => (md_cell(p.name()), md_cell(&r.district.name)),
             _ => (md_cell(&r.district.name), r.projects.to_string()),
         };
         writeln!(
@@ -684,13 +684,13 @@ mod tests {
     fn filtered_and_ordered_views() {
         let ds = load_embedded();
         let v = Selection::filtered(&ds, ExportBy::Project, |p| {
-            p.themes.iter().any(|t| t == "bander")
+            p.themes().any(|t| t == "bander")
         });
         assert_eq!(v.rows.len(), 4);
         let v = v.ordered(vec![5, 2, 99]);
         let names: Vec<&str> = rows(&ds, &v)
             .iter()
-            .map(|r| r.project.unwrap().name.as_str())
+            .map(|r| r.project.unwrap().name())
             .collect();
         assert_eq!(
             names,
@@ -699,9 +699,7 @@ mod tests {
                 "Bekæmpelse af rocker- og bandeproblematikker i Vollsmose"
             ]
         );
-        let v = Selection::filtered(&ds, ExportBy::District, |p| {
-            p.themes.iter().any(|t| t == "unge")
-        });
+        let v = Selection::filtered(&ds, ExportBy::District, |p| p.themes().any(|t| t == "unge"));
         let rs = rows(&ds, &v);
         assert_eq!(rs.len(), 12, "every district is listed");
         let total: Decimal = rs.iter().map(|r| r.amount).sum();

@@ -15,7 +15,9 @@ use super::sheet;
 use super::table::{Cell, CellProblem, Source, Table};
 use super::write::{self, MetaOut};
 use crate::data::load::{display_path, read_bytes};
-use crate::data::{Dataset, Diagnostic, District, LoadError, MapSpec, Project, load_embedded};
+use crate::data::{
+    Dataset, Diagnostic, District, LoadError, MapSpec, Project, ProjectParts, load_embedded,
+};
 use crate::locale::format_number;
 
 /// Which districts the rows are matched against.
@@ -378,7 +380,7 @@ pub fn import_table(
         let Some(Ok(amount)) = amounts.get(k).cloned() else {
             continue;
         };
-        projects.push(Project {
+        projects.push(Project::from(ProjectParts {
             id: ids[k].take(),
             district: district_of.get(k).copied().unwrap_or(0),
             name: crate::text::sanitize_line(&value(cell(r, Field::Project)).unwrap_or_default()),
@@ -387,7 +389,7 @@ pub fn import_table(
             target: value(cell(r, Field::Target)).map(|t| crate::text::sanitize_line(&t)),
             themes: split_list(value(cell(r, Field::Themes))),
             summary: value(cell(r, Field::Summary)).map(|t| crate::text::sanitize_block(&t)),
-        });
+        }));
     }
 
     let total: Decimal = projects.iter().map(|p| p.amount).sum();

@@ -40,8 +40,8 @@ pub fn toml_string(s: &str) -> String {
     out
 }
 
-fn toml_list(items: &[String]) -> String {
-    let inner: Vec<String> = items.iter().map(|s| toml_string(s)).collect();
+fn toml_list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
+    let inner: Vec<String> = items.into_iter().map(|s| toml_string(s.as_ref())).collect();
     format!("[{}]", inner.join(", "))
 }
 
@@ -64,8 +64,9 @@ fn opt_text(out: &mut String, key: &str, value: Option<&str>) {
     }
 }
 
-fn list(out: &mut String, key: &str, items: &[String]) {
-    if !items.is_empty() {
+fn list<S: AsRef<str>>(out: &mut String, key: &str, items: impl IntoIterator<Item = S>) {
+    let mut items = items.into_iter().peekable();
+    if items.peek().is_some() {
         line(out, key, &toml_list(items));
     }
 }
@@ -138,15 +139,15 @@ pub fn round_toml(
     }
     for p in projects {
         out.push_str("\n[[project]]\n");
-        opt_text(&mut out, "id", p.id.as_deref());
+        opt_text(&mut out, "id", p.id());
         let district = districts.get(p.district).map_or("", |d| d.id.as_str());
         line(&mut out, "district", &toml_string(district));
-        line(&mut out, "name", &toml_string(&p.name));
+        line(&mut out, "name", &toml_string(p.name()));
         line(&mut out, "amount", &toml_amount(p.amount));
-        list(&mut out, "partners", &p.partners);
-        opt_text(&mut out, "target", p.target.as_deref());
-        list(&mut out, "themes", &p.themes);
-        opt_text(&mut out, "summary", p.summary.as_deref());
+        list(&mut out, "partners", p.partners());
+        opt_text(&mut out, "target", p.target());
+        list(&mut out, "themes", p.themes());
+        opt_text(&mut out, "summary", p.summary());
     }
     out
 }

@@ -535,15 +535,17 @@ pub fn project_changes(
     };
     let key = |d: &Dataset, p: usize| {
         let p = &d.projects[p];
-        p.id.clone()
-            .map_or_else(|| (false, p.name.clone()), |id| (true, id))
+        p.id().map_or_else(
+            || (false, p.name().to_string()),
+            |id| (true, id.to_string()),
+        )
     };
     let mut out: Vec<ProjectChange> = Vec::new();
     let mut seen: HashMap<(bool, String), usize> = HashMap::new();
     for p in of(base, at_base) {
         seen.insert(key(base, p), out.len());
         out.push(ProjectChange {
-            name: base.projects[p].name.clone(),
+            name: base.projects[p].name().to_string(),
             base: Some(base.projects[p].amount),
             cmp: None,
             step: Step::Ended,
@@ -554,12 +556,12 @@ pub fn project_changes(
         match seen.get(&key(cmp, p)) {
             Some(&k) => {
                 let row = &mut out[k];
-                row.name.clone_from(&cmp.projects[p].name);
+                cmp.projects[p].name().clone_into(&mut row.name);
                 row.cmp = Some(amount);
                 row.step = Step::between(row.base, row.cmp);
             }
             None => out.push(ProjectChange {
-                name: cmp.projects[p].name.clone(),
+                name: cmp.projects[p].name().to_string(),
                 base: None,
                 cmp: Some(amount),
                 step: Step::New,

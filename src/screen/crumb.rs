@@ -29,7 +29,7 @@ pub fn crumb_labels(app: &Inputs<'_>) -> Vec<String> {
                 .projects
                 .get(project)
                 .map_or_else(String::new, |p| {
-                    text::truncate(&p.name, CRUMB_CAP).into_owned()
+                    text::truncate(p.name(), CRUMB_CAP).into_owned()
                 }),
         })
         .collect()

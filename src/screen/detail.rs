@@ -64,7 +64,11 @@ pub fn name_lines(name: &str, width: usize, app: &Inputs<'_>) -> Vec<String> {
 }
 
 /// A list joined as far as a field shows it, `… og 9.950 til` / `… and 9,950 more` after.
-pub fn list_text(items: &[String], width: usize, app: &Inputs<'_>) -> String {
+pub fn list_text<S: AsRef<str>>(
+    items: impl IntoIterator<Item = S>,
+    width: usize,
+    app: &Inputs<'_>,
+) -> String {
     let (mut s, left) = join_limited(items, ", ", width.saturating_mul(FIELD_LINES));
     if left > 0 {
         s.push_str(&i18n::and_more(left, app.locale));
@@ -367,7 +371,7 @@ pub fn project_lines(app: &Inputs<'_>, project: usize, width: usize) -> Vec<DLin
         .unwrap_or(0)
         + 2;
     let mut out: Vec<DLine> = Vec::new();
-    for line in name_lines(&p.name, width, app) {
+    for line in name_lines(p.name(), width, app) {
         out.push(vec![(line, t.title)]);
     }
     if let Some(d) = district {
@@ -419,10 +423,10 @@ pub fn project_lines(app: &Inputs<'_>, project: usize, width: usize) -> Vec<DLin
             t.text,
         );
     }
-    let partners = if p.partners.is_empty() {
+    let partners = if p.partners().is_empty() {
         words.none.to_string()
     } else {
-        list_text(&p.partners, width, app)
+        list_text(p.partners(), width, app)
     };
     field(
         &mut out,
@@ -436,19 +440,19 @@ pub fn project_lines(app: &Inputs<'_>, project: usize, width: usize) -> Vec<DLin
     field(
         &mut out,
         words.target,
-        p.target.as_deref().unwrap_or(words.none),
+        p.target().unwrap_or(words.none),
         label_w,
         width,
         app,
         t.text,
     );
-    let themes = if p.themes.is_empty() {
+    let themes = if p.themes().is_empty() {
         words.none.to_string()
     } else {
-        list_text(&p.themes, width, app)
+        list_text(p.themes(), width, app)
     };
     field(&mut out, words.themes, &themes, label_w, width, app, t.text);
-    if let Some(summary) = &p.summary {
+    if let Some(summary) = p.summary() {
         out.push(Vec::new());
         out.push(vec![(words.summary.to_string(), t.accent)]);
         let (lines, more) = wrap_shown(app, summary, width, SUMMARY_LINES);

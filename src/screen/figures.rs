@@ -89,7 +89,7 @@ impl ProjectSort {
                 amount(b).cmp(&amount(a))
             }),
             ProjectSort::Name => projects.sort_by_cached_key(|&p| {
-                ds.projects.get(p).map(|p| collation_key(&p.name, locale))
+                ds.projects.get(p).map(|p| collation_key(p.name(), locale))
             }),
         }
         projects

@@ -48,24 +48,38 @@ fn is_clean(s: &str, newlines_ok: bool) -> bool {
 /// Makes a one-line string display-safe: every control character is replaced visibly; tabs and
 /// newlines become a space (a name never spans lines).
 pub fn sanitize_line(s: &str) -> String {
+    let mut out = String::new();
+    sanitize_line_into(s, &mut out);
+    out
+}
+
+/// [`sanitize_line`], appended to `out` (no allocation of its own).
+pub fn sanitize_line_into(s: &str, out: &mut String) {
     if is_clean(s, false) {
-        return s.to_string();
+        out.push_str(s);
+        return;
     }
-    s.chars()
-        .map(|c| match c {
-            '\t' | '\n' | '\r' => ' ',
-            c => replacement(c).unwrap_or(c),
-        })
-        .collect()
+    out.extend(s.chars().map(|c| match c {
+        '\t' | '\n' | '\r' => ' ',
+        c => replacement(c).unwrap_or(c),
+    }));
 }
 
 /// Like [`sanitize_line`], but keeps line breaks (`\n`; `\r\n` becomes `\n`) for multi-line text such
 /// as summaries and notes; tabs become four spaces.
 pub fn sanitize_block(s: &str) -> String {
+    let mut out = String::new();
+    sanitize_block_into(s, &mut out);
+    out
+}
+
+/// [`sanitize_block`], appended to `out`.
+pub fn sanitize_block_into(s: &str, out: &mut String) {
     if is_clean(s, true) {
-        return s.to_string();
+        out.push_str(s);
+        return;
     }
-    let mut out = String::with_capacity(s.len());
+    out.reserve(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -75,7 +89,6 @@ pub fn sanitize_block(s: &str) -> String {
             c => out.push(replacement(c).unwrap_or(c)),
         }
     }
-    out
 }
 
 /// Display width in terminal columns.

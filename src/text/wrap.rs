@@ -80,12 +80,19 @@ pub fn wrap_limited(s: &str, width: usize, max_lines: usize) -> (Vec<String>, bo
 /// `items` joined with `sep`, but only the first ones that can fill `max_cols` columns; the rest is
 /// counted, not joined (10,000 municipalities cost what a pane shows). Returns the text and how many
 /// items were left out.
-pub fn join_limited(items: &[String], sep: &str, max_cols: usize) -> (String, usize) {
+pub fn join_limited<S: AsRef<str>>(
+    items: impl IntoIterator<Item = S>,
+    sep: &str,
+    max_cols: usize,
+) -> (String, usize) {
     let mut out = String::new();
     let mut cols = 0;
-    for (k, item) in items.iter().enumerate() {
+    let mut items = items.into_iter();
+    let mut k = 0;
+    while let Some(item) = items.next() {
+        let item = item.as_ref();
         if k > 0 && cols >= max_cols {
-            return (out, items.len() - k);
+            return (out, 1 + items.count());
         }
         if k > 0 {
             out.push_str(sep);
@@ -95,6 +102,7 @@ pub fn join_limited(items: &[String], sep: &str, max_cols: usize) -> (String, us
         let item = text::truncate(item, budget);
         cols += text::width(&item);
         out.push_str(&item);
+        k += 1;
     }
     (out, 0)
 }
@@ -160,7 +168,7 @@ mod tests {
             join_limited(&items[..2], ", ", 100),
             ("Kommune 0, Kommune 1".to_string(), 0)
         );
-        assert_eq!(join_limited(&[], ", ", 10), (String::new(), 0));
+        assert_eq!(join_limited(&[] as &[String], ", ", 10), (String::new(), 0));
     }
 
     #[test]

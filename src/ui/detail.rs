@@ -115,7 +115,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, focused: bool) {
                     row,
                     x + 1,
                     y,
-                    &text::pad_right(&project.name, name_w),
+                    &text::pad_right(project.name(), name_w),
                     style,
                 );
                 if !cols.show_amount {
