@@ -1,8 +1,8 @@
 //! Start-up of the dashboard on a data file, step by step, against `kredskort check`'s load:
 //! `cargo run --release --example first_frame -- FILE` prints the load, the theme index
 //! (`Prepared::without_search`, as the dashboard starts), `App::with_prepared` and the first draw at
-//! 200×60, then the search index the dashboard builds after the first frame (before it handles any
-//! key), each as the median of `KREDSKORT_RUNS` runs (default 3), and the first frame as a multiple
+//! 200×60, then the search index the dashboard builds on another thread after the first frame
+//! (the screen takes keys meanwhile), each as the median of `KREDSKORT_RUNS` runs (default 3), and the first frame as a multiple
 //! of the load. With `KREDSKORT_EAGER` set, both indexes are built before the first frame
 //! (`Prepared::new`, as before). Terminal set-up is left out (it does not depend on the data).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -53,6 +53,7 @@ fn main() {
             let _ = app.update(Msg::SearchIndexBuilt {
                 tab: 0,
                 index: Box::new(index),
+                of: app.shared_data(),
             });
         }
         steps[4].push(t.elapsed());

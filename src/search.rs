@@ -892,9 +892,9 @@ impl Prepared {
     }
 
     /// The dataset with its theme index only (the first frame's figures need it), for the
-    /// dashboard's start-up: the search index is built after the first frame is on the screen
-    /// (`Msg::SearchIndexBuilt`), before any key is handled. At 1,000,000 projects it takes as long
-    /// as the load itself, which the first frame then no longer waits for.
+    /// dashboard's start-up: the search index is built on another thread after the first frame is
+    /// on the screen (`Msg::SearchIndexBuilt`). At 1,000,000 projects it takes as long as the load
+    /// itself, which the first frame then no longer waits for.
     pub fn without_search(dataset: Dataset) -> Prepared {
         let themes = ThemeIndex::build(&dataset);
         Prepared {

@@ -1448,9 +1448,9 @@ fn compare_shows_every_marked_district_as_a_row() {
     }
 }
 
-/// The dashboard draws its first frame before the search index exists and builds it before
-/// handling any key: the first frame, and every search after the index is in, are the same as with
-/// the index built up front.
+/// The dashboard draws its first frame before the search index exists and builds it on another
+/// thread: the first frame, and every search after the index is in, are the same as with the index
+/// built up front.
 #[test]
 fn a_search_index_built_after_the_first_frame_changes_nothing() {
     let ds = load_embedded();
@@ -1462,6 +1462,7 @@ fn a_search_index_built_after_the_first_frame_changes_nothing() {
     let _ = late.update(Msg::SearchIndexBuilt {
         tab: 0,
         index: Box::new(index),
+        of: late.shared_data(),
     });
     assert!(!late.search_pending());
     for q in ["vollsmose", "ko", "bander", "kobenhavn", "zzz"] {
@@ -1476,6 +1477,40 @@ fn a_search_index_built_after_the_first_frame_changes_nothing() {
         typed(&mut late, keys);
         assert_eq!(screen(&eager, true), screen(&late, true), "after {keys}");
     }
+}
+
+/// A query typed before the index is in: the box says the index is being built (not "no
+/// match"), Enter keeps it open, and when the index arrives the query runs as if it had been there.
+/// An index built over data that a reload has replaced meanwhile is dropped.
+#[test]
+fn a_query_typed_before_the_search_index_runs_when_it_arrives() {
+    let ds = load_embedded();
+    let mut eager = App::with_prepared(Prepared::new(ds.clone()), Locale::Da, (120, 40));
+    let mut late = App::with_prepared(Prepared::without_search(ds), Locale::Da, (120, 40));
+    typed(&mut late, "/vollsmose<Enter>");
+    assert!(matches!(late.mode(), Mode::Search(_)));
+    let s = screen(&late, false);
+    assert!(s.contains("Søgeindekset bygges"), "{s}");
+    assert!(!s.contains("Ingen resultater"), "{s}");
+    // An index over another dataset (a reload's predecessor) is not taken.
+    let other = std::sync::Arc::new(load_embedded());
+    let _ = late.update(Msg::SearchIndexBuilt {
+        tab: 0,
+        index: Box::new(kredskort::search::SearchIndex::build(&other)),
+        of: other,
+    });
+    assert!(late.search_pending());
+    let _ = late.update(Msg::SearchIndexBuilt {
+        tab: 0,
+        index: Box::new(kredskort::search::SearchIndex::build(late.data())),
+        of: late.shared_data(),
+    });
+    assert!(!late.search_pending());
+    typed(&mut eager, "/vollsmose");
+    assert_eq!(screen(&eager, true), screen(&late, true));
+    typed(&mut eager, "<Enter>");
+    typed(&mut late, "<Enter>");
+    assert_eq!(screen(&eager, true), screen(&late, true));
 }
 
 /// The same through the workspace, which hands the index to its tab.
@@ -1497,10 +1532,13 @@ fn the_workspace_hands_a_late_search_index_to_its_tab() {
         workspace_screen(&eager, false),
         workspace_screen(&late, false)
     );
-    let index = kredskort::search::SearchIndex::build(late.tabs()[0].app.as_ref().unwrap().data());
+    let app = late.tabs()[0].app.as_ref().unwrap();
+    let index = kredskort::search::SearchIndex::build(app.data());
+    let of = app.shared_data();
     let _ = late.update(Msg::SearchIndexBuilt {
         tab: 0,
         index: Box::new(index),
+        of,
     });
     assert!(!late.tabs()[0].app.as_ref().unwrap().search_pending());
     for k in parse_key_sequence("/vollsmose").unwrap() {

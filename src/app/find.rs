@@ -84,6 +84,10 @@ impl App {
                 self.request(Effect::Quit);
                 return true;
             }
+            // The index is still being built (the box says so): the prompt stays open, and the
+            // query runs when it arrives, rather than answering "no match" for a search that
+            // never ran.
+            KeyCode::Enter if self.search_pending => return true,
             KeyCode::Enter => {
                 self.mode = Mode::Normal;
                 let hits = prompt.hits;

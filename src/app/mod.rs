@@ -67,9 +67,14 @@ pub enum Msg {
     ExportDeclined,
     /// A message for the status line from outside the app (the workspace's).
     Notice(String),
-    /// The search index of tab `tab`, built after the first frame (see
-    /// [`Prepared::without_search`]).
-    SearchIndexBuilt { tab: usize, index: Box<SearchIndex> },
+    /// The search index of tab `tab`, built off the UI thread after the first frame (see
+    /// [`Prepared::without_search`]) over `of`, the dataset it indexes: one that a reload has
+    /// replaced meanwhile is dropped.
+    SearchIndexBuilt {
+        tab: usize,
+        index: Box<SearchIndex>,
+        of: Arc<Dataset>,
+    },
 }
 
 impl From<Key> for Msg {
@@ -127,7 +132,8 @@ struct Fingerprint {
 /// Everything the screen depends on.
 #[derive(Debug, Clone)]
 pub struct App {
-    data: Dataset,
+    /// Shared (read-only) with a thread that builds its search index after the first frame.
+    data: Arc<Dataset>,
     locale: Locale,
     keymap: Keymap,
     theme: Theme,
@@ -151,8 +157,8 @@ pub struct App {
     figures: Figures,
     /// The search and theme indexes, built with the dataset (off the UI thread on reload).
     search_index: Arc<SearchIndex>,
-    /// The search index is still to come (`Msg::SearchIndexBuilt`); the dashboard handles no key
-    /// before it is in.
+    /// The search index is still to come (`Msg::SearchIndexBuilt`): meanwhile the search prompt
+    /// takes a query and says the index is being built, and runs the query when it arrives.
     search_pending: bool,
     theme_index: Arc<ThemeIndex>,
     /// Marked districts, in marking order.
@@ -223,7 +229,7 @@ impl App {
         let selected = bar_order.first().copied().unwrap_or(0);
         let map_view = map_mode::MapView::for_data(&data);
         let mut app = App {
-            data,
+            data: Arc::new(data),
             locale,
             keymap: Keymap::default(),
             theme: Theme::default(),
@@ -351,9 +357,19 @@ impl App {
                 self.set_status(crate::i18n::export_not_in_render(self.locale));
             }
             Msg::Notice(text) => self.set_status(text),
-            Msg::SearchIndexBuilt { index, .. } => {
-                self.search_index = Arc::new(*index);
-                self.search_pending = false;
+            Msg::SearchIndexBuilt { index, of, .. } => {
+                if Arc::ptr_eq(&of, &self.data) {
+                    self.search_index = Arc::new(*index);
+                    self.search_pending = false;
+                    // A query typed while the index was being built is searched now.
+                    if let Mode::Search(mut prompt) =
+                        std::mem::replace(&mut self.mode, Mode::Normal)
+                    {
+                        self.run_query(&mut prompt);
+                        self.mode = Mode::Search(prompt);
+                    }
+                    self.touch();
+                }
             }
         }
         self.prepare();
@@ -440,6 +456,11 @@ impl App {
 
     pub fn data(&self) -> &Dataset {
         &self.data
+    }
+
+    /// The dataset, shared: for a thread that only reads it (the search index's builder).
+    pub fn shared_data(&self) -> Arc<Dataset> {
+        Arc::clone(&self.data)
     }
 
     pub fn locale(&self) -> Locale {

@@ -55,7 +55,7 @@ impl App {
                 return;
             }
         };
-        let old = std::mem::replace(&mut self.data, prepared.dataset);
+        let old = std::mem::replace(&mut self.data, Arc::new(prepared.dataset));
         self.search_index = Arc::new(prepared.search);
         self.search_pending = prepared.search_pending;
         self.theme_index = Arc::new(prepared.themes);

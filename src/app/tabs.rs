@@ -241,9 +241,9 @@ impl Workspace {
                     effects: Vec::new(),
                 }
             }
-            Msg::SearchIndexBuilt { tab, index } => {
+            Msg::SearchIndexBuilt { tab, index, of } => {
                 match self.tabs.get_mut(tab).and_then(|t| t.app.as_mut()) {
-                    Some(app) => app.update(Msg::SearchIndexBuilt { tab, index }),
+                    Some(app) => app.update(Msg::SearchIndexBuilt { tab, index, of }),
                     None => Update::default(),
                 }
             }

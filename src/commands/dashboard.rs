@@ -6,7 +6,7 @@
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::thread;
 
 use ratatui::Terminal;
@@ -217,6 +217,12 @@ pub enum AppEvent {
     InputFailed(String),
     /// SIGTERM, SIGHUP, SIGINT or SIGQUIT.
     Signal(i32),
+    /// A tab's search index, built after the first frame over the dataset `of`.
+    SearchIndex {
+        tab: usize,
+        index: Box<SearchIndex>,
+        of: Arc<Dataset>,
+    },
 }
 
 pub fn run(global: &GlobalArgs, args: &DashboardArgs, files: &[PathBuf]) -> ExitCode {
@@ -261,17 +267,36 @@ pub fn run(global: &GlobalArgs, args: &DashboardArgs, files: &[PathBuf]) -> Exit
     }
 }
 
-/// Builds the search index of every tab whose app started without one.
-fn build_pending_search(ws: &mut Workspace) {
+/// Builds the search index of every tab whose app started without one, each on a thread of its
+/// own that reads the tab's dataset (shared, not copied) and sends the index back as an event, so
+/// the screen takes keys, resizes and signals meanwhile. Where no thread can be started, the index
+/// is built here.
+fn build_pending_search(ws: &mut Workspace, tx: &mpsc::Sender<AppEvent>) {
     for tab in 0..ws.tabs().len() {
-        let index = match ws.tabs().get(tab).and_then(|t| t.app.as_ref()) {
-            Some(app) if app.search_pending() => SearchIndex::build(app.data()),
+        let data = match ws.tabs().get(tab).and_then(|t| t.app.as_ref()) {
+            Some(app) if app.search_pending() => app.shared_data(),
             _ => continue,
         };
-        let _ = ws.update(Msg::SearchIndexBuilt {
-            tab,
-            index: Box::new(index),
-        });
+        let tx = tx.clone();
+        let work = Arc::clone(&data);
+        let spawned = thread::Builder::new()
+            .name("search-index".into())
+            .spawn(move || {
+                let index = Box::new(SearchIndex::build(&work));
+                let _ = tx.send(AppEvent::SearchIndex {
+                    tab,
+                    index,
+                    of: work,
+                });
+            });
+        if spawned.is_err() {
+            let index = Box::new(SearchIndex::build(&data));
+            let _ = ws.update(Msg::SearchIndexBuilt {
+                tab,
+                index,
+                of: data,
+            });
+        }
     }
 }
 
@@ -317,6 +342,7 @@ fn run_loop(mut ws: Workspace, settings: &Settings) -> io::Result<Option<i32>> {
     if let Some(msg) = watch_error {
         let _ = ws.update(Msg::WatchFailed(msg));
     }
+    let index_tx = tx.clone();
     let input_tx = tx;
     thread::spawn(move || {
         loop {
@@ -331,9 +357,10 @@ fn run_loop(mut ws: Workspace, settings: &Settings) -> io::Result<Option<i32>> {
         }
     });
     terminal.draw(|f| ui::tabbar::draw(f, &ws))?;
-    // Now the search indexes left out at start-up, before any event is handled (keys, resizes and
-    // signals wait in the channel meanwhile), so nothing can see an index missing.
-    build_pending_search(&mut ws);
+    // Now the search indexes left out at start-up, off this thread: the first screen is up and
+    // takes keys while they are built.
+    build_pending_search(&mut ws, &index_tx);
+    drop(index_tx);
     let mut outcome = Ok(None);
     let start_reload = |ws: &Workspace, path: &Path| {
         if let Some(r) = ws.tab_of(path).and_then(|k| reloaders.get(k)) {
@@ -376,6 +403,7 @@ fn run_loop(mut ws: Workspace, settings: &Settings) -> io::Result<Option<i32>> {
                 }
                 Msg::Loaded { path, result }
             }
+            AppEvent::SearchIndex { tab, index, of } => Msg::SearchIndexBuilt { tab, index, of },
             AppEvent::Watch(WatchEvent::Removed(path)) => Msg::FileRemoved(path),
             AppEvent::Watch(WatchEvent::Error(e)) => Msg::WatchFailed(e),
         };
@@ -425,5 +453,43 @@ pub fn action_of_event(ev: &Event) -> Option<Action> {
             _ => None,
         },
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The start-up's search index comes from another thread as an event, and the tab takes it.
+    #[test]
+    fn the_pending_search_index_arrives_as_an_event() {
+        let ws = Workspace::new(
+            Locale::Da,
+            Theme::default(),
+            Keymap::default(),
+            MapSettings::default(),
+            (120, 40),
+        );
+        let mut ws = ws.with_tab(None, Ok(Prepared::without_search(data::load_embedded())));
+        let pending = |ws: &Workspace| ws.tabs()[0].app.as_ref().unwrap().search_pending();
+        assert!(pending(&ws));
+        let (tx, rx) = mpsc::channel();
+        build_pending_search(&mut ws, &tx);
+        let Ok(AppEvent::SearchIndex { tab, index, of }) =
+            rx.recv_timeout(std::time::Duration::from_secs(60))
+        else {
+            panic!("no index event");
+        };
+        let _ = ws.update(Msg::SearchIndexBuilt { tab, index, of });
+        assert!(!pending(&ws));
+        assert!(
+            !ws.tabs()[0]
+                .app
+                .as_ref()
+                .unwrap()
+                .search_index()
+                .query("vollsmose")
+                .is_empty()
+        );
     }
 }

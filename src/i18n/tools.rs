@@ -11,6 +11,8 @@ pub struct ToolStrings {
     /// After a query as long as a query is searched.
     pub query_full: &'static str,
     pub no_hits: &'static str,
+    /// In the search box while the search index is still being built.
+    pub indexing: &'static str,
     pub no_search: &'static str,
     /// One search hit / several, lower case, for counts ([`crate::i18n::count`]).
     pub hit_one: &'static str,
@@ -71,6 +73,7 @@ const DA: ToolStrings = ToolStrings {
     search_prompt: "Søg",
     query_full: "(højst 256 tegn søges)",
     no_hits: "Ingen resultater",
+    indexing: "Søgeindekset bygges … søgningen kører, når det er klar",
     no_search: "Ingen søgning endnu: tryk / for at søge",
     hit_one: "resultat",
     hit_many: "resultater",
@@ -126,6 +129,7 @@ const EN: ToolStrings = ToolStrings {
     search_prompt: "Find",
     query_full: "(at most 256 characters are searched)",
     no_hits: "No matches",
+    indexing: "Building the search index … the search runs when it is ready",
     no_search: "No search yet: press / to search",
     hit_one: "match",
     hit_many: "matches",

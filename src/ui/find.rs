@@ -56,6 +56,9 @@ pub(super) fn search(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) 
         w.query_full.to_string()
     } else if p.query.is_empty() {
         String::new()
+    } else if app.search_pending() {
+        // Not "0 matches": the query has not run yet (the box says why).
+        t.ellipsis.to_string()
     } else {
         i18n::count(p.total, w.hit_one, w.hit_many, app.locale())
     };
@@ -88,7 +91,13 @@ pub(super) fn search(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) 
     let title = format!("{} ({})", w.search_prompt, p.total);
     let inner = pane(buf, r, &title, true, app);
     if p.hits.is_empty() {
-        put(buf, inner, inner.x + 1, inner.y, w.no_hits, t.dim);
+        // Until the index is in, no hit is not "no match": the query runs when it arrives.
+        let note = if app.search_pending() {
+            w.indexing
+        } else {
+            w.no_hits
+        };
+        put(buf, inner, inner.x + 1, inner.y, note, t.dim);
         return;
     }
     let vis = usize::from(inner.height);
