@@ -698,6 +698,36 @@ fn tiny_and_huge_sizes_do_not_panic() {
     }
 }
 
+/// Terminals can report any size up to 65535 a side: the layout (and the state's preparation
+/// after each key, which lays the screen out) takes the extremes without overflowing, on both
+/// maps, and every pane stays inside the screen. (Drawing a 65535² buffer is left out: four
+/// billion cells.)
+#[test]
+fn layout_takes_the_largest_sizes_a_terminal_reports() {
+    for (w, h) in [
+        (6000, 40),
+        (1000, 30000),
+        (u16::MAX, 40),
+        (64, u16::MAX),
+        (u16::MAX, u16::MAX),
+    ] {
+        for tiles_map in [false, true] {
+            let app = App::new(load_embedded(), Locale::Da, (w, h));
+            let mut app = if tiles_map { tiles(app) } else { app };
+            typed(&mut app, "<Enter>");
+            let l = app.layout();
+            let screen = ratatui::layout::Rect::new(0, 0, w, h);
+            for r in [l.map, l.bars, l.detail].into_iter().flatten() {
+                assert_eq!(
+                    r.intersection(screen),
+                    r,
+                    "{w}x{h} tiles={tiles_map}: {l:?}"
+                );
+            }
+        }
+    }
+}
+
 // ---------------------------------------------------------------- output volume
 
 /// Bytes the real terminal backend writes for one arrow-key step after the first frame (the issue on

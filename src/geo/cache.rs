@@ -10,8 +10,15 @@ use super::project::BBox;
 use super::raster::Raster;
 use super::regions::GeoMap;
 
+/// The largest outline drawing, in cells: a terminal may report up to 65535 a side, and a raster
+/// of that (four billion cells, two pixels each) would not fit in memory. A larger pane shows the
+/// map at this size in its top left corner, the rest blank (the painter clips or leaves blank
+/// whatever the raster does not cover, and hit tests read the same raster).
+pub const MAX_RASTER_CELLS: (u16, u16) = (1000, 500);
+
 /// The raster of a pane of `cols × rows` cells (two pixels a cell, stacked), zoomed to `zoom`.
 fn raster_for(geo: &GeoMap, cols: u16, rows: u16, zoom: Option<BBox>) -> Raster {
+    let (cols, rows) = (cols.min(MAX_RASTER_CELLS.0), rows.min(MAX_RASTER_CELLS.1));
     Raster::build(geo, usize::from(cols), usize::from(rows) * 2, zoom)
 }
 

@@ -601,7 +601,7 @@ pub fn layout(size: (u16, u16), open: bool, map: bool) -> ChangeLayout {
     let (table, projects) = if !open {
         (body, None)
     } else if w >= 120 {
-        let left = w * 3 / 5;
+        let left = crate::screen::layout::part(w, 3, 5);
         (
             Rect::new(0, body_y, left, body_h),
             Some(Rect::new(left, body_y, w - left, body_h)),
@@ -614,7 +614,7 @@ pub fn layout(size: (u16, u16), open: bool, map: bool) -> ChangeLayout {
         )
     };
     let (map, table) = if map && table.width >= 100 && table.height >= 12 {
-        let map_w = table.width * 9 / 20;
+        let map_w = crate::screen::layout::part(table.width, 9, 20);
         (
             Some(Rect::new(table.x, table.y, map_w, table.height)),
             Rect::new(table.x + map_w, table.y, table.width - map_w, table.height),

@@ -12,6 +12,12 @@ pub fn too_small(size: (u16, u16)) -> bool {
     size.0 < MIN_SIZE.0 || size.1 < MIN_SIZE.1
 }
 
+/// `v × num / den` without overflow (a terminal may report any size up to 65535 a side): the
+/// product is taken in 32 bits, and the result is at most `v` for `num ≤ den`.
+pub fn part(v: u16, num: u16, den: u16) -> u16 {
+    u16::try_from(u32::from(v) * u32::from(num) / u32::from(den.max(1))).unwrap_or(u16::MAX)
+}
+
 /// Where everything goes on one screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ScreenLayout {
@@ -65,7 +71,7 @@ pub fn layout(area: Rect, app: &Inputs<'_>) -> ScreenLayout {
         // the list fits, keeping a quarter of the body (enough to see where the district lies).
         let below_h = match app.view() {
             View::District { district, .. } => {
-                below_h.max(district_rows(app, *district, w).min(body.height * 3 / 4))
+                below_h.max(district_rows(app, *district, w).min(part(body.height, 3, 4)))
             }
             _ => below_h,
         };
@@ -73,7 +79,7 @@ pub fn layout(area: Rect, app: &Inputs<'_>) -> ScreenLayout {
         map = Some(Rect::new(body.x, body.y, w, map_h));
         let below = Rect::new(body.x, body.y + map_h, w, below_h);
         if w >= 140 {
-            let bars_w = w * 11 / 20;
+            let bars_w = part(w, 11, 20);
             bars = Some(Rect::new(below.x, below.y, bars_w, below_h));
             detail = Some(Rect::new(below.x + bars_w, below.y, w - bars_w, below_h));
         } else if drilled {
@@ -83,19 +89,23 @@ pub fn layout(area: Rect, app: &Inputs<'_>) -> ScreenLayout {
         }
     } else if w >= 64 && body.height >= 10 {
         // Side by side: the map on the left, the bars (or, drilled in, the detail) on the right.
-        let left_w = w * 11 / 20;
+        let left_w = part(w, 11, 20);
         map = Some(Rect::new(body.x, body.y, left_w, body.height));
         let right = Rect::new(body.x + left_w, body.y, w - left_w, body.height);
         if w >= 140 && body.height >= 24 {
             // Wide: the bars over the detail on the right, so both show at once as when stacked.
             let wanted = u16::try_from(bars::row_count(app) + 2 + bars::bar_note_rows(app))
                 .unwrap_or(u16::MAX);
-            let bars_h = wanted.clamp(right.height * 2 / 5, right.height * 3 / 5);
+            let bars_h = wanted.clamp(part(right.height, 2, 5), part(right.height, 3, 5));
             let bars_h = match app.view() {
                 View::District { district, .. } => {
                     let want = district_rows(app, *district, right.width);
                     bars_h
-                        .min(right.height.saturating_sub(want.min(right.height * 3 / 4)))
+                        .min(
+                            right
+                                .height
+                                .saturating_sub(want.min(part(right.height, 3, 4))),
+                        )
                         .max(right.height / 4)
                 }
                 _ => bars_h,
@@ -143,10 +153,10 @@ pub fn layout(area: Rect, app: &Inputs<'_>) -> ScreenLayout {
 fn overview_below(body: Rect, app: &Inputs<'_>) -> u16 {
     let wanted =
         u16::try_from(bars::row_count(app) + 2 + bars::bar_note_rows(app)).unwrap_or(u16::MAX);
-    if wanted > body.height * 3 / 5 {
-        body.height * 2 / 5
+    if wanted > part(body.height, 3, 5) {
+        part(body.height, 2, 5)
     } else {
-        wanted.max(body.height * 2 / 5)
+        wanted.max(part(body.height, 2, 5))
     }
 }
 
@@ -166,7 +176,7 @@ fn tiles_tall(body: Rect, app: &Inputs<'_>) -> bool {
         return true;
     }
     let tall = Rect::new(body.x, body.y, body.width, body.height - below);
-    let side = Rect::new(body.x, body.y, body.width * 11 / 20, body.height);
+    let side = Rect::new(body.x, body.y, part(body.width, 11, 20), body.height);
     crate::screen::tiles::legibility(tall, app) >= crate::screen::tiles::legibility(side, app)
 }
 
@@ -200,11 +210,11 @@ fn outline_tall(
     let wanted =
         u16::try_from(bars::row_count(app) + 2 + bars::bar_note_rows(app)).unwrap_or(u16::MAX);
     let below = wanted
-        .max(body.height * 2 / 5)
+        .max(part(body.height, 2, 5))
         .max(12)
-        .min(body.height * 3 / 5);
+        .min(part(body.height, 3, 5));
     let tall_area = fitted(body.width, body.height - below);
-    let side_area = fitted(body.width * 11 / 20, body.height);
+    let side_area = fitted(part(body.width, 11, 20), body.height);
     tall_area > side_area
 }
 
