@@ -52,7 +52,7 @@ fn main() {
             let index = SearchIndex::build(app.data());
             let _ = app.update(Msg::SearchIndexBuilt {
                 tab: 0,
-                index: Box::new(index),
+                index: Some(Box::new(index)),
                 of: app.shared_data(),
             });
         }

@@ -1461,7 +1461,7 @@ fn a_search_index_built_after_the_first_frame_changes_nothing() {
     let index = kredskort::search::SearchIndex::build(late.data());
     let _ = late.update(Msg::SearchIndexBuilt {
         tab: 0,
-        index: Box::new(index),
+        index: Some(Box::new(index)),
         of: late.shared_data(),
     });
     assert!(!late.search_pending());
@@ -1496,13 +1496,13 @@ fn a_query_typed_before_the_search_index_runs_when_it_arrives() {
     let other = std::sync::Arc::new(load_embedded());
     let _ = late.update(Msg::SearchIndexBuilt {
         tab: 0,
-        index: Box::new(kredskort::search::SearchIndex::build(&other)),
+        index: Some(Box::new(kredskort::search::SearchIndex::build(&other))),
         of: other,
     });
     assert!(late.search_pending());
     let _ = late.update(Msg::SearchIndexBuilt {
         tab: 0,
-        index: Box::new(kredskort::search::SearchIndex::build(late.data())),
+        index: Some(Box::new(kredskort::search::SearchIndex::build(late.data()))),
         of: late.shared_data(),
     });
     assert!(!late.search_pending());
@@ -1511,6 +1511,30 @@ fn a_query_typed_before_the_search_index_runs_when_it_arrives() {
     typed(&mut eager, "<Enter>");
     typed(&mut late, "<Enter>");
     assert_eq!(screen(&eager, true), screen(&late, true));
+}
+
+/// A search index that could not be built (a panic on its thread) leaves the tab without search
+/// and says so, instead of a prompt that waits for it for ever.
+#[test]
+fn a_failed_search_index_says_so_and_waits_no_more() {
+    let mut app = App::with_prepared(
+        Prepared::without_search(load_embedded()),
+        Locale::Da,
+        (120, 40),
+    );
+    let _ = app.update(Msg::SearchIndexBuilt {
+        tab: 0,
+        index: None,
+        of: app.shared_data(),
+    });
+    assert!(!app.search_pending());
+    let s = screen(&app, false);
+    assert!(s.contains("Søgeindekset kunne ikke bygges"), "{s}");
+    typed(&mut app, "/vollsmose");
+    let s = screen(&app, false);
+    assert!(s.contains("Ingen resultater"), "{s}");
+    typed(&mut app, "<Enter>");
+    assert!(!matches!(app.mode(), Mode::Search(_)));
 }
 
 /// The same through the workspace, which hands the index to its tab.
@@ -1537,7 +1561,7 @@ fn the_workspace_hands_a_late_search_index_to_its_tab() {
     let of = app.shared_data();
     let _ = late.update(Msg::SearchIndexBuilt {
         tab: 0,
-        index: Box::new(index),
+        index: Some(Box::new(index)),
         of,
     });
     assert!(!late.tabs()[0].app.as_ref().unwrap().search_pending());

@@ -87,7 +87,7 @@ impl App {
             // The index is still being built (the box says so): the prompt stays open, and the
             // query runs when it arrives, rather than answering "no match" for a search that
             // never ran.
-            KeyCode::Enter if self.search_pending => return true,
+            KeyCode::Enter if self.search_pending && !prompt.query.is_empty() => return true,
             KeyCode::Enter => {
                 self.mode = Mode::Normal;
                 let hits = prompt.hits;

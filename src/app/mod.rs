@@ -72,7 +72,8 @@ pub enum Msg {
     /// replaced meanwhile is dropped.
     SearchIndexBuilt {
         tab: usize,
-        index: Box<SearchIndex>,
+        /// `None`: the build failed; the tab has no search, and the status line says so.
+        index: Option<Box<SearchIndex>>,
         of: Arc<Dataset>,
     },
 }
@@ -359,7 +360,10 @@ impl App {
             Msg::Notice(text) => self.set_status(text),
             Msg::SearchIndexBuilt { index, of, .. } => {
                 if Arc::ptr_eq(&of, &self.data) {
-                    self.search_index = Arc::new(*index);
+                    match index {
+                        Some(index) => self.search_index = Arc::new(*index),
+                        None => self.set_status(crate::i18n::tools(self.locale).index_failed),
+                    }
                     self.search_pending = false;
                     // A query typed while the index was being built is searched now.
                     if let Mode::Search(mut prompt) =

@@ -217,10 +217,11 @@ pub enum AppEvent {
     InputFailed(String),
     /// SIGTERM, SIGHUP, SIGINT or SIGQUIT.
     Signal(i32),
-    /// A tab's search index, built after the first frame over the dataset `of`.
+    /// A tab's search index, built after the first frame over the dataset `of` (`None`: the
+    /// build failed).
     SearchIndex {
         tab: usize,
-        index: Box<SearchIndex>,
+        index: Option<Box<SearchIndex>>,
         of: Arc<Dataset>,
     },
 }
@@ -282,15 +283,16 @@ fn build_pending_search(ws: &mut Workspace, tx: &mpsc::Sender<AppEvent>) {
         let spawned = thread::Builder::new()
             .name("search-index".into())
             .spawn(move || {
-                let index = Box::new(SearchIndex::build(&work));
+                // A failure leaves the tab without search (and says so), not the terminal broken.
+                let built = super::term::caught(|| SearchIndex::build(&work));
                 let _ = tx.send(AppEvent::SearchIndex {
                     tab,
-                    index,
+                    index: built.ok().map(Box::new),
                     of: work,
                 });
             });
         if spawned.is_err() {
-            let index = Box::new(SearchIndex::build(&data));
+            let index = Some(Box::new(SearchIndex::build(&data)));
             let _ = ws.update(Msg::SearchIndexBuilt {
                 tab,
                 index,
@@ -480,6 +482,7 @@ mod tests {
         else {
             panic!("no index event");
         };
+        assert!(index.is_some());
         let _ = ws.update(Msg::SearchIndexBuilt { tab, index, of });
         assert!(!pending(&ws));
         assert!(

@@ -63,12 +63,36 @@ pub fn restore() {
     let _ = out.flush();
 }
 
+thread_local! {
+    /// Set while this thread runs work under [`caught`], which reports a panic itself.
+    static CAUGHT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `work`, catching a panic in it: for a helper thread whose failure the dashboard can report
+/// and live with (the search index), so the panic hook leaves the terminal as it is.
+pub fn caught<T>(work: impl FnOnce() -> T + std::panic::UnwindSafe) -> std::thread::Result<T> {
+    CAUGHT.with(|c| c.set(true));
+    let result = std::panic::catch_unwind(work);
+    CAUGHT.with(|c| c.set(false));
+    result
+}
+
+/// A panic restores the terminal first, then the previous hook prints its message. A panic on a
+/// thread other than the main one (input, reload) would leave the dashboard drawing on a restored
+/// terminal or deaf to keys, so the process ends there too, with the message; work run under
+/// [`caught`] is left to its caller.
 fn install_panic_hook() {
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            if CAUGHT.with(std::cell::Cell::get) {
+                return;
+            }
             restore();
             previous(info);
+            if std::thread::current().name() != Some("main") {
+                std::process::exit(101);
+            }
         }));
     });
 }

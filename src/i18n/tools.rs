@@ -13,6 +13,8 @@ pub struct ToolStrings {
     pub no_hits: &'static str,
     /// In the search box while the search index is still being built.
     pub indexing: &'static str,
+    /// When the search index could not be built (a bug): the tab has no search.
+    pub index_failed: &'static str,
     pub no_search: &'static str,
     /// One search hit / several, lower case, for counts ([`crate::i18n::count`]).
     pub hit_one: &'static str,
@@ -74,6 +76,7 @@ const DA: ToolStrings = ToolStrings {
     query_full: "(højst 256 tegn søges)",
     no_hits: "Ingen resultater",
     indexing: "Søgeindekset bygges … søgningen kører, når det er klar",
+    index_failed: "Søgeindekset kunne ikke bygges; søgning er ikke mulig i denne fane",
     no_search: "Ingen søgning endnu: tryk / for at søge",
     hit_one: "resultat",
     hit_many: "resultater",
@@ -130,6 +133,7 @@ const EN: ToolStrings = ToolStrings {
     query_full: "(at most 256 characters are searched)",
     no_hits: "No matches",
     indexing: "Building the search index … the search runs when it is ready",
+    index_failed: "The search index could not be built; search is not available in this tab",
     no_search: "No search yet: press / to search",
     hit_one: "match",
     hit_many: "matches",

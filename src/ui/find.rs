@@ -88,7 +88,12 @@ pub(super) fn search(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) 
     // of a pane beside it whose bottom border runs into the box's corner.
     let r = Rect::new(area.x, row.y - h, area.width, h);
     cover(buf, r, t.text);
-    let title = format!("{} ({})", w.search_prompt, p.total);
+    // No count while the index is being built: the query has not run.
+    let title = if app.search_pending() {
+        format!("{} ({})", w.search_prompt, t.ellipsis)
+    } else {
+        format!("{} ({})", w.search_prompt, p.total)
+    };
     let inner = pane(buf, r, &title, true, app);
     if p.hits.is_empty() {
         // Until the index is in, no hit is not "no match": the query runs when it arrives.
