@@ -154,7 +154,23 @@ impl Action {
             | Action::Change
             | Action::SwapRounds
             | Action::Quit => HelpGroup::Files,
-            _ => HelpGroup::Navigation,
+            // Every variant named, so a new action has to be given its place in the help.
+            Action::Move(_)
+            | Action::Enter
+            | Action::Back
+            | Action::FocusNext
+            | Action::FocusPrev
+            | Action::First
+            | Action::Last
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Search
+            | Action::NextHit
+            | Action::PrevHit
+            // Not bound to keys (the terminal's and the mouse's events); never listed.
+            | Action::Resize(..)
+            | Action::Click(..)
+            | Action::Scroll(..) => HelpGroup::Navigation,
         }
     }
 

@@ -121,8 +121,10 @@ pub fn legibility(area: Rect, app: &Inputs<'_>) -> (usize, usize) {
     }
     let gap_x = u16::from(g.tile_w > MIN_TILE_W);
     let gap_y = u16::from(g.tile_h >= 3);
-    let text_w = usize::from(g.tile_w - gap_x);
-    let lines = name_lines(Rect::new(0, 0, g.tile_w - gap_x, g.tile_h - gap_y), text_w);
+    // The text area as `tile_rect` and the painter give it (a wide tile keeps a margin each side).
+    let tile = Rect::new(0, 0, g.tile_w - gap_x, g.tile_h - gap_y);
+    let text_w = text_w_of(tile);
+    let lines = name_lines(tile, text_w);
     let step = ds.len().div_ceil(48).max(1);
     let (mut full, mut cells, mut sampled) = (0usize, 0usize, 0usize);
     for d in ds.iter().step_by(step) {
@@ -277,7 +279,7 @@ pub fn name_lines(r: Rect, text_w: usize) -> usize {
 }
 
 /// The last [`fit_names`] input and result. A navigation step redraws the same window of tiles
-/// (only the selection moves), and fitting a few hundred names apart is a tenth of such a frame on
+/// (only the selection, and with it the marker in a narrow tile's name, moves), and fitting a few hundred names apart is a tenth of such a frame on
 /// a 1,000-district map; comparing the names is far cheaper. Plain data: the state refreshes it
 /// after each change ([`TileNameCache::refresh`]), drawing only reads it ([`TileNameCache::get`]).
 #[derive(Debug, Clone, Default)]
