@@ -861,7 +861,9 @@ pub fn convert_district(cx: &mut Cx, table: &DeTable<'_>, header: Range<usize>) 
 /// 96 bytes, of which 64 are the project: a big file holds all of them at once, beside its text.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RawProject {
-    pub project: Project,
+    /// Private: until [`RawProject::into_project`] its last theme reads with the district reference
+    /// on it, and its `district` is that reference's offset, not an index.
+    project: Project,
     /// Start and end of the id, district and amount values ([`NOT_READ`] for a key that was not
     /// read), when they fit in 32 bits (always, short of a file over 4 GiB).
     spans: [u32; 6],

@@ -283,7 +283,8 @@ impl ProjectBuilder {
         for (i, part) in parts.iter().enumerate() {
             text.push_str(part);
             if let Some(e) = ends.get_mut(i) {
-                // A project's text is far below 4 GiB (a data file that large cannot be loaded).
+                // A project's text over 4 GiB (only in a file over 4 GiB) saturates: its parts
+                // then read short or empty, never out of bounds (the accessors use `str::get`).
                 *e = u32::try_from(text.len()).unwrap_or(u32::MAX);
             }
         }
@@ -361,7 +362,8 @@ impl Project {
     /// Takes the loader's tail off the text (a shrink in place, no copy).
     pub fn cut_tail(&mut self, at: u32) {
         let at = at as usize;
-        if at < self.text.len() {
+        // (A saturated offset may fall inside a character: then the tail stays.)
+        if at < self.text.len() && self.text.is_char_boundary(at) {
             let mut s = String::from(std::mem::take(&mut self.text));
             s.truncate(at);
             self.text = s.into_boxed_str();
