@@ -326,7 +326,19 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
 /// The longest suffix of `s` at most `max` columns wide, without leading blanks or zero-width
 /// characters (a combining mark whose base did not fit).
 pub fn take_tail_width(s: &str, max: usize) -> &str {
-    raw_tail(s, max).trim_start_matches(|c: char| c.is_whitespace() || char_width(c) == 0)
+    skip_clusters_while(raw_tail(s, max), |g| {
+        g.chars().all(char::is_whitespace) || width(g) == 0
+    })
+}
+
+/// `s` without the clusters at its start for which `skip` holds: whole clusters, so what is left
+/// still starts at one (trimming chars would split a trailing jamo from the modifier after it).
+fn skip_clusters_while(s: &str, skip: impl Fn(&str) -> bool) -> &str {
+    let start = s
+        .grapheme_indices(true)
+        .find(|&(_, g)| !skip(g))
+        .map_or(s.len(), |(i, _)| i);
+    &s[start..]
 }
 
 /// The longest suffix of `s` at most `max` columns wide, as it comes, starting at a cluster.
@@ -471,7 +483,7 @@ pub fn truncate_left(s: &str, max: usize) -> Cow<'_, str> {
     }
     // One column for the ellipsis; a combining mark at the start of the kept part belongs to a
     // base that was cut.
-    let kept = raw_tail(s, max - 1).trim_start_matches(|c: char| char_width(c) == 0);
+    let kept = skip_clusters_while(raw_tail(s, max - 1), |g| width(g) == 0);
     let mut out = String::with_capacity(kept.len() + 3);
     out.push(ELLIPSIS);
     out.push_str(kept);
@@ -809,6 +821,20 @@ mod tests {
         assert!(!fits_width(&family.repeat(3000), 10), "the long path");
         assert!(fits_width(&"❤️".repeat(1000), 2000));
         assert!(!fits_width(&"❤️".repeat(1000), 1999));
+    }
+
+    /// A trailing Hangul jamo has no width of its own, and a skin-tone modifier after it belongs
+    /// to its cluster: a tail is trimmed by whole clusters, never down to the lone modifier
+    /// (a case proptest found).
+    #[test]
+    fn tails_are_trimmed_by_whole_clusters() {
+        assert_eq!(
+            take_tail_width("aa\u{11a8}\u{1f3fb}", 2),
+            "\u{11a8}\u{1f3fb}"
+        );
+        let cut = truncate_distinct(&["\u{d55c}aa\u{11a8}\u{1f3fb}", "\u{d55c}\u{1f468}"], 3);
+        assert!(!cut[0].contains("…\u{1f3fb}"), "{cut:?}");
+        assert_eq!(truncate_left("aa\u{11a8}\u{1f3fb}", 2), "…");
     }
 
     mod props {
