@@ -1168,6 +1168,43 @@ fn the_tiles_go_where_their_names_and_the_bars_read() {
     assert!(!side_by_side(&app));
 }
 
+/// A theme filter or another unit changes the bar list's notes and whether its not-itemised row
+/// shows; the arrangement of map and bars stays where it was, on both maps.
+#[test]
+fn a_filter_or_a_unit_does_not_move_the_map() {
+    let arrangement = |app: &App| {
+        let l = app.layout();
+        (
+            l.map.map(|m| (m.x, m.y, m.width)),
+            l.bars.map(|b| (b.x, b.width)),
+        )
+    };
+    for (w, h) in [
+        (80, 24),
+        (80, 28),
+        (100, 30),
+        (120, 36),
+        (160, 50),
+        (200, 60),
+        (80, 60),
+    ] {
+        for tiles_map in [false, true] {
+            let base = App::new(load_embedded(), Locale::Da, (w, h));
+            let base = if tiles_map { tiles(base) } else { base };
+            let before = arrangement(&base);
+            for keys in ["t<Down><Enter>", "t<Down><Down><Enter>", "u", "uu", "uuu"] {
+                let mut app = base.clone();
+                typed(&mut app, keys);
+                assert_eq!(
+                    arrangement(&app),
+                    before,
+                    "{w}x{h} tiles={tiles_map} after {keys}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn the_outline_goes_where_its_drawing_gets_the_most_room() {
     // The shipped data's default map is the outline.

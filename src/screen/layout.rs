@@ -147,12 +147,29 @@ pub fn layout(area: Rect, app: &Inputs<'_>) -> ScreenLayout {
     }
 }
 
+/// Rows the bar list wants, its frame included: with `notes`, as the view shows it now (the notes
+/// under it, the not-itemised row when shown); without, as the data has it. A filter or a unit
+/// changes the former, so the arrangement is chosen by the latter: a filter must not move the
+/// map from the top to the side.
+fn list_rows(app: &Inputs<'_>, notes: bool) -> u16 {
+    let rows = if notes {
+        bars::row_count(app) + bars::bar_note_rows(app)
+    } else {
+        // Every district, and the not-itemised row whether or not the view shows it now.
+        app.data.districts.len() + usize::from(app.data.not_itemised.is_some())
+    };
+    u16::try_from(rows + 2).unwrap_or(u16::MAX)
+}
+
 /// Rows under a map across the top in the overview: a list that fits gets up to 3/5 of the body;
 /// one that scrolls anyway (hundreds of districts) gets 2/5 and the map, which is how one finds
 /// one's way among them, the rest.
 fn overview_below(body: Rect, app: &Inputs<'_>) -> u16 {
-    let wanted =
-        u16::try_from(bars::row_count(app) + 2 + bars::bar_note_rows(app)).unwrap_or(u16::MAX);
+    below_for(body, list_rows(app, true))
+}
+
+/// [`overview_below`] for a list of `wanted` rows.
+fn below_for(body: Rect, wanted: u16) -> u16 {
     if wanted > part(body.height, 3, 5) {
         part(body.height, 2, 5)
     } else {
@@ -169,9 +186,8 @@ fn tiles_tall(body: Rect, app: &Inputs<'_>) -> bool {
     if body.width < 64 || body.height < 24 {
         return false;
     }
-    let below = overview_below(body, app);
-    let wanted =
-        u16::try_from(bars::row_count(app) + 2 + bars::bar_note_rows(app)).unwrap_or(u16::MAX);
+    let wanted = list_rows(app, false);
+    let below = below_for(body, wanted);
     if wanted <= below {
         return true;
     }
@@ -207,9 +223,7 @@ fn outline_tall(
         );
         w.min(h * aspect) * h.min(w / aspect)
     };
-    let wanted =
-        u16::try_from(bars::row_count(app) + 2 + bars::bar_note_rows(app)).unwrap_or(u16::MAX);
-    let below = wanted
+    let below = list_rows(app, false)
         .max(part(body.height, 2, 5))
         .max(12)
         .min(part(body.height, 3, 5));
