@@ -94,9 +94,8 @@ pub fn layout(area: Rect, app: &Inputs<'_>) -> ScreenLayout {
         let right = Rect::new(body.x + left_w, body.y, w - left_w, body.height);
         if w >= 140 && body.height >= 24 {
             // Wide: the bars over the detail on the right, so both show at once as when stacked.
-            let wanted = u16::try_from(bars::row_count(app) + 2 + bars::bar_note_rows(app))
-                .unwrap_or(u16::MAX);
-            let bars_h = wanted.clamp(part(right.height, 2, 5), part(right.height, 3, 5));
+            let bars_h =
+                list_rows(app, true).clamp(part(right.height, 2, 5), part(right.height, 3, 5));
             let bars_h = match app.view() {
                 View::District { district, .. } => {
                     let want = district_rows(app, *district, right.width);

@@ -40,6 +40,19 @@ pub struct MapGeom {
     pub legend: bool,
 }
 
+impl MapGeom {
+    /// A tile's width and height as drawn, the gaps between tiles taken off: a column from six
+    /// columns on, and a blank row between stacked tiles from three rows on (a two-row tile keeps
+    /// both rows for its name and figure and is closed by an underlined last row instead,
+    /// `ui::map`, so tiles of one class above each other still read as two).
+    pub fn tile_size(&self) -> (u16, u16) {
+        (
+            self.tile_w - u16::from(self.tile_w > MIN_TILE_W),
+            self.tile_h - u16::from(self.tile_h >= 3),
+        )
+    }
+}
+
 pub fn framed(area: Rect) -> Rect {
     if area.width < 3 || area.height < 3 {
         area
@@ -119,10 +132,9 @@ pub fn legibility(area: Rect, app: &Inputs<'_>) -> (usize, usize) {
     if ds.is_empty() || g.tile_w == 0 || g.tile_h == 0 {
         return (0, 0);
     }
-    let gap_x = u16::from(g.tile_w > MIN_TILE_W);
-    let gap_y = u16::from(g.tile_h >= 3);
     // The text area as `tile_rect` and the painter give it (a wide tile keeps a margin each side).
-    let tile = Rect::new(0, 0, g.tile_w - gap_x, g.tile_h - gap_y);
+    let (w, h) = g.tile_size();
+    let tile = Rect::new(0, 0, w, h);
     let text_w = text_w_of(tile);
     let lines = name_lines(tile, text_w);
     let step = ds.len().div_ceil(48).max(1);
@@ -148,17 +160,8 @@ pub fn tile_rect(g: &MapGeom, app: &Inputs<'_>, row: u16, col: u16) -> Option<Re
     if vr >= g.visible_rows || vc >= g.visible_cols {
         return None;
     }
-    let gap_x = u16::from(g.tile_w > MIN_TILE_W);
-    // A blank row between stacked tiles from three rows on; a two-row tile keeps both rows for
-    // its name and figure and is closed by an underlined last row instead (`ui::map`), so tiles
-    // of one class above each other still read as two.
-    let gap_y = u16::from(g.tile_h >= 3);
-    let r = Rect::new(
-        g.grid.x + vc * g.tile_w,
-        g.grid.y + vr * g.tile_h,
-        g.tile_w - gap_x,
-        g.tile_h - gap_y,
-    );
+    let (w, h) = g.tile_size();
+    let r = Rect::new(g.grid.x + vc * g.tile_w, g.grid.y + vr * g.tile_h, w, h);
     Some(r.intersection(g.grid))
 }
 
@@ -199,7 +202,7 @@ impl TileFigure {
 
 /// The usable text width of a tile rectangle.
 pub fn text_w_of(r: Rect) -> usize {
-    usize::from(r.width.saturating_sub(2 * u16::from(r.width >= 16)))
+    usize::from(r.width.saturating_sub(2 * u16::from(marker_in_margin(r))))
 }
 
 /// The figure every visible tile with a row for it can show whole: the view's unit, else (full
@@ -279,8 +282,9 @@ pub fn name_lines(r: Rect, text_w: usize) -> usize {
 }
 
 /// The last [`fit_names`] input and result. A navigation step redraws the same window of tiles
-/// (only the selection, and with it the marker in a narrow tile's name, moves), and fitting a few hundred names apart is a tenth of such a frame on
-/// a 1,000-district map; comparing the names is far cheaper. Plain data: the state refreshes it
+/// (only the selection, and with it the marker in a narrow tile's name, moves), and fitting a few
+/// hundred names apart is a tenth of such a frame on a 1,000-district map; comparing the names is
+/// far cheaper. Plain data: the state refreshes it
 /// after each change ([`TileNameCache::refresh`]), drawing only reads it ([`TileNameCache::get`]).
 #[derive(Debug, Clone, Default)]
 pub struct TileNameCache {
@@ -345,17 +349,15 @@ pub fn tile_names<'a>(
             } else {
                 ""
             };
-            let name: Cow<str> = if app.marks.contains(&i) {
-                format!(
-                    "{marker}{}{}",
-                    app.theme.mark,
-                    text::truncate(short, text_w * 3 + 3)
-                )
-                .into()
-            } else if marker.is_empty() {
+            let mark = if app.marks.contains(&i) {
+                app.theme.mark
+            } else {
+                ""
+            };
+            let name: Cow<str> = if marker.is_empty() && mark.is_empty() {
                 short.into()
             } else {
-                format!("{marker}{}", text::truncate(short, text_w * 3 + 3)).into()
+                format!("{marker}{mark}{}", text::truncate(short, text_w * 3 + 3)).into()
             };
             (name, text_w, name_lines(r, text_w))
         })

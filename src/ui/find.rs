@@ -89,11 +89,12 @@ pub(super) fn search(area: Rect, buf: &mut Buffer, app: &App, l: &ScreenLayout) 
     let r = Rect::new(area.x, row.y - h, area.width, h);
     cover(buf, r, t.text);
     // No count while the index is being built: the query has not run.
-    let title = if app.search_pending() {
-        format!("{} ({})", w.search_prompt, t.ellipsis)
+    let total = if app.search_pending() {
+        t.ellipsis.to_string()
     } else {
-        format!("{} ({})", w.search_prompt, p.total)
+        p.total.to_string()
     };
+    let title = format!("{} ({total})", w.search_prompt);
     let inner = pane(buf, r, &title, true, app);
     if p.hits.is_empty() {
         // Until the index is in, no hit is not "no match": the query runs when it arrives.
