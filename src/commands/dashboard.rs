@@ -279,18 +279,19 @@ fn build_pending_search(ws: &mut Workspace, tx: &mpsc::Sender<AppEvent>) {
             _ => continue,
         };
         let tx = tx.clone();
-        let work = Arc::clone(&data);
-        let spawned = thread::Builder::new()
-            .name("search-index".into())
-            .spawn(move || {
-                // A failure leaves the tab without search (and says so), not the terminal broken.
-                let built = super::term::caught(|| SearchIndex::build(&work));
+        let (work, of) = (Arc::clone(&data), Arc::clone(&data));
+        // A failure leaves the tab without search (and says so), not the terminal broken.
+        let spawned = super::term::spawn_caught(
+            "search-index",
+            move || SearchIndex::build(&work),
+            move |built| {
                 let _ = tx.send(AppEvent::SearchIndex {
                     tab,
                     index: built.ok().map(Box::new),
-                    of: work,
+                    of,
                 });
-            });
+            },
+        );
         if spawned.is_err() {
             let index = Some(Box::new(SearchIndex::build(&data)));
             let _ = ws.update(Msg::SearchIndexBuilt {

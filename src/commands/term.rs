@@ -63,34 +63,39 @@ pub fn restore() {
     let _ = out.flush();
 }
 
-thread_local! {
-    /// Set while this thread runs work under [`caught`], which reports a panic itself.
-    static CAUGHT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
+/// The name of every thread started by [`spawn_caught`] begins so: the panic hook knows from it
+/// that the panic is caught and reported, and leaves the terminal alone.
+const CAUGHT_PREFIX: &str = "caught:";
 
-/// Runs `work`, catching a panic in it: for a helper thread whose failure the dashboard can report
-/// and live with (the search index), so the panic hook leaves the terminal as it is.
-pub fn caught<T>(work: impl FnOnce() -> T + std::panic::UnwindSafe) -> std::thread::Result<T> {
-    CAUGHT.with(|c| c.set(true));
-    let result = std::panic::catch_unwind(work);
-    CAUGHT.with(|c| c.set(false));
-    result
+/// Starts a thread named `name` that runs `work` and hands `report` its result, or the panic that
+/// stopped it: for helper work whose failure the dashboard can report and live with (the search
+/// index), so a panic there leaves the terminal as it is.
+pub fn spawn_caught<T>(
+    name: &str,
+    work: impl FnOnce() -> T + Send + std::panic::UnwindSafe + 'static,
+    report: impl FnOnce(std::thread::Result<T>) + Send + 'static,
+) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name(format!("{CAUGHT_PREFIX}{name}"))
+        .spawn(move || report(std::panic::catch_unwind(work)))
+        .map(drop)
 }
 
 /// A panic restores the terminal first, then the previous hook prints its message. A panic on a
 /// thread other than the main one (input, reload) would leave the dashboard drawing on a restored
-/// terminal or deaf to keys, so the process ends there too, with the message; work run under
-/// [`caught`] is left to its caller.
+/// terminal or deaf to keys, so the process ends there too, with the message; a thread started
+/// by [`spawn_caught`] reports its own.
 fn install_panic_hook() {
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            if CAUGHT.with(std::cell::Cell::get) {
+            let thread = std::thread::current();
+            if thread.name().is_some_and(|n| n.starts_with(CAUGHT_PREFIX)) {
                 return;
             }
             restore();
             previous(info);
-            if std::thread::current().name() != Some("main") {
+            if thread.name() != Some("main") {
                 std::process::exit(101);
             }
         }));
