@@ -200,6 +200,16 @@ pub enum List {
     Themes,
 }
 
+impl List {
+    /// The list's "has entries" flag in a project's `has`.
+    fn bit(self) -> u8 {
+        match self {
+            List::Partners => HAS_PARTNERS,
+            List::Themes => HAS_THEMES,
+        }
+    }
+}
+
 /// Builds a [`Project`]'s text part by part, in any order (the loader hands each field over as it
 /// reads it, in file order), and joins the parts once in [`build`](Self::build). Reused from
 /// project to project, its buffers keep their capacity: the loader's only allocation per project
@@ -239,28 +249,25 @@ impl ProjectBuilder {
     /// Starts a new entry of `list` and returns the list's buffer to append the entry's text to,
     /// which must hold no NUL (sanitised text never does).
     pub fn entry_buf(&mut self, list: List) -> &mut String {
-        let (buf, bit) = match list {
-            List::Partners => (&mut self.partners, HAS_PARTNERS),
-            List::Themes => (&mut self.themes, HAS_THEMES),
-        };
-        if self.has & bit != 0 {
+        let more = self.has & list.bit() != 0;
+        self.has |= list.bit();
+        let buf = self.list_buf(list);
+        if more {
             buf.push(SEP);
         }
-        self.has |= bit;
         buf
     }
 
     /// Forgets a list's entries (a key given again replaces its list).
     pub fn clear(&mut self, list: List) {
+        self.list_buf(list).clear();
+        self.has &= !list.bit();
+    }
+
+    fn list_buf(&mut self, list: List) -> &mut String {
         match list {
-            List::Partners => {
-                self.partners.clear();
-                self.has &= !HAS_PARTNERS;
-            }
-            List::Themes => {
-                self.themes.clear();
-                self.has &= !HAS_THEMES;
-            }
+            List::Partners => &mut self.partners,
+            List::Themes => &mut self.themes,
         }
     }
 
@@ -346,11 +353,11 @@ impl Project {
     }
 
     pub fn partners(&self) -> Entries<'_> {
-        Entries::new(self.given(HAS_PARTNERS).then(|| self.part(4)))
+        Entries::new(self.given(List::Partners.bit()).then(|| self.part(4)))
     }
 
     pub fn themes(&self) -> Entries<'_> {
-        Entries::new(self.given(HAS_THEMES).then(|| self.part(5)))
+        Entries::new(self.given(List::Themes.bit()).then(|| self.part(5)))
     }
 
     /// The text from `at` on, which the loader appended while reading (see
