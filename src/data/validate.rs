@@ -309,26 +309,23 @@ pub fn validate(
     drop(suggestions);
     let mut projects = projects;
     let mut out_projects = Vec::with_capacity(projects.len());
-    let mut links = Vec::with_capacity(projects.len());
     while let Some(p) = projects.pop() {
         let district = *by_id.get(p.district()?.value)?;
-        let amount = p.amount()?.value;
-        if !p.has_name() {
+        // A project without its amount or name has been reported: there is no dataset.
+        if p.amount().is_none() || !p.has_name() {
             return None;
         }
-        links.push((district, amount));
         out_projects.push(p.into_project(district));
         if projects.len() % 4096 == 0 {
             projects.shrink_to_fit();
         }
     }
     out_projects.reverse();
-    links.reverse();
     let mut allocated = Decimal::ZERO;
-    for (pi, (di, amount)) in links.into_iter().enumerate() {
-        allocated += amount;
-        if let Some(d) = out_districts.get_mut(di) {
-            d.total += amount;
+    for (pi, p) in out_projects.iter().enumerate() {
+        allocated += p.amount;
+        if let Some(d) = out_districts.get_mut(p.district) {
+            d.total += p.amount;
             d.projects.push(pi);
         }
     }
