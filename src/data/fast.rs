@@ -109,19 +109,11 @@ fn read_project(chunk: &str, offset: usize, p: &mut RawProjectBuilder) -> Option
                     }
                     Key::Partners => r.string_list(&mut p.text, List::Partners)?,
                     Key::Target => {
-                        let (s, _) = r.string()?;
-                        let t = s.trim();
-                        if !t.is_empty() {
-                            sanitize_line_into(t, p.text.part(Part::Target));
-                        }
+                        r.optional_text(&mut p.text, Part::Target, sanitize_line_into)?;
                     }
                     Key::Themes => r.string_list(&mut p.text, List::Themes)?,
                     Key::Summary => {
-                        let (s, _) = r.string()?;
-                        let t = s.trim();
-                        if !t.is_empty() {
-                            sanitize_block_into(t, p.text.part(Part::Summary));
-                        }
+                        r.optional_text(&mut p.text, Part::Summary, sanitize_block_into)?;
                     }
                 }
                 r.end_of_line()?;
@@ -289,6 +281,22 @@ impl<'a> Reader<'a> {
                 _ => return Some(n),
             }
         }
+    }
+
+    /// A string for an optional text `part`: trimmed and written with `sanitize`, or left out
+    /// (not given) when blank.
+    fn optional_text(
+        &mut self,
+        b: &mut ProjectBuilder,
+        part: Part,
+        sanitize: impl Fn(&str, &mut String),
+    ) -> Option<()> {
+        let (s, _) = self.string()?;
+        let t = s.trim();
+        if !t.is_empty() {
+            sanitize(t, b.part(part));
+        }
+        Some(())
     }
 
     /// `[` strings, separated by commas (a trailing one allowed), over any lines, with comments `]`;
